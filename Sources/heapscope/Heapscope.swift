@@ -1,0 +1,20 @@
+import ArgumentParser
+import HeapModel
+
+/// The `heapscope` command: a full-screen inspector of CPython's memory
+/// management, plus headless subcommands that share its code paths.
+@main
+struct Heapscope: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "heapscope",
+    abstract: "A terminal heap inspector for CPython's memory management.",
+    discussion: """
+      heapscope replays a Python scenario file against a model of CPython's
+      allocator (arenas, pools, blocks), reference counting and cycle GC.
+      With no subcommand it opens the inspector on SCENARIO.py, or on the
+      bundled tour when no file is given.
+      """,
+    subcommands: [Open.self, Run.self, Check.self, Trace.self, Render.self, Bench.self],
+    defaultSubcommand: Open.self
+  )
+}
