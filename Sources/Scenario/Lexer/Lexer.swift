@@ -35,6 +35,9 @@ struct Lexer {
   let bytes: [UInt8]
   private(set) var tokens: [Token] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// "'(' was never closed", kept apart: the parser may find an earlier,
+  /// more precise error inside the open bracket (as CPython reports).
+  private(set) var unclosedBracket: Diagnostic?
 
   private var position: Int
   private let end: Int
@@ -42,6 +45,7 @@ struct Lexer {
   private var indentStack: [Int] = [0]
   private var alternateIndentStack: [Int] = [0]
   private var brackets: [(byte: UInt8, offset: Int)] = []
+  private var reportedMismatch = false
   /// True for an f-string field: the slice behaves as if inside brackets.
   private let isFieldSlice: Bool
 
@@ -171,9 +175,10 @@ struct Lexer {
 
   private mutating func finish() {
     if !isFieldSlice {
-      if let open = brackets.first {
+      if let open = brackets.first, !reportedMismatch {
         let bracket = Character(Unicode.Scalar(open.byte))
-        error("'\(bracket)' was never closed", at: SourceRange(start: open.offset, end: open.offset + 1))
+        unclosedBracket = Diagnostic(
+          "'\(bracket)' was never closed", at: SourceRange(start: open.offset, end: open.offset + 1))
       }
       if let last = tokens.last, last.kind != .newline {
         add(.newline, end, end)
@@ -498,6 +503,7 @@ struct Lexer {
       let openLine = source.line(containing: open.offset)
       if openLine != source.line(containing: start) { message += " on line \(openLine)" }
       error(message, at: SourceRange(start: start, end: position))
+      reportedMismatch = true
     }
     add(kind, start, position)
   }
@@ -551,7 +557,7 @@ struct Lexer {
       } else if byte == UInt8(ascii: "_"), count > 0 {
         position += 1
         if position >= end || !isDigit(bytes[position]) {
-          error(invalidLiteralMessage(start: start), at: SourceRange(start: start, end: position))
+          error(invalidLiteralMessage(start: start), at: SourceRange(start: position - 1, end: position))
           return count
         }
       } else {
@@ -583,7 +589,7 @@ struct Lexer {
             at: SourceRange(start: position, end: position + 1))
           while position < end, Lexer.isIdentifierByte(bytes[position]) { position += 1 }
         } else if count == 0 {
-          error("invalid \(radix.name) literal", at: SourceRange(start: start, end: position))
+          error("invalid \(radix.name) literal", at: SourceRange(start: start + 1, end: position))
         }
         return .int
       }

@@ -356,7 +356,7 @@ extension RecursiveDescentParser {
       finally = try parseBlock(after: "'finally' statement", headerStart: finallyStart)
     }
     if handlers.isEmpty && finally.isEmpty && kind != .kwFinally {
-      let at = kind == .newline || kind == .endOfFile ? SourceRange.at(current.range.start) : current.range
+      let at = kind == .endOfFile ? SourceRange.at(lastEnd) : current.range
       throw failure("expected 'except' or 'finally' block", at: at)
     }
     return Stmt(.try(body: body, handlers: handlers, orElse: orElse, finally: finally), range(from: start))
