@@ -59,6 +59,7 @@ final class StaticChecker {
     var usedSoFar: Set<String> = []
     var loopDepth = 0
     var blockDepth = 0
+    var reportedBlockLimit = false
 
     var isFunctionLike: Bool { kind == .function || kind == .lambda }
   }
@@ -174,7 +175,8 @@ final class StaticChecker {
     let savedLoops = scope.loopDepth
     scope.blockDepth += weight
     if loop { scope.loopDepth += 1 }
-    if scope.blockDepth > StaticChecker.maximumStaticBlocks && savedBlocks <= StaticChecker.maximumStaticBlocks {
+    if scope.blockDepth > StaticChecker.maximumStaticBlocks && !scope.reportedBlockLimit {
+      scope.reportedBlockLimit = true
       report("too many statically nested blocks", at: headerRange(statement))
     }
     body()

@@ -1,0 +1,5 @@
+import BigInt
+
+enum BigIntFixture {
+  static let twoTo63 = BigInt(1) << 63
+}
