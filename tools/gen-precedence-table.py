@@ -2,7 +2,8 @@
 """Regenerates Tests/ScenarioTests/ParserPrecedenceTable.swift: each
 expression of CASES with CPython 3.12's ast.dump of it, the oracle for
 ParserPrecedenceTests. Run with Python 3.12 (ast.dump's format changed in
-3.13): tools/gen-precedence-table.py [path-to-python3.12]."""
+3.13): tools/gen-precedence-table.py [path-to-python3.12], then
+`swift format format --in-place` the generated file."""
 import ast, os, subprocess, sys
 
 CASES = [

@@ -12,27 +12,51 @@ import Testing
     #expect(CheckerTests.messages("f = lambda: (yield)\n").isEmpty)
     #expect(CheckerTests.messages("class A:\n    def m(self):\n        yield\n").isEmpty)
     #expect(CheckerTests.messages("class A:\n    x = (yield)\n") == ["'yield' outside function"])
-    #expect(CheckerTests.messages("def f():\n    return [(yield) for x in y]\n") == ["'yield' inside list comprehension"])
-    #expect(CheckerTests.messages("def f():\n    return {x: (yield) for x in y}\n") == ["'yield' inside dict comprehension"])
-    #expect(CheckerTests.messages("def f():\n    return ((yield) for x in y)\n") == ["'yield' inside generator expression"])
+    #expect(
+      CheckerTests.messages("def f():\n    return [(yield) for x in y]\n") == [
+        "'yield' inside list comprehension"
+      ])
+    #expect(
+      CheckerTests.messages("def f():\n    return {x: (yield) for x in y}\n") == [
+        "'yield' inside dict comprehension"
+      ])
+    #expect(
+      CheckerTests.messages("def f():\n    return ((yield) for x in y)\n") == [
+        "'yield' inside generator expression"
+      ])
     #expect(CheckerTests.messages("def f():\n    return [x for x in (yield)]\n").isEmpty)
   }
 
   @Test func loopsAndTheirElseClauses() {
     #expect(CheckerTests.messages("for x in y:\n    if x:\n        break\n").isEmpty)
-    #expect(CheckerTests.messages("for x in y:\n    pass\nelse:\n    continue\n") == ["'continue' not properly in loop"])
+    #expect(
+      CheckerTests.messages("for x in y:\n    pass\nelse:\n    continue\n") == [
+        "'continue' not properly in loop"
+      ])
     #expect(CheckerTests.messages("while 1:\n    class A:\n        break\n") == ["'break' outside loop"])
-    #expect(CheckerTests.messages("while 1:\n    try:\n        pass\n    finally:\n        continue\n").isEmpty)
+    #expect(
+      CheckerTests.messages("while 1:\n    try:\n        pass\n    finally:\n        continue\n").isEmpty)
     #expect(CheckerTests.messages("[x for x in y if (lambda: 1)]\n").isEmpty)
   }
 
   @Test func nonlocalResolution() {
     #expect(CheckerTests.messages("def f():\n    def g():\n        nonlocal x\n    x = 1\n").isEmpty)
-    #expect(CheckerTests.messages("def f(x):\n    def g():\n        def h():\n            nonlocal x\n").isEmpty)
-    #expect(CheckerTests.messages("def f():\n    class A:\n        x = 1\n        def g(self):\n            nonlocal x\n") == ["no binding for nonlocal 'x' found"])
-    #expect(CheckerTests.messages("def f():\n    global x\n    def g():\n        nonlocal x\n") == ["no binding for nonlocal 'x' found"])
+    #expect(
+      CheckerTests.messages("def f(x):\n    def g():\n        def h():\n            nonlocal x\n").isEmpty)
+    #expect(
+      CheckerTests.messages(
+        "def f():\n    class A:\n        x = 1\n        def g(self):\n            nonlocal x\n") == [
+          "no binding for nonlocal 'x' found"
+        ])
+    #expect(
+      CheckerTests.messages("def f():\n    global x\n    def g():\n        nonlocal x\n") == [
+        "no binding for nonlocal 'x' found"
+      ])
     #expect(CheckerTests.messages("def f(x):\n    nonlocal x\n") == ["name 'x' is parameter and nonlocal"])
-    #expect(CheckerTests.messages("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n") == ["name 'x' is nonlocal and global"])
+    #expect(
+      CheckerTests.messages("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n") == [
+        "name 'x' is nonlocal and global"
+      ])
     #expect(CheckerTests.messages("class A:\n    nonlocal x\n") == ["no binding for nonlocal 'x' found"])
   }
 
@@ -41,31 +65,50 @@ import Testing
   }
 
   @Test func duplicateParameters() {
-    #expect(CheckerTests.messages("def f(a, *, a): pass\n") == ["duplicate argument 'a' in function definition"])
-    #expect(CheckerTests.messages("def f(a, **a): pass\n") == ["duplicate argument 'a' in function definition"])
-    #expect(CheckerTests.messages("f = lambda *a, a=1: 0\n") == ["duplicate argument 'a' in function definition"])
+    #expect(
+      CheckerTests.messages("def f(a, *, a): pass\n") == ["duplicate argument 'a' in function definition"])
+    #expect(
+      CheckerTests.messages("def f(a, **a): pass\n") == ["duplicate argument 'a' in function definition"])
+    #expect(
+      CheckerTests.messages("f = lambda *a, a=1: 0\n") == ["duplicate argument 'a' in function definition"])
   }
 
   @Test func starredExpressionsOnlyInDisplaysAndTargets() {
     #expect(CheckerTests.messages("x = [*a], (*a, 1), {*a}\nprint(*a)\n*b, c = d\n").isEmpty)
-    #expect(CheckerTests.messages("return_value = 1\ndef f():\n    return *a\n") == ["can't use starred expression here"])
+    #expect(
+      CheckerTests.messages("return_value = 1\ndef f():\n    return *a\n") == [
+        "can't use starred expression here"
+      ])
     #expect(CheckerTests.messages("def f():\n    return *a, 1\n").isEmpty)
   }
 
   @Test func decorators() {
-    #expect(CheckerTests.messages("class A:\n    @property\n    def x(self): pass\n    @x.setter\n    def x(self, v): pass\n    @x.getter\n    def x(self): pass\n    @staticmethod\n    def s(): pass\n    @classmethod\n    def c(cls): pass\n").isEmpty)
+    #expect(
+      CheckerTests.messages(
+        "class A:\n    @property\n    def x(self): pass\n    @x.setter\n    def x(self, v): pass\n    @x.getter\n    def x(self): pass\n    @staticmethod\n    def s(): pass\n    @classmethod\n    def c(cls): pass\n"
+      ).isEmpty)
     #expect(CheckerTests.messages("@a.b.setter\ndef f(): pass\n").count == 1)
     #expect(CheckerTests.messages("@property()\ndef f(): pass\n").count == 1)
-    #expect(CheckerTests.messages("@property\nclass A: pass\n") == ["class decorators are not available in heapscope scenarios (only function decorators of the subset are modelled)"])
+    #expect(
+      CheckerTests.messages("@property\nclass A: pass\n") == [
+        "class decorators are not available in heapscope scenarios (only function decorators of the subset are modelled)"
+      ])
   }
 
   @Test func imports() {
-    #expect(CheckerTests.messages("import gc, sys, weakref\nfrom weakref import ref, WeakKeyDictionary\n").isEmpty)
-    #expect(CheckerTests.messages("import gc.x\n") == ["import of module 'gc.x' is not available in heapscope scenarios (only gc, sys and weakref can be imported)"])
+    #expect(
+      CheckerTests.messages("import gc, sys, weakref\nfrom weakref import ref, WeakKeyDictionary\n").isEmpty)
+    #expect(
+      CheckerTests.messages("import gc.x\n") == [
+        "import of module 'gc.x' is not available in heapscope scenarios (only gc, sys and weakref can be imported)"
+      ])
   }
 
   @Test func restrictedBuiltinsUnlessShadowed() {
-    #expect(CheckerTests.messages("print(open)\n") == ["'open' is not available in heapscope scenarios (scenarios cannot touch the file system)"])
+    #expect(
+      CheckerTests.messages("print(open)\n") == [
+        "'open' is not available in heapscope scenarios (scenarios cannot touch the file system)"
+      ])
     #expect(CheckerTests.messages("def open(p): return p\nopen(1)\n").isEmpty)
     #expect(CheckerTests.messages("def f(vars):\n    return vars\n").isEmpty)
     #expect(CheckerTests.messages("def f():\n    return locals()\n").count == 1)
@@ -91,7 +134,9 @@ import Testing
   }
 
   @Test func statementCountIncludesNestedStatements() throws {
-    let module = try #require(FrontEnd.check("def f():\n    if x:\n        pass\n    else:\n        return\nclass A:\n    y = 1\n").module)
+    let module = try #require(
+      FrontEnd.check("def f():\n    if x:\n        pass\n    else:\n        return\nclass A:\n    y = 1\n")
+        .module)
     #expect(module.statementCount == 6)
   }
 }

@@ -23,7 +23,10 @@ import Testing
     ("x = '''abc\n", "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
     ("x = $\n", "invalid syntax", 1, 5),
     ("x = 1 2\n", "invalid syntax", 1, 7),
-    ("0777\n", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1),
+    (
+      "0777\n",
+      "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1
+    ),
     ("1__0\n", "invalid decimal literal", 1, 2),
     ("1_\n", "invalid decimal literal", 1, 2),
     ("0x\n", "invalid hexadecimal literal", 1, 2),
@@ -81,7 +84,10 @@ import Testing
     ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
     ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5),
     ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
-    ("x = 1\ndef f():\n    global x\n    def g():\n        nonlocal x\n", "no binding for nonlocal 'x' found", 5, 9),
+    (
+      "x = 1\ndef f():\n    global x\n    def g():\n        nonlocal x\n",
+      "no binding for nonlocal 'x' found", 5, 9
+    ),
     ("f'{}'\n", "f-string: valid expression required before '}'", 1, 4),
     ("f'{x!z}'\n", "f-string: invalid conversion character 'z': expected 's', 'r', or 'a'", 1, 6),
     ("f'{'\n", "f-string: expecting '}'", 1, 4),
@@ -103,20 +109,43 @@ import Testing
     ("a[] = 1\n", "invalid syntax", 1, 3),
     ("import\n", "invalid syntax", 1, 7),
     ("from x import\n", "invalid syntax", 1, 14),
-    ("x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n", "too many nested parentheses", 1, 205),
+    (
+      "x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n",
+      "too many nested parentheses", 1, 205
+    ),
     ("x = €\n", "invalid character '€' (U+20AC)", 1, 5),
     ("def f():\n    pass\n  x = 1\n", "unindent does not match any outer indentation level", 3, 3),
     ("(*a)\n", "cannot use starred expression here", 1, 2),
     ("x = [1, 2\ny = 3\n", "'[' was never closed", 1, 5),
-    ("class A(x=1, y=2): pass\n", "class keyword arguments are not available in heapscope scenarios (metaclasses and __init_subclass__ arguments are outside the modelled subset)", 1, 9),
+    (
+      "class A(x=1, y=2): pass\n",
+      "class keyword arguments are not available in heapscope scenarios (metaclasses and __init_subclass__ arguments are outside the modelled subset)",
+      1, 9
+    ),
     ("a.b := 1\n", "invalid syntax", 1, 5),
     ("x = 1; y = (1 2)\n", "invalid syntax", 1, 15),
     ("@property\nx = 1\n", "invalid syntax", 2, 1),
     ("def f(a, *, b, **c, d): pass\n", "arguments cannot follow var-keyword argument", 1, 21),
-    ("lambda: (yield from x)\n", "'yield from' is not available in heapscope scenarios (delegating generators are outside the modelled subset; loop and yield instead)", 1, 10),
-    ("'\\ud800'\n", "lone surrogate escapes are not available in heapscope scenarios (they cannot be modelled as text)", 1, 2),
-    ("import os, sys, json\n", "import of module 'os' is not available in heapscope scenarios (only gc, sys and weakref can be imported)", 1, 8),
-    ("from os import path\n", "import of module 'os' is not available in heapscope scenarios (only gc, sys and weakref can be imported)", 1, 6),
+    (
+      "lambda: (yield from x)\n",
+      "'yield from' is not available in heapscope scenarios (delegating generators are outside the modelled subset; loop and yield instead)",
+      1, 10
+    ),
+    (
+      "'\\ud800'\n",
+      "lone surrogate escapes are not available in heapscope scenarios (they cannot be modelled as text)", 1,
+      2
+    ),
+    (
+      "import os, sys, json\n",
+      "import of module 'os' is not available in heapscope scenarios (only gc, sys and weakref can be imported)",
+      1, 8
+    ),
+    (
+      "from os import path\n",
+      "import of module 'os' is not available in heapscope scenarios (only gc, sys and weakref can be imported)",
+      1, 6
+    ),
   ]
 
   @Test func thereAreAtLeastSixtyCases() {
@@ -142,7 +171,8 @@ import Testing
   }
 
   @Test func invalidUTF8IsReportedAtItsLine() throws {
-    let file = SourceFile(name: "t.py", bytes: Array("x = 1\n# ok\ny = '".utf8) + [0xC3, 0x28] + Array("'\n".utf8))
+    let file = SourceFile(
+      name: "t.py", bytes: Array("x = 1\n# ok\ny = '".utf8) + [0xC3, 0x28] + Array("'\n".utf8))
     let first = try #require(Parser.parse(file).diagnostics.first)
     #expect(first.message == "invalid UTF-8 byte 0xC3 (scenario files must be UTF-8)")
     #expect(file.location(of: first.range.start) == SourceLocation(line: 3, column: 6))
@@ -163,7 +193,9 @@ import Testing
           return
       w = 6 6
       """
-    let messages = FrontEnd.check(source).diagnostics.map { FrontEnd.source(source).location(of: $0.range.start).line }
+    let messages = FrontEnd.check(source).diagnostics.map {
+      FrontEnd.source(source).location(of: $0.range.start).line
+    }
     #expect(messages == [1, 3, 6])
   }
 
@@ -235,6 +267,9 @@ import Testing
     #expect(FrontEnd.check(loops(20)).module != nil)
     #expect(FrontEnd.firstError(loops(21))?.0 == "too many statically nested blocks")
     #expect(FrontEnd.firstError(loops(21))?.1 == 21)
-    #expect(FrontEnd.check("def f():\n" + loops(20).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n").module != nil)
+    #expect(
+      FrontEnd.check(
+        "def f():\n" + loops(20).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+      ).module != nil)
   }
 }

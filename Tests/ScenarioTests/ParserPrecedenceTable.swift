@@ -5,96 +5,315 @@ enum ParserPrecedenceTable {
   static let cases: [(source: String, dump: String)] = [
     ("-2**2", "UnaryOp(op=USub(), operand=BinOp(left=Constant(value=2), op=Pow(), right=Constant(value=2)))"),
     ("2**-1", "BinOp(left=Constant(value=2), op=Pow(), right=UnaryOp(op=USub(), operand=Constant(value=1)))"),
-    ("2**3**2", "BinOp(left=Constant(value=2), op=Pow(), right=BinOp(left=Constant(value=3), op=Pow(), right=Constant(value=2)))"),
-    ("-x**-y", "UnaryOp(op=USub(), operand=BinOp(left=Name(id='x', ctx=Load()), op=Pow(), right=UnaryOp(op=USub(), operand=Name(id='y', ctx=Load()))))"),
-    ("(-2)**2", "BinOp(left=UnaryOp(op=USub(), operand=Constant(value=2)), op=Pow(), right=Constant(value=2))"),
-    ("not a == b", "UnaryOp(op=Not(), operand=Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Name(id='b', ctx=Load())]))"),
+    (
+      "2**3**2",
+      "BinOp(left=Constant(value=2), op=Pow(), right=BinOp(left=Constant(value=3), op=Pow(), right=Constant(value=2)))"
+    ),
+    (
+      "-x**-y",
+      "UnaryOp(op=USub(), operand=BinOp(left=Name(id='x', ctx=Load()), op=Pow(), right=UnaryOp(op=USub(), operand=Name(id='y', ctx=Load()))))"
+    ),
+    (
+      "(-2)**2",
+      "BinOp(left=UnaryOp(op=USub(), operand=Constant(value=2)), op=Pow(), right=Constant(value=2))"
+    ),
+    (
+      "not a == b",
+      "UnaryOp(op=Not(), operand=Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Name(id='b', ctx=Load())]))"
+    ),
     ("not not a", "UnaryOp(op=Not(), operand=UnaryOp(op=Not(), operand=Name(id='a', ctx=Load())))"),
-    ("not a and b", "BoolOp(op=And(), values=[UnaryOp(op=Not(), operand=Name(id='a', ctx=Load())), Name(id='b', ctx=Load())])"),
-    ("a and not b or c", "BoolOp(op=Or(), values=[BoolOp(op=And(), values=[Name(id='a', ctx=Load()), UnaryOp(op=Not(), operand=Name(id='b', ctx=Load()))]), Name(id='c', ctx=Load())])"),
-    ("a or b and c", "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), BoolOp(op=And(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])])"),
-    ("a or b or c", "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
-    ("a and b and c", "BoolOp(op=And(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
-    ("(a or b) and c", "BoolOp(op=And(), values=[BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]), Name(id='c', ctx=Load())])"),
-    ("a if b else c if d else e", "IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=IfExp(test=Name(id='d', ctx=Load()), body=Name(id='c', ctx=Load()), orelse=Name(id='e', ctx=Load())))"),
-    ("(a if b else c) if d else e", "IfExp(test=Name(id='d', ctx=Load()), body=IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=Name(id='c', ctx=Load())), orelse=Name(id='e', ctx=Load()))"),
-    ("lambda: x if y else z", "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=IfExp(test=Name(id='y', ctx=Load()), body=Name(id='x', ctx=Load()), orelse=Name(id='z', ctx=Load())))"),
-    ("lambda: lambda: 1", "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Constant(value=1)))"),
-    ("lambda x=1, *a, k, **kw: x", "Lambda(args=arguments(posonlyargs=[], args=[arg(arg='x')], vararg=arg(arg='a'), kwonlyargs=[arg(arg='k')], kw_defaults=[None], kwarg=arg(arg='kw'), defaults=[Constant(value=1)]), body=Name(id='x', ctx=Load()))"),
-    ("a < b < c", "Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), Lt()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
-    ("a < b == c is not d in e not in f", "Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), Eq(), IsNot(), In(), NotIn()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load()), Name(id='d', ctx=Load()), Name(id='e', ctx=Load()), Name(id='f', ctx=Load())])"),
-    ("x | y ^ z & w << 1 + 2 * 3", "BinOp(left=Name(id='x', ctx=Load()), op=BitOr(), right=BinOp(left=Name(id='y', ctx=Load()), op=BitXor(), right=BinOp(left=Name(id='z', ctx=Load()), op=BitAnd(), right=BinOp(left=Name(id='w', ctx=Load()), op=LShift(), right=BinOp(left=Constant(value=1), op=Add(), right=BinOp(left=Constant(value=2), op=Mult(), right=Constant(value=3)))))))"),
-    ("x * 2 + 3 << 4 & 5 ^ 6 | 7", "BinOp(left=BinOp(left=BinOp(left=BinOp(left=BinOp(left=BinOp(left=Name(id='x', ctx=Load()), op=Mult(), right=Constant(value=2)), op=Add(), right=Constant(value=3)), op=LShift(), right=Constant(value=4)), op=BitAnd(), right=Constant(value=5)), op=BitXor(), right=Constant(value=6)), op=BitOr(), right=Constant(value=7))"),
-    ("a - b - c", "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=Sub(), right=Name(id='b', ctx=Load())), op=Sub(), right=Name(id='c', ctx=Load()))"),
-    ("a / b / c", "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=Div(), right=Name(id='b', ctx=Load())), op=Div(), right=Name(id='c', ctx=Load()))"),
-    ("a // b % c * d", "BinOp(left=BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=FloorDiv(), right=Name(id='b', ctx=Load())), op=Mod(), right=Name(id='c', ctx=Load())), op=Mult(), right=Name(id='d', ctx=Load()))"),
+    (
+      "not a and b",
+      "BoolOp(op=And(), values=[UnaryOp(op=Not(), operand=Name(id='a', ctx=Load())), Name(id='b', ctx=Load())])"
+    ),
+    (
+      "a and not b or c",
+      "BoolOp(op=Or(), values=[BoolOp(op=And(), values=[Name(id='a', ctx=Load()), UnaryOp(op=Not(), operand=Name(id='b', ctx=Load()))]), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "a or b and c",
+      "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), BoolOp(op=And(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])])"
+    ),
+    (
+      "a or b or c",
+      "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "a and b and c",
+      "BoolOp(op=And(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "(a or b) and c",
+      "BoolOp(op=And(), values=[BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "a if b else c if d else e",
+      "IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=IfExp(test=Name(id='d', ctx=Load()), body=Name(id='c', ctx=Load()), orelse=Name(id='e', ctx=Load())))"
+    ),
+    (
+      "(a if b else c) if d else e",
+      "IfExp(test=Name(id='d', ctx=Load()), body=IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=Name(id='c', ctx=Load())), orelse=Name(id='e', ctx=Load()))"
+    ),
+    (
+      "lambda: x if y else z",
+      "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=IfExp(test=Name(id='y', ctx=Load()), body=Name(id='x', ctx=Load()), orelse=Name(id='z', ctx=Load())))"
+    ),
+    (
+      "lambda: lambda: 1",
+      "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Constant(value=1)))"
+    ),
+    (
+      "lambda x=1, *a, k, **kw: x",
+      "Lambda(args=arguments(posonlyargs=[], args=[arg(arg='x')], vararg=arg(arg='a'), kwonlyargs=[arg(arg='k')], kw_defaults=[None], kwarg=arg(arg='kw'), defaults=[Constant(value=1)]), body=Name(id='x', ctx=Load()))"
+    ),
+    (
+      "a < b < c",
+      "Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), Lt()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "a < b == c is not d in e not in f",
+      "Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), Eq(), IsNot(), In(), NotIn()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load()), Name(id='d', ctx=Load()), Name(id='e', ctx=Load()), Name(id='f', ctx=Load())])"
+    ),
+    (
+      "x | y ^ z & w << 1 + 2 * 3",
+      "BinOp(left=Name(id='x', ctx=Load()), op=BitOr(), right=BinOp(left=Name(id='y', ctx=Load()), op=BitXor(), right=BinOp(left=Name(id='z', ctx=Load()), op=BitAnd(), right=BinOp(left=Name(id='w', ctx=Load()), op=LShift(), right=BinOp(left=Constant(value=1), op=Add(), right=BinOp(left=Constant(value=2), op=Mult(), right=Constant(value=3)))))))"
+    ),
+    (
+      "x * 2 + 3 << 4 & 5 ^ 6 | 7",
+      "BinOp(left=BinOp(left=BinOp(left=BinOp(left=BinOp(left=BinOp(left=Name(id='x', ctx=Load()), op=Mult(), right=Constant(value=2)), op=Add(), right=Constant(value=3)), op=LShift(), right=Constant(value=4)), op=BitAnd(), right=Constant(value=5)), op=BitXor(), right=Constant(value=6)), op=BitOr(), right=Constant(value=7))"
+    ),
+    (
+      "a - b - c",
+      "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=Sub(), right=Name(id='b', ctx=Load())), op=Sub(), right=Name(id='c', ctx=Load()))"
+    ),
+    (
+      "a / b / c",
+      "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=Div(), right=Name(id='b', ctx=Load())), op=Div(), right=Name(id='c', ctx=Load()))"
+    ),
+    (
+      "a // b % c * d",
+      "BinOp(left=BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=FloorDiv(), right=Name(id='b', ctx=Load())), op=Mod(), right=Name(id='c', ctx=Load())), op=Mult(), right=Name(id='d', ctx=Load()))"
+    ),
     ("a @ b", "BinOp(left=Name(id='a', ctx=Load()), op=MatMult(), right=Name(id='b', ctx=Load()))"),
-    ("-+~x", "UnaryOp(op=USub(), operand=UnaryOp(op=UAdd(), operand=UnaryOp(op=Invert(), operand=Name(id='x', ctx=Load()))))"),
+    (
+      "-+~x",
+      "UnaryOp(op=USub(), operand=UnaryOp(op=UAdd(), operand=UnaryOp(op=Invert(), operand=Name(id='x', ctx=Load()))))"
+    ),
     ("~-x", "UnaryOp(op=Invert(), operand=UnaryOp(op=USub(), operand=Name(id='x', ctx=Load())))"),
     ("- - x", "UnaryOp(op=USub(), operand=UnaryOp(op=USub(), operand=Name(id='x', ctx=Load())))"),
-    ("a + -b", "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=UnaryOp(op=USub(), operand=Name(id='b', ctx=Load())))"),
-    ("a ** -b ** c", "BinOp(left=Name(id='a', ctx=Load()), op=Pow(), right=UnaryOp(op=USub(), operand=BinOp(left=Name(id='b', ctx=Load()), op=Pow(), right=Name(id='c', ctx=Load()))))"),
+    (
+      "a + -b",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=UnaryOp(op=USub(), operand=Name(id='b', ctx=Load())))"
+    ),
+    (
+      "a ** -b ** c",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Pow(), right=UnaryOp(op=USub(), operand=BinOp(left=Name(id='b', ctx=Load()), op=Pow(), right=Name(id='c', ctx=Load()))))"
+    ),
     ("not -a", "UnaryOp(op=Not(), operand=UnaryOp(op=USub(), operand=Name(id='a', ctx=Load())))"),
     ("-a.b", "UnaryOp(op=USub(), operand=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()))"),
-    ("-a[1]", "UnaryOp(op=USub(), operand=Subscript(value=Name(id='a', ctx=Load()), slice=Constant(value=1), ctx=Load()))"),
-    ("-f(x)", "UnaryOp(op=USub(), operand=Call(func=Name(id='f', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[]))"),
-    ("a.b.c(d)[e]", "Subscript(value=Call(func=Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load()), args=[Name(id='d', ctx=Load())], keywords=[]), slice=Name(id='e', ctx=Load()), ctx=Load())"),
-    ("f(x)(y)", "Call(func=Call(func=Name(id='f', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[]), args=[Name(id='y', ctx=Load())], keywords=[])"),
-    ("a[1:2]", "Subscript(value=Name(id='a', ctx=Load()), slice=Slice(lower=Constant(value=1), upper=Constant(value=2)), ctx=Load())"),
+    (
+      "-a[1]",
+      "UnaryOp(op=USub(), operand=Subscript(value=Name(id='a', ctx=Load()), slice=Constant(value=1), ctx=Load()))"
+    ),
+    (
+      "-f(x)",
+      "UnaryOp(op=USub(), operand=Call(func=Name(id='f', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[]))"
+    ),
+    (
+      "a.b.c(d)[e]",
+      "Subscript(value=Call(func=Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load()), args=[Name(id='d', ctx=Load())], keywords=[]), slice=Name(id='e', ctx=Load()), ctx=Load())"
+    ),
+    (
+      "f(x)(y)",
+      "Call(func=Call(func=Name(id='f', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[]), args=[Name(id='y', ctx=Load())], keywords=[])"
+    ),
+    (
+      "a[1:2]",
+      "Subscript(value=Name(id='a', ctx=Load()), slice=Slice(lower=Constant(value=1), upper=Constant(value=2)), ctx=Load())"
+    ),
     ("a[::3]", "Subscript(value=Name(id='a', ctx=Load()), slice=Slice(step=Constant(value=3)), ctx=Load())"),
-    ("a[1:2, 3]", "Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice(lower=Constant(value=1), upper=Constant(value=2)), Constant(value=3)], ctx=Load()), ctx=Load())"),
-    ("a[:, None]", "Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice(), Constant(value=None)], ctx=Load()), ctx=Load())"),
-    ("a[b][c]", "Subscript(value=Subscript(value=Name(id='a', ctx=Load()), slice=Name(id='b', ctx=Load()), ctx=Load()), slice=Name(id='c', ctx=Load()), ctx=Load())"),
-    ("a if b or c else d and e", "IfExp(test=BoolOp(op=Or(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())]), body=Name(id='a', ctx=Load()), orelse=BoolOp(op=And(), values=[Name(id='d', ctx=Load()), Name(id='e', ctx=Load())]))"),
-    ("a < b and b < c", "BoolOp(op=And(), values=[Compare(left=Name(id='a', ctx=Load()), ops=[Lt()], comparators=[Name(id='b', ctx=Load())]), Compare(left=Name(id='b', ctx=Load()), ops=[Lt()], comparators=[Name(id='c', ctx=Load())])])"),
-    ("a | b < c | d", "Compare(left=BinOp(left=Name(id='a', ctx=Load()), op=BitOr(), right=Name(id='b', ctx=Load())), ops=[Lt()], comparators=[BinOp(left=Name(id='c', ctx=Load()), op=BitOr(), right=Name(id='d', ctx=Load()))])"),
-    ("a in b == c", "Compare(left=Name(id='a', ctx=Load()), ops=[In(), Eq()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
-    ("x is not None", "Compare(left=Name(id='x', ctx=Load()), ops=[IsNot()], comparators=[Constant(value=None)])"),
-    ("x not in y", "Compare(left=Name(id='x', ctx=Load()), ops=[NotIn()], comparators=[Name(id='y', ctx=Load())])"),
-    ("1 + 2 * 3 ** 4", "BinOp(left=Constant(value=1), op=Add(), right=BinOp(left=Constant(value=2), op=Mult(), right=BinOp(left=Constant(value=3), op=Pow(), right=Constant(value=4))))"),
-    ("(1 + 2) * 3", "BinOp(left=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)), op=Mult(), right=Constant(value=3))"),
-    ("a + (b + c)", "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=BinOp(left=Name(id='b', ctx=Load()), op=Add(), right=Name(id='c', ctx=Load())))"),
-    ("a - (b - c)", "BinOp(left=Name(id='a', ctx=Load()), op=Sub(), right=BinOp(left=Name(id='b', ctx=Load()), op=Sub(), right=Name(id='c', ctx=Load())))"),
-    ("-(a + b)", "UnaryOp(op=USub(), operand=BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=Name(id='b', ctx=Load())))"),
+    (
+      "a[1:2, 3]",
+      "Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice(lower=Constant(value=1), upper=Constant(value=2)), Constant(value=3)], ctx=Load()), ctx=Load())"
+    ),
+    (
+      "a[:, None]",
+      "Subscript(value=Name(id='a', ctx=Load()), slice=Tuple(elts=[Slice(), Constant(value=None)], ctx=Load()), ctx=Load())"
+    ),
+    (
+      "a[b][c]",
+      "Subscript(value=Subscript(value=Name(id='a', ctx=Load()), slice=Name(id='b', ctx=Load()), ctx=Load()), slice=Name(id='c', ctx=Load()), ctx=Load())"
+    ),
+    (
+      "a if b or c else d and e",
+      "IfExp(test=BoolOp(op=Or(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())]), body=Name(id='a', ctx=Load()), orelse=BoolOp(op=And(), values=[Name(id='d', ctx=Load()), Name(id='e', ctx=Load())]))"
+    ),
+    (
+      "a < b and b < c",
+      "BoolOp(op=And(), values=[Compare(left=Name(id='a', ctx=Load()), ops=[Lt()], comparators=[Name(id='b', ctx=Load())]), Compare(left=Name(id='b', ctx=Load()), ops=[Lt()], comparators=[Name(id='c', ctx=Load())])])"
+    ),
+    (
+      "a | b < c | d",
+      "Compare(left=BinOp(left=Name(id='a', ctx=Load()), op=BitOr(), right=Name(id='b', ctx=Load())), ops=[Lt()], comparators=[BinOp(left=Name(id='c', ctx=Load()), op=BitOr(), right=Name(id='d', ctx=Load()))])"
+    ),
+    (
+      "a in b == c",
+      "Compare(left=Name(id='a', ctx=Load()), ops=[In(), Eq()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
+    (
+      "x is not None",
+      "Compare(left=Name(id='x', ctx=Load()), ops=[IsNot()], comparators=[Constant(value=None)])"
+    ),
+    (
+      "x not in y",
+      "Compare(left=Name(id='x', ctx=Load()), ops=[NotIn()], comparators=[Name(id='y', ctx=Load())])"
+    ),
+    (
+      "1 + 2 * 3 ** 4",
+      "BinOp(left=Constant(value=1), op=Add(), right=BinOp(left=Constant(value=2), op=Mult(), right=BinOp(left=Constant(value=3), op=Pow(), right=Constant(value=4))))"
+    ),
+    (
+      "(1 + 2) * 3",
+      "BinOp(left=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)), op=Mult(), right=Constant(value=3))"
+    ),
+    (
+      "a + (b + c)",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=BinOp(left=Name(id='b', ctx=Load()), op=Add(), right=Name(id='c', ctx=Load())))"
+    ),
+    (
+      "a - (b - c)",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Sub(), right=BinOp(left=Name(id='b', ctx=Load()), op=Sub(), right=Name(id='c', ctx=Load())))"
+    ),
+    (
+      "-(a + b)",
+      "UnaryOp(op=USub(), operand=BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=Name(id='b', ctx=Load())))"
+    ),
     ("(a, b)", "Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load())"),
     ("a, b", "Tuple(elts=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())], ctx=Load())"),
     ("(a,)", "Tuple(elts=[Name(id='a', ctx=Load())], ctx=Load())"),
-    ("[a, *b]", "List(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], ctx=Load())"),
-    ("{a: b, **c}", "Dict(keys=[Name(id='a', ctx=Load()), None], values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
+    (
+      "[a, *b]",
+      "List(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], ctx=Load())"
+    ),
+    (
+      "{a: b, **c}",
+      "Dict(keys=[Name(id='a', ctx=Load()), None], values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
     ("{a, *b}", "Set(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())])"),
-    ("f(a, *b, c=d, **e)", "Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], keywords=[keyword(arg='c', value=Name(id='d', ctx=Load())), keyword(value=Name(id='e', ctx=Load()))])"),
-    ("f(x for x in y)", "Call(func=Name(id='f', ctx=Load()), args=[GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])], keywords=[])"),
-    ("[x for x in y if x if not x for z in x]", "ListComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[Name(id='x', ctx=Load()), UnaryOp(op=Not(), operand=Name(id='x', ctx=Load()))], is_async=0), comprehension(target=Name(id='z', ctx=Store()), iter=Name(id='x', ctx=Load()), ifs=[], is_async=0)])"),
-    ("{k: v for k, v in d}", "DictComp(key=Name(id='k', ctx=Load()), value=Name(id='v', ctx=Load()), generators=[comprehension(target=Tuple(elts=[Name(id='k', ctx=Store()), Name(id='v', ctx=Store())], ctx=Store()), iter=Name(id='d', ctx=Load()), ifs=[], is_async=0)])"),
-    ("{x for x in y}", "SetComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"),
-    ("(x for x in y)", "GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"),
-    ("lambda: (yield)", "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Yield())"),
-    ("a if b else lambda: c", "IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='c', ctx=Load())))"),
-    ("[lambda: x for x in y]", "ListComp(elt=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='x', ctx=Load())), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"),
-    ("f(a)(b)(c)", "Call(func=Call(func=Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load())], keywords=[]), args=[Name(id='b', ctx=Load())], keywords=[]), args=[Name(id='c', ctx=Load())], keywords=[])"),
-    ("a.b.c", "Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load())"),
+    (
+      "f(a, *b, c=d, **e)",
+      "Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], keywords=[keyword(arg='c', value=Name(id='d', ctx=Load())), keyword(value=Name(id='e', ctx=Load()))])"
+    ),
+    (
+      "f(x for x in y)",
+      "Call(func=Name(id='f', ctx=Load()), args=[GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])], keywords=[])"
+    ),
+    (
+      "[x for x in y if x if not x for z in x]",
+      "ListComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[Name(id='x', ctx=Load()), UnaryOp(op=Not(), operand=Name(id='x', ctx=Load()))], is_async=0), comprehension(target=Name(id='z', ctx=Store()), iter=Name(id='x', ctx=Load()), ifs=[], is_async=0)])"
+    ),
+    (
+      "{k: v for k, v in d}",
+      "DictComp(key=Name(id='k', ctx=Load()), value=Name(id='v', ctx=Load()), generators=[comprehension(target=Tuple(elts=[Name(id='k', ctx=Store()), Name(id='v', ctx=Store())], ctx=Store()), iter=Name(id='d', ctx=Load()), ifs=[], is_async=0)])"
+    ),
+    (
+      "{x for x in y}",
+      "SetComp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"
+    ),
+    (
+      "(x for x in y)",
+      "GeneratorExp(elt=Name(id='x', ctx=Load()), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"
+    ),
+    (
+      "lambda: (yield)",
+      "Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Yield())"
+    ),
+    (
+      "a if b else lambda: c",
+      "IfExp(test=Name(id='b', ctx=Load()), body=Name(id='a', ctx=Load()), orelse=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='c', ctx=Load())))"
+    ),
+    (
+      "[lambda: x for x in y]",
+      "ListComp(elt=Lambda(args=arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]), body=Name(id='x', ctx=Load())), generators=[comprehension(target=Name(id='x', ctx=Store()), iter=Name(id='y', ctx=Load()), ifs=[], is_async=0)])"
+    ),
+    (
+      "f(a)(b)(c)",
+      "Call(func=Call(func=Call(func=Name(id='f', ctx=Load()), args=[Name(id='a', ctx=Load())], keywords=[]), args=[Name(id='b', ctx=Load())], keywords=[]), args=[Name(id='c', ctx=Load())], keywords=[])"
+    ),
+    (
+      "a.b.c",
+      "Attribute(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()), attr='c', ctx=Load())"
+    ),
     ("1 .real", "Attribute(value=Constant(value=1), attr='real', ctx=Load())"),
-    ("x[a, b:c]", "Subscript(value=Name(id='x', ctx=Load()), slice=Tuple(elts=[Name(id='a', ctx=Load()), Slice(lower=Name(id='b', ctx=Load()), upper=Name(id='c', ctx=Load()))], ctx=Load()), ctx=Load())"),
-    ("a ** b ** c ** d", "BinOp(left=Name(id='a', ctx=Load()), op=Pow(), right=BinOp(left=Name(id='b', ctx=Load()), op=Pow(), right=BinOp(left=Name(id='c', ctx=Load()), op=Pow(), right=Name(id='d', ctx=Load()))))"),
-    ("a << b >> c", "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=LShift(), right=Name(id='b', ctx=Load())), op=RShift(), right=Name(id='c', ctx=Load()))"),
-    ("a & b & c", "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=BitAnd(), right=Name(id='b', ctx=Load())), op=BitAnd(), right=Name(id='c', ctx=Load()))"),
-    ("a ^ b ^ c", "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=BitXor(), right=Name(id='b', ctx=Load())), op=BitXor(), right=Name(id='c', ctx=Load()))"),
+    (
+      "x[a, b:c]",
+      "Subscript(value=Name(id='x', ctx=Load()), slice=Tuple(elts=[Name(id='a', ctx=Load()), Slice(lower=Name(id='b', ctx=Load()), upper=Name(id='c', ctx=Load()))], ctx=Load()), ctx=Load())"
+    ),
+    (
+      "a ** b ** c ** d",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Pow(), right=BinOp(left=Name(id='b', ctx=Load()), op=Pow(), right=BinOp(left=Name(id='c', ctx=Load()), op=Pow(), right=Name(id='d', ctx=Load()))))"
+    ),
+    (
+      "a << b >> c",
+      "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=LShift(), right=Name(id='b', ctx=Load())), op=RShift(), right=Name(id='c', ctx=Load()))"
+    ),
+    (
+      "a & b & c",
+      "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=BitAnd(), right=Name(id='b', ctx=Load())), op=BitAnd(), right=Name(id='c', ctx=Load()))"
+    ),
+    (
+      "a ^ b ^ c",
+      "BinOp(left=BinOp(left=Name(id='a', ctx=Load()), op=BitXor(), right=Name(id='b', ctx=Load())), op=BitXor(), right=Name(id='c', ctx=Load()))"
+    ),
     ("-1", "UnaryOp(op=USub(), operand=Constant(value=1))"),
     ("+1", "UnaryOp(op=UAdd(), operand=Constant(value=1))"),
     ("~1", "UnaryOp(op=Invert(), operand=Constant(value=1))"),
-    ("a + (not b)", "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=UnaryOp(op=Not(), operand=Name(id='b', ctx=Load())))"),
-    ("a == (b == c)", "Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Compare(left=Name(id='b', ctx=Load()), ops=[Eq()], comparators=[Name(id='c', ctx=Load())])])"),
-    ("(a == b) == c", "Compare(left=Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Name(id='b', ctx=Load())]), ops=[Eq()], comparators=[Name(id='c', ctx=Load())])"),
-    ("not (a or b)", "UnaryOp(op=Not(), operand=BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]))"),
-    ("a or (b and c)", "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), BoolOp(op=And(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])])"),
-    ("x[y:z:w]", "Subscript(value=Name(id='x', ctx=Load()), slice=Slice(lower=Name(id='y', ctx=Load()), upper=Name(id='z', ctx=Load()), step=Name(id='w', ctx=Load())), ctx=Load())"),
-    ("f(*a, *b)", "Call(func=Name(id='f', ctx=Load()), args=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], keywords=[])"),
-    ("f(**a, **b)", "Call(func=Name(id='f', ctx=Load()), args=[], keywords=[keyword(value=Name(id='a', ctx=Load())), keyword(value=Name(id='b', ctx=Load()))])"),
-    ("f(a=1)(b=2)", "Call(func=Call(func=Name(id='f', ctx=Load()), args=[], keywords=[keyword(arg='a', value=Constant(value=1))]), args=[], keywords=[keyword(arg='b', value=Constant(value=2))])"),
-    ("a is b is c", "Compare(left=Name(id='a', ctx=Load()), ops=[Is(), Is()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"),
+    (
+      "a + (not b)",
+      "BinOp(left=Name(id='a', ctx=Load()), op=Add(), right=UnaryOp(op=Not(), operand=Name(id='b', ctx=Load())))"
+    ),
+    (
+      "a == (b == c)",
+      "Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Compare(left=Name(id='b', ctx=Load()), ops=[Eq()], comparators=[Name(id='c', ctx=Load())])])"
+    ),
+    (
+      "(a == b) == c",
+      "Compare(left=Compare(left=Name(id='a', ctx=Load()), ops=[Eq()], comparators=[Name(id='b', ctx=Load())]), ops=[Eq()], comparators=[Name(id='c', ctx=Load())])"
+    ),
+    (
+      "not (a or b)",
+      "UnaryOp(op=Not(), operand=BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), Name(id='b', ctx=Load())]))"
+    ),
+    (
+      "a or (b and c)",
+      "BoolOp(op=Or(), values=[Name(id='a', ctx=Load()), BoolOp(op=And(), values=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])])"
+    ),
+    (
+      "x[y:z:w]",
+      "Subscript(value=Name(id='x', ctx=Load()), slice=Slice(lower=Name(id='y', ctx=Load()), upper=Name(id='z', ctx=Load()), step=Name(id='w', ctx=Load())), ctx=Load())"
+    ),
+    (
+      "f(*a, *b)",
+      "Call(func=Name(id='f', ctx=Load()), args=[Starred(value=Name(id='a', ctx=Load()), ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], keywords=[])"
+    ),
+    (
+      "f(**a, **b)",
+      "Call(func=Name(id='f', ctx=Load()), args=[], keywords=[keyword(value=Name(id='a', ctx=Load())), keyword(value=Name(id='b', ctx=Load()))])"
+    ),
+    (
+      "f(a=1)(b=2)",
+      "Call(func=Call(func=Name(id='f', ctx=Load()), args=[], keywords=[keyword(arg='a', value=Constant(value=1))]), args=[], keywords=[keyword(arg='b', value=Constant(value=2))])"
+    ),
+    (
+      "a is b is c",
+      "Compare(left=Name(id='a', ctx=Load()), ops=[Is(), Is()], comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())])"
+    ),
     ("'s' 'u'", "Constant(value='su')"),
     ("b'x'", "Constant(value=b'x')"),
-    ("0x1f + 0o17 + 0b11", "BinOp(left=BinOp(left=Constant(value=31), op=Add(), right=Constant(value=15)), op=Add(), right=Constant(value=3))"),
+    (
+      "0x1f + 0o17 + 0b11",
+      "BinOp(left=BinOp(left=Constant(value=31), op=Add(), right=Constant(value=15)), op=Add(), right=Constant(value=3))"
+    ),
     ("1_000_000", "Constant(value=1000000)"),
     ("12345678901234567890123", "Constant(value=12345678901234567890123)"),
     ("1.5", "Constant(value=1.5)"),
@@ -110,6 +329,9 @@ enum ParserPrecedenceTable {
     ("()", "Tuple(elts=[], ctx=Load())"),
     ("{1}", "Set(elts=[Constant(value=1)])"),
     ("a[...]", "Subscript(value=Name(id='a', ctx=Load()), slice=Constant(value=Ellipsis), ctx=Load())"),
-    ("x if y else z", "IfExp(test=Name(id='y', ctx=Load()), body=Name(id='x', ctx=Load()), orelse=Name(id='z', ctx=Load()))"),
+    (
+      "x if y else z",
+      "IfExp(test=Name(id='y', ctx=Load()), body=Name(id='x', ctx=Load()), orelse=Name(id='z', ctx=Load()))"
+    ),
   ]
 }

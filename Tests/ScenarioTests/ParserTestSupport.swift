@@ -41,7 +41,9 @@ enum FrontEnd {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.hasPrefix("# ---") {
         let snippet = current.joined(separator: "\n")
-        if !snippet.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { snippets.append(snippet + "\n") }
+        if !snippet.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+          snippets.append(snippet + "\n")
+        }
         current = []
       } else {
         current.append(line)
@@ -68,7 +70,8 @@ enum ASTDump {
       return "Assign(targets=\(list(targets.map { expr($0, store: true) })), value=\(expr(value)))"
     case .augmentedAssign(let target, let op, let value):
       return "AugAssign(target=\(expr(target, store: true)), op=\(binary(op)), value=\(expr(value)))"
-    case .delete(let targets): return "Delete(targets=\(list(targets.map { expr($0, store: true, del: true) })))"
+    case .delete(let targets):
+      return "Delete(targets=\(list(targets.map { expr($0, store: true, del: true) })))"
     case .pass: return "Pass()"
     case .break: return "Break()"
     case .continue: return "Continue()"
@@ -78,22 +81,28 @@ enum ASTDump {
     case .while(let test, let body, let orElse):
       return "While(test=\(expr(test)), body=\(block(body)), orelse=\(block(orElse)))"
     case .for(let target, let iterable, let body, let orElse):
-      return "For(target=\(expr(target, store: true)), iter=\(expr(iterable)), body=\(block(body)), orelse=\(block(orElse)))"
+      return
+        "For(target=\(expr(target, store: true)), iter=\(expr(iterable)), body=\(block(body)), orelse=\(block(orElse)))"
     case .functionDef(let function):
-      return "FunctionDef(name='\(function.name.name)', args=\(arguments(function.parameters)), body=\(block(function.body)), decorator_list=\(list(function.decorators.map { expr($0) })))"
+      return
+        "FunctionDef(name='\(function.name.name)', args=\(arguments(function.parameters)), body=\(block(function.body)), decorator_list=\(list(function.decorators.map { expr($0) })))"
     case .classDef(let definition):
-      return "ClassDef(name='\(definition.name.name)', bases=\(list(definition.bases.map { expr($0) })), body=\(block(definition.body)), decorator_list=\(list(definition.decorators.map { expr($0) })))"
+      return
+        "ClassDef(name='\(definition.name.name)', bases=\(list(definition.bases.map { expr($0) })), body=\(block(definition.body)), decorator_list=\(list(definition.decorators.map { expr($0) })))"
     case .global(let names): return "Global(names=\(list(names.map { "'\($0.name)'" })))"
     case .nonlocal(let names): return "Nonlocal(names=\(list(names.map { "'\($0.name)'" })))"
     case .assert(let test, let message):
       return "Assert(test=\(expr(test))" + (message.map { ", msg=\(expr($0))" } ?? "") + ")"
     case .try(let body, let handlers, let orElse, let finally):
       let handlerText = handlers.map { handler in
-        "ExceptHandler(" + [handler.type.map { "type=\(expr($0))" }, handler.name.map { "name='\($0.name)'" }]
-          .compactMap { $0 }.joined(separator: ", ") + (handler.type == nil && handler.name == nil ? "" : ", ")
+        "ExceptHandler("
+          + [handler.type.map { "type=\(expr($0))" }, handler.name.map { "name='\($0.name)'" }]
+          .compactMap { $0 }.joined(separator: ", ")
+          + (handler.type == nil && handler.name == nil ? "" : ", ")
           + "body=\(block(handler.body)))"
       }
-      return "Try(body=\(block(body)), handlers=\(list(handlerText)), orelse=\(block(orElse)), finalbody=\(block(finally)))"
+      return
+        "Try(body=\(block(body)), handlers=\(list(handlerText)), orelse=\(block(orElse)), finalbody=\(block(finally)))"
     case .raise(let exception, let cause):
       let fields = [exception.map { "exc=\(expr($0))" }, cause.map { "cause=\(expr($0))" }].compactMap { $0 }
       return "Raise(" + fields.joined(separator: ", ") + ")"
@@ -118,7 +127,8 @@ enum ASTDump {
     ]
     if let varArgs = parameters.varArgs { fields.append("vararg=\(arg(varArgs))") }
     fields.append("kwonlyargs=\(list(parameters.keywordOnly.map(arg)))")
-    fields.append("kw_defaults=\(list(parameters.keywordOnly.map { $0.defaultValue.map { expr($0) } ?? "None" }))")
+    fields.append(
+      "kw_defaults=\(list(parameters.keywordOnly.map { $0.defaultValue.map { expr($0) } ?? "None" }))")
     if let varKeywords = parameters.varKeywords { fields.append("kwarg=\(arg(varKeywords))") }
     fields.append("defaults=\(list(parameters.positional.compactMap { $0.defaultValue.map { expr($0) } }))")
     return "arguments(" + fields.joined(separator: ", ") + ")"
@@ -239,7 +249,8 @@ enum ASTDump {
     case .boolean(let op, let values):
       return "BoolOp(op=\(op == .and ? "And()" : "Or()"), values=\(list(values.map(load))))"
     case .compare(let first, let comparisons):
-      return "Compare(left=\(load(first)), ops=\(list(comparisons.map { comparison($0.op) })), comparators=\(list(comparisons.map { load($0.operand) })))"
+      return
+        "Compare(left=\(load(first)), ops=\(list(comparisons.map { comparison($0.op) })), comparators=\(list(comparisons.map { load($0.operand) })))"
     case .conditional(let test, let body, let orElse):
       return "IfExp(test=\(load(test)), body=\(load(body)), orelse=\(load(orElse)))"
     case .lambda(let parameters, let body):
@@ -251,7 +262,8 @@ enum ASTDump {
         switch argument {
         case .positional(let value): positional.append(load(value))
         case .starred(let value): positional.append("Starred(value=\(load(value)), ctx=Load())")
-        case .keyword(let name, let value): keywords.append("keyword(arg='\(name.name)', value=\(load(value)))")
+        case .keyword(let name, let value):
+          keywords.append("keyword(arg='\(name.name)', value=\(load(value)))")
         case .doubleStarred(let value): keywords.append("keyword(value=\(load(value)))")
         }
       }
@@ -261,7 +273,9 @@ enum ASTDump {
     case .subscript(let base, let index):
       return "Subscript(value=\(load(base)), slice=\(load(index)), ctx=\(context))"
     case .slice(let lower, let upper, let step):
-      let fields = [lower.map { "lower=\(load($0))" }, upper.map { "upper=\(load($0))" }, step.map { "step=\(load($0))" }]
+      let fields = [
+        lower.map { "lower=\(load($0))" }, upper.map { "upper=\(load($0))" }, step.map { "step=\(load($0))" },
+      ]
       return "Slice(" + fields.compactMap { $0 }.joined(separator: ", ") + ")"
     case .yield(let value): return value.map { "Yield(value=\(load($0)))" } ?? "Yield()"
     }
@@ -271,7 +285,8 @@ enum ASTDump {
     switch part {
     case .literal(let text): return "Constant(value=\(pyString(text)))"
     case .field(let value, let conversion, let spec, let selfDocumenting):
-      var text = "FormattedValue(value=\(expr(value)), conversion=\(conversion.map { Int($0.rawValue.asciiValue!) } ?? -1)"
+      var text =
+        "FormattedValue(value=\(expr(value)), conversion=\(conversion.map { Int($0.rawValue.asciiValue!) } ?? -1)"
       if let spec { text += ", format_spec=JoinedStr(values=\(list(spec.map(fstringPart))))" }
       if let selfDocumenting { text += ", selfDocumenting=\(pyString(selfDocumenting))" }
       return text + ")"

@@ -51,7 +51,9 @@ import Testing
 
   @Test(arguments: ParserTests.constructs)
   func constructRoundTrips(_ source: String) throws {
-    let wrapped = source.contains("yield") && !source.hasPrefix("def") ? "def g():\n" + source.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") : source
+    let wrapped =
+      source.contains("yield") && !source.hasPrefix("def")
+      ? "def g():\n" + source.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") : source
     let first = try #require(FrontEnd.check(wrapped + "\n").module, "\(wrapped)")
     let text = Unparser.unparse(first)
     let second = try #require(FrontEnd.parse(text).module, "\(text)")
@@ -64,7 +66,8 @@ import Testing
     let module = try #require(FrontEnd.parse(source).module)
     let file = module.source
     guard case .assign(let targets, let value) = module.body[0].kind else { throw CancellationError() }
-    #expect(file.text(of: module.body[0].range) == "x = f(a, *b, k=c)[1:2] + -y ** 2 if not z else [i for i in w]")
+    #expect(
+      file.text(of: module.body[0].range) == "x = f(a, *b, k=c)[1:2] + -y ** 2 if not z else [i for i in w]")
     #expect(file.text(of: targets[0].range) == "x")
     #expect(file.text(of: value.range) == "f(a, *b, k=c)[1:2] + -y ** 2 if not z else [i for i in w]")
     guard case .conditional(let test, let body, let orElse) = value.kind else { throw CancellationError() }
@@ -82,7 +85,8 @@ import Testing
   @Test func compoundStatementRangesEndAtTheirLastStatement() throws {
     let source = "@property\ndef f(self):\n    x = 1\n    return x\n\ny = 2\n"
     let module = try #require(FrontEnd.parse(source).module)
-    #expect(module.source.text(of: module.body[0].range) == "@property\ndef f(self):\n    x = 1\n    return x")
+    #expect(
+      module.source.text(of: module.body[0].range) == "@property\ndef f(self):\n    x = 1\n    return x")
     #expect(module.statementCount == 4)
   }
 
@@ -112,7 +116,9 @@ import Testing
   }
 
   @Test func stringLiteralsDecode() throws {
-    #expect(try ParserTests.expression(#"'a\x41\101\u00e9\U0001F600\N{bullet}\n' "b" r'\n'"#).kind == .string("aAAé😀•\nb\\n"))
+    #expect(
+      try ParserTests.expression(#"'a\x41\101\u00e9\U0001F600\N{bullet}\n' "b" r'\n'"#).kind
+        == .string("aAAé😀•\nb\\n"))
     #expect(try ParserTests.expression(#"b'\x00\xff' B"a""#).kind == .bytes([0, 255, 97]))
     #expect(try ParserTests.expression("'''a\nb'''").kind == .string("a\nb"))
     #expect(try ParserTests.expression("'a\\\nb'").kind == .string("ab"))

@@ -27,7 +27,9 @@ import Testing
     ("x=\"it's\"", "x = \"it's\"\n"),
     ("x=f\"{a!r:>{w}}{{}}\"", "x = f'{a!r:>{w}}{{}}'\n"),
     ("x=f'{x=}'", "x = f'{x=}'\n"),
-    ("if a:\n  pass\nelif b:\n  pass\nelse:\n  pass", "if a:\n    pass\nelif b:\n    pass\nelse:\n    pass\n"),
+    (
+      "if a:\n  pass\nelif b:\n  pass\nelse:\n  pass", "if a:\n    pass\nelif b:\n    pass\nelse:\n    pass\n"
+    ),
     ("def f(a,b=1,/,c=2,*d,e,**f):pass", "def f(a, b=1, /, c=2, *d, e, **f):\n    pass\n"),
     ("def f(*,a):pass", "def f(*, a):\n    pass\n"),
   ])

@@ -82,7 +82,9 @@ struct SourcePrinter {
       block("def \(function.name.name)(\(parameters(function.parameters)))", function.body, indent)
     case .classDef(let definition):
       for decorator in definition.decorators { line("@" + expression(decorator, 1), indent) }
-      let bases = definition.bases.isEmpty ? "" : "(" + definition.bases.map { expression($0, 1) }.joined(separator: ", ") + ")"
+      let bases =
+        definition.bases.isEmpty
+        ? "" : "(" + definition.bases.map { expression($0, 1) }.joined(separator: ", ") + ")"
       block("class \(definition.name.name)\(bases)", definition.body, indent)
     case .global(let names):
       line("global " + names.map(\.name).joined(separator: ", "), indent)
@@ -236,7 +238,9 @@ struct SourcePrinter {
     case .call(let function, let arguments):
       var base = expression(function, 15)
       if case .int = function.kind { base = "(" + base + ")" }
-      if arguments.count == 1, case .positional(let only) = arguments[0], case .generator(let element, let generators) = only.kind {
+      if arguments.count == 1, case .positional(let only) = arguments[0],
+        case .generator(let element, let generators) = only.kind
+      {
         return base + "(" + expression(element, 1) + comprehension(generators) + ")"
       }
       return base + "(" + arguments.map(argument).joined(separator: ", ") + ")"
@@ -352,7 +356,8 @@ struct SourcePrinter {
 
   func bytesText(_ value: [UInt8]) -> String {
     let quote: UInt8 =
-      value.contains(UInt8(ascii: "'")) && !value.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+      value.contains(UInt8(ascii: "'")) && !value.contains(UInt8(ascii: "\""))
+      ? UInt8(ascii: "\"") : UInt8(ascii: "'")
     var text = "b" + String(UnicodeScalar(quote))
     for byte in value {
       switch byte {
@@ -370,10 +375,12 @@ struct SourcePrinter {
 
   func fstring(_ parts: [FStringPart]) -> String {
     var quote: Character = avoidQuote == "'" ? "\"" : "'"
-    if avoidQuote == nil, parts.contains(where: { part in
-      if case .field(_, _, _, let text?) = part { return text.contains("'") }
-      return false
-    }) {
+    if avoidQuote == nil,
+      parts.contains(where: { part in
+        if case .field(_, _, _, let text?) = part { return text.contains("'") }
+        return false
+      })
+    {
       quote = "\""
     }
     return "f" + String(quote) + fstringBody(parts, quote: quote) + String(quote)
@@ -390,7 +397,9 @@ struct SourcePrinter {
         var field: String
         if let selfDocumenting {
           field = selfDocumenting
-          if let conversion, !(conversion == .repr && spec == nil) { field += "!" + String(conversion.rawValue) }
+          if let conversion, !(conversion == .repr && spec == nil) {
+            field += "!" + String(conversion.rawValue)
+          }
         } else {
           field = inner.expression(value, 2)
           if field.hasPrefix("{") { field = " " + field }

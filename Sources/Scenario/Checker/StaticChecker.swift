@@ -188,7 +188,9 @@ final class StaticChecker {
   func headerRange(_ statement: Stmt) -> SourceRange {
     let line = source.line(containing: statement.range.start)
     let lineEnd = source.lineRange(line).upperBound
-    return SourceRange(start: statement.range.start, end: Swift.min(statement.range.end, Swift.max(lineEnd, statement.range.start)))
+    return SourceRange(
+      start: statement.range.start,
+      end: Swift.min(statement.range.end, Swift.max(lineEnd, statement.range.start)))
   }
 
   func checkImport(_ module: String, at range: SourceRange) {
@@ -288,7 +290,8 @@ final class StaticChecker {
   func visitClass(_ definition: ClassDef, statement: Stmt) {
     for decorator in definition.decorators {
       visit(decorator)
-      unavailable("class decorators are", "only function decorators of the subset are modelled", at: decorator.range)
+      unavailable(
+        "class decorators are", "only function decorators of the subset are modelled", at: decorator.range)
     }
     for base in definition.bases { visit(base) }
     if definition.bases.count > 1 {

@@ -295,7 +295,8 @@ struct Lexer {
       position += (position + 1 < end && bytes[position + 1] == 0x0A) ? 2 : 1
     } else {
       error(
-        "unexpected character after line continuation character", at: SourceRange(start: start, end: start + 1)
+        "unexpected character after line continuation character",
+        at: SourceRange(start: start, end: start + 1)
       )
       return
     }

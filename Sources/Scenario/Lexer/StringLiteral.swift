@@ -144,7 +144,8 @@ struct EscapeDecoder {
         if isBytes { value &= 0xFF }
         emit(Unicode.Scalar(value)!)
       case UInt8(ascii: "x"):
-        index = hexEscape(digits: 2, name: "\\xXX", escapeStart: escapeStart, from: index, end: end, emit: emit)
+        index = hexEscape(
+          digits: 2, name: "\\xXX", escapeStart: escapeStart, from: index, end: end, emit: emit)
       case UInt8(ascii: "u") where !isBytes:
         index = hexEscape(
           digits: 4, name: "\\uXXXX", escapeStart: escapeStart, from: index, end: end, emit: emit)

@@ -31,7 +31,8 @@ public enum Parser {
       // Inside an unclosed bracket the rest of the file is one logical line:
       // a parser error on the bracket's own line is the real mistake; one
       // further on only says the bracket was never closed (CPython's rule).
-      let endOfText = lexer.tokens.last(where: { $0.kind != .newline && $0.kind != .dedent && $0.kind != .endOfFile })?
+      let endOfText =
+        lexer.tokens.last(where: { $0.kind != .newline && $0.kind != .dedent && $0.kind != .endOfFile })?
         .range.end ?? 0
       if let first = sorted(parser.diagnostics).first, first.range.start < endOfText,
         source.line(containing: first.range.start) == source.line(containing: unclosed.range.start)

@@ -1,5 +1,3 @@
-import BigInt
-
 // Expressions, from loosest to tightest binding, exactly as Python's grammar
 // ranks them:
 //
@@ -14,6 +12,8 @@ import BigInt
 //     await, then primaries: calls, attributes, subscripts  (tightest)
 //
 // The binary levels share one precedence-climbing loop (`parseBinary`).
+
+import BigInt
 
 extension RecursiveDescentParser {
   // MARK: - Expression lists
@@ -88,7 +88,8 @@ extension RecursiveDescentParser {
     advance()
     let test = try parseDisjunction()
     guard accept(.kwElse) != nil else {
-      throw failure("expected 'else' after 'if' expression", at: SourceRange(start: body.range.start, end: lastEnd))
+      throw failure(
+        "expected 'else' after 'if' expression", at: SourceRange(start: body.range.start, end: lastEnd))
     }
     let orElse = try parseExpression()
     return Expr(.conditional(test: test, body: body, orElse: orElse), range(from: body.range.start))
@@ -218,7 +219,8 @@ extension RecursiveDescentParser {
     try enter(current.range)
     defer { leave() }
     let exponent = try parseFactor()
-    base = Expr(.binary(.power, base, exponent), SourceRange(start: base.range.start, end: exponent.range.end))
+    base = Expr(
+      .binary(.power, base, exponent), SourceRange(start: base.range.start, end: exponent.range.end))
     return base
   }
 
@@ -473,7 +475,9 @@ extension RecursiveDescentParser {
     if kind == .doubleStar { return try parseDictRest(start: start, first: nil) }
     let first = try parseStarNamedExpression()
     if kind == .colon {
-      if case .starred = first.kind { throw failure("cannot use a starred expression in a dictionary value", at: first.range) }
+      if case .starred = first.kind {
+        throw failure("cannot use a starred expression in a dictionary value", at: first.range)
+      }
       return try parseDictRest(start: start, first: first)
     }
     if kind == .kwFor || kind == .kwAsync {

@@ -139,7 +139,8 @@ extension RecursiveDescentParser {
       return try parseFromImport()
     default:
       if isName("type"), peek(1) == .name, peek(2) == .equal || peek(2) == .leftBracket {
-        unavailable("'type' statements are", "type aliases are outside the modelled subset", at: current.range)
+        unavailable(
+          "'type' statements are", "type aliases are outside the modelled subset", at: current.range)
       }
       return try parseExpressionStatement()
     }
@@ -335,7 +336,8 @@ extension RecursiveDescentParser {
           var end = first.range.end
           while accept(.comma) != nil, kind != .colon, kind != .kwAs { end = try parseExpression().range.end }
           throw failure(
-            "multiple exception types must be parenthesized", at: SourceRange(start: first.range.start, end: end))
+            "multiple exception types must be parenthesized",
+            at: SourceRange(start: first.range.start, end: end))
         }
         if accept(.kwAs) != nil {
           let token = try expect(.name, "invalid syntax")
@@ -343,10 +345,13 @@ extension RecursiveDescentParser {
         }
       }
       let handlerBody = try parseBlock(after: "'except' statement", headerStart: handlerStart)
-      handlers.append(ExceptHandler(type: type, name: name, body: handlerBody, range: range(from: handlerStart)))
+      handlers.append(
+        ExceptHandler(type: type, name: name, body: handlerBody, range: range(from: handlerStart)))
     }
     for handler in handlers.dropLast() where handler.type == nil {
-      report("default 'except:' must be last", at: SourceRange(start: handler.range.start, end: handler.range.start + 6))
+      report(
+        "default 'except:' must be last",
+        at: SourceRange(start: handler.range.start, end: handler.range.start + 6))
     }
     var orElse: [Stmt] = []
     if !handlers.isEmpty { orElse = try parseElse() }
@@ -413,7 +418,8 @@ extension RecursiveDescentParser {
         case .positional(let base): bases.append(base)
         case .keyword(let name, let value):
           unavailable(
-            "class keyword arguments are", "metaclasses and __init_subclass__ arguments are outside the modelled subset",
+            "class keyword arguments are",
+            "metaclasses and __init_subclass__ arguments are outside the modelled subset",
             at: SourceRange(start: name.range.start, end: value.range.end))
         case .starred(let value), .doubleStarred(let value):
           unavailable("unpacked class bases are", "a class has at most one literal base", at: value.range)
@@ -450,7 +456,8 @@ extension RecursiveDescentParser {
       unavailable("'async for' loops are", "coroutines are outside the modelled subset", at: asyncToken.range)
       return [try parseFor(start: asyncToken.range.start)]
     case .kwWith:
-      unavailable("'async with' statements are", "coroutines are outside the modelled subset", at: asyncToken.range)
+      unavailable(
+        "'async with' statements are", "coroutines are outside the modelled subset", at: asyncToken.range)
       _ = try parseWith(start: asyncToken.range.start)
       diagnostics.removeLast()
       return []
@@ -474,7 +481,8 @@ extension RecursiveDescentParser {
 
   func skipMatchStatement() throws(SyntaxError) -> [Stmt] {
     unavailable(
-      "'match' statements are", "structural pattern matching is outside the modelled subset", at: current.range)
+      "'match' statements are", "structural pattern matching is outside the modelled subset",
+      at: current.range)
     synchronize()
     return []
   }

@@ -119,7 +119,9 @@ extension RecursiveDescentParser {
           "f-string: single '}' is not allowed", at: SourceRange(start: position, end: position + 1))
       }
       if byte == UInt8(ascii: "\\"), !literal.isRaw, position + 1 < end {
-        if bytes[position + 1] == UInt8(ascii: "N"), position + 2 < end, bytes[position + 2] == UInt8(ascii: "{") {
+        if bytes[position + 1] == UInt8(ascii: "N"), position + 2 < end,
+          bytes[position + 2] == UInt8(ascii: "{")
+        {
           position += 3
           while position < end, bytes[position] != UInt8(ascii: "}") { position += 1 }
           position = Swift.min(position + 1, end)
@@ -157,7 +159,8 @@ extension RecursiveDescentParser {
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
         if brackets == 0 {
           throw failure(
-            "f-string: unmatched '\(Character(Unicode.Scalar(byte)))'", at: SourceRange(start: scan, end: scan + 1))
+            "f-string: unmatched '\(Character(Unicode.Scalar(byte)))'",
+            at: SourceRange(start: scan, end: scan + 1))
         }
         brackets -= 1
       case UInt8(ascii: "}"):
@@ -167,7 +170,8 @@ extension RecursiveDescentParser {
         }
         brackets -= 1
       case UInt8(ascii: "#"):
-        throw failure("f-string expression part cannot include '#'", at: SourceRange(start: scan, end: scan + 1))
+        throw failure(
+          "f-string expression part cannot include '#'", at: SourceRange(start: scan, end: scan + 1))
       case UInt8(ascii: "!") where brackets == 0:
         if scan + 1 < end, bytes[scan + 1] == UInt8(ascii: "=") {
           scan += 2
