@@ -83,9 +83,11 @@ final class StaticChecker {
     report("\(what) not available in heapscope scenarios (\(why))", at: range)
   }
 
+  /// The innermost scope, mutated in place (a get/set pair would copy its
+  /// sets on every insertion).
   var scope: Scope {
     get { scopes[scopes.count - 1] }
-    set { scopes[scopes.count - 1] = newValue }
+    _modify { yield &scopes[scopes.count - 1] }
   }
 
   func checkModule(_ body: [Stmt]) {

@@ -371,8 +371,25 @@ struct Lexer {
     guard (first >= 0x61 && first <= 0x7A) || first == 0x46 || first == 0x4E || first == 0x54 else {
       return nil
     }
-    return TokenKind.keywords[String(decoding: bytes[start..<stop], as: UTF8.self)]
+    for offset in start..<stop where !Lexer.isIdentifierStartByte(bytes[offset]) || bytes[offset] == 0x5F {
+      return nil
+    }
+    var key: UInt64 = 0
+    for offset in start..<stop { key = key << 8 | UInt64(bytes[offset]) }
+    return Lexer.keywordsByPackedSpelling[key]
   }
+
+  /// Keywords keyed by their (at most 8) ASCII bytes packed into an integer,
+  /// so classifying a name allocates nothing.
+  static let keywordsByPackedSpelling: [UInt64: TokenKind] = {
+    var table: [UInt64: TokenKind] = [:]
+    for (word, kind) in TokenKind.keywords {
+      var key: UInt64 = 0
+      for byte in word.utf8 { key = key << 8 | UInt64(byte) }
+      table[key] = kind
+    }
+    return table
+  }()
 
   static func isStringPrefix(_ prefix: ArraySlice<UInt8>) -> Bool {
     var seen = Set<UInt8>()
