@@ -67,15 +67,14 @@ def snapshot(size_class):
             figures[label.strip()] = int(value.strip().replace(",", ""))
             if "unused pools" in label:
                 figures["unused pools"] = int(label.split()[0])
-    return {
-        "pools": pools,
-        "inUse": in_use,
-        "avail": avail,
-        "arenasTotal": figures["# arenas allocated total"],
-        "arenasCurrent": figures["# arenas allocated current"],
-        "unusedPools": figures["unused pools"],
-        "alignmentBytes": figures["# bytes lost to arena alignment"],
-    }
+    # A tuple of small ints: nothing here lands in the experiment's classes.
+    return (pools, in_use, avail, figures["# arenas allocated total"],
+            figures["# arenas allocated current"], figures["unused pools"],
+            figures["# bytes lost to arena alignment"])
+
+
+SNAPSHOT_KEYS = ("pools", "inUse", "avail", "arenasTotal", "arenasCurrent",
+                 "unusedPools", "alignmentBytes")
 
 
 def run_experiment(name):
@@ -83,9 +82,9 @@ def run_experiment(name):
     size_class = (33 + length - 1) >> 4
     keep = [None] * count
     half = count // 2
-    results = []
+    results = [None] * len(STEPS)
     baseline = snapshot(size_class)
-    for step in STEPS:
+    for number, step in enumerate(STEPS):
         if step == "alloc_all" or step == "refill":
             for i in range(count):
                 if keep[i] is None:
@@ -102,15 +101,17 @@ def run_experiment(name):
         elif step == "free_all":
             for i in range(count):
                 keep[i] = None
-        results.append({"op": step, "after": snapshot(size_class)})
+        results[number] = snapshot(size_class)
+    # Dicts only now, after the last measurement.
     return {
         "name": name,
         "length": length,
         "request": 33 + length,
         "sizeClass": size_class,
         "count": count,
-        "baseline": baseline,
-        "steps": results,
+        "baseline": dict(zip(SNAPSHOT_KEYS, baseline)),
+        "steps": [{"op": step, "after": dict(zip(SNAPSHOT_KEYS, after))}
+                  for step, after in zip(STEPS, results)],
     }
 
 

@@ -1,5 +1,6 @@
-@testable import HeapModel
 import Testing
+
+@testable import HeapModel
 
 /// Arenas: alignment (63 vs 64 pools), usable_arenas order, release rules
 /// (3.8 always, 3.9+ keeps the tail), slot and address reuse.

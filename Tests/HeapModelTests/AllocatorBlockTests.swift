@@ -1,5 +1,6 @@
-@testable import HeapModel
 import Testing
+
+@testable import HeapModel
 
 /// Blocks and pools: size classes, the +48 first block, LIFO reuse, full
 /// pools going back to the head of usedpools, emptied pools changing class.
@@ -16,7 +17,9 @@ import Testing
     #expect(third == pool.advanced(by: 48 + 224))
     #expect(heap.sizeClass(of: first) == SizeClass(index: 6))
     #expect(heap.usableSize(of: first) == 112)
-    #expect(heap.locate(third) == BlockLocation(arena: ArenaIndex(0), pool: PoolIndex(0), block: 2, sizeClass: SizeClass(index: 6)))
+    #expect(
+      heap.locate(third)
+        == BlockLocation(arena: ArenaIndex(0), pool: PoolIndex(0), block: 2, sizeClass: SizeClass(index: 6)))
     heap.checkInvariants()
   }
 
@@ -28,7 +31,8 @@ import Testing
       #expect(heap.sizeClass(of: block)?.index == expected, "request \(request)")
       #expect(heap.isPymalloc(block))
     }
-    #expect(heap.statistics().sizeClasses.filter { $0.pools > 0 }.map(\.sizeClass.index) == [0, 1, 2, 30, 31])
+    #expect(
+      heap.statistics().sizeClasses.filter { $0.pools > 0 }.map(\.sizeClass.index) == [0, 1, 2, 30, 31])
     heap.checkInvariants()
   }
 
@@ -172,15 +176,18 @@ import Testing
     let base = heap.arenaSummary(ArenaIndex(0)).base
     var expected: [AllocatorEvent] = [
       .arenaAllocated(arena: ArenaIndex(0), base: base, usablePools: version >= .py310 ? 63 : 64),
-      .poolInitialized(pool: PoolIndex(0), arena: ArenaIndex(0), sizeClass: SizeClass(index: 0), carved: true),
-      .blockAllocated(address: block, sizeClass: SizeClass(index: 0), pool: PoolIndex(0), arena: ArenaIndex(0)),
+      .poolInitialized(
+        pool: PoolIndex(0), arena: ArenaIndex(0), sizeClass: SizeClass(index: 0), carved: true),
+      .blockAllocated(
+        address: block, sizeClass: SizeClass(index: 0), pool: PoolIndex(0), arena: ArenaIndex(0)),
       .blockFreed(address: block, sizeClass: SizeClass(index: 0), pool: PoolIndex(0), arena: ArenaIndex(0)),
       .poolBecameEmpty(pool: PoolIndex(0), arena: ArenaIndex(0), sizeClass: SizeClass(index: 0)),
     ]
     if version == .py38 { expected.append(.arenaReleased(arena: ArenaIndex(0), base: base)) }
     #expect(events == expected)
     #expect(events.first?.cFunction(in: version) == "new_arena")
-    #expect(events[1].cFunction(in: version) == (version == .py38 ? "pymalloc_alloc" : "allocate_from_new_pool"))
+    #expect(
+      events[1].cFunction(in: version) == (version == .py38 ? "pymalloc_alloc" : "allocate_from_new_pool"))
     #expect(events[4].cFunction(in: version) == (version == .py38 ? "pymalloc_free" : "insert_to_freepool"))
     #expect(events.allSatisfy { $0.cFile == "Objects/obmalloc.c" })
     heap.checkInvariants()

@@ -1,5 +1,6 @@
-@testable import HeapModel
 import Testing
+
+@testable import HeapModel
 
 /// `pymalloc_realloc`: in place when the new size fits and shaves off less
 /// than a quarter; else new block then free; raw stays raw.
@@ -71,7 +72,11 @@ import Testing
     let moved = heap.reallocate(block, to: 300)
     let events = heap.takeEvents()
     #expect(moved != block)
-    guard case .blockAllocated(let address, _, _, _)? = events.first(where: { if case .blockAllocated = $0 { true } else { false } }) else {
+    guard
+      case .blockAllocated(let address, _, _, _)? = events.first(where: {
+        if case .blockAllocated = $0 { true } else { false }
+      })
+    else {
       Issue.record("no allocation event in \(events)")
       return
     }

@@ -27,7 +27,8 @@ extension Allocator {
   public func debugMallocStats(freeListLines: [(name: String, count: Int, size: Int)] = []) -> String {
     let stats = statistics()
     var out = ""
-    out += "Small block threshold = \(constants.smallRequestThreshold), in \(constants.sizeClassCount) size classes.\n"
+    out +=
+      "Small block threshold = \(constants.smallRequestThreshold), in \(constants.sizeClassCount) size classes.\n"
     out += "\n"
     out += "class   size   num pools   blocks in use  avail blocks\n"
     out += "-----   ----   ---------   -------------  ------------\n"
@@ -47,7 +48,9 @@ extension Allocator {
     out += "\n"
     out += Self.line("# bytes in allocated blocks", stats.allocatedBytes)
     out += Self.line("# bytes in available blocks", stats.availableBytes)
-    out += Self.line("\(stats.unusedPools) unused pools * \(constants.poolSize) bytes", stats.unusedPools * constants.poolSize)
+    out += Self.line(
+      "\(stats.unusedPools) unused pools * \(constants.poolSize) bytes",
+      stats.unusedPools * constants.poolSize)
     out += Self.line("# bytes lost to pool headers", stats.poolHeaderBytes)
     out += Self.line("# bytes lost to quantization", stats.quantizationBytes)
     out += Self.line("# bytes lost to arena alignment", stats.arenaAlignmentBytes)

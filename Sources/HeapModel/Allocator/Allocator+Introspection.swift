@@ -97,13 +97,16 @@ extension Allocator {
         state = .inUse
       }
       return BlockSummary(
-        index: block, address: blockAddress(pool: pool, block: block, sizeClass: sizeClass.index), state: state)
+        index: block, address: blockAddress(pool: pool, block: block, sizeClass: sizeClass.index),
+        state: state)
     }
   }
 
   /// Live raw blocks, by address.
   public func rawBlocks() -> [RawBlockSummary] {
-    raw.live.map { RawBlockSummary(address: Address($0.key), size: $0.value.size) }.sorted { $0.address < $1.address }
+    raw.live.map { RawBlockSummary(address: Address($0.key), size: $0.value.size) }.sorted {
+      $0.address < $1.address
+    }
   }
 
   /// Whether `address` lies in a mapped arena (a pymalloc block).
@@ -156,7 +159,8 @@ extension Allocator {
       let pool = arena << poolsPerArenaShift | poolInArena
       let header = pools[pool]
       guard header.count > 0 else { return false }
-      let inPool = Int((address.rawValue - record.firstPool) & UInt64(constants.poolSize - 1)) - Int(headerSize)
+      let inPool =
+        Int((address.rawValue - record.firstPool) & UInt64(constants.poolSize - 1)) - Int(headerSize)
       let size = (Int(header.sizeClass) + 1) << 4
       guard inPool >= 0, inPool % size == 0, inPool / size < Int(header.nextVirgin) else { return false }
       let unit = pool << slotShift | inPool / size

@@ -43,7 +43,9 @@ extension Allocator {
       var freeSeen = Set<Int>()
       var pool = record.freePoolHead
       while pool >= 0 {
-        check(pool >> Int32(poolsPerArenaShift) == Int32(arena), "foreign pool in freepools of \(ArenaIndex(arena))")
+        check(
+          pool >> Int32(poolsPerArenaShift) == Int32(arena),
+          "foreign pool in freepools of \(ArenaIndex(arena))")
         check(pools[Int(pool)].count == 0, "\(describePool(Int(pool))) in freepools but not empty")
         check(freeSeen.insert(Int(pool)).inserted, "freepools of \(ArenaIndex(arena)) loops")
         pool = pools[Int(pool)].next
@@ -57,7 +59,9 @@ extension Allocator {
       }
     }
     check(mapped == arenasCurrent, "\(mapped) arenas mapped, counter says \(arenasCurrent)")
-    check(arenasHighwater >= arenasCurrent && arenasAllocatedTotal >= arenasHighwater, "arena counters disordered")
+    check(
+      arenasHighwater >= arenasCurrent && arenasAllocatedTotal >= arenasHighwater, "arena counters disordered"
+    )
     check(blocks == pymallocBlocksInUse, "blocks in use \(blocks), counter says \(pymallocBlocksInUse)")
     checkUsableArenas()
     var slot = unusedArenas
@@ -66,7 +70,9 @@ extension Allocator {
       slot = arenas[Int(slot)].next
     }
     let stats = statistics()
-    check(stats.accountedBytes == stats.arenaBytes, "byte accounting \(stats.accountedBytes) != \(stats.arenaBytes)")
+    check(
+      stats.accountedBytes == stats.arenaBytes,
+      "byte accounting \(stats.accountedBytes) != \(stats.arenaBytes)")
   }
 
   /// Checks one carved pool and returns its blocks in use.
@@ -89,14 +95,16 @@ extension Allocator {
     while block != PoolHeader.noBlock {
       check(block < header.nextVirgin, "\(describePool(pool)) free list reaches never-used block \(block)")
       let unit = pool << slotShift | Int(block)
-      check(inUse[unit >> 6] & (1 << UInt64(unit & 63)) == 0, "\(describePool(pool)) free block \(block) in use")
+      check(
+        inUse[unit >> 6] & (1 << UInt64(unit & 63)) == 0, "\(describePool(pool)) free block \(block) in use")
       freeCount += 1
       check(freeCount <= Int(header.nextVirgin), "\(describePool(pool)) free list loops")
       block = links[unit]
     }
     check(freeCount + Int(header.count) == Int(header.nextVirgin), "\(describePool(pool)) loses blocks")
     let full = header.count == capacity[sizeClass]
-    check(full ? header.freeHead == PoolHeader.noBlock : header.freeHead != PoolHeader.noBlock,
+    check(
+      full ? header.freeHead == PoolHeader.noBlock : header.freeHead != PoolHeader.noBlock,
       "\(describePool(pool)) free list disagrees with fullness")
     check(full != inUsedPools && !inFreePools, "\(describePool(pool)) on the wrong list")
     return Int(header.count)
@@ -111,7 +119,9 @@ extension Allocator {
     var lastCount = 0
     while arena >= 0 {
       let record = arenas[Int(arena)]
-      check(record.isAllocated && record.freePools > 0, "\(ArenaIndex(Int(arena))) on usable_arenas without free pools")
+      check(
+        record.isAllocated && record.freePools > 0,
+        "\(ArenaIndex(Int(arena))) on usable_arenas without free pools")
       check(record.prev == prev, "usable_arenas back link broken at \(ArenaIndex(Int(arena)))")
       check(Int(record.freePools) >= lastCount, "usable_arenas not sorted at \(ArenaIndex(Int(arena)))")
       check(seen.insert(Int(arena)).inserted, "usable_arenas loops")

@@ -7,7 +7,8 @@ extension Allocator {
   /// - Complexity: O(pools carved).
   public func statistics() -> AllocatorStatistics {
     var rows = (0..<constants.sizeClassCount).map {
-      SizeClassStatistics(sizeClass: SizeClass(index: $0), usedPools: 0, fullPools: 0, blocksInUse: 0, availableBlocks: 0)
+      SizeClassStatistics(
+        sizeClass: SizeClass(index: $0), usedPools: 0, fullPools: 0, blocksInUse: 0, availableBlocks: 0)
     }
     var unused = 0
     var unaligned = 0

@@ -257,7 +257,8 @@ public struct Allocator: Sendable {
       pools[pool].freeHead = links[pool << slotShift | block]
       if recordsEvents {
         events.append(
-          .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
+          .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass))
+        )
       }
       return handOut(pool: pool, block: block, sizeClass: sizeClass)
     }
@@ -293,7 +294,8 @@ public struct Allocator: Sendable {
     let unit = pool << slotShift | location.block
     let bit: UInt64 = 1 << UInt64(unit & 63)
     guard inUse[unit >> 6] & bit != 0 else {
-      preconditionFailure("free of \(address): block \(location.block) of \(describePool(pool)) is not in use")
+      preconditionFailure(
+        "free of \(address): block \(location.block) of \(describePool(pool)) is not in use")
     }
     inUse[unit >> 6] &= ~bit
     pymallocBlocksInUse &-= 1
@@ -358,7 +360,8 @@ public struct Allocator: Sendable {
     arenas[arena].freePoolHead = Int32(pool)
     if recordsEvents {
       events.append(
-        .poolBecameEmpty(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
+        .poolBecameEmpty(
+          pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
     }
     let oldFree = Int(arenas[arena].freePools)
     let lastWithOld = lastArenaWithFreePools[oldFree]

@@ -78,7 +78,8 @@ public struct AllocatorConstants: Sendable, Equatable {
     arenasUsuallyUnaligned = large
     switch version {
     case .py38, .py39: arenaMap = nil
-    case .py310: arenaMap = ArenaMapFigures(rootBytes: 8192, midNodeBytes: 8192, bottomNodeBytes: 2048, addressBits: 48)
+    case .py310:
+      arenaMap = ArenaMapFigures(rootBytes: 8192, midNodeBytes: 8192, bottomNodeBytes: 2048, addressBits: 48)
     case .py311, .py312, .py313:
       arenaMap = ArenaMapFigures(
         rootBytes: 262_144, midNodeBytes: 262_144, bottomNodeBytes: 131_072, addressBits: 64)
