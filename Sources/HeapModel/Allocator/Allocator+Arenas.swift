@@ -22,6 +22,8 @@ extension Allocator {
       appendSlot()
     }
     arenas[arena].isAllocated = true
+    mappedFirstPool[arena] = arenas[arena].firstPool
+
     arenas[arena].freePools = arenas[arena].totalPools
     arenas[arena].carvedPools = 0
     arenas[arena].freePoolHead = -1
@@ -54,7 +56,8 @@ extension Allocator {
     let poolCount = constants.maxPoolsPerArena
     pools.append(contentsOf: repeatElement(PoolHeader(), count: poolCount))
     links.append(contentsOf: repeatElement(PoolHeader.noBlock, count: poolCount << slotShift))
-    inUse.append(contentsOf: repeatElement(0, count: poolCount << bitmapWordShift))
+    mappedFirstPool.append(0)
+
     if let map = constants.arenaMap {
       let mask: UInt64 = map.addressBits == 64 ? .max : (1 << UInt64(map.addressBits)) - 1
       var touched = [base]
@@ -85,6 +88,8 @@ extension Allocator {
     arenas[arena].prev = -1
     unusedArenas = Int32(arena)
     arenas[arena].isAllocated = false
+    mappedFirstPool[arena] = 0
+
     arenasCurrent -= 1
     if recordsEvents {
       events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(arenas[arena].base)))

@@ -163,8 +163,7 @@ extension Allocator {
         Int((address.rawValue - record.firstPool) & UInt64(constants.poolSize - 1)) - Int(headerSize)
       let size = (Int(header.sizeClass) + 1) << 4
       guard inPool >= 0, inPool % size == 0, inPool / size < Int(header.nextVirgin) else { return false }
-      let unit = pool << slotShift | inPool / size
-      return inUse[unit >> 6] & (1 << UInt64(unit & 63)) != 0
+      return links[pool << slotShift | inPool / size] == PoolHeader.inUse
     }
     return raw.contains(address.rawValue)
   }

@@ -63,6 +63,11 @@ extension Allocator {
       arenasHighwater >= arenasCurrent && arenasAllocatedTotal >= arenasHighwater, "arena counters disordered"
     )
     check(blocks == pymallocBlocksInUse, "blocks in use \(blocks), counter says \(pymallocBlocksInUse)")
+    for slot in arenas.indices {
+      check(
+        mappedFirstPool[slot] == (arenas[slot].isAllocated ? arenas[slot].firstPool : 0),
+        "first-pool mirror of \(ArenaIndex(slot)) stale")
+    }
     checkUsableArenas()
     var slot = unusedArenas
     while slot >= 0 {
@@ -78,12 +83,10 @@ extension Allocator {
   /// Checks one carved pool and returns its blocks in use.
   private func checkPool(_ pool: Int, inFreePools: Bool, inUsedPools: Bool) -> Int {
     let header = pools[pool]
-    var setBits = 0
-    let firstWord = pool << bitmapWordShift
-    for word in firstWord..<(firstWord + (1 << bitmapWordShift)) {
-      setBits += inUse[word].nonzeroBitCount
-    }
-    check(setBits == Int(header.count), "\(describePool(pool)) has \(setBits) blocks marked in use")
+    let carved = header.sizeClass == PoolHeader.noClass ? 0 : Int(header.nextVirgin)
+    let firstLink = pool << slotShift
+    let marked = links[firstLink..<(firstLink + carved)].reduce(0) { $0 + ($1 == PoolHeader.inUse ? 1 : 0) }
+    check(marked == Int(header.count), "\(describePool(pool)) has \(marked) blocks marked in use")
     if header.count == 0 {
       check(inFreePools && !inUsedPools, "empty \(describePool(pool)) not (only) in freepools")
       return 0
@@ -95,8 +98,7 @@ extension Allocator {
     while block != PoolHeader.noBlock {
       check(block < header.nextVirgin, "\(describePool(pool)) free list reaches never-used block \(block)")
       let unit = pool << slotShift | Int(block)
-      check(
-        inUse[unit >> 6] & (1 << UInt64(unit & 63)) == 0, "\(describePool(pool)) free block \(block) in use")
+      check(links[unit] != PoolHeader.inUse, "\(describePool(pool)) free list reaches a live block")
       freeCount += 1
       check(freeCount <= Int(header.nextVirgin), "\(describePool(pool)) free list loops")
       block = links[unit]

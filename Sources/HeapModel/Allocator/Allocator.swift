@@ -42,10 +42,12 @@
 // `unused_arena_objects`) and maps the same base again.
 //
 // Storage is struct-of-arrays with integer ids: one 40-byte record per arena
-// slot, one 16-byte header per pool, and per pool a 16-bit free-list link and
-// an in-use bit for every 16-byte unit of the pool. No objects, no per-call
-// heap allocation on the hot paths, and the whole model is a value so a
-// timeline can checkpoint it by copying.
+// slot (plus its first-pool address in a dense array for the hot paths), one
+// 16-byte header per pool, and per pool one 16-bit link per 16-byte unit: the
+// next free block for a free block, `PoolHeader.inUse` for a block handed out
+// (which is how a double free is caught). About 2 bytes of model per 16 bytes
+// of arena. No objects, no per-call heap allocation on the hot paths, and the
+// whole model is a value so a timeline can checkpoint it by copying.
 //
 // Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
 // 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
@@ -67,7 +69,7 @@ public struct Allocator: Sendable {
   let poolShift: Int
   let poolsPerArenaShift: Int
   let slotShift: Int
-  let bitmapWordShift: Int
+
   let arenaStrideShift: Int
   let headerSize: UInt64
   let alignmentPolicy: ArenaAlignmentPolicy
@@ -79,11 +81,14 @@ public struct Allocator: Sendable {
 
   // State.
   var arenas: [ArenaRecord] = []
+  /// Per arena slot: its first pool's address while mapped, 0 when not.
+  var mappedFirstPool: [UInt64] = []
+
   var pools: [PoolHeader] = []
-  /// Per pool, one link per 16-byte unit: the next block of the free list.
+  /// Per pool, one link per 16-byte unit: the next block of the free list,
+  /// `PoolHeader.noBlock` at its end, `PoolHeader.inUse` for a live block.
   var links: [UInt16] = []
-  /// Per pool, one bit per 16-byte unit: block in use.
-  var inUse: [UInt64] = []
+
   /// Head pool of `usedpools[class]`, -1 if none.
   var usedPools: [Int32]
   /// Head of `usable_arenas`, -1 if none.
@@ -119,7 +124,7 @@ public struct Allocator: Sendable {
     poolShift = constants.poolSize.trailingZeroBitCount
     poolsPerArenaShift = constants.maxPoolsPerArena.trailingZeroBitCount
     slotShift = poolShift - 4
-    bitmapWordShift = slotShift - 6
+
     arenaStrideShift = constants.arenaSize.trailingZeroBitCount + 1
     headerSize = UInt64(constants.poolHeaderSize)
     alignmentPolicy = arenaAlignment
@@ -156,10 +161,13 @@ public struct Allocator: Sendable {
   /// Pops the head of a used pool's free list (`pymalloc_alloc`).
   @inline(__always)
   private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
-    let block = Int(pools[pool].freeHead)
+    var header = pools[pool]
+    let block = Int(header.freeHead)
     let next = links[pool << slotShift | block]
-    pools[pool].count &+= 1
-    pools[pool].freeHead = next
+    header.count &+= 1
+    header.freeHead = next
+    pools[pool] = header
+
     let address = handOut(pool: pool, block: block, sizeClass: sizeClass)
     if next == PoolHeader.noBlock {
       extendFreeList(pool: pool, sizeClass: sizeClass)
@@ -170,8 +178,8 @@ public struct Allocator: Sendable {
   /// Marks a block in use and returns its address.
   @inline(__always)
   private mutating func handOut(pool: Int, block: Int, sizeClass: Int) -> Address {
-    let unit = pool << slotShift | block
-    inUse[unit >> 6] |= 1 << UInt64(unit & 63)
+    links[pool << slotShift | block] = PoolHeader.inUse
+
     pymallocBlocksInUse &+= 1
     let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass)
     if recordsEvents {
@@ -292,17 +300,17 @@ public struct Allocator: Sendable {
     let pool = location.pool
     let sizeClass = location.sizeClass
     let unit = pool << slotShift | location.block
-    let bit: UInt64 = 1 << UInt64(unit & 63)
-    guard inUse[unit >> 6] & bit != 0 else {
+    guard links[unit] == PoolHeader.inUse else {
       preconditionFailure(
         "free of \(address): block \(location.block) of \(describePool(pool)) is not in use")
     }
-    inUse[unit >> 6] &= ~bit
     pymallocBlocksInUse &-= 1
-    let lastFree = pools[pool].freeHead
+    var header = pools[pool]
+    let lastFree = header.freeHead
     links[unit] = lastFree
-    pools[pool].freeHead = UInt16(truncatingIfNeeded: location.block)
-    pools[pool].count &-= 1
+    header.freeHead = UInt16(truncatingIfNeeded: location.block)
+    header.count &-= 1
+    pools[pool] = header
     if recordsEvents {
       events.append(
         .blockFreed(
@@ -313,7 +321,7 @@ public struct Allocator: Sendable {
       insertToUsedPool(pool, sizeClass: sizeClass)
       return
     }
-    if pools[pool].count != 0 {
+    if header.count != 0 {
       return
     }
     insertToFreePool(pool, sizeClass: sizeClass)
@@ -485,7 +493,7 @@ public struct Allocator: Sendable {
   /// Address of block `block` of pool `pool` of class `sizeClass`.
   @inline(__always)
   func blockAddress(pool: Int, block: Int, sizeClass: Int) -> Address {
-    let first = arenas[pool >> poolsPerArenaShift].firstPool
+    let first = mappedFirstPool[pool >> poolsPerArenaShift]
     let poolBase = first &+ UInt64(pool & ((1 << poolsPerArenaShift) - 1)) << UInt64(poolShift)
     return Address(poolBase &+ headerSize &+ UInt64(block * ((sizeClass + 1) << 4)))
   }
@@ -504,15 +512,18 @@ public struct Allocator: Sendable {
   func pymallocLocation(_ address: UInt64) -> (pool: Int, block: Int, sizeClass: Int)? {
     let offset = address &- Self.heapBase
     let arena = Int(truncatingIfNeeded: offset >> UInt64(arenaStrideShift))
-    guard offset < (1 << 47), arena < arenas.count, arenas[arena].isAllocated else { return nil }
-    let inArena = address &- arenas[arena].firstPool
+    guard offset < (1 << 47), arena < mappedFirstPool.count else { return nil }
+    let firstPool = mappedFirstPool[arena]
+    let inArena = address &- firstPool
     let poolInArena = Int(truncatingIfNeeded: inArena >> UInt64(poolShift))
-    guard address >= arenas[arena].firstPool, poolInArena < Int(arenas[arena].carvedPools) else {
-      if address >= arenas[arena].base && address < arenas[arena].base + UInt64(constants.arenaSize) {
-        preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every carved pool")
+    guard firstPool != 0, address >= firstPool, poolInArena < (1 << poolsPerArenaShift) else {
+      if firstPool != 0 && address &- arenas[arena].base < UInt64(constants.arenaSize) {
+        preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every pool")
       }
       return nil
     }
+    // Pools never carved, and carved pools now empty, both have count 0, so
+    // one test rejects both.
     let pool = arena << poolsPerArenaShift | poolInArena
     let header = pools[pool]
     let sizeClass = Int(header.sizeClass)
@@ -520,8 +531,8 @@ public struct Allocator: Sendable {
     guard header.count > 0, inPool >= 0 else {
       preconditionFailure("\(Address(address)) is not a live block: \(describePool(pool))")
     }
-    let block = Int((UInt32(inPool >> 4) &* reciprocal[sizeClass]) >> 20)
-    guard block * ((sizeClass + 1) << 4) == inPool, block < Int(header.nextVirgin) else {
+    let block = Int((UInt32(truncatingIfNeeded: inPool >> 4) &* reciprocal[sizeClass]) >> 20)
+    guard block &* ((sizeClass + 1) << 4) == inPool, block < Int(header.nextVirgin) else {
       preconditionFailure("\(Address(address)) is not the start of a block: \(describePool(pool))")
     }
     return (pool, block, sizeClass)
