@@ -1,0 +1,98 @@
+// Mapping and unmapping arenas (`new_arena` and the release branch of
+// `insert_to_freepool`).
+//
+// Slots: a released slot is pushed on `unusedArenas` and reused first (LIFO);
+// only when that stack is empty is a fresh slot appended. CPython grows its
+// `arenas` vector in batches and chains the fresh slots in ascending order
+// behind the released ones, which hands out slots in the same order.
+//
+// After `newArena` the arena has every usable pool free and none carved; the
+// caller links it into `usable_arenas`. After `releaseArena` the arena is on
+// no list and its slot is on the unused stack.
+
+extension Allocator {
+  /// Maps an arena into a slot and returns the slot (`new_arena`).
+  mutating func newArena() -> Int {
+    let arena: Int
+    if unusedArenas >= 0 {
+      arena = Int(unusedArenas)
+      unusedArenas = arenas[arena].next
+    } else {
+      arena = arenas.count
+      appendSlot()
+    }
+    arenas[arena].isAllocated = true
+    mappedFirstPool[arena] = arenas[arena].firstPool
+
+    arenas[arena].freePools = arenas[arena].totalPools
+    arenas[arena].carvedPools = 0
+    arenas[arena].freePoolHead = -1
+    arenas[arena].next = -1
+    arenas[arena].prev = -1
+    arenasCurrent += 1
+    arenasAllocatedTotal += 1
+    arenasHighwater = max(arenasHighwater, arenasCurrent)
+    if recordsEvents {
+      events.append(
+        .arenaAllocated(
+          arena: ArenaIndex(arena), base: Address(arenas[arena].base),
+          usablePools: Int(arenas[arena].totalPools)))
+    }
+    return arena
+  }
+
+  /// Creates the bookkeeping of a fresh slot: its fixed base, alignment,
+  /// pool headers, link and bitmap storage, and the arena-map nodes that
+  /// CPython's radix tree creates the first time the address is mapped.
+  private mutating func appendSlot() {
+    let slot = arenas.count
+    let aligned = alignmentPolicy.isAligned(slot: slot, constants: constants)
+    let poolSize = UInt64(constants.poolSize)
+    let stride = UInt64(1) << UInt64(arenaStrideShift)
+    let base = Self.heapBase + UInt64(slot) * stride + (aligned ? 0 : poolSize / 4)
+    let firstPool = (base + poolSize - 1) & ~(poolSize - 1)
+    let total = (base + UInt64(constants.arenaSize) - firstPool) / poolSize
+    arenas.append(ArenaRecord(base: base, firstPool: firstPool, totalPools: UInt8(total), isAligned: aligned))
+    let poolCount = constants.maxPoolsPerArena
+    pools.append(contentsOf: repeatElement(PoolHeader(), count: poolCount))
+    links.append(contentsOf: repeatElement(PoolHeader.noBlock, count: poolCount << slotShift))
+    mappedFirstPool.append(0)
+
+    if let map = constants.arenaMap {
+      let mask: UInt64 = map.addressBits == 64 ? .max : (1 << UInt64(map.addressBits)) - 1
+      var touched = [base]
+      if base & UInt64(constants.arenaSize - 1) != 0 {
+        touched.append(base + UInt64(constants.arenaSize))
+      }
+      for address in touched {
+        arenaMapBottomNodes.insert((address & mask) >> UInt64(map.bottomNodeShift))
+        arenaMapMidNodes.insert((address & mask) >> UInt64(map.midNodeShift))
+      }
+    }
+  }
+
+  /// Unmaps a wholly free arena: unlinks it from `usable_arenas` and pushes
+  /// its slot on the unused stack.
+  mutating func releaseArena(_ arena: Int) {
+    let prev = arenas[arena].prev
+    let next = arenas[arena].next
+    if prev >= 0 {
+      arenas[Int(prev)].next = next
+    } else {
+      usableArenas = next
+    }
+    if next >= 0 {
+      arenas[Int(next)].prev = prev
+    }
+    arenas[arena].next = unusedArenas
+    arenas[arena].prev = -1
+    unusedArenas = Int32(arena)
+    arenas[arena].isAllocated = false
+    mappedFirstPool[arena] = 0
+
+    arenasCurrent -= 1
+    if recordsEvents {
+      events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(arenas[arena].base)))
+    }
+  }
+}

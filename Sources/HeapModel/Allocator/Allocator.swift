@@ -1,0 +1,548 @@
+// pymalloc, CPython's small-object allocator (`Objects/obmalloc.c`), as a value.
+//
+//   arena (256 KiB / 1 MiB, one mmap)
+//   ┌──────────┬──────────┬──────────┬─────┬──────────┐
+//   │ pool 0   │ pool 1   │ pool 2   │ ... │ pool 63  │   pools: 4 KiB / 16 KiB
+//   └──────────┴──────────┴──────────┴─────┴──────────┘
+//   pool: [48-byte header][block][block]...[block][waste]   one size class each
+//
+// A request of 1…512 bytes falls in size class `(n - 1) >> 4`. The model
+// follows CPython's choices exactly, because they decide which address the
+// next object gets and when memory goes back to the OS:
+//
+// * malloc (`pymalloc_alloc`): take the head pool of `usedpools[class]`, pop
+//   the head of its free list (LIFO: the block freed last comes back first);
+//   if the list runs dry, extend it by one never-used block
+//   (`pymalloc_pool_extend`), and when there is none the pool is full and
+//   leaves the list.
+// * No used pool (`allocate_from_new_pool`): if `usable_arenas` is empty, map
+//   a new arena (`new_arena`) — the only time that happens. From the head
+//   arena (fewest free pools, i.e. the most used), take the head of its
+//   `freepools` or carve its next never-used pool, and put the pool at the
+//   head of `usedpools`. A pool that last served the same class keeps its
+//   free list; otherwise it is initialised: first block at +48, the second
+//   is the free list, the rest is never-used.
+// * free (`pymalloc_free`): push the block on its pool's free list. A full
+//   pool goes back to the head of `usedpools` (`insert_to_usedpool`), so the
+//   freed block is the very next one of its class handed out. A pool whose
+//   last block is freed goes to the front of its arena's `freepools`
+//   (`insert_to_freepool`), and the arena moves right in `usable_arenas` to
+//   stay sorted: it is placed after the last arena with its old free-pool
+//   count, i.e. before every arena that already had the new count (CPython's
+//   `nfp2lasta` fingers; an arena reaching 1 free pool goes to the head).
+//   An arena whose pools are all free is unmapped — in 3.8 always, in 3.9+
+//   only if it is not the last of `usable_arenas` (bpo-37257).
+// * realloc (`pymalloc_realloc`): stay in place if the new size fits the
+//   block and shaves off less than a quarter; else malloc, copy, free.
+// * 0 bytes and > 512 bytes go to the raw allocator (`RawHeap`).
+//
+// Addresses: arena slot k is mapped at `heapBase + k · 2·ARENA_SIZE` (+ a
+// quarter pool when modelled unaligned), so address → arena → pool → block is
+// arithmetic. A released slot is reused before a fresh one (CPython's
+// `unused_arena_objects`) and maps the same base again.
+//
+// Storage is struct-of-arrays with integer ids: one 40-byte record per arena
+// slot (plus its first-pool address in a dense array for the hot paths), one
+// 16-byte header per pool, and per pool one 16-bit link per 16-byte unit: the
+// next free block for a free block, `PoolHeader.inUse` for a block handed out
+// (which is how a double free is caught). About 2 bytes of model per 16 bytes
+// of arena. No objects, no per-call heap allocation on the hot paths, and the
+// whole model is a value so a timeline can checkpoint it by copying.
+//
+// Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
+// 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
+// every wholly free arena; 3.9+ keeps one at the tail. See
+// `AllocatorConstants`.
+
+/// The pymalloc model of one CPython version: arenas, pools and blocks, plus
+/// the raw allocator for the requests pymalloc declines.
+public struct Allocator: Sendable {
+  /// Where arena slot 0 is mapped (arena memory sits where mmap puts it).
+  public static let heapBase: UInt64 = 0x7f3a_0000_0000
+
+  /// The constants modelled.
+  public let constants: AllocatorConstants
+  /// The version modelled.
+  public let version: PythonVersion
+
+  // Geometry, derived once from the constants.
+  let poolShift: Int
+  let poolsPerArenaShift: Int
+  let slotShift: Int
+
+  let arenaStrideShift: Int
+  let headerSize: UInt64
+  let alignmentPolicy: ArenaAlignmentPolicy
+  /// Blocks per pool of each class (`NUMBLOCKS`).
+  let capacity: [UInt16]
+  /// ⌈2²⁰ / (class + 1)⌉: divides a pool offset in 16-byte units by the
+  /// block size in units, exactly for every offset inside a pool.
+  let reciprocal: [UInt32]
+
+  // State.
+  var arenas: [ArenaRecord] = []
+  /// Per arena slot: its first pool's address while mapped, 0 when not.
+  var mappedFirstPool: [UInt64] = []
+
+  var pools: [PoolHeader] = []
+  /// Per pool, one link per 16-byte unit: the next block of the free list,
+  /// `PoolHeader.noBlock` at its end, `PoolHeader.inUse` for a live block.
+  var links: [UInt16] = []
+
+  /// Head pool of `usedpools[class]`, -1 if none.
+  var usedPools: [Int32]
+  /// Head of `usable_arenas`, -1 if none.
+  var usableArenas: Int32 = -1
+  /// Top of the released-slot stack (`unused_arena_objects`), -1 if none.
+  var unusedArenas: Int32 = -1
+  /// `nfp2lasta`: the rightmost usable arena with n free pools, -1 if none.
+  var lastArenaWithFreePools: [Int32]
+  var arenasAllocatedTotal = 0
+  var arenasCurrent = 0
+  var arenasHighwater = 0
+  var pymallocBlocksInUse = 0
+  var arenaMapBottomNodes: Set<UInt64> = []
+  var arenaMapMidNodes: Set<UInt64> = []
+  var raw = RawHeap()
+
+  /// When true, every operation appends `AllocatorEvent`s for `takeEvents()`.
+  /// Off by default; costs one branch per operation when off.
+  public var recordsEvents = false
+  var events: [AllocatorEvent] = []
+
+  /// An empty heap, as at interpreter start-up before any allocation.
+  ///
+  /// - Parameter arenaAlignment: which arena slots are pool-aligned (64 pools)
+  ///   or not (63 pools, one lost to alignment); by default the version's usual
+  ///   case.
+  public init(profile: VersionProfile, arenaAlignment: ArenaAlignmentPolicy = .versionDefault) {
+    let constants = profile.allocator
+    self.constants = constants
+    self.version = profile.version
+    precondition(constants.alignment == 16, "model assumes 16-byte size classes")
+    precondition(constants.maxPoolsPerArena == 64, "model assumes 64 pools per arena")
+    poolShift = constants.poolSize.trailingZeroBitCount
+    poolsPerArenaShift = constants.maxPoolsPerArena.trailingZeroBitCount
+    slotShift = poolShift - 4
+
+    arenaStrideShift = constants.arenaSize.trailingZeroBitCount + 1
+    headerSize = UInt64(constants.poolHeaderSize)
+    alignmentPolicy = arenaAlignment
+    capacity = (0..<constants.sizeClassCount).map { UInt16(constants.blocksPerPool(ofClass: $0)) }
+    reciprocal = (0..<constants.sizeClassCount).map { UInt32(((1 << 20) + $0) / ($0 + 1)) }
+    usedPools = Array(repeating: -1, count: constants.sizeClassCount)
+    lastArenaWithFreePools = Array(repeating: -1, count: constants.maxPoolsPerArena + 1)
+  }
+
+  /// An empty heap of `version`.
+  public init(version: PythonVersion) {
+    self.init(profile: VersionProfile(version))
+  }
+
+  // MARK: - malloc
+
+  /// `PyObject_Malloc(nbytes)`: a pymalloc block for 1…512 bytes, a raw
+  /// `malloc` block otherwise (0 bytes is served as 1 raw byte).
+  ///
+  /// - Complexity: O(1); allocating a new arena's slot grows storage.
+  public mutating func allocate(_ nbytes: Int) -> Address {
+    precondition(nbytes >= 0, "negative allocation size \(nbytes)")
+    if UInt(bitPattern: nbytes &- 1) < UInt(constants.smallRequestThreshold) {
+      let sizeClass = (nbytes &- 1) >> 4
+      let pool = usedPools[sizeClass]
+      if pool >= 0 {
+        return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass)
+      }
+      return allocateFromNewPool(sizeClass: sizeClass)
+    }
+    return allocateRaw(nbytes)
+  }
+
+  /// Pops the head of a used pool's free list (`pymalloc_alloc`).
+  @inline(__always)
+  private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
+    var header = pools[pool]
+    let block = Int(header.freeHead)
+    let next = links[pool << slotShift | block]
+    header.count &+= 1
+    header.freeHead = next
+    pools[pool] = header
+
+    let address = handOut(pool: pool, block: block, sizeClass: sizeClass)
+    if next == PoolHeader.noBlock {
+      extendFreeList(pool: pool, sizeClass: sizeClass)
+    }
+    return address
+  }
+
+  /// Marks a block in use and returns its address.
+  @inline(__always)
+  private mutating func handOut(pool: Int, block: Int, sizeClass: Int) -> Address {
+    links[pool << slotShift | block] = PoolHeader.inUse
+
+    pymallocBlocksInUse &+= 1
+    let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass)
+    if recordsEvents {
+      events.append(
+        .blockAllocated(
+          address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+          arena: ArenaIndex(pool >> poolsPerArenaShift)))
+    }
+    return address
+  }
+
+  /// The free list ran dry: give it one never-used block, or unlink the now
+  /// full pool from `usedpools` (`pymalloc_pool_extend`).
+  private mutating func extendFreeList(pool: Int, sizeClass: Int) {
+    let virgin = pools[pool].nextVirgin
+    if virgin < capacity[sizeClass] {
+      pools[pool].freeHead = virgin
+      pools[pool].nextVirgin = virgin &+ 1
+      links[pool << slotShift | Int(virgin)] = PoolHeader.noBlock
+      if recordsEvents {
+        events.append(
+          .poolExtended(
+            pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass),
+            nextBlock: blockAddress(pool: pool, block: Int(virgin), sizeClass: sizeClass)))
+      }
+      return
+    }
+    unlinkUsedPool(pool, sizeClass: sizeClass)
+    if recordsEvents {
+      events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+    }
+  }
+
+  /// No used pool of the class: take a pool from the most used usable arena
+  /// (`allocate_from_new_pool`).
+  private mutating func allocateFromNewPool(sizeClass: Int) -> Address {
+    if usableArenas < 0 {
+      let arena = newArena()
+      usableArenas = Int32(arena)
+      arenas[arena].next = -1
+      arenas[arena].prev = -1
+      lastArenaWithFreePools[Int(arenas[arena].freePools)] = Int32(arena)
+    }
+    let arena = Int(usableArenas)
+    let free = Int(arenas[arena].freePools)
+    if lastArenaWithFreePools[free] == Int32(arena) {
+      lastArenaWithFreePools[free] = -1
+    }
+    if free > 1 {
+      lastArenaWithFreePools[free - 1] = Int32(arena)
+    }
+    let pool: Int
+    var carved = false
+    if arenas[arena].freePoolHead >= 0 {
+      pool = Int(arenas[arena].freePoolHead)
+      arenas[arena].freePoolHead = pools[pool].next
+    } else {
+      pool = arena << poolsPerArenaShift | Int(arenas[arena].carvedPools)
+      arenas[arena].carvedPools &+= 1
+      pools[pool] = PoolHeader()
+      carved = true
+    }
+    arenas[arena].freePools &-= 1
+    if arenas[arena].freePools == 0 {
+      usableArenas = arenas[arena].next
+      if usableArenas >= 0 {
+        arenas[Int(usableArenas)].prev = -1
+      }
+    }
+    // Frontlink to usedpools[class].
+    let head = usedPools[sizeClass]
+    pools[pool].next = head
+    pools[pool].prev = -1
+    if head >= 0 {
+      pools[Int(head)].prev = Int32(pool)
+    }
+    usedPools[sizeClass] = Int32(pool)
+    pools[pool].count = 1
+
+    if Int(pools[pool].sizeClass) == sizeClass {
+      // Last served this class: header and free list are still valid.
+      let block = Int(pools[pool].freeHead)
+      pools[pool].freeHead = links[pool << slotShift | block]
+      if recordsEvents {
+        events.append(
+          .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass))
+        )
+      }
+      return handOut(pool: pool, block: block, sizeClass: sizeClass)
+    }
+    pools[pool].sizeClass = UInt8(sizeClass)
+    pools[pool].freeHead = 1
+    pools[pool].nextVirgin = 2
+    links[pool << slotShift | 1] = PoolHeader.noBlock
+    if recordsEvents {
+      events.append(
+        .poolInitialized(
+          pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass),
+          carved: carved))
+    }
+    return handOut(pool: pool, block: 0, sizeClass: sizeClass)
+  }
+
+  // MARK: - free
+
+  /// `PyObject_Free(address)`: returns a pymalloc or raw block.
+  ///
+  /// A block that is not live (never handed out, already freed, or not a
+  /// block start) is a broken invariant of the caller: precondition failure
+  /// with the pool's state.
+  ///
+  /// - Complexity: O(1).
+  public mutating func free(_ address: Address) {
+    guard let location = pymallocLocation(address.rawValue) else {
+      freeRaw(address)
+      return
+    }
+    let pool = location.pool
+    let sizeClass = location.sizeClass
+    let unit = pool << slotShift | location.block
+    guard links[unit] == PoolHeader.inUse else {
+      preconditionFailure(
+        "free of \(address): block \(location.block) of \(describePool(pool)) is not in use")
+    }
+    pymallocBlocksInUse &-= 1
+    var header = pools[pool]
+    let lastFree = header.freeHead
+    links[unit] = lastFree
+    header.freeHead = UInt16(truncatingIfNeeded: location.block)
+    header.count &-= 1
+    pools[pool] = header
+    if recordsEvents {
+      events.append(
+        .blockFreed(
+          address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+          arena: ArenaIndex(pool >> poolsPerArenaShift)))
+    }
+    if lastFree == PoolHeader.noBlock {
+      insertToUsedPool(pool, sizeClass: sizeClass)
+      return
+    }
+    if header.count != 0 {
+      return
+    }
+    insertToFreePool(pool, sizeClass: sizeClass)
+  }
+
+  /// A full pool got a free block: link it at the head of `usedpools[class]`
+  /// (`insert_to_usedpool`).
+  private mutating func insertToUsedPool(_ pool: Int, sizeClass: Int) {
+    let head = usedPools[sizeClass]
+    pools[pool].next = head
+    pools[pool].prev = -1
+    if head >= 0 {
+      pools[Int(head)].prev = Int32(pool)
+    }
+    usedPools[sizeClass] = Int32(pool)
+    if recordsEvents {
+      events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+    }
+  }
+
+  /// Removes a pool from `usedpools[class]`.
+  @inline(__always)
+  private mutating func unlinkUsedPool(_ pool: Int, sizeClass: Int) {
+    let next = pools[pool].next
+    let prev = pools[pool].prev
+    if prev >= 0 {
+      pools[Int(prev)].next = next
+    } else {
+      usedPools[sizeClass] = next
+    }
+    if next >= 0 {
+      pools[Int(next)].prev = prev
+    }
+  }
+
+  /// A pool became empty: move it to its arena's `freepools` and keep
+  /// `usable_arenas` sorted, releasing the arena if it is wholly free
+  /// (`insert_to_freepool`).
+  private mutating func insertToFreePool(_ pool: Int, sizeClass: Int) {
+    unlinkUsedPool(pool, sizeClass: sizeClass)
+    let arena = pool >> poolsPerArenaShift
+    pools[pool].next = arenas[arena].freePoolHead
+    pools[pool].prev = -1
+    arenas[arena].freePoolHead = Int32(pool)
+    if recordsEvents {
+      events.append(
+        .poolBecameEmpty(
+          pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
+    }
+    let oldFree = Int(arenas[arena].freePools)
+    let lastWithOld = lastArenaWithFreePools[oldFree]
+    if lastWithOld == Int32(arena) {
+      let prev = arenas[arena].prev
+      lastArenaWithFreePools[oldFree] =
+        (prev >= 0 && Int(arenas[Int(prev)].freePools) == oldFree) ? prev : -1
+    }
+    let free = oldFree + 1
+    arenas[arena].freePools = UInt8(free)
+
+    if free == Int(arenas[arena].totalPools)
+      && (arenas[arena].next >= 0 || !constants.keepsEmptyTailArena)
+    {
+      releaseArena(arena)
+      return
+    }
+    if free == 1 {
+      arenas[arena].next = usableArenas
+      arenas[arena].prev = -1
+      if usableArenas >= 0 {
+        arenas[Int(usableArenas)].prev = Int32(arena)
+      }
+      usableArenas = Int32(arena)
+      if lastArenaWithFreePools[1] < 0 {
+        lastArenaWithFreePools[1] = Int32(arena)
+      }
+      return
+    }
+    if lastArenaWithFreePools[free] < 0 {
+      lastArenaWithFreePools[free] = Int32(arena)
+    }
+    if lastWithOld == Int32(arena) {
+      return
+    }
+    // Slide right: unlink, then insert after the last arena with the old count.
+    let prev = arenas[arena].prev
+    let next = arenas[arena].next
+    if prev >= 0 {
+      arenas[Int(prev)].next = next
+    } else {
+      usableArenas = next
+    }
+    arenas[Int(next)].prev = prev
+    let anchor = Int(lastWithOld)
+    arenas[arena].prev = lastWithOld
+    arenas[arena].next = arenas[anchor].next
+    if arenas[arena].next >= 0 {
+      arenas[Int(arenas[arena].next)].prev = Int32(arena)
+    }
+    arenas[anchor].next = Int32(arena)
+  }
+
+  // MARK: - realloc
+
+  /// `PyObject_Realloc(address, nbytes)` with pymalloc's rule: a pymalloc
+  /// block stays put if `nbytes` fits it and `4·nbytes > 3·blockSize`;
+  /// otherwise a new block (pymalloc or raw) is allocated before the old one
+  /// is freed, so the two never coincide. A raw block stays raw whatever its
+  /// new size; `nbytes == 0` on a pymalloc block moves it to the raw
+  /// allocator.
+  ///
+  /// - Complexity: O(1).
+  public mutating func reallocate(_ address: Address, to nbytes: Int) -> Address {
+    precondition(nbytes >= 0, "negative reallocation size \(nbytes)")
+    guard let location = pymallocLocation(address.rawValue) else {
+      guard raw.contains(address.rawValue) else {
+        preconditionFailure("realloc of \(address), which is neither a pymalloc nor a raw block")
+      }
+      let moved = Address(raw.reallocate(address.rawValue, to: nbytes))
+      if recordsEvents {
+        events.append(.rawReallocated(from: address, to: moved, size: nbytes))
+      }
+      return moved
+    }
+    let blockSize = (location.sizeClass + 1) << 4
+    if nbytes <= blockSize && 4 * nbytes > 3 * blockSize {
+      if recordsEvents {
+        events.append(.reallocatedInPlace(address: address, size: nbytes))
+      }
+      return address
+    }
+    let moved = allocate(nbytes)
+    free(address)
+    if recordsEvents {
+      events.append(.reallocatedMoved(from: address, to: moved, size: nbytes))
+    }
+    return moved
+  }
+
+  // MARK: - raw
+
+  private mutating func allocateRaw(_ nbytes: Int) -> Address {
+    let address = Address(raw.allocate(nbytes))
+    if recordsEvents {
+      events.append(.rawAllocated(address: address, size: max(nbytes, 1)))
+    }
+    return address
+  }
+
+  private mutating func freeRaw(_ address: Address) {
+    guard let size = raw.size(of: address.rawValue) else {
+      preconditionFailure("free of \(address), which is neither a pymalloc nor a raw block")
+    }
+    raw.free(address.rawValue)
+    if recordsEvents {
+      events.append(.rawFreed(address: address, size: size))
+    }
+  }
+
+  // MARK: - events
+
+  /// Returns the events recorded since the last call and clears the buffer.
+  public mutating func takeEvents() -> [AllocatorEvent] {
+    defer { events.removeAll(keepingCapacity: true) }
+    return events
+  }
+
+  // MARK: - addresses
+
+  /// Address of block `block` of pool `pool` of class `sizeClass`.
+  @inline(__always)
+  func blockAddress(pool: Int, block: Int, sizeClass: Int) -> Address {
+    let first = mappedFirstPool[pool >> poolsPerArenaShift]
+    let poolBase = first &+ UInt64(pool & ((1 << poolsPerArenaShift) - 1)) << UInt64(poolShift)
+    return Address(poolBase &+ headerSize &+ UInt64(block * ((sizeClass + 1) << 4)))
+  }
+
+  /// Address of pool `pool`'s header.
+  func poolAddress(_ pool: Int) -> UInt64 {
+    arenas[pool >> poolsPerArenaShift].firstPool
+      &+ UInt64(pool & ((1 << poolsPerArenaShift) - 1)) << UInt64(poolShift)
+  }
+
+  /// Resolves an address inside a live arena to its pool and block; nil when
+  /// the address is outside every mapped arena (a raw block, or garbage).
+  /// Addresses inside an arena that are not the start of a carved block of a
+  /// non-empty pool are a broken invariant.
+  @inline(__always)
+  func pymallocLocation(_ address: UInt64) -> (pool: Int, block: Int, sizeClass: Int)? {
+    let offset = address &- Self.heapBase
+    let arena = Int(truncatingIfNeeded: offset >> UInt64(arenaStrideShift))
+    guard offset < (1 << 47), arena < mappedFirstPool.count else { return nil }
+    let firstPool = mappedFirstPool[arena]
+    let inArena = address &- firstPool
+    let poolInArena = Int(truncatingIfNeeded: inArena >> UInt64(poolShift))
+    guard firstPool != 0, address >= firstPool, poolInArena < (1 << poolsPerArenaShift) else {
+      if firstPool != 0 && address &- arenas[arena].base < UInt64(constants.arenaSize) {
+        preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every pool")
+      }
+      return nil
+    }
+    // Pools never carved, and carved pools now empty, both have count 0, so
+    // one test rejects both.
+    let pool = arena << poolsPerArenaShift | poolInArena
+    let header = pools[pool]
+    let sizeClass = Int(header.sizeClass)
+    let inPool = Int(truncatingIfNeeded: inArena & UInt64(constants.poolSize - 1)) - Int(headerSize)
+    guard header.count > 0, inPool >= 0 else {
+      preconditionFailure("\(Address(address)) is not a live block: \(describePool(pool))")
+    }
+    let block = Int((UInt32(truncatingIfNeeded: inPool >> 4) &* reciprocal[sizeClass]) >> 20)
+    guard block &* ((sizeClass + 1) << 4) == inPool, block < Int(header.nextVirgin) else {
+      preconditionFailure("\(Address(address)) is not the start of a block: \(describePool(pool))")
+    }
+    return (pool, block, sizeClass)
+  }
+
+  /// The state of a pool, for precondition messages.
+  func describePool(_ pool: Int) -> String {
+    let header = pools[pool]
+    return
+      "pool \(pool) at \(Address(poolAddress(pool))) (class \(header.sizeClass), count \(header.count), "
+      + "freeHead \(header.freeHead), nextVirgin \(header.nextVirgin))"
+  }
+}
