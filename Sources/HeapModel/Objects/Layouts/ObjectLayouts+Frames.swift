@@ -14,7 +14,7 @@
 // stack), base 136 (3.11/3.12) or 152 (3.13); getsizeof = block. A
 // generator embeds its interpreter frame: one block of
 // 168 (3.11) / 160 (3.12+) + 8·(nlocalsplus + stack).
-// A generator expression also keeps its function object alive in 3.12+ (the
+// A generator expression also keeps its function object alive in 3.11+ (the
 // frame references it).
 
 extension ObjectLayouts {
