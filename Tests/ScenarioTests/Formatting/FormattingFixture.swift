@@ -87,13 +87,18 @@ enum FormattingFixture {
   }
 
   /// Runs `cases` under `version`; returns up to `limit` descriptions of mismatches and the count.
+  /// A case without an expectation for `version` counts as a mismatch.
   static func mismatches(_ cases: [FormattingCase], version: PythonVersion, limit: Int = 25) -> (
     Int, [String]
   ) {
     var count = 0
     var shown: [String] = []
     for c in cases {
-      guard let want = c.expected[version.minor] else { continue }
+      guard let want = c.expected[version.minor] else {
+        count += 1
+        shown.append("line \(c.line): no expectation for \(version)")
+        continue
+      }
       let got = evaluate(c, version: version)
       if got != want {
         count += 1

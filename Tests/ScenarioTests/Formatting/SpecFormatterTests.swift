@@ -91,4 +91,13 @@ struct SpecFormatterTests {
       error(.int(0), "z", .py311)
         == "ValueError: Negative zero coercion (z) not allowed in integer format specifier")
   }
+
+  @Test func conversions() throws {
+    #expect(try SpecFormatter.convert(.str("é"), conversion: "r", version: .py312) == "'é'")
+    #expect(try SpecFormatter.convert(.str("é"), conversion: "a", version: .py312) == "'\\xe9'")
+    #expect(try SpecFormatter.convert(.bool(true), conversion: "s", version: .py312) == "True")
+    #expect(throws: FormattingError(.valueError, "Unknown conversion specifier \\xe9")) {
+      try SpecFormatter.convert(.int(1), conversion: "é", version: .py312)
+    }
+  }
 }

@@ -43,6 +43,24 @@ public enum SpecFormatter {
     }
   }
 
+  /// The `!s`, `!r` or `!a` conversion of a replacement field (`{x!r:>10}`): the text
+  /// that is then formatted as a str with the field's spec.
+  /// - Throws: ValueError "Unknown conversion specifier x" (str.format's message; an
+  ///   f-string rejects a bad conversion at compile time instead).
+  public static func convert(_ value: FormatValue, conversion: Unicode.Scalar, version: PythonVersion)
+    throws(FormattingError) -> String
+  {
+    switch conversion {
+    case "s": return value.strText
+    case "r": return value.reprText(version: version)
+    case "a": return StringRepr.asciiEscaped(value.reprText(version: version))
+    default:
+      let v = conversion.value
+      let shown = v > 32 && v < 127 ? String(Character(conversion)) : "\\x\(String(v, radix: 16))"
+      throw .value("Unknown conversion specifier \(shown)")
+    }
+  }
+
   static func formatInteger(_ n: BigInt, spec: [Unicode.Scalar], typeName: String, version: PythonVersion)
     throws(FormattingError) -> String
   {
