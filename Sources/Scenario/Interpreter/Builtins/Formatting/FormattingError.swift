@@ -1,0 +1,41 @@
+// The formatting layer never raises Python exceptions itself: it has no object
+// model. It returns this value instead, carrying the exception type and the
+// exact message CPython would put in it, and the interpreter turns it into a
+// real exception object (`ValueError: Unknown format code 'd' for object of type
+// 'float'`). The message is `str(exception)`, so a KeyError's message is the
+// repr of its key (`'a'`), exactly as CPython prints it in a traceback.
+
+/// A Python exception raised by a formatting or arithmetic builtin.
+public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The CPython exception types these builtins raise.
+  public enum Kind: String, Sendable, CaseIterable {
+    case valueError = "ValueError"
+    case typeError = "TypeError"
+    case overflowError = "OverflowError"
+    case zeroDivisionError = "ZeroDivisionError"
+    case keyError = "KeyError"
+  }
+
+  /// Which exception type to raise.
+  public var kind: Kind
+  /// `str()` of the exception: the text after `TypeName: ` in a traceback.
+  public var message: String
+
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  /// The exception's type name, e.g. `ValueError`.
+  public var typeName: String { kind.rawValue }
+
+  /// `TypeName: message`, the last line of a CPython traceback.
+  public var description: String { "\(typeName): \(message)" }
+
+  static func value(_ message: String) -> FormattingError { FormattingError(.valueError, message) }
+  static func type(_ message: String) -> FormattingError { FormattingError(.typeError, message) }
+  static func overflow(_ message: String) -> FormattingError { FormattingError(.overflowError, message) }
+  static func zeroDivision(_ message: String) -> FormattingError {
+    FormattingError(.zeroDivisionError, message)
+  }
+}
