@@ -1,5 +1,5 @@
-import HeapscopeTUI
 import HeapModel
+import HeapscopeTUI
 import Testing
 
 @Suite struct TUIModuleTests {
