@@ -31,4 +31,21 @@ public enum ObjectKind: UInt8, CaseIterable, Sendable, Hashable {
   /// A `BaseException` instance without extra fields (`ValueError`, `KeyError`, …).
   case exception
   case stopIteration, attributeError, traceback
+  // Interpreter objects heapscope creates statically, never from pymalloc.
+  case notImplemented, ellipsis, builtinType, builtinFunction, code
+
+  /// Whether objects of this kind carry a GC header (`PyGC_Head`); the same
+  /// in every modelled version.
+  @inlinable public var isGCType: Bool {
+    switch self {
+    case .object, .none, .bool, .int, .float, .str, .bytes, .bytearray, .range, .rangeIterator,
+      .longRangeIterator, .notImplemented, .ellipsis, .builtinType, .code:
+      return false
+    default:
+      return true
+    }
+  }
+
+  /// Instances of user classes, with or without `__slots__`.
+  @inlinable public var isInstance: Bool { self == .instance || self == .slotsInstance }
 }

@@ -65,15 +65,7 @@ public struct ObjectLayouts: Sendable, Hashable {
   /// towards the generation-0 allocation counter). Identical in 3.8–3.13.
   /// - Complexity: O(1).
   @inlinable
-  public func isGC(_ kind: ObjectKind) -> Bool {
-    switch kind {
-    case .object, .none, .bool, .int, .float, .str, .bytes, .bytearray, .range, .rangeIterator,
-      .longRangeIterator:
-      return false
-    default:
-      return true
-    }
-  }
+  public func isGC(_ kind: ObjectKind) -> Bool { kind.isGCType }
 
   /// Distance from the block start to `id(o)` for objects of `kind` other
   /// than instances (see `instanceIDOffset(_:)`): 16 for GC types, else 0.
@@ -124,6 +116,8 @@ public struct ObjectLayouts: Sendable, Hashable {
     case .function: return perVersion(136, 136, 144, 152, 160, 160)
     case .generator: return minor <= 9 ? 112 : (minor == 10 ? 104 : nil)
     case .int, .str, .bytes, .tuple, .instance, .slotsInstance, .type, .frame:
+      return nil
+    case .notImplemented, .ellipsis, .builtinType, .builtinFunction, .code:
       return nil
     }
   }

@@ -1,0 +1,116 @@
+// Dict objects: the object block (PyDictObject, 48 bytes + GC head) and a
+// keys table allocated on first insert and reallocated as it grows by
+// `dictresize` to the smallest power of two ≥ used·3 (GROWTH_RATE). A keys
+// table of n slots holds ⅔·n entries; its request size is a header, one index
+// byte per slot (for n ≤ 128) and the entries — 24 bytes each, or 16 in 3.11+
+// while every key is a str ("unicode" keys). Dicts are created untracked and
+// become tracked when a container is stored in them (MAINTAIN_TRACKING).
+
+extension Heap {
+  /// An empty dict (+1 reference), from the dict free list when it has one.
+  public mutating func newDict() -> ObjectID {
+    let slot = dicts.insert(DictPayload())
+    if let block = takeFromFreeList(.dict) {
+      return addRow(kind: .dict, type: typeObject(.dict), payload: Int64(slot), block: block, size: 64)
+    }
+    let id = allocateObject(kind: .dict, type: typeObject(.dict), size: 64, payload: Int64(slot))
+    countGCAllocation()
+    return id
+  }
+
+  /// A copy of a dict's table, for lookups that may run Python code.
+  public func dictTable(_ id: ObjectID) -> DictTable { dicts[Int(payloads[id.slot])].table }
+
+  public func dictCount(_ id: ObjectID) -> Int { dicts[Int(payloads[id.slot])].table.count }
+
+  /// Adds a new entry (the caller has checked the key is absent), stealing
+  /// both references; grows the keys table as CPython would.
+  public mutating func dictInsertNew(_ id: ObjectID, hash: Int, key: ObjectID, value: ObjectID) {
+    let slot = Int(payloads[id.slot])
+    let isStr = kinds[key.slot] == .str
+    var payload = dicts[slot]
+    let wasUnicode = payload.unicodeKeys
+    if !isStr { payload.unicodeKeys = false }
+    let usable = payload.keysSlots * 2 / 3
+    if payload.keysSlots == 0 || payload.table.entryCount >= usable
+      || (wasUnicode && !payload.unicodeKeys && version >= .py311)
+    {
+      let needed = payload.keysSlots == 0 ? 8 : ObjectLayouts.dictSlotsAfterGrowth(used: payload.table.count)
+      let slots = max(8, payload.table.entryCount >= usable ? needed : payload.keysSlots)
+      let size = dictKeysSize(slots: slots, unicode: payload.unicodeKeys)
+      let newBlock = allocator.allocate(size).rawValue
+      if payload.keysAddress != 0 { allocator.free(Address(payload.keysAddress)) }
+      payload.keysAddress = newBlock
+      payload.keysSize = size
+      payload.keysSlots = slots
+    }
+    payload.table.append(hash: hash, key: key, value: value)
+    dicts[slot] = payload
+    maintainTracking(id, key: key, value: value)
+  }
+
+  /// Replaces the value at an entry position, returning the old value (the
+  /// caller drops it).
+  public mutating func dictReplaceValue(_ id: ObjectID, at position: Int, with value: ObjectID) -> ObjectID {
+    let slot = Int(payloads[id.slot])
+    let old = dicts[slot].table.setValue(value, at: position)
+    maintainTracking(id, key: .null, value: value)
+    return old
+  }
+
+  /// Removes an entry, returning its key and value (the caller drops both).
+  public mutating func dictRemove(_ id: ObjectID, at position: Int) -> (key: ObjectID, value: ObjectID) {
+    let slot = Int(payloads[id.slot])
+    return dicts[slot].table.remove(at: position)
+  }
+
+  /// Removes every entry, returning the references to drop (keys and values
+  /// in entry order) and freeing the keys table.
+  public mutating func dictClear(_ id: ObjectID) -> [ObjectID] {
+    let slot = Int(payloads[id.slot])
+    var refs: [ObjectID] = []
+    for entry in dicts[slot].table.entries {
+      refs.append(entry.key)
+      refs.append(entry.value)
+    }
+    if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
+    dicts[slot] = DictPayload()
+    return refs
+  }
+
+  /// Bytes `sys.getsizeof` reports for a dict.
+  public func dictSizeOf(_ id: ObjectID) -> Int {
+    let payload = dicts[Int(payloads[id.slot])]
+    return 64 + payload.keysSize
+  }
+
+  func dictKeysSize(slots: Int, unicode: Bool) -> Int {
+    layouts.dictKeysBlockSize(slots: slots, keys: unicode ? .unicode : .general)
+  }
+
+  /// Whether storing `object` in a container makes the container tracked
+  /// (`_PyObject_GC_MAY_BE_TRACKED`).
+  public func mayBeTracked(_ object: ObjectID) -> Bool {
+    guard !object.isNull, kinds[object.slot].isGCType else { return false }
+    if kinds[object.slot] == .tuple || kinds[object.slot] == .dict {
+      return flags[object.slot].contains(.tracked)
+    }
+    return true
+  }
+
+  mutating func maintainTracking(_ dict: ObjectID, key: ObjectID, value: ObjectID) {
+    if flags[dict.slot].contains(.tracked) { return }
+    if mayBeTracked(key) || mayBeTracked(value) { flags[dict.slot].insert(.tracked) }
+  }
+
+  /// Whether the object is tracked by the cycle collector.
+  public func isTracked(_ id: ObjectID) -> Bool { flags[id.slot].contains(.tracked) }
+}
+
+extension Heap {
+  /// Stops the cycle collector from tracking an object (`PyObject_GC_UnTrack`).
+  public mutating func untrack(_ id: ObjectID) { flags[id.slot].remove(.tracked) }
+
+  /// Starts tracking an object (`PyObject_GC_Track`).
+  public mutating func track(_ id: ObjectID) { flags[id.slot].insert(.tracked) }
+}

@@ -1,0 +1,227 @@
+// The modelled object heap: one row per live Python object, stored column by
+// column (struct of arrays), plus per-kind payload stores and the allocator
+// that gives every object its address.
+//
+//   row i:  kind | flags | refcount | address | size | type | payload
+//            u8     u8      Int        u64       i32    id     i64
+//
+// Static objects (None, True, False, small ints, builtin types and
+// functions, the empty singletons) are created with the heap and never
+// allocated from the modelled pymalloc: CPython allocates them statically or
+// at start-up, before any scenario line runs. Everything else is allocated
+// through `Allocator`, so its address is what CPython's `id()` would show.
+//
+// Invariants: a live row has refcount ≥ 1 (or is static); `address` is the
+// value `id()` returns (block start + pre-header); a freed row's slot is on
+// `freeRows` and its kind column is `.none` with the `.dead` flag.
+
+import BigInt
+
+/// Per-object flags.
+public struct ObjectFlags: OptionSet, Sendable {
+  public var rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// Allocated before the scenario starts; never freed.
+  public static let isStatic = ObjectFlags(rawValue: 1 << 0)
+  /// Refcount never changes (3.12+ immortal objects).
+  public static let immortal = ObjectFlags(rawValue: 1 << 1)
+  /// On a GC generation list.
+  public static let tracked = ObjectFlags(rawValue: 1 << 2)
+  /// `__del__` already ran (PEP 442).
+  public static let finalized = ObjectFlags(rawValue: 1 << 3)
+  /// An interned string.
+  public static let interned = ObjectFlags(rawValue: 1 << 4)
+  /// The row is free.
+  public static let dead = ObjectFlags(rawValue: 1 << 5)
+  /// Parked on a free list: the block stays allocated, the object is gone.
+  public static let onFreeList = ObjectFlags(rawValue: 1 << 6)
+  /// An int whose value lives in the BigInt store.
+  public static let bigPayload = ObjectFlags(rawValue: 1 << 7)
+}
+
+/// The whole modelled heap of one interpreter.
+public struct Heap: Sendable {
+  public let version: PythonVersion
+  public let profile: VersionProfile
+  public let layouts: ObjectLayouts
+  public internal(set) var allocator: Allocator
+
+  // MARK: Columns
+  public internal(set) var kinds: [ObjectKind] = []
+  public internal(set) var flags: [ObjectFlags] = []
+  public internal(set) var refcounts: [Int] = []
+  /// Block start address of the object's main block.
+  public internal(set) var blocks: [UInt64] = []
+  /// Request size of the main block (0 for static objects).
+  public internal(set) var sizes: [Int32] = []
+  public internal(set) var types: [ObjectID] = []
+  public internal(set) var payloads: [Int64] = []
+  var freeRows: [Int32] = []
+
+  // MARK: Payload stores
+  var bigInts = Store<BigInt>()
+  var strs = Store<StrPayload>()
+  var byteStrings = Store<[UInt8]>()
+  var sequences = Store<SequencePayload>()
+  var dicts = Store<DictPayload>()
+  var instances = Store<InstancePayload>()
+  var classes = Store<ClassPayload>()
+  var functions = Store<FunctionPayload>()
+  var fields = Store<FieldsPayload>()
+
+  // MARK: Well-known objects
+  public internal(set) var none = ObjectID.null
+  public internal(set) var trueObject = ObjectID.null
+  public internal(set) var falseObject = ObjectID.null
+  public internal(set) var notImplemented = ObjectID.null
+  public internal(set) var ellipsis = ObjectID.null
+  public internal(set) var emptyTuple = ObjectID.null
+  public internal(set) var emptyString = ObjectID.null
+  public internal(set) var emptyBytes = ObjectID.null
+  var builtinTypeObjects: [ObjectID] = []
+  var smallInts: [ObjectID] = []
+  var latin1Chars: [ObjectID] = []
+  /// Interned strings by text (CPython's interned dict).
+  var interned: [String: ObjectID] = [:]
+
+  // MARK: Reference-counting machinery
+  var deallocStack: [DeallocFrame] = []
+  /// Weak references to each object, oldest first (CPython's tp_weaklist).
+  public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
+  /// Blocks parked on each free list, most recent last.
+  var freeLists: [FreeListKind: [UInt64]] = [:]
+  /// gen0 allocation count (`gc.get_count()[0]`): GC allocations minus GC
+  /// deallocations, free-list traffic excluded.
+  public internal(set) var gcAllocationCount = 0
+
+  /// The smallest cached int (−5) and one past the largest (257).
+  public static let smallIntRange = -5..<257
+
+  /// A fresh heap for `version`, holding only the static objects.
+  public init(version: PythonVersion) {
+    self.version = version
+    self.profile = VersionProfile(version)
+    self.layouts = ObjectLayouts(version: version)
+    self.allocator = Allocator(profile: profile)
+    createStaticObjects()
+  }
+
+  /// Number of live rows (static objects included).
+  public var liveObjectCount: Int { kinds.count - freeRows.count }
+
+  // MARK: Rows
+
+  /// Adds a row; the caller has already allocated its block (or it is static).
+  mutating func addRow(
+    kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int,
+    flags extra: ObjectFlags = []
+  ) -> ObjectID {
+    if let row = freeRows.popLast() {
+      let slot = Int(row)
+      kinds[slot] = kind
+      flags[slot] = extra
+      refcounts[slot] = 1
+      blocks[slot] = block
+      sizes[slot] = Int32(size)
+      types[slot] = type
+      payloads[slot] = payload
+      return ObjectID(row)
+    }
+    kinds.append(kind)
+    flags.append(extra)
+    refcounts.append(1)
+    blocks.append(block)
+    sizes.append(Int32(size))
+    types.append(type)
+    payloads.append(payload)
+    return ObjectID(kinds.count - 1)
+  }
+
+  /// Allocates a main block of `size` bytes and adds a row for it.
+  mutating func allocateObject(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64 = 0)
+    -> ObjectID
+  {
+    let address = allocator.allocate(size)
+    return addRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size)
+  }
+
+  /// Creates a static object (no pymalloc block; a made-up static address).
+  mutating func addStatic(kind: ObjectKind, type: ObjectID, payload: Int64 = 0) -> ObjectID {
+    let flags: ObjectFlags = profile.hasImmortalObjects ? [.isStatic, .immortal] : [.isStatic]
+    let id = addRow(kind: kind, type: type, payload: payload, block: 0, size: 0, flags: flags)
+    blocks[id.slot] = Heap.staticBase + UInt64(id.slot) * 64
+    return id
+  }
+
+  static let staticBase: UInt64 = 0x5555_5570_0000
+
+  // MARK: Queries
+
+  public func kind(of id: ObjectID) -> ObjectKind { kinds[id.slot] }
+  public func type(of id: ObjectID) -> ObjectID { types[id.slot] }
+  public func refcount(of id: ObjectID) -> Int { refcounts[id.slot] }
+  public func isStatic(_ id: ObjectID) -> Bool { flags[id.slot].contains(.isStatic) }
+  public func isImmortal(_ id: ObjectID) -> Bool { flags[id.slot].contains(.immortal) }
+  public func isAlive(_ id: ObjectID) -> Bool {
+    !id.isNull && id.slot < kinds.count && !flags[id.slot].contains(.dead)
+  }
+
+  /// The builtin type object for `type`.
+  public func typeObject(_ type: BuiltinType) -> ObjectID { builtinTypeObjects[type.rawValue] }
+
+  /// The builtin type a `.builtinType` object stands for.
+  public func builtinType(of typeObject: ObjectID) -> BuiltinType? {
+    guard kinds[typeObject.slot] == .builtinType else { return nil }
+    return BuiltinType(rawValue: Int(payloads[typeObject.slot]))
+  }
+
+  /// The address `id()` reports: the block start plus the GC header and
+  /// pre-header that precede the object proper.
+  public func address(of id: ObjectID) -> UInt64 {
+    let block = blocks[id.slot]
+    if flags[id.slot].contains(.isStatic) { return block }
+    return block + UInt64(preHeaderSize(of: id))
+  }
+
+  /// Bytes before the object proper inside its block (GC head, 3.11+ managed
+  /// dict/weakref pre-header).
+  public func preHeaderSize(of id: ObjectID) -> Int {
+    let kind = kinds[id.slot]
+    guard kind.isGCType else { return 0 }
+    if kind == .instance, version >= .py311 {
+      let cls = classes[Int(payloads[types[id.slot].slot])]
+      if cls.hasInstanceDict || (version >= .py312 && cls.hasWeakrefSlot) { return 32 }
+    }
+    return 16
+  }
+
+  // MARK: Static objects
+
+  private mutating func createStaticObjects() {
+    // Type objects first, so every later row can name its type. Their own
+    // type is `type`, patched once it exists.
+    for builtin in BuiltinType.allCases {
+      builtinTypeObjects.append(
+        addStatic(kind: .builtinType, type: .null, payload: Int64(builtin.rawValue)))
+    }
+    let typeType = typeObject(.type)
+    for object in builtinTypeObjects { types[object.slot] = typeType }
+
+    none = addStatic(kind: .none, type: typeObject(.noneType))
+    notImplemented = addStatic(kind: .notImplemented, type: typeObject(.notImplementedType))
+    ellipsis = addStatic(kind: .ellipsis, type: typeObject(.ellipsisType))
+    falseObject = addStatic(kind: .bool, type: typeObject(.bool), payload: 0)
+    trueObject = addStatic(kind: .bool, type: typeObject(.bool), payload: 1)
+    for value in Heap.smallIntRange {
+      smallInts.append(addStatic(kind: .int, type: typeObject(.int), payload: Int64(value)))
+    }
+    emptyTuple = addStatic(
+      kind: .tuple, type: typeObject(.tuple),
+      payload: Int64(sequences.insert(SequencePayload(items: [], capacity: 0))))
+    emptyString = addStatic(
+      kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
+    emptyBytes = addStatic(
+      kind: .bytes, type: typeObject(.bytes), payload: Int64(byteStrings.insert([])))
+  }
+}

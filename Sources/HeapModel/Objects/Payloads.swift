@@ -1,0 +1,174 @@
+// The per-kind data an object row points at through its payload column.
+// Scalars (int values that fit in 64 bits, float bits, a cell's content) live
+// in the column itself; everything else lives in a `Store` of one of these.
+
+import BigInt
+
+/// A str object's text and the facts its layout depends on.
+public struct StrPayload: Sendable {
+  public var text: String
+  /// Length in code points (`len(s)`).
+  public var length: Int
+  /// Bytes per code point in CPython's compact representation: 1, 2 or 4.
+  public var kind: Int
+  public var isASCII: Bool
+  /// The cached `hash()` once computed (CPython caches it in the object).
+  public var hash: Int?
+
+  public init(_ text: String) {
+    self.text = text
+    var length = 0
+    var maxScalar: UInt32 = 0
+    for scalar in text.unicodeScalars {
+      length += 1
+      maxScalar = max(maxScalar, scalar.value)
+    }
+    self.length = length
+    self.isASCII = maxScalar < 0x80
+    self.kind = maxScalar < 0x100 ? 1 : (maxScalar < 0x1_0000 ? 2 : 4)
+    self.hash = nil
+  }
+}
+
+/// The element array of a list, tuple or bytearray-free sequence, with the
+/// separately allocated item block a list owns.
+public struct SequencePayload: Sendable {
+  public var items: [ObjectID]
+  /// Allocated slots (`allocated` in listobject.c); tuples: the item count.
+  public var capacity: Int
+  /// Address of the list's item array block, 0 when none is allocated.
+  public var itemsAddress: UInt64
+
+  public init(items: [ObjectID], capacity: Int, itemsAddress: UInt64 = 0) {
+    self.items = items
+    self.capacity = capacity
+    self.itemsAddress = itemsAddress
+  }
+}
+
+/// A user-class instance: its attribute storage, slots and dict object.
+public struct InstancePayload: Sendable {
+  /// The materialised `__dict__` object, or null while attributes live inline
+  /// (3.11+ values) or the class has no dict.
+  public var dict: ObjectID
+  /// Attribute names and values while no dict object exists (3.11+ inline
+  /// values); insertion ordered.
+  public var attributes: DictTable
+  /// `__slots__` values, in declaration order; null for unset slots.
+  public var slots: [ObjectID]
+  /// Address of a separate values block (3.11/3.12), 0 when none.
+  public var valuesAddress: UInt64
+  public var valuesSize: Int
+  /// Exception fields (args, __traceback__, __context__, __cause__), in the
+  /// order BaseException_clear drops them; empty for plain instances.
+  public var extraRefs: [ObjectID]
+
+  public init() {
+    extraRefs = []
+    dict = .null
+    attributes = DictTable()
+    slots = []
+    valuesAddress = 0
+    valuesSize = 0
+  }
+}
+
+/// A dict object's table plus the blocks holding it.
+public struct DictPayload: Sendable {
+  public var table: DictTable
+  /// Address and request size of the keys table block (0 when the dict uses
+  /// the shared empty keys).
+  public var keysAddress: UInt64
+  public var keysSize: Int
+  /// Slots of the keys table (`dk_size`), 0 with the empty keys.
+  public var keysSlots: Int
+  /// Whether every key has been a str (3.11+ "unicode" keys, 16-byte entries).
+  public var unicodeKeys: Bool
+
+  public init() {
+    table = DictTable()
+    keysAddress = 0
+    keysSize = 0
+    keysSlots = 0
+    unicodeKeys = true
+  }
+}
+
+/// A user class: name, base, namespace and layout facts.
+public struct ClassPayload: Sendable {
+  public var name: String
+  public var qualifiedName: String
+  /// The single base class (a `.type` or `.builtinType` object).
+  public var base: ObjectID
+  /// The class namespace (`__dict__`), kept in order of definition.
+  public var namespace: DictTable
+  /// `__slots__` names when the class (or a base) declares them; nil otherwise.
+  public var slotNames: [String]?
+  /// Whether instances have a `__dict__`.
+  public var hasInstanceDict: Bool
+  /// Whether instances accept weak references.
+  public var hasWeakrefSlot: Bool
+  /// The builtin type instances are laid out as (`object` for plain classes,
+  /// an exception type for exception classes).
+  public var builtinBase: BuiltinType
+  /// Instances created so far (the 3.11+ "cold class" sizing depends on it).
+  public var instancesCreated: Int
+  /// Attribute names the class's shared keys have seen (3.8–3.10 split keys,
+  /// 3.11+ inline values), in first-seen order.
+  public var sharedKeys: [String]
+  /// Whether the class or a base defines `__del__`.
+  public var hasFinalizer: Bool
+
+  public init(name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType) {
+    self.name = name
+    self.qualifiedName = qualifiedName
+    self.base = base
+    self.namespace = DictTable()
+    self.slotNames = nil
+    self.hasInstanceDict = true
+    self.hasWeakrefSlot = true
+    self.builtinBase = builtinBase
+    self.instancesCreated = 0
+    self.sharedKeys = []
+    self.hasFinalizer = false
+  }
+}
+
+/// A Python function object.
+public struct FunctionPayload: Sendable {
+  /// Index of the compiled code in the interpreter's code table.
+  public var code: Int
+  public var name: ObjectID
+  public var qualifiedName: ObjectID
+  public var globals: ObjectID
+  public var defaults: ObjectID
+  public var keywordDefaults: ObjectID
+  public var closure: ObjectID
+  public var dict: ObjectID
+
+  public init(code: Int, name: ObjectID, qualifiedName: ObjectID, globals: ObjectID) {
+    self.code = code
+    self.name = name
+    self.qualifiedName = qualifiedName
+    self.globals = globals
+    self.defaults = .null
+    self.keywordDefaults = .null
+    self.closure = .null
+    self.dict = .null
+  }
+}
+
+/// Objects whose payload is a short fixed list of references plus a scalar:
+/// bound methods, cells, properties, iterators, weakrefs, tracebacks, …
+/// The meaning of each slot is fixed per kind (see the creating function).
+public struct FieldsPayload: Sendable {
+  public var refs: [ObjectID]
+  public var index: Int
+  public var extra: Int
+
+  public init(refs: [ObjectID], index: Int = 0, extra: Int = 0) {
+    self.refs = refs
+    self.index = index
+    self.extra = extra
+  }
+}

@@ -1,0 +1,233 @@
+// Reference counting and the deallocation cascade.
+//
+// `incref`/`decref` mirror Py_INCREF/Py_DECREF. When a count reaches zero the
+// object is deallocated the way its type's tp_dealloc does it, which may free
+// further objects: CPython does this by plain C recursion, depth first. Here
+// the cascade is an explicit stack of `DeallocFrame`s so that (1) a million-
+// long chain cannot overflow Swift's stack and (2) the cascade can pause when
+// an object needs Python code to run — its `__del__` (PEP 442, called from
+// the dealloc) or callbacks of weak references to it — and resume after the
+// interpreter has run that code.
+//
+// Frame phases, in CPython's order (subtype_dealloc, list_dealloc, …):
+//   .finalize  → ask for `__del__` if the class has one and it has not run;
+//                resurrection (refcount > 0 afterwards) abandons the dealloc
+//   .weakrefs  → ask the interpreter to clear weakrefs and run callbacks
+//   .release   → untrack, detach the references the object holds, in the
+//                order its tp_dealloc drops them
+//   .dropping  → drop them one by one (each may start a nested frame)
+//   finally    → free extra blocks (item arrays, keys tables, values), then
+//                the object's block or park it on its free list
+//
+// Invariant after `stepDealloc(downTo:)` returns nil: every frame above the
+// given depth has completed and its blocks are freed.
+
+/// What the cascade needs the interpreter to do before it can go on.
+public enum DeallocRequest: Sendable, Equatable {
+  /// Call the object's `__del__`, then `finishFinalizer(_:)`.
+  case finalize(ObjectID)
+  /// Clear weak references to the object and run their callbacks, then go on.
+  case clearWeakrefs(ObjectID)
+}
+
+struct DeallocFrame: Sendable {
+  enum Phase: UInt8, Sendable {
+    case finalize, weakrefs, release, dropping
+  }
+  var id: ObjectID
+  var phase: Phase
+  var refs: [ObjectID] = []
+  var next = 0
+  var extraBlocks: [UInt64] = []
+}
+
+extension Heap {
+  public mutating func incref(_ id: ObjectID) {
+    if !flags[id.slot].contains(.immortal) { refcounts[id.slot] += 1 }
+  }
+
+  /// Decrements; returns true when the count reached zero and the caller must
+  /// deallocate (`beginDealloc` + `stepDealloc`).
+  public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
+    if flags[id.slot].contains(.immortal) { return false }
+    refcounts[id.slot] -= 1
+    precondition(refcounts[id.slot] >= 0, "refcount of \(id) (\(kinds[id.slot])) went negative")
+    return refcounts[id.slot] == 0 && !flags[id.slot].contains(.isStatic)
+  }
+
+  /// Decref for callers that know no Python code can run (no finalizer or
+  /// weakref can be reached): runs the whole cascade.
+  public mutating func decref(_ id: ObjectID) {
+    guard decrementReachesZero(id) else { return }
+    let base = deallocStack.count
+    beginDealloc(id)
+    while let request = stepDealloc(downTo: base) {
+      switch request {
+      case .finalize(let object): finishFinalizer(object)
+      case .clearWeakrefs: break
+      }
+    }
+  }
+
+  /// Current depth of the dealloc stack (the base for a nested drive loop).
+  public var deallocDepth: Int { deallocStack.count }
+
+  /// Starts deallocating an object whose count reached zero.
+  public mutating func beginDealloc(_ id: ObjectID) {
+    deallocStack.append(DeallocFrame(id: id, phase: .finalize))
+  }
+
+  /// Advances the cascade until it is done down to `base` frames (nil) or
+  /// needs the interpreter (a request).
+  public mutating func stepDealloc(downTo base: Int) -> DeallocRequest? {
+    while deallocStack.count > base {
+      let top = deallocStack.count - 1
+      let id = deallocStack[top].id
+      switch deallocStack[top].phase {
+      case .finalize:
+        deallocStack[top].phase = .weakrefs
+        if needsFinalizer(id) {
+          flags[id.slot].insert(.finalized)
+          refcounts[id.slot] = 1  // PyObject_CallFinalizerFromDealloc resurrects temporarily
+          return .finalize(id)
+        }
+      case .weakrefs:
+        deallocStack[top].phase = .release
+        if hasWeakrefs(id) { return .clearWeakrefs(id) }
+      case .release:
+        flags[id.slot].remove(.tracked)
+        let (refs, blocks) = detachReferences(id)
+        deallocStack[top].refs = refs
+        deallocStack[top].extraBlocks = blocks
+        deallocStack[top].phase = .dropping
+      case .dropping:
+        let next = deallocStack[top].next
+        if next < deallocStack[top].refs.count {
+          deallocStack[top].next = next + 1
+          let ref = deallocStack[top].refs[next]
+          if !ref.isNull, decrementReachesZero(ref) { beginDealloc(ref) }
+        } else {
+          let frame = deallocStack.removeLast()
+          for block in frame.extraBlocks { allocator.free(Address(block)) }
+          freeObject(id)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Ends the temporary resurrection around `__del__`: if nothing else holds
+  /// the object now, the dealloc goes on; otherwise it was resurrected and
+  /// its frame is dropped (the object lives on, finalized).
+  public mutating func finishFinalizer(_ id: ObjectID) {
+    refcounts[id.slot] -= 1
+    if refcounts[id.slot] > 0 {
+      let index = deallocStack.lastIndex { $0.id == id }!
+      deallocStack.remove(at: index)
+    }
+  }
+
+  /// Whether the object's class defines `__del__` and it has not run yet.
+  func needsFinalizer(_ id: ObjectID) -> Bool {
+    guard kinds[id.slot] == .instance || kinds[id.slot] == .exception else { return false }
+    if flags[id.slot].contains(.finalized) { return false }
+    let cls = types[id.slot]
+    guard kinds[cls.slot] == .type else { return false }
+    return classes[Int(payloads[cls.slot])].hasFinalizer
+  }
+
+  func hasWeakrefs(_ id: ObjectID) -> Bool {
+    guard let list = weakrefLists[id] else { return false }
+    return !list.isEmpty
+  }
+
+  /// Removes the object's outgoing references from its payload, returning
+  /// them in the order its tp_dealloc drops them, and the extra blocks to
+  /// free after them.
+  mutating func detachReferences(_ id: ObjectID) -> ([ObjectID], [UInt64]) {
+    let slot = Int(payloads[id.slot])
+    switch kinds[id.slot] {
+    case .tuple, .list:
+      let payload = sequences[slot]
+      sequences.remove(slot, filler: SequencePayload(items: [], capacity: 0))
+      let blocks = payload.itemsAddress != 0 ? [payload.itemsAddress] : []
+      return (payload.items.reversed(), blocks)
+    case .dict:
+      let payload = dicts[slot]
+      dicts.remove(slot, filler: DictPayload())
+      var refs: [ObjectID] = []
+      refs.reserveCapacity(payload.table.count * 2)
+      for entry in payload.table.entries {
+        refs.append(entry.key)
+        refs.append(entry.value)
+      }
+      return (refs, payload.keysAddress != 0 ? [payload.keysAddress] : [])
+    case .instance, .exception:
+      let payload = instances[slot]
+      instances.remove(slot, filler: InstancePayload())
+      var refs = payload.slots
+      refs.append(payload.dict)
+      for entry in payload.attributes.entries { refs.append(entry.value) }
+      refs.append(contentsOf: payload.extraRefs)
+      refs.append(types[id.slot])
+      return (refs, payload.valuesAddress != 0 ? [payload.valuesAddress] : [])
+    case .type:
+      let payload = classes[slot]
+      classes.remove(slot, filler: ClassPayload(name: "", qualifiedName: "", base: .null, builtinBase: .object))
+      var refs: [ObjectID] = []
+      for entry in payload.namespace.entries {
+        refs.append(entry.key)
+        refs.append(entry.value)
+      }
+      refs.append(payload.base)
+      return (refs, [])
+    case .function:
+      let payload = functions[slot]
+      functions.remove(slot, filler: FunctionPayload(code: 0, name: .null, qualifiedName: .null, globals: .null))
+      return (
+        [
+          payload.globals, payload.name, payload.defaults, payload.keywordDefaults, payload.dict,
+          payload.closure, payload.qualifiedName,
+        ], []
+      )
+    case .int:
+      if flags[id.slot].contains(.bigPayload) { bigInts.remove(slot, filler: 0) }
+      return ([], [])
+    case .str:
+      strs.remove(slot, filler: StrPayload(""))
+      return ([], [])
+    case .bytes, .bytearray:
+      byteStrings.remove(slot, filler: [])
+      return ([], [])
+    case .float, .bool, .none, .notImplemented, .ellipsis, .builtinType, .code:
+      return ([], [])
+    default:
+      let payload = fields[slot]
+      fields.remove(slot, filler: FieldsPayload(refs: []))
+      return (payload.refs, [])
+    }
+  }
+
+  /// Frees an object's block (or parks it on a free list) and its row.
+  mutating func freeObject(_ id: ObjectID) {
+    let kind = kinds[id.slot]
+    let block = blocks[id.slot]
+    let parked: Bool
+    switch kind {
+    case .float: parked = putOnFreeList(.float, block)
+    case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
+    case .list: parked = putOnFreeList(.list, block)
+    case .dict: parked = putOnFreeList(.dict, block)
+    default: parked = false
+    }
+    if !parked {
+      allocator.free(Address(block))
+      if kind.isGCType { countGCDeallocation() }
+    }
+    kinds[id.slot] = .none
+    flags[id.slot] = .dead
+    refcounts[id.slot] = 0
+    types[id.slot] = .null
+    freeRows.append(id.index)
+  }
+}

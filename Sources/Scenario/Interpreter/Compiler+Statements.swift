@@ -1,0 +1,369 @@
+// Statement compilation.
+
+import BigInt
+import HeapModel
+
+extension Compiler {
+  mutating func compileBody(_ body: [Stmt]) {
+    for statement in body { compile(statement) }
+  }
+
+  mutating func compile(_ statement: Stmt) {
+    setLine(statement.range)
+    if case .functionDef = statement.kind {
+    } else if case .classDef = statement.kind {
+    } else {
+      builder.emit(.line, builder.line)
+    }
+    switch statement.kind {
+    case .expression(let expr):
+      compile(expr)
+      builder.emit(.popTop)
+    case .assign(let targets, let value):
+      compile(value)
+      for (index, target) in targets.enumerated() {
+        if index < targets.count - 1 { builder.emit(.dupTop) }
+        store(target)
+      }
+    case .augmentedAssign(let target, let op, let value):
+      compileAugmented(target: target, op: op, value: value)
+    case .delete(let targets):
+      for target in targets { delete(target) }
+    case .pass:
+      builder.emit(.nop)
+    case .break:
+      unwind(untilLoop: true, isContinue: false)
+    case .continue:
+      unwind(untilLoop: true, isContinue: true)
+    case .return(let value):
+      if let value { compile(value) } else { builder.emit(.loadConst, constant(.none)) }
+      unwindForReturn()
+      builder.emit(.returnValue)
+    case .if(let test, let body, let orElse):
+      let elseLabel = builder.newLabel()
+      let end = builder.newLabel()
+      compileCondition(test, jumpIfFalseTo: elseLabel)
+      compileBody(body)
+      if !orElse.isEmpty { builder.emitJump(.jump, to: end) }
+      builder.place(elseLabel)
+      compileBody(orElse)
+      builder.place(end)
+    case .while(let test, let body, let orElse):
+      let top = builder.newLabel()
+      let elseLabel = builder.newLabel()
+      let end = builder.newLabel()
+      builder.place(top)
+      builder.emit(.line, lineOf(test.range))
+      compileCondition(test, jumpIfFalseTo: elseLabel)
+      builder.blocks.append(.loop(continueTarget: top, breakLabel: end, isFor: false))
+      compileBody(body)
+      builder.blocks.removeLast()
+      builder.emitJump(.jump, to: top)
+      builder.place(elseLabel)
+      compileBody(orElse)
+      builder.place(end)
+    case .for(let target, let iterable, let body, let orElse):
+      compile(iterable)
+      builder.emit(.getIter)
+      let top = builder.newLabel()
+      let exhausted = builder.newLabel()
+      let end = builder.newLabel()
+      builder.place(top)
+      builder.line = lineOf(statement.range)
+      builder.emitJump(.forIter, to: exhausted)
+      store(target)
+      builder.blocks.append(.loop(continueTarget: top, breakLabel: end, isFor: true))
+      compileBody(body)
+      builder.blocks.removeLast()
+      builder.line = lineOf(statement.range)
+      builder.emit(.line, builder.line)
+      builder.emitJump(.jump, to: top)
+      builder.place(exhausted)
+      compileBody(orElse)
+      builder.place(end)
+    case .functionDef(let def):
+      compileFunctionDef(def, range: statement.range)
+    case .classDef(let def):
+      compileClassDef(def, range: statement.range)
+    case .global, .nonlocal:
+      builder.emit(.nop)
+    case .assert(let test, let message):
+      let end = builder.newLabel()
+      compileCondition(test, jumpIfTrueTo: end)
+      builder.emit(.loadAssertionError)
+      if let message {
+        compile(message)
+        builder.emit(.callFunction, 1)
+      }
+      builder.emit(.raiseVarargs, 1)
+      builder.place(end)
+    case .try(let body, let handlers, let orElse, let final):
+      if final.isEmpty {
+        compileTryExcept(body: body, handlers: handlers, orElse: orElse)
+      } else {
+        compileTryFinally(body: body, final: final) { compiler in
+          if handlers.isEmpty {
+            compiler.compileBody(body)
+          } else {
+            compiler.compileTryExcept(body: body, handlers: handlers, orElse: orElse)
+          }
+        }
+      }
+    case .raise(let exception, let cause):
+      var count = 0
+      if let exception {
+        compile(exception)
+        count = 1
+        if let cause {
+          compile(cause)
+          count = 2
+        }
+      }
+      builder.emit(.raiseVarargs, count)
+    case .import(let aliases):
+      for alias in aliases {
+        builder.emit(.importName, builder.nameSlot(alias.name.name, heap: &heap))
+        storeName((alias.alias ?? alias.name).name)
+      }
+    case .importFrom(let module, let aliases):
+      builder.emit(.importName, builder.nameSlot(module.name, heap: &heap))
+      for alias in aliases {
+        builder.emit(.importFrom, builder.nameSlot(alias.name.name, heap: &heap))
+        storeName((alias.alias ?? alias.name).name)
+      }
+      builder.emit(.popTop)
+    }
+  }
+
+  // MARK: Exceptions
+
+  mutating func compileTryExcept(body: [Stmt], handlers: [ExceptHandler], orElse: [Stmt]) {
+    let handlerLabel = builder.newLabel()
+    let elseLabel = builder.newLabel()
+    let end = builder.newLabel()
+    builder.emitJump(.setupExcept, to: handlerLabel)
+    builder.blocks.append(.tryExcept)
+    compileBody(body)
+    builder.blocks.removeLast()
+    builder.emit(.popBlock)
+    builder.emitJump(.jump, to: elseLabel)
+    builder.place(handlerLabel)
+    // The VM enters here with the exception on the stack and an
+    // except-handler block pushed.
+    for handler in handlers {
+      setLine(handler.range)
+      builder.emit(.line, builder.line)
+      let next = builder.newLabel()
+      if let type = handler.type {
+        builder.emit(.dupTop)
+        compile(type)
+        builder.emit(.checkExceptionMatch)
+        builder.emitJump(.popJumpIfFalse, to: next)
+      }
+      if let name = handler.name {
+        store(Expr(.name(name.name), name.range))
+        builder.blocks.append(.exceptHandler(name: name.name))
+        compileBody(handler.body)
+        builder.blocks.removeLast()
+        builder.emit(.popExcept)
+        builder.emit(.loadConst, constant(.none))
+        storeName(name.name)
+        deleteName(name.name)
+      } else {
+        builder.emit(.popTop)
+        builder.blocks.append(.exceptHandler(name: nil))
+        compileBody(handler.body)
+        builder.blocks.removeLast()
+        builder.emit(.popExcept)
+      }
+      builder.emitJump(.jump, to: end)
+      builder.place(next)
+    }
+    builder.emit(.reraise)
+    builder.place(elseLabel)
+    compileBody(orElse)
+    builder.place(end)
+  }
+
+  mutating func compileTryFinally(body: [Stmt], final: [Stmt], compileProtected: (inout Compiler) -> Void) {
+    let handlerLabel = builder.newLabel()
+    let end = builder.newLabel()
+    builder.emitJump(.setupFinally, to: handlerLabel)
+    builder.blocks.append(.finallyTry(body: final))
+    compileProtected(&self)
+    builder.blocks.removeLast()
+    builder.emit(.popBlock)
+    compileBody(final)
+    builder.emitJump(.jump, to: end)
+    builder.place(handlerLabel)
+    builder.blocks.append(.finallyHandler)
+    compileBody(final)
+    builder.blocks.removeLast()
+    builder.emit(.reraise)
+    builder.place(end)
+  }
+
+  /// Emits the unwinding for `break`/`continue` up to the innermost loop.
+  mutating func unwind(untilLoop: Bool, isContinue: Bool) {
+    let saved = builder.blocks
+    while let block = builder.blocks.popLast() {
+      switch block {
+      case .loop(let continueTarget, let breakLabel, let isFor):
+        if isContinue {
+          builder.emitJump(.jump, to: continueTarget)
+        } else {
+          if isFor { builder.emit(.popTop) }
+          builder.emitJump(.jump, to: breakLabel)
+        }
+        builder.blocks = saved
+        return
+      default:
+        unwindOne(block, preservingTop: false)
+      }
+    }
+    builder.blocks = saved
+  }
+
+  /// Emits the unwinding for `return` (the value is on the stack).
+  mutating func unwindForReturn() {
+    let saved = builder.blocks
+    while let block = builder.blocks.popLast() {
+      if case .loop(_, _, let isFor) = block {
+        if isFor {
+          builder.emit(.rotTwo)
+          builder.emit(.popTop)
+        }
+      } else {
+        unwindOne(block, preservingTop: true)
+      }
+    }
+    builder.blocks = saved
+  }
+
+  private mutating func unwindOne(_ block: FrameBlock, preservingTop: Bool) {
+    switch block {
+    case .loop: break
+    case .tryExcept:
+      builder.emit(.popBlock)
+    case .finallyTry(let final):
+      builder.emit(.popBlock)
+      compileBody(final)
+    case .exceptHandler(let name):
+      builder.emit(.popExcept)
+      if let name {
+        builder.emit(.loadConst, constant(.none))
+        storeName(name)
+        deleteName(name)
+      }
+    case .finallyHandler:
+      // Leaving a finally body run for an exception drops that exception.
+      if preservingTop { builder.emit(.rotTwo) }
+      builder.emit(.popExcept)
+      builder.emit(.popTop)
+    }
+  }
+
+  // MARK: Definitions
+
+  mutating func compileFunctionDef(_ def: FunctionDef, range: SourceRange) {
+    for decorator in def.decorators {
+      setLine(decorator.range)
+      builder.emit(.line, builder.line)
+      compile(decorator)
+    }
+    setLine(range)
+    if def.decorators.isEmpty { builder.emit(.line, builder.line) }
+    let scope = symbols.scope(for: range)
+    let firstLine = def.decorators.first.map { lineOf($0.range) } ?? lineOf(range)
+    let codeIndex = compileNested(
+      scope: scope, name: def.name.name, kind: .function, firstLine: firstLine,
+      parameters: def.parameters
+    ) { compiler in
+      compiler.compileBody(def.body)
+      if compiler.builder.code.instructions.last?.op != .returnValue {
+        compiler.builder.emit(.loadConst, compiler.constant(.none))
+        compiler.builder.emit(.returnValue)
+      }
+    }
+    makeFunction(codeIndex: codeIndex, parameters: def.parameters, scope: scope)
+    for _ in def.decorators { builder.emit(.callFunction, 1) }
+    storeName(def.name.name)
+  }
+
+  /// Emits the defaults, closure and MAKE_FUNCTION for a compiled code.
+  mutating func makeFunction(codeIndex: Int, parameters: Parameters?, scope: Scope) {
+    var flags = 0
+    if let parameters {
+      let defaults = parameters.positional.compactMap(\.defaultValue)
+      if !defaults.isEmpty {
+        if let key = constantKey(of: Expr(.tuple(defaults), SourceRange.at(0))) {
+          builder.emit(.loadConst, constant(key))
+        } else {
+          for value in defaults { compile(value) }
+          builder.emit(.buildTuple, defaults.count)
+        }
+        flags |= 1
+      }
+      let keywordDefaults = parameters.keywordOnly.filter { $0.defaultValue != nil }
+      if !keywordDefaults.isEmpty {
+        for parameter in keywordDefaults {
+          builder.emit(.loadConst, constant(.str(parameter.name.name)))
+          compile(parameter.defaultValue!)
+        }
+        builder.emit(.buildMap, keywordDefaults.count)
+        flags |= 2
+      }
+    }
+    if !scope.frees.isEmpty {
+      for name in scope.frees { loadClosure(name) }
+      builder.emit(.buildTuple, scope.frees.count)
+      flags |= 8
+    }
+    builder.emit(.makeFunction, codeIndex << 4 | flags)
+  }
+
+  mutating func loadClosure(_ name: String) {
+    guard let slot = builder.slotIndex["cell:" + name] else {
+      preconditionFailure("no cell for \(name) in \(builder.code.qualifiedName)")
+    }
+    builder.emit(.loadClosure, slot)
+  }
+
+  mutating func compileClassDef(_ def: ClassDef, range: SourceRange) {
+    for decorator in def.decorators { compile(decorator) }
+    setLine(range)
+    builder.emit(.line, builder.line)
+    let scope = symbols.scope(for: range)
+    let codeIndex = compileNested(
+      scope: scope, name: def.name.name, kind: .classBody, firstLine: lineOf(range), parameters: nil
+    ) { compiler in
+      compiler.builder.emit(.loadName, compiler.builder.nameSlot("__name__", heap: &compiler.heap))
+      compiler.builder.emit(.storeName, compiler.builder.nameSlot("__module__", heap: &compiler.heap))
+      compiler.builder.emit(.loadConst, compiler.constant(.str(compiler.builder.code.qualifiedName)))
+      compiler.builder.emit(.storeName, compiler.builder.nameSlot("__qualname__", heap: &compiler.heap))
+      compiler.compileBody(def.body)
+      if compiler.builder.code.cellNames.contains("__class__") {
+        compiler.builder.emit(.loadClosure, compiler.builder.slotIndex["cell:__class__"]!)
+      } else {
+        compiler.builder.emit(.loadConst, compiler.constant(.none))
+      }
+      compiler.builder.emit(.returnValue)
+    }
+    // Stack for BUILD_CLASS: closure tuple or None, name, base or None.
+    if !scope.frees.isEmpty {
+      for name in scope.frees { loadClosure(name) }
+      builder.emit(.buildTuple, scope.frees.count)
+    } else {
+      builder.emit(.loadConst, constant(.none))
+    }
+    builder.emit(.loadConst, constant(.str(def.name.name)))
+    if let base = def.bases.first {
+      compile(base)
+    } else {
+      builder.emit(.loadConst, constant(.none))
+    }
+    builder.emit(.buildClass, codeIndex)
+    for _ in def.decorators { builder.emit(.callFunction, 1) }
+    storeName(def.name.name)
+  }
+}

@@ -1,0 +1,277 @@
+// AST → code objects. One `CodeBuilder` per scope being compiled; the
+// `Compiler` owns the module-wide state: the symbol table, the constant cache
+// that merges equal constants across the whole file (as CPython's compiler
+// does), and the heap in which constant objects are created.
+//
+// Control flow uses labels patched once their target is known. Structured
+// exits (`break`, `continue`, `return`) unwind the compile-time block stack
+// (`FrameBlock`), emitting what CPython's compiler_unwind_fblock emits: pop a
+// loop's iterator, leave a try block, run a `finally` body inline, leave an
+// except handler.
+
+import BigInt
+import HeapModel
+
+/// A constant's identity for merging: equal keys share one object.
+indirect enum ConstantKey: Hashable {
+  case int(BigInt)
+  case float(UInt64)
+  case str(String)
+  case bytes([UInt8])
+  case none, `true`, `false`, ellipsis
+  case tuple([ConstantKey])
+}
+
+/// A compiled module: its code objects (index 0 is the module body).
+struct CompiledProgram {
+  var codes: [CodeObject]
+  /// Every constant object with the references the compiler's products hold
+  /// on it (code objects' co_consts plus the parser arena of a main script).
+  var constantObjects: [ObjectID]
+}
+
+enum FrameBlock {
+  case loop(continueTarget: Int, breakLabel: Int, isFor: Bool)
+  case tryExcept
+  case finallyTry(body: [Stmt])
+  case exceptHandler(name: String?)
+  case finallyHandler
+}
+
+struct CodeBuilder {
+  var code: CodeObject
+  let scope: Scope
+  var constantIndex: [ConstantKey: Int] = [:]
+  var nameIndex: [String: Int] = [:]
+  var slotIndex: [String: Int] = [:]
+  var labels: [Int] = []
+  var patches: [(instruction: Int, label: Int)] = []
+  var blocks: [FrameBlock] = []
+  var line: Int
+  var depth = 0
+
+  init(code: CodeObject, scope: Scope) {
+    self.code = code
+    self.scope = scope
+    self.line = code.firstLine
+    for (index, name) in code.varNames.enumerated() { slotIndex[name] = index }
+    for (index, name) in code.cellNames.enumerated() where slotIndex[name] == nil || true {
+      slotIndex["cell:" + name] = code.varNames.count + index
+    }
+    for (index, name) in code.freeNames.enumerated() {
+      slotIndex["cell:" + name] = code.varNames.count + code.cellNames.count + index
+    }
+  }
+
+  mutating func emit(_ op: Opcode, _ arg: Int = 0) {
+    code.instructions.append(Instruction(op, arg))
+    code.lines.append(Int32(line))
+  }
+
+  mutating func newLabel() -> Int {
+    labels.append(-1)
+    return labels.count - 1
+  }
+
+  mutating func place(_ label: Int) { labels[label] = code.instructions.count }
+
+  /// Emits a jump-like instruction whose argument is a label's position.
+  mutating func emitJump(_ op: Opcode, to label: Int) {
+    patches.append((code.instructions.count, label))
+    emit(op, 0)
+  }
+
+  mutating func finish() -> CodeObject {
+    for patch in patches {
+      let target = labels[patch.label]
+      precondition(target >= 0, "unplaced label \(patch.label) in \(code.qualifiedName)")
+      code.instructions[patch.instruction].arg = Int32(target)
+    }
+    return code
+  }
+
+  mutating func nameSlot(_ name: String, heap: inout Heap) -> Int {
+    if let index = nameIndex[name] { return index }
+    code.names.append(name)
+    code.nameObjects.append(heap.intern(name))
+    nameIndex[name] = code.names.count - 1
+    return code.names.count - 1
+  }
+}
+
+/// Compiles a checked module for one version profile.
+struct Compiler {
+  let symbols: SymbolTable
+  let version: PythonVersion
+  var heap: Heap
+  var codes: [CodeObject] = []
+  var constantCache: [ConstantKey: ObjectID] = [:]
+  var constantOrder: [ObjectID] = []
+  var builder: CodeBuilder
+  var builderStack: [CodeBuilder] = []
+  let fileName: String
+  let sourceFile: SourceFile
+
+  init(module: Module, heap: Heap) {
+    self.sourceFile = module.source
+    self.version = heap.version
+    self.symbols = SymbolTable(module: module, inlinesComprehensions: heap.profile.inlinesComprehensions)
+    self.heap = heap
+    self.fileName = module.source.name
+    let code = CodeObject(name: "<module>", qualifiedName: "<module>", kind: .module, firstLine: 1)
+    self.builder = CodeBuilder(code: code, scope: symbols.module)
+  }
+
+  /// Compiles the module; returns the program and the heap holding its constants.
+  static func compile(_ module: Module, heap: Heap) -> (CompiledProgram, Heap) {
+    var compiler = Compiler(module: module, heap: heap)
+    compiler.codes.append(CodeObject(name: "", qualifiedName: "", kind: .module, firstLine: 1))
+    compiler.compileBody(module.body)
+    compiler.builder.emit(.loadConst, compiler.constant(.none))
+    compiler.builder.emit(.returnValue)
+    compiler.codes[0] = compiler.builder.finish()
+    return (CompiledProgram(codes: compiler.codes, constantObjects: compiler.constantOrder), compiler.heap)
+  }
+
+  // MARK: Constants
+
+  /// Index in the current code's constants of the object for `key`.
+  mutating func constant(_ key: ConstantKey) -> Int {
+    if let index = builder.constantIndex[key] { return index }
+    let object: ObjectID
+    if let cached = constantCache[key] {
+      object = cached
+      heap.incref(object)
+    } else {
+      object = makeConstant(key)
+      constantCache[key] = object
+      constantOrder.append(object)
+      heap.incref(object)  // the parser arena of a main script holds one more
+    }
+    builder.code.constants.append(object)
+    builder.constantIndex[key] = builder.code.constants.count - 1
+    return builder.code.constants.count - 1
+  }
+
+  private mutating func makeConstant(_ key: ConstantKey) -> ObjectID {
+    switch key {
+    case .int(let value): return heap.newInt(big: value)
+    case .float(let bits): return heap.newFloat(Double(bitPattern: bits))
+    case .str(let text):
+      return Compiler.isInternable(text) ? heap.intern(text) : heap.newStr(text)
+    case .bytes(let value): return heap.newBytes(value)
+    case .none:
+      heap.incref(heap.none)
+      return heap.none
+    case .true: return heap.newBool(true)
+    case .false: return heap.newBool(false)
+    case .ellipsis:
+      heap.incref(heap.ellipsis)
+      return heap.ellipsis
+    case .tuple(let items):
+      var objects: [ObjectID] = []
+      for item in items {
+        let object = constantCache[item] ?? makeConstant(item)
+        if constantCache[item] == nil {
+          constantCache[item] = object
+          constantOrder.append(object)
+        }
+        heap.incref(object)
+        objects.append(object)
+      }
+      let tuple = heap.newTuple(objects)
+      heap.untrack(tuple)  // constant tuples are untracked
+      return tuple
+    }
+  }
+
+  /// CPython interns string constants made only of ASCII letters, digits
+  /// and underscores (`all_name_chars` in codeobject.c).
+  static func isInternable(_ text: String) -> Bool {
+    text.utf8.allSatisfy { byte in
+      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        || byte == 0x5F
+    }
+  }
+
+  /// The constant key of an expression made only of constants, if it is one.
+  func constantKey(of expr: Expr) -> ConstantKey? {
+    switch expr.kind {
+    case .int(.small(let value)): return .int(BigInt(value))
+    case .int(.big(let value)): return .int(value)
+    case .float(let value): return .float(value.bitPattern)
+    case .string(let text): return .str(text)
+    case .bytes(let value): return .bytes(value)
+    case .none: return ConstantKey.none
+    case .true: return .true
+    case .false: return .false
+    case .ellipsis: return .ellipsis
+    case .tuple(let items):
+      var keys: [ConstantKey] = []
+      for item in items {
+        guard let key = constantKey(of: item) else { return nil }
+        keys.append(key)
+      }
+      return .tuple(keys)
+    case .unary(.negate, let operand):
+      switch constantKey(of: operand) {
+      case .int(let value)?: return .int(-value)
+      case .float(let bits)?: return .float((-Double(bitPattern: bits)).bitPattern)
+      default: return nil
+      }
+    default: return nil
+    }
+  }
+
+  // MARK: Scopes
+
+  /// Compiles a nested scope's body into a new code object; returns its index.
+  mutating func compileNested(
+    scope: Scope, name: String, kind: CodeKind, firstLine: Int, parameters: Parameters?,
+    body: (inout Compiler) -> Void
+  ) -> Int {
+    var code = CodeObject(
+      name: name, qualifiedName: qualifiedName(for: name, kind: kind), kind: kind, firstLine: firstLine)
+    code.varNames = scope.varNames
+    code.cellNames = scope.cells
+    code.freeNames = scope.frees
+    code.cellFromArgument = scope.cells.map { scope.parameters.firstIndex(of: $0) ?? -1 }
+    code.isGenerator = scope.isGenerator
+    code.needsClassCell = scope.cells.contains("__class__")
+    if let parameters {
+      code.argumentCount = parameters.positional.count
+      code.positionalOnlyCount = parameters.positionalOnlyCount
+      code.keywordOnlyCount = parameters.keywordOnly.count
+      code.hasVarArgs = parameters.varArgs != nil
+      code.hasVarKeywords = parameters.varKeywords != nil
+    } else if kind == .comprehension || kind == .generatorExpression {
+      code.argumentCount = 1
+    }
+    let index = codes.count
+    codes.append(code)
+    builderStack.append(builder)
+    builder = CodeBuilder(code: code, scope: scope)
+    body(&self)
+    codes[index] = builder.finish()
+    builder = builderStack.removeLast()
+    return index
+  }
+
+  private func qualifiedName(for name: String, kind: CodeKind) -> String {
+    var parts: [String] = []
+    var scopes = builderStack.map(\.scope) + [builder.scope]
+    scopes.removeFirst()
+    for scope in scopes {
+      parts.append(scope.name)
+      if scope.kind != .classBody { parts.append("<locals>") }
+    }
+    parts.append(name)
+    return parts.joined(separator: ".")
+  }
+
+  mutating func setLine(_ range: SourceRange) {
+    builder.line = lineOf(range)
+  }
+
+  func lineOf(_ range: SourceRange) -> Int { sourceFile.line(containing: range.start) }
+}
