@@ -23,7 +23,8 @@ let package = Package(
     ),
     .target(
       name: "Scenario",
-      dependencies: ["HeapModel", .product(name: "BigInt", package: "BigInt")]
+      dependencies: ["HeapModel", .product(name: "BigInt", package: "BigInt")],
+      exclude: ["Interpreter/Compiler", "Interpreter/VM"]
     ),
     .target(
       name: "HeapscopeTUI",
