@@ -24,7 +24,7 @@ let package = Package(
     .target(
       name: "Scenario",
       dependencies: ["HeapModel", .product(name: "BigInt", package: "BigInt")],
-      exclude: ["Interpreter/Compiler", "Interpreter/VM"]
+      exclude: ["Interpreter/VM"]
     ),
     .target(
       name: "HeapscopeTUI",

@@ -10,6 +10,8 @@
 // (`LOAD_FAST` → `.loadFast`); the set is heapscope's own and stable across
 // versions — version differences live in the compiler and the VM.
 
+import HeapModel
+
 /// One instruction: an opcode and its argument (meaning per opcode).
 struct Instruction: Sendable {
   var op: Opcode

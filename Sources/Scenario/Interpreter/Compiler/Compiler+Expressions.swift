@@ -1,0 +1,593 @@
+// Expression compilation, assignment targets and name access.
+//
+// Names resolve through the scope analysis: a function's locals are slots
+// (`loadFast`), captured variables go through cells (`loadDeref`), module and
+// class bodies use their namespace (`loadName`), and everything else is a
+// global (`loadGlobal`, falling back to builtins). Operand order and the
+// temporaries left on the stack follow CPython's code generator, so the
+// values `sys.getrefcount` sees are the same.
+
+import BigInt
+import HeapModel
+
+extension Compiler {
+  // MARK: Names
+
+  private enum NameAccess {
+    case fast(Int), deref(Int), classDeref(Int), name(Int), global(Int)
+  }
+
+  private mutating func access(_ name: String, forLoad: Bool) -> NameAccess {
+    let scope = builder.scope
+    switch scope.binding(of: name) {
+    case .local:
+      if scope.kind == .module || scope.kind == .classBody {
+        return .name(builder.nameSlot(name, heap: &heap))
+      }
+      return .fast(builder.slotIndex[name]!)
+    case .cell:
+      return .deref(builder.slotIndex["cell:" + name]!)
+    case .free:
+      if scope.kind == .classBody {
+        if forLoad { return .classDeref(builder.slotIndex["cell:" + name]!) }
+        return .deref(builder.slotIndex["cell:" + name]!)
+      }
+      return .deref(builder.slotIndex["cell:" + name]!)
+    case .globalExplicit:
+      return .global(builder.nameSlot(name, heap: &heap))
+    case .globalImplicit:
+      if scope.kind == .module || scope.kind == .classBody {
+        return .name(builder.nameSlot(name, heap: &heap))
+      }
+      return .global(builder.nameSlot(name, heap: &heap))
+    }
+  }
+
+  mutating func loadName(_ name: String) {
+    switch access(name, forLoad: true) {
+    case .fast(let slot): builder.emit(.loadFast, slot)
+    case .deref(let slot): builder.emit(.loadDeref, slot)
+    case .classDeref(let slot): builder.emit(.loadClassDeref, slot)
+    case .name(let slot): builder.emit(.loadName, slot)
+    case .global(let slot): builder.emit(.loadGlobal, slot)
+    }
+  }
+
+  mutating func storeName(_ name: String) {
+    switch access(name, forLoad: false) {
+    case .fast(let slot): builder.emit(.storeFast, slot)
+    case .deref(let slot), .classDeref(let slot): builder.emit(.storeDeref, slot)
+    case .name(let slot): builder.emit(.storeName, slot)
+    case .global(let slot): builder.emit(.storeGlobal, slot)
+    }
+  }
+
+  mutating func deleteName(_ name: String) {
+    switch access(name, forLoad: false) {
+    case .fast(let slot): builder.emit(.deleteFast, slot)
+    case .deref(let slot), .classDeref(let slot): builder.emit(.deleteDeref, slot)
+    case .name(let slot): builder.emit(.deleteName, slot)
+    case .global(let slot): builder.emit(.deleteGlobal, slot)
+    }
+  }
+
+  // MARK: Targets
+
+  mutating func store(_ target: Expr) {
+    switch target.kind {
+    case .name(let name):
+      storeName(name)
+    case .attribute(let object, let attribute):
+      compile(object)
+      builder.emit(.storeAttr, builder.nameSlot(attribute.name, heap: &heap))
+    case .subscript(let object, let index):
+      compile(object)
+      compileIndex(index)
+      builder.emit(.storeSubscript)
+    case .tuple(let items), .list(let items):
+      if let star = items.firstIndex(where: { if case .starred = $0.kind { true } else { false } }) {
+        builder.emit(.unpackEx, star | (items.count - star - 1) << 8)
+      } else {
+        builder.emit(.unpackSequence, items.count)
+      }
+      for item in items {
+        if case .starred(let inner) = item.kind { store(inner) } else { store(item) }
+      }
+    case .starred(let inner):
+      store(inner)
+    default:
+      preconditionFailure("the checker lets no other assignment target through: \(target.kind)")
+    }
+  }
+
+  mutating func delete(_ target: Expr) {
+    switch target.kind {
+    case .name(let name):
+      deleteName(name)
+    case .attribute(let object, let attribute):
+      compile(object)
+      builder.emit(.deleteAttr, builder.nameSlot(attribute.name, heap: &heap))
+    case .subscript(let object, let index):
+      compile(object)
+      compileIndex(index)
+      builder.emit(.deleteSubscript)
+    case .tuple(let items), .list(let items):
+      for item in items { delete(item) }
+    default:
+      preconditionFailure("the checker lets no other del target through: \(target.kind)")
+    }
+  }
+
+  mutating func compileAugmented(target: Expr, op: BinaryOperator, value: Expr) {
+    let opIndex = BinaryOperator.allCases.firstIndex(of: op)!
+    switch target.kind {
+    case .name(let name):
+      loadName(name)
+      compile(value)
+      builder.emit(.inplaceOp, opIndex)
+      storeName(name)
+    case .attribute(let object, let attribute):
+      let slot = builder.nameSlot(attribute.name, heap: &heap)
+      compile(object)
+      builder.emit(.dupTop)
+      builder.emit(.loadAttr, slot)
+      compile(value)
+      builder.emit(.inplaceOp, opIndex)
+      builder.emit(.rotTwo)
+      builder.emit(.storeAttr, slot)
+    case .subscript(let object, let index):
+      compile(object)
+      compileIndex(index)
+      builder.emit(.dupTopTwo)
+      builder.emit(.binarySubscript)
+      compile(value)
+      builder.emit(.inplaceOp, opIndex)
+      builder.emit(.rotThree)
+      builder.emit(.storeSubscript)
+    default:
+      preconditionFailure("the checker lets no other augmented target through: \(target.kind)")
+    }
+  }
+
+  private mutating func compileIndex(_ index: Expr) {
+    if case .slice(let lower, let upper, let step) = index.kind {
+      compileOptional(lower)
+      compileOptional(upper)
+      if let step {
+        compile(step)
+        builder.emit(.buildSlice, 3)
+      } else {
+        builder.emit(.buildSlice, 2)
+      }
+    } else {
+      compile(index)
+    }
+  }
+
+  private mutating func compileOptional(_ expr: Expr?) {
+    if let expr { compile(expr) } else { builder.emit(.loadConst, constant(.none)) }
+  }
+
+  // MARK: Conditions
+
+  mutating func compileCondition(_ test: Expr, jumpIfFalseTo label: Int) {
+    compileJump(test, ifTrue: false, to: label)
+  }
+
+  mutating func compileCondition(_ test: Expr, jumpIfTrueTo label: Int) {
+    compileJump(test, ifTrue: true, to: label)
+  }
+
+  private mutating func compileJump(_ test: Expr, ifTrue: Bool, to label: Int) {
+    switch test.kind {
+    case .unary(.not, let operand):
+      compileJump(operand, ifTrue: !ifTrue, to: label)
+    case .boolean(let op, let operands):
+      let isOr = op == .or
+      if isOr == ifTrue {
+        for operand in operands { compileJump(operand, ifTrue: ifTrue, to: label) }
+      } else {
+        let skip = builder.newLabel()
+        for operand in operands.dropLast() { compileJump(operand, ifTrue: !ifTrue, to: skip) }
+        compileJump(operands.last!, ifTrue: ifTrue, to: label)
+        builder.place(skip)
+      }
+    default:
+      compile(test)
+      builder.emitJump(ifTrue ? .popJumpIfTrue : .popJumpIfFalse, to: label)
+    }
+  }
+
+  // MARK: Expressions
+
+  mutating func compile(_ expr: Expr) {
+    if let key = constantKey(of: expr) {
+      builder.emit(.loadConst, constant(key))
+      return
+    }
+    switch expr.kind {
+    case .name(let name):
+      loadName(name)
+    case .int, .float, .string, .bytes, .true, .false, .none, .ellipsis:
+      preconditionFailure("constants are handled above")
+    case .fstring(let parts):
+      compileFString(parts)
+    case .tuple(let items):
+      if items.contains(where: isStarred) {
+        compileStarredSequence(items, build: .buildList, extend: .listExtend, append: .listAppend)
+        builder.emit(.listToTuple)
+      } else {
+        for item in items { compile(item) }
+        builder.emit(.buildTuple, items.count)
+      }
+    case .list(let items):
+      let constants = items.compactMap { constantKey(of: $0) }
+      if constants.count == items.count, items.count >= 3, version >= .py39 {
+        builder.emit(.buildList, 0)
+        builder.emit(.loadConst, constant(.tuple(constants)))
+        builder.emit(.listExtend, 1)
+      } else if items.contains(where: isStarred) {
+        compileStarredSequence(items, build: .buildList, extend: .listExtend, append: .listAppend)
+      } else {
+        for item in items { compile(item) }
+        builder.emit(.buildList, items.count)
+      }
+    case .set(let items):
+      if items.contains(where: isStarred) {
+        compileStarredSequence(items, build: .buildSet, extend: .setUpdate, append: .setAdd)
+      } else {
+        for item in items { compile(item) }
+        builder.emit(.buildSet, items.count)
+      }
+    case .dict(let items):
+      compileDict(items)
+    case .starred:
+      preconditionFailure("the checker allows starred expressions only where they are handled")
+    case .listComp(let element, let generators):
+      compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
+        compiler.compile(element)
+        compiler.builder.emit(.listAppend, generators.count + 1)
+      } start: { compiler in
+        compiler.builder.emit(.buildList, 0)
+      }
+    case .setComp(let element, let generators):
+      compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
+        compiler.compile(element)
+        compiler.builder.emit(.setAdd, generators.count + 1)
+      } start: { compiler in
+        compiler.builder.emit(.buildSet, 0)
+      }
+    case .dictComp(let key, let value, let generators):
+      compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
+        compiler.compile(key)
+        compiler.compile(value)
+        compiler.builder.emit(.mapAdd, generators.count + 1)
+      } start: { compiler in
+        compiler.builder.emit(.buildMap, 0)
+      }
+    case .generator(let element, let generators):
+      compileComprehension(expr, kind: .generatorExpression, generators: generators) { compiler in
+        compiler.compile(element)
+        compiler.builder.emit(.yieldValue)
+        compiler.builder.emit(.popTop)
+      } start: { _ in }
+    case .unary(let op, let operand):
+      compile(operand)
+      switch op {
+      case .negate: builder.emit(.unaryNegative)
+      case .plus: builder.emit(.unaryPositive)
+      case .invert: builder.emit(.unaryInvert)
+      case .not: builder.emit(.unaryNot)
+      }
+    case .binary(let op, let left, let right):
+      compile(left)
+      compile(right)
+      builder.emit(.binaryOp, BinaryOperator.allCases.firstIndex(of: op)!)
+    case .boolean(let op, let operands):
+      let end = builder.newLabel()
+      for operand in operands.dropLast() {
+        compile(operand)
+        builder.emitJump(op == .and ? .jumpIfFalseOrPop : .jumpIfTrueOrPop, to: end)
+      }
+      compile(operands.last!)
+      builder.place(end)
+    case .compare(let first, let rest):
+      compileCompare(first, rest)
+    case .conditional(let test, let body, let orElse):
+      let elseLabel = builder.newLabel()
+      let end = builder.newLabel()
+      compileCondition(test, jumpIfFalseTo: elseLabel)
+      compile(body)
+      builder.emitJump(.jump, to: end)
+      builder.place(elseLabel)
+      compile(orElse)
+      builder.place(end)
+    case .lambda(let parameters, let body):
+      let scope = symbols.scope(for: expr.range)
+      let codeIndex = compileNested(
+        scope: scope, name: "<lambda>", kind: .lambda, firstLine: lineOf(expr.range), parameters: parameters
+      ) { compiler in
+        compiler.compile(body)
+        compiler.builder.emit(.returnValue)
+      }
+      makeFunction(codeIndex: codeIndex, parameters: parameters, scope: scope)
+    case .call(let function, let arguments):
+      compileCall(function, arguments)
+    case .attribute(let object, let attribute):
+      compile(object)
+      builder.emit(.loadAttr, builder.nameSlot(attribute.name, heap: &heap))
+    case .subscript(let object, let index):
+      compile(object)
+      compileIndex(index)
+      builder.emit(.binarySubscript)
+    case .slice:
+      compileIndex(expr)
+    case .yield(let value):
+      compileOptional(value)
+      builder.emit(.yieldValue)
+    }
+  }
+
+  private func isStarred(_ expr: Expr) -> Bool {
+    if case .starred = expr.kind { return true }
+    return false
+  }
+
+  private mutating func compileStarredSequence(
+    _ items: [Expr], build: Opcode, extend: Opcode, append: Opcode
+  ) {
+    var pending = 0
+    var built = false
+    for item in items {
+      if case .starred(let inner) = item.kind {
+        if !built {
+          builder.emit(build, pending)
+          built = true
+        } else {
+          pending = 0
+        }
+        compile(inner)
+        builder.emit(extend, 1)
+      } else if built {
+        compile(item)
+        builder.emit(append, 1)
+      } else {
+        compile(item)
+        pending += 1
+      }
+    }
+    if !built { builder.emit(build, pending) }
+  }
+
+  private mutating func compileDict(_ items: [DictItem]) {
+    let hasUnpack = items.contains { if case .unpack = $0 { true } else { false } }
+    if !hasUnpack {
+      for item in items {
+        if case .pair(let key, let value) = item {
+          compile(key)
+          compile(value)
+        }
+      }
+      builder.emit(.buildMap, items.count)
+      return
+    }
+    var pending = 0
+    var built = false
+    for item in items {
+      switch item {
+      case .pair(let key, let value):
+        compile(key)
+        compile(value)
+        pending += 1
+      case .unpack(let mapping):
+        if pending > 0 || !built {
+          builder.emit(.buildMap, pending)
+          if built { builder.emit(.dictUpdate, 1) }
+          built = true
+          pending = 0
+        }
+        compile(mapping)
+        builder.emit(.dictUpdate, 1)
+      }
+    }
+    if pending > 0 {
+      builder.emit(.buildMap, pending)
+      builder.emit(.dictUpdate, 1)
+    }
+  }
+
+  private mutating func compileCompare(_ first: Expr, _ rest: [Comparison]) {
+    compile(first)
+    if rest.count == 1 {
+      compile(rest[0].operand)
+      emitComparison(rest[0].op)
+      return
+    }
+    let cleanup = builder.newLabel()
+    let end = builder.newLabel()
+    for comparison in rest.dropLast() {
+      compile(comparison.operand)
+      builder.emit(.dupTop)
+      builder.emit(.rotThree)
+      emitComparison(comparison.op)
+      builder.emitJump(.jumpIfFalseOrPop, to: cleanup)
+    }
+    compile(rest.last!.operand)
+    emitComparison(rest.last!.op)
+    builder.emitJump(.jump, to: end)
+    builder.place(cleanup)
+    builder.emit(.rotTwo)
+    builder.emit(.popTop)
+    builder.place(end)
+  }
+
+  private mutating func emitComparison(_ op: ComparisonOperator) {
+    switch op {
+    case .is: builder.emit(.isOp, 0)
+    case .isNot: builder.emit(.isOp, 1)
+    case .in: builder.emit(.containsOp, 0)
+    case .notIn: builder.emit(.containsOp, 1)
+    default: builder.emit(.compareOp, ComparisonOperator.allCases.firstIndex(of: op)!)
+    }
+  }
+
+  // MARK: Calls
+
+  private mutating func compileCall(_ function: Expr, _ arguments: [Argument]) {
+    let hasStar = arguments.contains {
+      switch $0 {
+      case .starred, .doubleStarred: true
+      default: false
+      }
+    }
+    let keywords = arguments.compactMap { argument -> (Identifier, Expr)? in
+      if case .keyword(let name, let value) = argument { return (name, value) }
+      return nil
+    }
+    if !hasStar, keywords.isEmpty, case .attribute(let object, let name) = function.kind {
+      compile(object)
+      builder.emit(.loadMethod, builder.nameSlot(name.name, heap: &heap))
+      for case .positional(let value) in arguments { compile(value) }
+      builder.emit(.callMethod, arguments.count)
+      return
+    }
+    compile(function)
+    if !hasStar {
+      for case .positional(let value) in arguments { compile(value) }
+      if keywords.isEmpty {
+        builder.emit(.callFunction, arguments.count)
+      } else {
+        for (_, value) in keywords { compile(value) }
+        let names = ConstantKey.tuple(keywords.map { .str($0.0.name) })
+        builder.emit(.loadConst, constant(names))
+        builder.emit(.callFunctionKw, arguments.count)
+      }
+      return
+    }
+    // *args / **kwargs: build a positional tuple and a keyword dict.
+    var positional: [Expr] = []
+    for argument in arguments {
+      switch argument {
+      case .positional(let value): positional.append(value)
+      case .starred(let value): positional.append(Expr(.starred(value), value.range))
+      default: break
+      }
+    }
+    if positional.count == 1, case .starred(let inner) = positional[0].kind {
+      compile(inner)
+    } else {
+      compileStarredSequence(positional, build: .buildList, extend: .listExtend, append: .listAppend)
+      builder.emit(.listToTuple)
+    }
+    var items: [DictItem] = []
+    for argument in arguments {
+      switch argument {
+      case .keyword(let name, let value):
+        items.append(.pair(key: Expr(.string(name.name), name.range), value: value))
+      case .doubleStarred(let mapping): items.append(.unpack(mapping))
+      default: break
+      }
+    }
+    if items.isEmpty {
+      builder.emit(.callFunctionEx, 0)
+    } else {
+      builder.emit(.buildMap, 0)
+      for item in items {
+        switch item {
+        case .pair(let key, let value):
+          compile(key)
+          compile(value)
+          builder.emit(.buildMap, 1)
+          builder.emit(.dictMerge, 1)
+        case .unpack(let mapping):
+          compile(mapping)
+          builder.emit(.dictMerge, 1)
+        }
+      }
+      builder.emit(.callFunctionEx, 1)
+    }
+  }
+
+  // MARK: f-strings
+
+  private mutating func compileFString(_ parts: [FStringPart]) {
+    var pieces = 0
+    for part in parts {
+      switch part {
+      case .literal(let text):
+        if text.isEmpty { continue }
+        builder.emit(.loadConst, constant(.str(text)))
+        pieces += 1
+      case .field(let value, let conversion, let spec, let selfDocumenting):
+        if let selfDocumenting {
+          builder.emit(.loadConst, constant(.str(selfDocumenting)))
+          pieces += 1
+        }
+        compile(value)
+        var arg = 0
+        switch conversion {
+        case .str?: arg = 1
+        case .repr?: arg = 2
+        case .ascii?: arg = 3
+        case nil: arg = (selfDocumenting != nil && spec == nil) ? 2 : 0
+        }
+        if let spec {
+          compileFString(spec)
+          arg |= 4
+        }
+        builder.emit(.formatValue, arg)
+        pieces += 1
+      }
+    }
+    if pieces != 1 { builder.emit(.buildString, pieces) }
+  }
+
+  // MARK: Comprehensions
+
+  private mutating func compileComprehension(
+    _ expr: Expr, kind: CodeKind, generators: [Comprehension],
+    element: @escaping (inout Compiler) -> Void, start: (inout Compiler) -> Void
+  ) {
+    let scope = symbols.scope(for: expr.range)
+    let line = lineOf(expr.range)
+    let codeIndex = compileNested(
+      scope: scope, name: scope.name, kind: kind, firstLine: line, parameters: nil
+    ) { compiler in
+      start(&compiler)
+      compiler.compileGenerators(generators, index: 0, element: element)
+      if kind == .generatorExpression {
+        compiler.builder.emit(.loadConst, compiler.constant(.none))
+      }
+      compiler.builder.emit(.returnValue)
+    }
+    makeFunction(codeIndex: codeIndex, parameters: nil, scope: scope)
+    compile(generators[0].iterable)
+    builder.emit(.getIter)
+    builder.emit(.callFunction, 1)
+  }
+
+  private mutating func compileGenerators(
+    _ generators: [Comprehension], index: Int, element: (inout Compiler) -> Void
+  ) {
+    let generator = generators[index]
+    if index == 0 {
+      builder.emit(.loadFast, 0)
+    } else {
+      compile(generator.iterable)
+      builder.emit(.getIter)
+    }
+    let top = builder.newLabel()
+    let exhausted = builder.newLabel()
+    builder.place(top)
+    builder.emitJump(.forIter, to: exhausted)
+    store(generator.target)
+    for condition in generator.conditions { compileCondition(condition, jumpIfFalseTo: top) }
+    if index + 1 < generators.count {
+      compileGenerators(generators, index: index + 1, element: element)
+    } else {
+      element(&self)
+    }
+    builder.emitJump(.jump, to: top)
+    builder.place(exhausted)
+  }
+}
