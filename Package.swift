@@ -23,8 +23,7 @@ let package = Package(
     ),
     .target(
       name: "Scenario",
-      dependencies: ["HeapModel", .product(name: "BigInt", package: "BigInt")],
-      exclude: ["Interpreter/VM"]
+      dependencies: ["HeapModel", .product(name: "BigInt", package: "BigInt")]
     ),
     .target(
       name: "HeapscopeTUI",

@@ -1,11 +1,52 @@
 import ArgumentParser
+import Foundation
+import Scenario
 
+/// `heapscope run FILE`: execute a scenario against the model and write what
+/// CPython would write.
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Execute a scenario headless and write what CPython would write.")
 
+  @OptionGroup var options: CommonOptions
+
+  @ArgumentParser.Argument(help: "The scenario file to run.")
+  var file: String
+
   func run() throws {
-    try notBuiltYet("run", issue: 4)
+    let (_, module) = try loadScenario(file)
+    let version = options.version
+    let maxSteps = options.maxSteps
+    let path = file
+    let outcome = onLargeStack { () -> RunOutcome in
+      var interpreter = Interpreter(module: module, path: path, version: version)
+      interpreter.maxSteps = maxSteps
+      let status: Int32
+      var message: String? = nil
+      do {
+        status = try interpreter.run()
+      } catch {
+        guard case InterpreterStop.stepLimit(let limit) = error else {
+          fatalError("unexpected stop \(error)")
+        }
+        status = 2
+        message = "heapscope: \(path): stopped after --max-steps \(limit) executed lines"
+      }
+      return RunOutcome(
+        stdout: interpreter.standardOutput, stderr: interpreter.standardError, status: status,
+        message: message)
+    }
+    FileHandle.standardOutput.write(Data(outcome.stdout))
+    FileHandle.standardError.write(Data(outcome.stderr))
+    if let message = outcome.message { printToStandardError(message) }
+    if outcome.status != 0 { throw ExitCode(outcome.status) }
   }
+}
+
+struct RunOutcome: Sendable {
+  var stdout: [UInt8]
+  var stderr: [UInt8]
+  var status: Int32
+  var message: String?
 }

@@ -128,7 +128,9 @@ extension Heap {
       return emptyBytes
     }
     let slot = byteStrings.insert(value)
-    return allocateObject(kind: .bytes, type: typeObject(.bytes), size: ObjectLayouts.bytesBlockSize(length: value.count), payload: Int64(slot))
+    return allocateObject(
+      kind: .bytes, type: typeObject(.bytes), size: ObjectLayouts.bytesBlockSize(length: value.count),
+      payload: Int64(slot))
   }
 
   public func bytesValue(_ id: ObjectID) -> [UInt8] { byteStrings[Int(payloads[id.slot])] }
@@ -175,7 +177,9 @@ extension Heap {
 
   public func itemCount(_ id: ObjectID) -> Int { sequences[Int(payloads[id.slot])].items.count }
 
-  public func item(_ id: ObjectID, _ index: Int) -> ObjectID { sequences[Int(payloads[id.slot])].items[index] }
+  public func item(_ id: ObjectID, _ index: Int) -> ObjectID {
+    sequences[Int(payloads[id.slot])].items[index]
+  }
 
   /// Allocated slots of a list.
   public func listCapacity(_ id: ObjectID) -> Int { sequences[Int(payloads[id.slot])].capacity }
@@ -230,7 +234,8 @@ extension Heap {
     let old = sequences[slot].itemsAddress
     var address: UInt64 = 0
     if newCapacity > 0 {
-      address = old == 0
+      address =
+        old == 0
         ? allocator.allocate(8 * newCapacity).rawValue
         : allocator.reallocate(Address(old), to: 8 * newCapacity).rawValue
     } else if old != 0 {
@@ -248,7 +253,9 @@ extension Heap {
     kind: ObjectKind, type: BuiltinType, refs: [ObjectID], index: Int = 0, extra: Int = 0, size: Int,
     tracked: Bool = true
   ) -> ObjectID {
-    newFieldsObject(kind: kind, typeObject: typeObject(type), refs: refs, index: index, extra: extra, size: size, tracked: tracked)
+    newFieldsObject(
+      kind: kind, typeObject: typeObject(type), refs: refs, index: index, extra: extra, size: size,
+      tracked: tracked)
   }
 
   public mutating func newFieldsObject(

@@ -154,6 +154,12 @@ public struct Heap: Sendable {
     return id
   }
 
+  /// A static object outside the modelled pymalloc heap (builtin functions,
+  /// modules of the interpreter).
+  public mutating func addStaticObject(kind: ObjectKind, type: ObjectID, payload: Int) -> ObjectID {
+    addStatic(kind: kind, type: type, payload: Int64(payload))
+  }
+
   static let staticBase: UInt64 = 0x5555_5570_0000
 
   // MARK: Queries
@@ -189,11 +195,10 @@ public struct Heap: Sendable {
   public func preHeaderSize(of id: ObjectID) -> Int {
     let kind = kinds[id.slot]
     guard kind.isGCType else { return 0 }
-    if kind == .instance, version >= .py311 {
-      let cls = classes[Int(payloads[types[id.slot].slot])]
-      if cls.hasInstanceDict || (version >= .py312 && cls.hasWeakrefSlot) { return 32 }
+    if kind.isInstance {
+      return layouts.instanceIDOffset(instanceShape(ofClass: types[id.slot]))
     }
-    return 16
+    return ObjectLayouts.gcHeadSize
   }
 
   // MARK: Static objects

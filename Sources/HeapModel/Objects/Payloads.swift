@@ -59,6 +59,9 @@ public struct InstancePayload: Sendable {
   /// Address of a separate values block (3.11/3.12), 0 when none.
   public var valuesAddress: UInt64
   public var valuesSize: Int
+  /// Value slots usable without materialising a dict (3.11+), or the
+  /// capacity the split dict gets (3.8–3.10).
+  public var valuesCapacity = 0
   /// Exception fields (args, __traceback__, __context__, __cause__), in the
   /// order BaseException_clear drops them; empty for plain instances.
   public var extraRefs: [ObjectID]
@@ -84,6 +87,9 @@ public struct DictPayload: Sendable {
   public var keysSlots: Int
   /// Whether every key has been a str (3.11+ "unicode" keys, 16-byte entries).
   public var unicodeKeys: Bool
+  /// A split (instance) dict's values capacity: its keys are the class's
+  /// shared keys and `keysAddress` is its values array. 0 for combined dicts.
+  public var splitCapacity = 0
 
   public init() {
     table = DictTable()
@@ -113,13 +119,19 @@ public struct ClassPayload: Sendable {
   public var builtinBase: BuiltinType
   /// Instances created so far (the 3.11+ "cold class" sizing depends on it).
   public var instancesCreated: Int
-  /// Attribute names the class's shared keys have seen (3.8–3.10 split keys,
-  /// 3.11+ inline values), in first-seen order.
-  public var sharedKeys: [String]
+  /// The class's shared keys (PEP 412) and the attribute names in them, in
+  /// first-seen order.
+  public var sharedKeys: SharedKeys
+  public var sharedKeyNames: [String]
+  /// Blocks the class allocated besides its type object (its `__dict__`,
+  /// `__mro__`, descriptors…, and the shared keys table), freed with it.
+  public var companionBlocks: [UInt64]
   /// Whether the class or a base defines `__del__`.
   public var hasFinalizer: Bool
 
-  public init(name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType) {
+  public init(
+    name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType, version: PythonVersion
+  ) {
     self.name = name
     self.qualifiedName = qualifiedName
     self.base = base
@@ -129,7 +141,9 @@ public struct ClassPayload: Sendable {
     self.hasWeakrefSlot = true
     self.builtinBase = builtinBase
     self.instancesCreated = 0
-    self.sharedKeys = []
+    self.sharedKeys = SharedKeys(version: version)
+    self.sharedKeyNames = []
+    self.companionBlocks = []
     self.hasFinalizer = false
   }
 }
@@ -165,6 +179,8 @@ public struct FieldsPayload: Sendable {
   public var refs: [ObjectID]
   public var index: Int
   public var extra: Int
+  /// A third scalar (a range iterator's step).
+  public var step = 0
 
   public init(refs: [ObjectID], index: Int = 0, extra: Int = 0) {
     self.refs = refs

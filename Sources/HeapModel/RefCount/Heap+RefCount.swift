@@ -129,7 +129,7 @@ extension Heap {
 
   /// Whether the object's class defines `__del__` and it has not run yet.
   func needsFinalizer(_ id: ObjectID) -> Bool {
-    guard kinds[id.slot] == .instance || kinds[id.slot] == .exception else { return false }
+    guard kinds[id.slot].isInstance || kinds[id.slot] == .exception else { return false }
     if flags[id.slot].contains(.finalized) { return false }
     let cls = types[id.slot]
     guard kinds[cls.slot] == .type else { return false }
@@ -152,6 +152,10 @@ extension Heap {
       sequences.remove(slot, filler: SequencePayload(items: [], capacity: 0))
       let blocks = payload.itemsAddress != 0 ? [payload.itemsAddress] : []
       return (payload.items.reversed(), blocks)
+    case .set, .frozenset:
+      let payload = dicts[slot]
+      dicts.remove(slot, filler: DictPayload())
+      return (payload.table.entries.map(\.key), payload.keysAddress != 0 ? [payload.keysAddress] : [])
     case .dict:
       let payload = dicts[slot]
       dicts.remove(slot, filler: DictPayload())
@@ -162,7 +166,7 @@ extension Heap {
         refs.append(entry.value)
       }
       return (refs, payload.keysAddress != 0 ? [payload.keysAddress] : [])
-    case .instance, .exception:
+    case .instance, .slotsInstance, .exception:
       let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())
       var refs = payload.slots
@@ -173,17 +177,21 @@ extension Heap {
       return (refs, payload.valuesAddress != 0 ? [payload.valuesAddress] : [])
     case .type:
       let payload = classes[slot]
-      classes.remove(slot, filler: ClassPayload(name: "", qualifiedName: "", base: .null, builtinBase: .object))
+      classes.remove(
+        slot,
+        filler: ClassPayload(name: "", qualifiedName: "", base: .null, builtinBase: .object, version: version)
+      )
       var refs: [ObjectID] = []
       for entry in payload.namespace.entries {
         refs.append(entry.key)
         refs.append(entry.value)
       }
       refs.append(payload.base)
-      return (refs, [])
+      return (refs, payload.companionBlocks)
     case .function:
       let payload = functions[slot]
-      functions.remove(slot, filler: FunctionPayload(code: 0, name: .null, qualifiedName: .null, globals: .null))
+      functions.remove(
+        slot, filler: FunctionPayload(code: 0, name: .null, qualifiedName: .null, globals: .null))
       return (
         [
           payload.globals, payload.name, payload.defaults, payload.keywordDefaults, payload.dict,

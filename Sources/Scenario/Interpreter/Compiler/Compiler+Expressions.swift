@@ -14,7 +14,11 @@ extension Compiler {
   // MARK: Names
 
   private enum NameAccess {
-    case fast(Int), deref(Int), classDeref(Int), name(Int), global(Int)
+    case fast(Int)
+    case deref(Int)
+    case classDeref(Int)
+    case name(Int)
+    case global(Int)
   }
 
   private mutating func access(_ name: String, forLoad: Bool) -> NameAccess {
@@ -270,7 +274,8 @@ extension Compiler {
         compiler.compile(element)
         compiler.builder.emit(.yieldValue)
         compiler.builder.emit(.popTop)
-      } start: { _ in }
+      } start: { _ in
+      }
     case .unary(let op, let operand):
       compile(operand)
       switch op {

@@ -168,7 +168,8 @@ struct SymbolTable {
     while let scope = current {
       if scope.kind == .module { return nil }
       if scope.isFunctionLike, !scope.declaredGlobal.contains(name) {
-        if scope.parameters.contains(name) || (scope.isBound(name) && !scope.declaredNonlocal.contains(name)) {
+        if scope.parameters.contains(name) || (scope.isBound(name) && !scope.declaredNonlocal.contains(name))
+        {
           return scope
         }
       }

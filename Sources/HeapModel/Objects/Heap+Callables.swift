@@ -1,0 +1,274 @@
+// Functions, cells, bound methods, classes and their instances.
+//
+// A class (heap type) allocates its type object plus the companion blocks
+// `type()` makes (its `__dict__`, `__mro__`/`__bases__` tuples, descriptors)
+// and, unless it has `__slots__`, the shared keys table of PEP 412. An
+// instance's attribute storage follows the version (ObjectLayouts+Instances):
+// 3.8–3.10 a split dict created on the first attribute store; 3.11/3.12 a
+// values block allocated with the instance; 3.13 values inline in the
+// instance block. A name new to the class goes through `SharedKeys`, which
+// decides whether the value fits the instance's reserved values or the
+// instance must switch to an ordinary dict.
+
+extension Heap {
+  // MARK: Functions and cells
+
+  /// A function object (+1) for code `code`, stealing the references passed.
+  public mutating func newFunction(
+    code: Int, name: ObjectID, qualifiedName: ObjectID, globals: ObjectID, defaults: ObjectID,
+    keywordDefaults: ObjectID, closure: ObjectID
+  ) -> ObjectID {
+    var payload = FunctionPayload(code: code, name: name, qualifiedName: qualifiedName, globals: globals)
+    payload.defaults = defaults
+    payload.keywordDefaults = keywordDefaults
+    payload.closure = closure
+    let slot = functions.insert(payload)
+    let id = allocateObject(
+      kind: .function, type: typeObject(.function), size: layouts.fixedBlockSize(.function)!,
+      payload: Int64(slot))
+    countGCAllocation()
+    track(id)
+    return id
+  }
+
+  public func function(_ id: ObjectID) -> FunctionPayload { functions[Int(payloads[id.slot])] }
+
+  /// A cell (+1) holding `content` (stolen; null for an empty cell).
+  public mutating func newCell(_ content: ObjectID) -> ObjectID {
+    newFieldsObject(kind: .cell, type: .cell, refs: [content], size: layouts.fixedBlockSize(.cell)!)
+  }
+
+  /// A bound method (+1) of `function` to `instance` (both stolen).
+  public mutating func newBoundMethod(_ function: ObjectID, _ instance: ObjectID) -> ObjectID {
+    newFieldsObject(
+      kind: .boundMethod, type: .method, refs: [function, instance],
+      size: layouts.fixedBlockSize(.boundMethod)!)
+  }
+
+  // MARK: Classes
+
+  /// A user class (+1) named `name` deriving from `base` (stolen), with the
+  /// namespace entries given (keys and values stolen, in order).
+  public mutating func newClass(
+    name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType,
+    namespace: [(hash: Int, key: ObjectID, value: ObjectID)], slotNames: [String]?, hasFinalizer: Bool
+  ) -> ObjectID {
+    var payload = ClassPayload(
+      name: name, qualifiedName: qualifiedName, base: base, builtinBase: builtinBase, version: version)
+    for entry in namespace { payload.namespace.append(hash: entry.hash, key: entry.key, value: entry.value) }
+    var inheritedSlots: [String] = []
+    var baseHasDict = true
+    var baseHasWeakref = true
+    if kinds[base.slot] == .type {
+      let baseClass = classes[Int(payloads[base.slot])]
+      inheritedSlots = baseClass.slotNames ?? []
+      baseHasDict = baseClass.hasInstanceDict
+      baseHasWeakref = baseClass.hasWeakrefSlot
+    }
+    if let slotNames {
+      let own = slotNames.filter { $0 != "__dict__" && $0 != "__weakref__" }
+      payload.slotNames = inheritedSlots + own
+      payload.hasInstanceDict = (kinds[base.slot] == .type && baseHasDict) || slotNames.contains("__dict__")
+      payload.hasWeakrefSlot =
+        (kinds[base.slot] == .type && baseHasWeakref) || slotNames.contains("__weakref__")
+    } else if !inheritedSlots.isEmpty {
+      payload.slotNames = inheritedSlots
+    }
+    let ownSlots = slotNames?.filter { $0 != "__dict__" && $0 != "__weakref__" }.count ?? 0
+    for size in layouts.typeCompanionBlocks(hasDict: payload.hasInstanceDict) {
+      payload.companionBlocks.append(allocator.allocate(size).rawValue)
+    }
+    if payload.hasInstanceDict {
+      payload.companionBlocks.append(allocator.allocate(payload.sharedKeys.keysBlockSize).rawValue)
+    }
+    payload.hasFinalizer = hasFinalizer
+    if !hasFinalizer, kinds[base.slot] == .type {
+      payload.hasFinalizer = classes[Int(payloads[base.slot])].hasFinalizer
+    }
+    let slot = classes.insert(payload)
+    let id = allocateObject(
+      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots),
+      payload: Int64(slot))
+    countGCAllocation()
+    track(id)
+    return id
+  }
+
+  public func classPayload(_ id: ObjectID) -> ClassPayload { classes[Int(payloads[id.slot])] }
+
+  public mutating func withClass<R>(_ id: ObjectID, _ body: (inout ClassPayload) -> R) -> R {
+    body(&classes[Int(payloads[id.slot])])
+  }
+
+  /// The layout of instances of a user class.
+  public func instanceShape(ofClass cls: ObjectID) -> InstanceShape {
+    guard kinds[cls.slot] == .type else { return .plain }
+    let payload = classes[Int(payloads[cls.slot])]
+    return InstanceShape(
+      slotCount: payload.slotNames?.count ?? 0, hasDict: payload.hasInstanceDict,
+      hasWeakref: payload.hasWeakrefSlot)
+  }
+
+  // MARK: Instances
+
+  /// A new instance (+1) of user class `cls` (the instance takes a new
+  /// reference to its class).
+  public mutating func newInstance(of cls: ObjectID) -> ObjectID {
+    incref(cls)
+    let shape = instanceShape(ofClass: cls)
+    var payload = InstancePayload()
+    payload.slots = Array(repeating: .null, count: shape.slotCount)
+    var blockSize = layouts.instanceBlockSize(shape)
+    if shape.hasDict {
+      let reservation = classes[Int(payloads[cls.slot])].sharedKeys.instanceCreated()
+      payload.valuesCapacity = reservation.capacity
+      if version >= .py313 {
+        blockSize = layouts.instanceBlockSize(shape, valueCapacity: reservation.reserved)
+      } else if version >= .py311 {
+        payload.valuesSize = layouts.instanceValuesBlockSize(capacity: reservation.reserved)
+      }
+    }
+    classes[Int(payloads[cls.slot])].instancesCreated += 1
+    let address = allocator.allocate(blockSize)
+    if payload.valuesSize > 0 { payload.valuesAddress = allocator.allocate(payload.valuesSize).rawValue }
+    let slot = instances.insert(payload)
+    let kind: ObjectKind = shape.hasDict ? .instance : .slotsInstance
+    let id = addRow(kind: kind, type: cls, payload: Int64(slot), block: address.rawValue, size: blockSize)
+    countGCAllocation()
+    track(id)
+    return id
+  }
+
+  public func instance(_ id: ObjectID) -> InstancePayload { instances[Int(payloads[id.slot])] }
+
+  public mutating func withInstance<R>(_ id: ObjectID, _ body: (inout InstancePayload) -> R) -> R {
+    body(&instances[Int(payloads[id.slot])])
+  }
+
+  /// Records that an instance stores an attribute name it does not hold yet
+  /// and allocates what CPython allocates for it. Returns the dict object the
+  /// value must go into, or null when it goes into the instance's values.
+  public mutating func prepareNewAttribute(_ id: ObjectID, name: String) -> ObjectID {
+    let slot = Int(payloads[id.slot])
+    let cls = types[id.slot]
+    let classSlot = Int(payloads[cls.slot])
+    if !instances[slot].dict.isNull {
+      let dict = instances[slot].dict
+      if dicts[Int(payloads[dict.slot])].splitCapacity > 0, version <= .py310 {
+        splitDictNewKey(dict, owner: cls, name: name)
+      }
+      return dict
+    }
+    if version <= .py310 {
+      // First attribute: the split dict appears.
+      let dict = newDict()
+      let capacity = classes[classSlot].sharedKeys.instanceCreated().capacity
+      if capacity > 0 {
+        let dictSlot = Int(payloads[dict.slot])
+        dicts[dictSlot].splitCapacity = capacity
+        dicts[dictSlot].keysSize = 8 * capacity
+        dicts[dictSlot].keysAddress = allocator.allocate(8 * capacity).rawValue
+      }
+      instances[slot].dict = dict
+      splitDictNewKey(dict, owner: cls, name: name)
+      return dict
+    }
+    // 3.11+: inline values while the shared keys have room.
+    let known = classes[classSlot].sharedKeyNames.firstIndex(of: name)
+    if let known, known < instances[slot].valuesCapacity { return .null }
+    if known == nil, classes[classSlot].sharedKeys.isSharing {
+      let insertion = classes[classSlot].sharedKeys.insertKey(
+        instanceAttributes: instances[slot].attributes.count,
+        instanceCapacity: instances[slot].valuesCapacity,
+        soleUser: false)
+      if case .stored = insertion {
+        classes[classSlot].sharedKeyNames.append(name)
+        return .null
+      }
+    }
+    return materializeDict(id)
+  }
+
+  /// 3.8–3.10: a new key in a split instance dict.
+  private mutating func splitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
+    let classSlot = Int(payloads[cls.slot])
+    if classes[classSlot].sharedKeyNames.contains(name) { return }
+    let dictSlot = Int(payloads[dict.slot])
+    let insertion = classes[classSlot].sharedKeys.insertKey(
+      instanceAttributes: dicts[dictSlot].table.count, instanceCapacity: dicts[dictSlot].splitCapacity,
+      soleUser: classes[classSlot].instancesCreated <= 1)
+    switch insertion {
+    case .stored:
+      classes[classSlot].sharedKeyNames.append(name)
+    case .regrown(_, let keysBlockSize, let valuesCapacity):
+      classes[classSlot].sharedKeyNames.append(name)
+      if let last = classes[classSlot].companionBlocks.popLast() { allocator.free(Address(last)) }
+      classes[classSlot].companionBlocks.append(allocator.allocate(keysBlockSize).rawValue)
+      if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
+      dicts[dictSlot].keysAddress = allocator.allocate(8 * valuesCapacity).rawValue
+      dicts[dictSlot].keysSize = 8 * valuesCapacity
+      dicts[dictSlot].splitCapacity = valuesCapacity
+    case .unshared(let slots, let keysBlockSize):
+      if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
+      dicts[dictSlot].keysAddress = allocator.allocate(keysBlockSize).rawValue
+      dicts[dictSlot].keysSize = keysBlockSize
+      dicts[dictSlot].keysSlots = slots
+      dicts[dictSlot].splitCapacity = 0
+      dicts[dictSlot].unicodeKeys = false
+    }
+  }
+
+  /// 3.11+: gives an instance a real `__dict__` holding its attributes (on a
+  /// `__dict__` access or when its values are full). Returns the dict.
+  @discardableResult
+  public mutating func materializeDict(_ id: ObjectID) -> ObjectID {
+    let slot = Int(payloads[id.slot])
+    if !instances[slot].dict.isNull { return instances[slot].dict }
+    let dict = newDict()
+    let dictSlot = Int(payloads[dict.slot])
+    for entry in instances[slot].attributes.entries {
+      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
+      maintainTracking(dict, key: entry.key, value: entry.value)
+    }
+    let count = instances[slot].attributes.count
+    let slots = max(16, ObjectLayouts.dictSlotsAfterGrowth(used: count))
+    let size = layouts.dictKeysBlockSize(slots: slots, keys: .unicode)
+    dicts[dictSlot].keysAddress = allocator.allocate(size).rawValue
+    dicts[dictSlot].keysSize = size
+    dicts[dictSlot].keysSlots = slots
+    instances[slot].attributes = DictTable()
+    instances[slot].dict = dict
+    if instances[slot].valuesAddress != 0 {
+      allocator.free(Address(instances[slot].valuesAddress))
+      instances[slot].valuesAddress = 0
+      instances[slot].valuesSize = 0
+    }
+    return dict
+  }
+
+  /// `sys.getsizeof` of an instance.
+  public func instanceGetsizeof(_ id: ObjectID) -> Int {
+    let shape = instanceShape(ofClass: types[id.slot])
+    if version >= .py313 { return layouts.instanceGetsizeof(shape) }
+    return Int(sizes[id.slot]) - preHeaderSize(of: id) + (shape.hasDict && version >= .py311 ? 0 : 0)
+  }
+
+  /// An exception instance (+1) of builtin or user type `type`, with `args`
+  /// (a tuple, stolen).
+  public mutating func newException(type: ObjectID, args: ObjectID) -> ObjectID {
+    incref(type)
+    var payload = InstancePayload()
+    payload.extraRefs = [args, .null, .null, .null]
+    let slot = instances.insert(payload)
+    var kind = ObjectKind.exception
+    if kinds[type.slot] == .builtinType, let builtin = builtinType(of: type) {
+      if builtin == .stopIteration { kind = .stopIteration }
+      if builtin == .attributeError { kind = .attributeError }
+    }
+    let size = layouts.fixedBlockSize(kind)!
+    let id = allocateObject(kind: .exception, type: type, size: size, payload: Int64(slot))
+    countGCAllocation()
+    track(id)
+    return id
+  }
+}

@@ -1,0 +1,85 @@
+// The builtin functions, module functions and builtin-type methods a
+// scenario can call. Each is one static `builtin_function_or_method` object
+// (created with the interpreter, like CPython's static method tables); a
+// method accessed as an attribute is wrapped in a new builtin-method object
+// that holds `self`.
+
+import Foundation
+import HeapModel
+
+/// Where a builtin lives.
+enum BuiltinOwner: Equatable {
+  case builtins
+  case module(String)
+  case type(BuiltinType)
+}
+
+/// Every builtin callable of the interpreter.
+enum Builtin: Int, CaseIterable {
+  // builtins
+  case print, len, repr, id, isinstance, issubclass, sum, min, max, sorted, iter, next, abs, all, any
+  case divmod, round, chr, ord, hex, bin, callable, hash, getattr, setattr, hasattr, delattr, breakpoint
+  // sys
+  case sysGetsizeof, sysGetrefcount, sysIntern, sysDebugmallocstats, sysGetrecursionlimit
+  case sysSetrecursionlimit
+  // list
+  case listAppend, listPop, listExtend, listInsert, listRemove, listIndex, listCount, listReverse
+  case listSort, listClear, listCopy
+  // dict
+  case dictGet, dictKeys, dictValues, dictItems, dictPop, dictSetdefault, dictUpdate, dictClear, dictCopy
+  // str
+  case strJoin, strSplit, strUpper, strLower, strStrip, strReplace, strStartswith, strEndswith, strFind
+  case strFormat, strCount
+  // set
+  case setAdd, setDiscard, setRemove, setPop
+  // tuple
+  case tupleIndex, tupleCount
+
+  var name: String {
+    switch self {
+    case .sysGetsizeof: return "getsizeof"
+    case .sysGetrefcount: return "getrefcount"
+    case .sysIntern: return "intern"
+    case .sysDebugmallocstats: return "_debugmallocstats"
+    case .sysGetrecursionlimit: return "getrecursionlimit"
+    case .sysSetrecursionlimit: return "setrecursionlimit"
+    default:
+      let text = String(describing: self)
+      for prefix in ["list", "dict", "str", "set", "tuple"] where text.hasPrefix(prefix) {
+        let rest = text.dropFirst(prefix.count)
+        if let first = rest.first, first.isUppercase { return rest.lowercased() }
+      }
+      return text
+    }
+  }
+
+  var owner: BuiltinOwner {
+    let text = String(describing: self)
+    if text.hasPrefix("sys") { return .module("sys") }
+    for (prefix, type) in [
+      ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
+    ]
+    where text.hasPrefix(prefix) {
+      if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }
+    }
+    return .builtins
+  }
+
+  static let methodTable: [BuiltinType: [String: Builtin]] = {
+    var table: [BuiltinType: [String: Builtin]] = [:]
+    for builtin in Builtin.allCases {
+      if case .type(let type) = builtin.owner { table[type, default: [:]][builtin.name] = builtin }
+    }
+    return table
+  }()
+
+  static func method(of type: BuiltinType, named name: String) -> Builtin? {
+    methodTable[type]?[name]
+  }
+
+  /// Whether the builtin expects `self` as its first argument.
+  var isMethod: Bool {
+    if case .type = owner { return true }
+    return false
+  }
+}

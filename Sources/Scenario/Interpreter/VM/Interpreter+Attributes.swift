@@ -1,0 +1,340 @@
+// Attribute access: CPython's generic getattr for instances (data
+// descriptors on the class, then the instance's own attributes, then the
+// class attribute, binding functions into new method objects), type
+// attributes, module attributes and the methods of builtin types (each
+// `obj.method` access allocates a builtin-method object, as CPython does;
+// `obj.method(...)` through `loadMethod` allocates nothing).
+
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  /// The attribute `name` of `object` (owned).
+  mutating func getAttribute(_ object: ObjectID, _ name: String) throws -> ObjectID {
+    let kind = heap.kind(of: object)
+    switch kind {
+    case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
+      let cls = heap.type(of: object)
+      let classAttribute = try lookupType(cls, name)
+      if let classAttribute, heap.kind(of: classAttribute) == .property {
+        let getter = heap.fieldsPayload(classAttribute).refs[0]
+        return try callObject(getter, [object])
+      }
+      if name == "__class__" { return retain(cls) }
+      if name == "__dict__", kind == .instance { return retain(heap.materializeDict(object)) }
+      if let value = try instanceAttribute(object, name) { return retain(value) }
+      if kind == .exception || kind == .stopIteration || kind == .attributeError,
+        let value = exceptionAttribute(object, name)
+      {
+        return value
+      }
+      if let classAttribute { return try bindClassAttribute(classAttribute, instance: object, owner: cls) }
+      if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    case .type, .builtinType:
+      if let value = try typeAttribute(object, name) { return value }
+      throw raise(.attributeError, "type object '\(typeDisplayName(object))' has no attribute '\(name)'")
+    case .module:
+      if let value = try namespaceLookup(moduleNamespace(object), name) { return value }
+      throw raise(.attributeError, "module '\(moduleName(object))' has no attribute '\(name)'")
+    case .function:
+      let payload = heap.function(object)
+      switch name {
+      case "__name__": return retain(payload.name)
+      case "__qualname__": return retain(payload.qualifiedName)
+      case "__defaults__": return retain(payload.defaults.isNull ? heap.none : payload.defaults)
+      case "__closure__": return retain(payload.closure.isNull ? heap.none : payload.closure)
+      case "__globals__": return retain(payload.globals)
+      default: break
+      }
+    case .boundMethod:
+      let refs = heap.fieldsPayload(object).refs
+      switch name {
+      case "__self__": return retain(refs[1])
+      case "__func__": return retain(refs[0])
+      case "__name__", "__qualname__": return try getAttribute(refs[0], name)
+      default: break
+      }
+    case .property:
+      if name == "fget" { return retain(heap.fieldsPayload(object).refs[0]) }
+    case .cell:
+      if name == "cell_contents" {
+        let content = heap.fieldsPayload(object).refs[0]
+        if content.isNull { throw raise(.valueError, "Cell is empty") }
+        return retain(content)
+      }
+    case .traceback:
+      let fields = heap.fieldsPayload(object)
+      switch name {
+      case "tb_next": return retain(fields.refs[0].isNull ? heap.none : fields.refs[0])
+      case "tb_frame": return retain(fields.refs[1].isNull ? heap.none : fields.refs[1])
+      case "tb_lineno": return heap.newInt(fields.index)
+      default: break
+      }
+    default:
+      break
+    }
+    if name == "__class__" { return retain(heap.type(of: object)) }
+    if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
+    throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+  }
+
+  /// `obj.name` for a call: the unbound function and true when the call can
+  /// pass `obj` as the first argument without a bound method.
+  mutating func loadMethod(_ object: ObjectID, _ name: String) throws -> (ObjectID, Bool) {
+    let kind = heap.kind(of: object)
+    if kind == .instance || kind == .slotsInstance {
+      let cls = heap.type(of: object)
+      if let attribute = try lookupType(cls, name), heap.kind(of: attribute) == .function,
+        try instanceAttribute(object, name) == nil
+      {
+        return (retain(attribute), true)
+      }
+    } else if kind != .type && kind != .builtinType && kind != .module {
+      if let method = builtinMethod(for: object, name) {
+        return (retain(builtinObjects[method.rawValue]), true)
+      }
+    }
+    return (try getAttribute(object, name), false)
+  }
+
+  /// A class attribute seen through an instance: functions bind, static and
+  /// class methods unwrap.
+  mutating func bindClassAttribute(_ attribute: ObjectID, instance: ObjectID, owner: ObjectID) throws
+    -> ObjectID
+  {
+    switch heap.kind(of: attribute) {
+    case .function:
+      return heap.newBoundMethod(retain(attribute), retain(instance))
+    case .staticMethod:
+      return retain(heap.fieldsPayload(attribute).refs[0])
+    case .classMethod:
+      return heap.newBoundMethod(retain(heap.fieldsPayload(attribute).refs[0]), retain(owner))
+    default:
+      return retain(attribute)
+    }
+  }
+
+  /// An attribute stored on the instance itself (borrowed).
+  func instanceAttribute(_ object: ObjectID, _ name: String) throws -> ObjectID? {
+    let payload = heap.instance(object)
+    if let slotNames = heap.classPayload(heap.type(of: object)).slotNames,
+      let index = slotNames.firstIndex(of: name), index < payload.slots.count
+    {
+      let value = payload.slots[index]
+      return value.isNull ? nil : value
+    }
+    let hash = PyHash.hash(name, version: version)
+    if !payload.dict.isNull {
+      let table = heap.dictTable(payload.dict)
+      if let position = table.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name }) {
+        return table.values[position]
+      }
+      return nil
+    }
+    if let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) {
+      return payload.attributes.values[position]
+    }
+    return nil
+  }
+
+  /// Looks `name` up along a class's bases (borrowed), user classes only.
+  func lookupType(_ cls: ObjectID, _ name: String) throws -> ObjectID? {
+    var current = cls
+    let hash = PyHash.hash(name, version: version)
+    while heap.kind(of: current) == .type {
+      let payload = heap.classPayload(current)
+      if let position = payload.namespace.find(
+        hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
+      {
+        return payload.namespace.values[position]
+      }
+      current = payload.base
+    }
+    return nil
+  }
+
+  func lookupInClass(_ cls: ObjectID, _ name: String) throws -> ObjectID? { try lookupType(cls, name) }
+
+  /// An attribute of a class object (owned), nil when absent.
+  mutating func typeAttribute(_ cls: ObjectID, _ name: String) throws -> ObjectID? {
+    switch name {
+    case "__name__":
+      return heap.newStr(typeDisplayName(cls))
+    case "__qualname__":
+      return heap.newStr(
+        heap.kind(of: cls) == .type ? heap.classPayload(cls).qualifiedName : typeDisplayName(cls))
+    case "__class__":
+      return retain(heap.typeObject(.type))
+    case "__base__", "__bases__":
+      let base = baseClass(of: cls)
+      if name == "__base__" { return retain(base ?? heap.none) }
+      return base.map { heap.newTuple([retain($0)]) } ?? retain(heap.emptyTuple)
+    default:
+      break
+    }
+    if let attribute = try lookupType(cls, name) {
+      switch heap.kind(of: attribute) {
+      case .staticMethod: return retain(heap.fieldsPayload(attribute).refs[0])
+      case .classMethod:
+        return heap.newBoundMethod(retain(heap.fieldsPayload(attribute).refs[0]), retain(cls))
+      default: return retain(attribute)
+      }
+    }
+    if let builtin = builtinClassOf(cls), let method = Builtin.method(of: builtin, named: name) {
+      return retain(builtinObjects[method.rawValue])
+    }
+    return nil
+  }
+
+  func baseClass(of cls: ObjectID) -> ObjectID? {
+    if heap.kind(of: cls) == .type { return heap.classPayload(cls).base }
+    guard let builtin = heap.builtinType(of: cls), let base = builtin.base else { return nil }
+    return heap.typeObject(base)
+  }
+
+  /// The builtin type a class object is or derives from.
+  func builtinClassOf(_ cls: ObjectID) -> BuiltinType? {
+    if heap.kind(of: cls) == .type { return heap.classPayload(cls).builtinBase }
+    return heap.builtinType(of: cls)
+  }
+
+  func typeDisplayName(_ cls: ObjectID) -> String {
+    if heap.kind(of: cls) == .type { return heap.classPayload(cls).name }
+    return heap.builtinType(of: cls)?.name ?? "?"
+  }
+
+  /// The builtin method `name` of `object`'s builtin type, if any.
+  func builtinMethod(for object: ObjectID, _ name: String) -> Builtin? {
+    var cls = heap.type(of: object)
+    while heap.kind(of: cls) == .type { cls = heap.classPayload(cls).base }
+    guard var builtin = heap.builtinType(of: cls) else { return nil }
+    while true {
+      if let method = Builtin.method(of: builtin, named: name) { return method }
+      guard let base = builtin.base else { return nil }
+      builtin = base
+    }
+  }
+
+  mutating func newBuiltinMethod(_ method: Builtin, self object: ObjectID) -> ObjectID {
+    heap.newFieldsObject(
+      kind: .builtinMethod, type: .builtinFunction, refs: [retain(object)], index: method.rawValue,
+      size: heap.layouts.fixedBlockSize(.builtinMethod)!)
+  }
+
+  // MARK: Setting and deleting
+
+  mutating func setAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID) throws {
+    switch heap.kind(of: object) {
+    case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
+      let cls = heap.type(of: object)
+      if let attribute = try lookupType(cls, name), heap.kind(of: attribute) == .property {
+        let setter = heap.fieldsPayload(attribute).refs[1]
+        if setter.isNull { throw raise(.attributeError, "can't set attribute") }
+        drop(try callObject(setter, [object, value]))
+        return
+      }
+      try storeInstanceAttribute(object, name, value)
+    case .type:
+      let key = heap.intern(name)
+      let hash = PyHash.hash(name, version: version)
+      heap.incref(value)
+      var old = ObjectID.null
+      heap.withClass(object) { payload in
+        if let position = payload.namespace.find(hash: hash, { $0 == key }) {
+          old = payload.namespace.setValue(value, at: position)
+        } else {
+          payload.namespace.append(hash: hash, key: key, value: value)
+          old = .null
+        }
+      }
+      if !old.isNull { drop(key) }
+      drop(old)
+    default:
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    }
+  }
+
+  mutating func storeInstanceAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID) throws {
+    let cls = heap.type(of: object)
+    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
+      let index = slotNames.firstIndex(of: name)
+    {
+      heap.incref(value)
+      let old = heap.withInstance(object) { payload -> ObjectID in
+        let old = payload.slots[index]
+        payload.slots[index] = value
+        return old
+      }
+      drop(old)
+      return
+    }
+    if heap.kind(of: object) == .slotsInstance {
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    }
+    let hash = PyHash.hash(name, version: version)
+    let payload = heap.instance(object)
+    if !payload.dict.isNull {
+      let key = heap.intern(name)
+      try dictSet(payload.dict, key: key, value: value)
+      drop(key)
+      return
+    }
+    if let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) {
+      heap.incref(value)
+      let old = heap.withInstance(object) { $0.attributes.setValue(value, at: position) }
+      drop(old)
+      return
+    }
+    let dict = heap.prepareNewAttribute(object, name: name)
+    let key = heap.intern(name)
+    if !dict.isNull {
+      try dictSet(dict, key: key, value: value)
+      drop(key)
+      return
+    }
+    heap.incref(value)
+    heap.withInstance(object) { $0.attributes.append(hash: hash, key: key, value: value) }
+  }
+
+  mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
+    let kind = heap.kind(of: object)
+    guard kind == .instance || kind == .slotsInstance || kind == .exception else {
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    }
+    let cls = heap.type(of: object)
+    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
+      let index = slotNames.firstIndex(of: name)
+    {
+      let old = heap.withInstance(object) { payload -> ObjectID in
+        let old = payload.slots[index]
+        payload.slots[index] = .null
+        return old
+      }
+      if old.isNull { throw raise(.attributeError, name) }
+      drop(old)
+      return
+    }
+    let payload = heap.instance(object)
+    let hash = PyHash.hash(name, version: version)
+    if !payload.dict.isNull {
+      let key = heap.newStr(name)
+      defer { drop(key) }
+      if try !dictDelete(payload.dict, key: key) {
+        throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+      }
+      return
+    }
+    guard let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) else {
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    }
+    let removed = heap.withInstance(object) { $0.attributes.remove(at: position) }
+    drop(removed.key)
+    drop(removed.value)
+  }
+
+  // MARK: Names
+
+  /// The type's name of an object, as error messages show it.
+  func typeName(of object: ObjectID) throws -> String { typeDisplayName(heap.type(of: object)) }
+}

@@ -1,0 +1,363 @@
+// The bodies of the builtin functions and methods, and of the builtin types
+// called as constructors. Arguments are borrowed; results are owned.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  mutating func callBuiltin(
+    _ callee: ObjectID, self selfObject: ObjectID, _ arguments: [ObjectID], keywords: [(String, ObjectID)]
+  ) throws -> ObjectID {
+    guard let builtin = Builtin(rawValue: Int(heap.payloads[callee.slot])) else {
+      preconditionFailure("builtin object without a builtin: \(callee)")
+    }
+    var args = arguments
+    var receiver = selfObject
+    if builtin.isMethod, receiver.isNull {
+      guard let first = args.first else {
+        throw raise(.typeError, "unbound method \(builtin.name)() needs an argument")
+      }
+      receiver = first
+      args.removeFirst()
+    }
+    func keyword(_ name: String) -> ObjectID? { keywords.first { $0.0 == name }?.1 }
+    func expect(_ range: ClosedRange<Int>) throws {
+      guard range.contains(args.count) else {
+        if range.lowerBound == range.upperBound {
+          throw raise(
+            .typeError,
+            "\(builtin.name)() takes exactly \(range.lowerBound == 1 ? "one argument" : "\(range.lowerBound) arguments") (\(args.count) given)"
+          )
+        }
+        throw raise(
+          .typeError, "\(builtin.name) expected at most \(range.upperBound) arguments, got \(args.count)")
+      }
+    }
+    switch builtin {
+    case .print:
+      var parts: [String] = []
+      for arg in args { parts.append(try str(arg)) }
+      let sep = try keyword("sep").flatMap { $0 == heap.none ? nil : try str($0) } ?? " "
+      let end = try keyword("end").flatMap { $0 == heap.none ? nil : try str($0) } ?? "\n"
+      write(parts.joined(separator: sep) + end)
+      return retain(heap.none)
+    case .breakpoint:
+      return retain(heap.none)
+    case .len:
+      try expect(1...1)
+      return heap.newInt(try length(of: args[0]), origin: .machineInt)
+    case .repr:
+      try expect(1...1)
+      return heap.newStr(try repr(args[0]))
+    case .id:
+      try expect(1...1)
+      return heap.newInt(big: BigInt(heap.address(of: args[0])), origin: .machineInt)
+    case .hash:
+      try expect(1...1)
+      return heap.newInt(try hash(args[0]), origin: .machineInt)
+    case .isinstance:
+      try expect(2...2)
+      return heap.newBool(try isInstance(args[0], args[1]))
+    case .issubclass:
+      try expect(2...2)
+      return heap.newBool(try isSubclass(args[0], args[1]))
+    case .callable:
+      try expect(1...1)
+      let kind = heap.kind(of: args[0])
+      var callable = [.function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType]
+        .contains(kind)
+      if kind == .instance, try lookupType(heap.type(of: args[0]), "__call__") != nil { callable = true }
+      return heap.newBool(callable)
+    case .abs:
+      try expect(1...1)
+      switch number(args[0]) {
+      case .int(let x)?: return heap.newInt(big: x.magnitude == x ? x : -x)
+      case .float(let x)?: return heap.newFloat(Swift.abs(x))
+      default: throw raise(.typeError, "bad operand type for abs(): '\(try typeName(of: args[0]))'")
+      }
+    case .sum:
+      var total = args.count > 1 ? retain(args[1]) : heap.newInt(0)
+      let iterator = try getIterator(args[0])
+      defer { drop(iterator) }
+      while let item = try nextItem(iterator) {
+        let next: ObjectID
+        do {
+          next = try binaryOperation(.add, total, item, inPlace: false)
+        } catch {
+          drop(item)
+          drop(total)
+          throw error
+        }
+        drop(item)
+        drop(total)
+        total = next
+      }
+      return total
+    case .min, .max:
+      let items = args.count == 1 ? try collect(args[0]) : args.map { retain($0) }
+      defer { for item in items { drop(item) } }
+      let key = keyword("key")
+      guard !items.isEmpty else {
+        if let value = keyword("default") { return retain(value) }
+        throw raise(.valueError, "\(builtin.name)() arg is an empty sequence")
+      }
+      var best = items[0]
+      var bestKey = try key.map { try callObject($0, [best]) } ?? retain(best)
+      for item in items.dropFirst() {
+        let itemKey = try key.map { try callObject($0, [item]) } ?? retain(item)
+        let result = try richCompare(itemKey, bestKey, builtin == .min ? .less : .greater)
+        let better = try isTrue(result)
+        drop(result)
+        if better {
+          drop(bestKey)
+          best = item
+          bestKey = itemKey
+        } else {
+          drop(itemKey)
+        }
+      }
+      drop(bestKey)
+      return retain(best)
+    case .sorted:
+      try expect(1...1)
+      let items = try collect(args[0])
+      let list = heap.newList(items)
+      do {
+        try sortList(
+          list, key: keyword("key"), reverse: try keyword("reverse").map { try isTrue($0) } ?? false)
+      } catch {
+        drop(list)
+        throw error
+      }
+      return list
+    case .iter:
+      try expect(1...1)
+      return try getIterator(args[0])
+    case .next:
+      try expect(1...2)
+      if let item = try nextItem(args[0]) { return item }
+      if args.count == 2 { return retain(args[1]) }
+      throw raise(.stopIteration, nil)
+    case .all, .any:
+      try expect(1...1)
+      let iterator = try getIterator(args[0])
+      defer { drop(iterator) }
+      while let item = try nextItem(iterator) {
+        let truth = try isTrue(item)
+        drop(item)
+        if builtin == .all && !truth { return heap.newBool(false) }
+        if builtin == .any && truth { return heap.newBool(true) }
+      }
+      return heap.newBool(builtin == .all)
+    case .divmod:
+      try expect(2...2)
+      let quotient = try binaryOperation(.floorDivide, args[0], args[1], inPlace: false)
+      let remainder = try binaryOperation(.modulo, args[0], args[1], inPlace: false)
+      return heap.newTuple([quotient, remainder])
+    case .round:
+      try expect(1...2)
+      return try round(args)
+    case .chr:
+      try expect(1...1)
+      guard let value = heap.intValue(args[0]), let scalar = Unicode.Scalar(UInt32(clamping: max(0, value))),
+        value >= 0, value <= 0x10FFFF
+      else { throw raise(.valueError, "chr() arg not in range(0x110000)") }
+      return heap.newStr(String(scalar))
+    case .ord:
+      try expect(1...1)
+      let text = heap.string(args[0])
+      guard heap.str(args[0]).length == 1, let scalar = text.unicodeScalars.first else {
+        throw raise(
+          .typeError, "ord() expected a character, but string of length \(heap.str(args[0]).length) found")
+      }
+      return heap.newInt(Int(scalar.value))
+    case .hex, .bin:
+      try expect(1...1)
+      let value = heap.bigIntValue(args[0])
+      return heap.newStr(builtin == .hex ? IntFormatter.hex(value) : IntFormatter.bin(value))
+    case .getattr:
+      try expect(2...3)
+      let name = heap.string(args[1])
+      do {
+        return try getAttribute(args[0], name)
+      } catch is PythonRaise where args.count == 3 {
+        guard try exceptionMatches(pendingException, heap.typeObject(.attributeError)) else {
+          throw PythonRaise()
+        }
+        clearPending()
+        return retain(args[2])
+      }
+    case .hasattr:
+      try expect(2...2)
+      do {
+        drop(try getAttribute(args[0], heap.string(args[1])))
+        return heap.newBool(true)
+      } catch is PythonRaise {
+        guard try exceptionMatches(pendingException, heap.typeObject(.attributeError)) else {
+          throw PythonRaise()
+        }
+        clearPending()
+        return heap.newBool(false)
+      }
+    case .setattr:
+      try expect(3...3)
+      try setAttribute(args[0], heap.string(args[1]), args[2])
+      return retain(heap.none)
+    case .delattr:
+      try expect(2...2)
+      try deleteAttribute(args[0], heap.string(args[1]))
+      return retain(heap.none)
+    case .sysGetsizeof:
+      try expect(1...1)
+      return heap.newInt(try sizeOf(args[0]), origin: .machineInt)
+    case .sysGetrefcount:
+      try expect(1...1)
+      let object = args[0]
+      if heap.isImmortal(object) { return heap.newInt(heap.profile.immortalRefcount, origin: .machineInt) }
+      // The argument on the caller's stack counts, as in CPython.
+      return heap.newInt(heap.refcount(of: object), origin: .machineInt)
+    case .sysIntern:
+      try expect(1...1)
+      return heap.intern(heap.string(args[0]))
+    case .sysDebugmallocstats:
+      writeError(debugMallocStats())
+      return retain(heap.none)
+    case .sysGetrecursionlimit:
+      return heap.newInt(recursionLimit)
+    case .sysSetrecursionlimit:
+      try expect(1...1)
+      recursionLimit = heap.intValue(args[0]) ?? recursionLimit
+      return retain(heap.none)
+    default:
+      return try callMethod(builtin, receiver, args, keywords: keywords)
+    }
+  }
+
+  mutating func isInstance(_ object: ObjectID, _ classInfo: ObjectID) throws -> Bool {
+    if heap.kind(of: classInfo) == .tuple {
+      for cls in heap.items(classInfo) where try isInstance(object, cls) { return true }
+      return false
+    }
+    return try isSubclass(heap.type(of: object), classInfo)
+  }
+
+  mutating func isSubclass(_ cls: ObjectID, _ classInfo: ObjectID) throws -> Bool {
+    if heap.kind(of: classInfo) == .tuple {
+      for target in heap.items(classInfo) where try isSubclass(cls, target) { return true }
+      return false
+    }
+    guard heap.kind(of: classInfo) == .type || heap.kind(of: classInfo) == .builtinType else {
+      throw raise(.typeError, "isinstance() arg 2 must be a type or tuple of types")
+    }
+    var current: ObjectID? = cls
+    while let candidate = current {
+      if candidate == classInfo { return true }
+      current = baseClass(of: candidate)
+    }
+    return false
+  }
+
+  mutating func sortList(_ list: ObjectID, key: ObjectID?, reverse: Bool) throws {
+    let items = heap.items(list)
+    var keys: [ObjectID] = []
+    for item in items { keys.append(try key.map { try callObject($0, [item]) } ?? retain(item)) }
+    defer { for k in keys { drop(k) } }
+    var order = Array(items.indices)
+    // A stable merge sort driven by `<`, as CPython's timsort compares.
+    var failure: Error?
+    func less(_ a: Int, _ b: Int) -> Bool {
+      if failure != nil { return false }
+      do {
+        let result = try richCompare(keys[a], keys[b], .less)
+        defer { drop(result) }
+        return try isTrue(result)
+      } catch {
+        failure = error
+        return false
+      }
+    }
+    if reverse { order.reverse() }
+    order = mergeSorted(order, less: reverse ? { less($1, $0) } : less)
+    if reverse { order.reverse() }
+    if let failure { throw failure }
+    heap.listReplaceAll(list, with: order.map { items[$0] })
+  }
+
+  private func mergeSorted(_ items: [Int], less: (Int, Int) -> Bool) -> [Int] {
+    if items.count <= 1 { return items }
+    let middle = items.count / 2
+    let left = mergeSorted(Array(items[..<middle]), less: less)
+    let right = mergeSorted(Array(items[middle...]), less: less)
+    var result: [Int] = []
+    result.reserveCapacity(items.count)
+    var i = 0
+    var j = 0
+    while i < left.count && j < right.count {
+      if less(right[j], left[i]) {
+        result.append(right[j])
+        j += 1
+      } else {
+        result.append(left[i])
+        i += 1
+      }
+    }
+    result.append(contentsOf: left[i...])
+    result.append(contentsOf: right[j...])
+    return result
+  }
+
+  private mutating func round(_ args: [ObjectID]) throws -> ObjectID {
+    do {
+      switch number(args[0]) {
+      case .float(let x)?:
+        if args.count == 1 || args[1] == heap.none { return heap.newInt(big: try PyNumeric.round(x)) }
+        return heap.newFloat(try PyNumeric.round(x, ndigits: heap.intValue(args[1]) ?? 0))
+      case .int(let n)?:
+        if args.count == 1 || args[1] == heap.none { return heap.newInt(big: n) }
+        return heap.newInt(big: PyNumeric.round(n, ndigits: heap.intValue(args[1]) ?? 0))
+      default:
+        throw raise(.typeError, "type \(try typeName(of: args[0])) doesn't define __round__ method")
+      }
+    } catch let error as FormattingError {
+      throw raise(formatting: error)
+    }
+  }
+
+  /// `sys.getsizeof`.
+  mutating func sizeOf(_ object: ObjectID) throws -> Int {
+    let layouts = heap.layouts
+    switch heap.kind(of: object) {
+    case .int:
+      let value = heap.bigIntValue(object)
+      return layouts.intGetsizeof(digits: digits(value))
+    case .bool:
+      return layouts.fixedGetsizeof(.bool, boolValue: object == heap.trueObject)!
+    case .str:
+      let payload = heap.str(object)
+      return layouts.strGetsizeof(length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text))
+    case .bytes:
+      return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
+    case .tuple:
+      return ObjectLayouts.tupleBlockSize(count: heap.itemCount(object))
+    case .list:
+      return ObjectLayouts.listGetsizeof(capacity: heap.listCapacity(object))
+    case .dict:
+      return heap.dictSizeOf(object)
+    case .set, .frozenset:
+      return heap.setSizeOf(object)
+    case .instance, .slotsInstance:
+      return heap.instanceGetsizeof(object)
+    case .type:
+      return layouts.typeGetsizeof(
+        sharedKeysBlockSize: heap.classPayload(object).hasInstanceDict
+          ? heap.classPayload(object).sharedKeys.keysBlockSize : 0)
+    case .none:
+      return 16
+    default:
+      let kind = heap.kind(of: object)
+      if let size = layouts.fixedGetsizeof(kind) { return size }
+      return Int(heap.sizes[object.slot])
+    }
+  }
+}

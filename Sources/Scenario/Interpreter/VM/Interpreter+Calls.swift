@@ -1,0 +1,480 @@
+// Calls: binding arguments to a Python function's slots and pushing its
+// frame, calling builtins with borrowed arguments, instantiating classes
+// (`__init__` runs as a frame that hands back the instance), and generators,
+// whose frames are parked in the generator object between `next()` calls.
+//
+// Argument references: 3.8–3.10 leave the caller's stack entries in place
+// while the callee runs (the callee's slots hold new references), so inside
+// a call `sys.getrefcount(arg)` counts one more than in 3.11+, which moves
+// the arguments into the callee's frame. Both are modelled.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  /// Calls the callable below `count` values on the stack (the last
+  /// `keywordNames.count` of them keyword values), consuming all of them.
+  mutating func call(positional count: Int, keywordNames: ObjectID) throws {
+    let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
+    let calleeIndex = values.count - count - 1
+    let callee = values[calleeIndex]
+    let argumentStart = calleeIndex + 1
+    var keywords: [(String, ObjectID)] = []
+    if keywordCount > 0 {
+      let names = heap.items(keywordNames)
+      for (offset, name) in names.enumerated() {
+        keywords.append((heap.string(name), values[argumentStart + count - keywordCount + offset]))
+      }
+    }
+    let positional = Array(values[argumentStart..<(argumentStart + count - keywordCount)])
+    defer { drop(keywordNames) }
+    try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
+  }
+
+  /// `f(*args, **kwargs)`: stack holds the callable, a tuple and maybe a dict.
+  mutating func callEx(hasKeywords: Bool) throws {
+    let kwargs = hasKeywords ? pop() : ObjectID.null
+    var args = pop()
+    if heap.kind(of: args) != .tuple {
+      let items = try collect(args)
+      drop(args)
+      args = heap.newTuple(items)
+    }
+    let callee = pop()
+    push(callee)
+    push(args)
+    if !kwargs.isNull { push(kwargs) }
+    var keywords: [(String, ObjectID)] = []
+    if !kwargs.isNull {
+      for entry in heap.dictTable(kwargs).entries {
+        guard heap.kind(of: entry.key) == .str else {
+          throw raise(.typeError, "keywords must be strings")
+        }
+        keywords.append((heap.string(entry.key), entry.value))
+      }
+    }
+    try dispatchCall(
+      callee, positional: heap.items(args), keywords: keywords, stackEntries: kwargs.isNull ? 2 : 3)
+  }
+
+  /// Calls `callee` with borrowed arguments; `stackEntries` values (the
+  /// callable and what the call instruction pushed) are on top of the stack
+  /// and are consumed. Python functions push a frame; everything else runs
+  /// now and pushes its result.
+  mutating func dispatchCall(
+    _ callee: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)], stackEntries: Int
+  ) throws {
+    switch heap.kind(of: callee) {
+    case .function:
+      try callFunction(
+        callee, self: .null, positional: positional, keywords: keywords, stackEntries: stackEntries)
+      return
+    case .boundMethod:
+      let refs = heap.fieldsPayload(callee).refs
+      if heap.kind(of: refs[0]) == .function {
+        try callFunction(
+          refs[0], self: refs[1], positional: positional, keywords: keywords, stackEntries: stackEntries)
+        return
+      }
+      let result = try callObject(refs[0], [refs[1]] + positional, keywords: keywords)
+      for _ in 0..<stackEntries { drop(pop()) }
+      push(result)
+    case .type:
+      let instance = try createInstance(callee, positional: positional, keywords: keywords)
+      if let initFunction = try lookupInClass(callee, "__init__"), heap.kind(of: initFunction) == .function {
+        try callFunction(
+          initFunction, self: instance, positional: positional, keywords: keywords,
+          stackEntries: stackEntries,
+          initializing: instance)
+        return
+      }
+      for _ in 0..<stackEntries { drop(pop()) }
+      push(instance)
+    default:
+      let result = try callObject(callee, positional, keywords: keywords)
+      for _ in 0..<stackEntries { drop(pop()) }
+      push(result)
+    }
+  }
+
+  /// Binds arguments and pushes a frame running `function` (or creates a
+  /// generator). Consumes the `stackEntries` call values per the version.
+  mutating func callFunction(
+    _ function: ObjectID, self selfObject: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)],
+    stackEntries: Int, initializing: ObjectID = .null
+  ) throws {
+    let payload = heap.function(function)
+    var arguments = positional
+    if !selfObject.isNull { arguments.insert(selfObject, at: 0) }
+    let slots: [ObjectID]
+    do {
+      slots = try bindArguments(payload, function: function, positional: arguments, keywords: keywords)
+    } catch {
+      drop(initializing)
+      throw error
+    }
+    let code = program.codes[payload.code]
+    if code.isGenerator {
+      let generator = newGenerator(
+        function: function, code: payload.code, slots: slots, globals: payload.globals)
+      for _ in 0..<stackEntries { drop(pop()) }
+      push(generator)
+      return
+    }
+    let keeps = heap.profile.callerKeepsArgumentReferences
+    let owner = keeps ? ObjectID.null : retain(function)
+    if !keeps {
+      // 3.11+: the arguments and the callable move into the callee's frame.
+      for _ in 0..<stackEntries { drop(pop()) }
+    }
+    try pushFrame(
+      code: payload.code, globals: payload.globals, namespace: .null, function: owner, arguments: slots)
+    if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
+    frames[frames.count - 1].initializing = initializing
+  }
+
+  /// The slot values (owned) of a call: parameters, then cells, then the
+  /// closure's cells.
+  mutating func bindArguments(
+    _ payload: FunctionPayload, function: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]
+  ) throws -> [ObjectID] {
+    let code = program.codes[payload.code]
+    var slots = [ObjectID](repeating: .null, count: code.slotCount)
+    let positionalCount = code.argumentCount
+    var extra: [ObjectID] = []
+    func fail(_ message: String) -> PythonRaise {
+      for slot in slots where !slot.isNull { drop(slot) }
+      return raise(.typeError, message)
+    }
+    let name = heap.string(payload.qualifiedName)
+    for (index, argument) in positional.enumerated() {
+      if index < positionalCount {
+        slots[index] = argument
+      } else if code.hasVarArgs {
+        extra.append(argument)
+      } else {
+        let given = positional.count
+        let plural = positionalCount == 1 ? "" : "s"
+        let defaultsCount = payload.defaults.isNull ? 0 : heap.itemCount(payload.defaults)
+        let taking =
+          defaultsCount > 0
+          ? "from \(positionalCount - defaultsCount) to \(positionalCount) positional arguments"
+          : "\(positionalCount) positional argument\(plural)"
+        throw fail("\(name)() takes \(taking) but \(given) \(given == 1 ? "was" : "were") given")
+      }
+    }
+    for index in slots.indices where !slots[index].isNull { heap.incref(slots[index]) }
+    var kwargsEntries: [(String, ObjectID)] = []
+    let keywordEnd = positionalCount + code.keywordOnlyCount
+    for (keyword, value) in keywords {
+      if let index = code.varNames[0..<keywordEnd].firstIndex(of: keyword), index >= code.positionalOnlyCount
+      {
+        if !slots[index].isNull {
+          throw fail("\(name)() got multiple values for argument '\(keyword)'")
+        }
+        slots[index] = value
+        heap.incref(value)
+      } else if code.hasVarKeywords {
+        kwargsEntries.append((keyword, value))
+      } else {
+        throw fail("\(name)() got an unexpected keyword argument '\(keyword)'")
+      }
+    }
+    // Defaults.
+    let defaults = payload.defaults.isNull ? [] : heap.items(payload.defaults)
+    var missing: [String] = []
+    for index in 0..<positionalCount where slots[index].isNull {
+      let defaultIndex = index - (positionalCount - defaults.count)
+      if defaultIndex >= 0 {
+        slots[index] = retain(defaults[defaultIndex])
+      } else {
+        missing.append(code.varNames[index])
+      }
+    }
+    if !missing.isEmpty {
+      let quoted = missing.map { "'\($0)'" }
+      let list =
+        quoted.count == 1
+        ? quoted[0]
+        : quoted.dropLast().joined(separator: ", ") + (quoted.count > 2 ? "," : "") + " and " + quoted.last!
+      throw fail(
+        "\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(list)"
+      )
+    }
+    for index in positionalCount..<keywordEnd where slots[index].isNull {
+      let keyword = code.varNames[index]
+      if !payload.keywordDefaults.isNull,
+        let value = heap.dictTable(payload.keywordDefaults).entries.first(where: {
+          heap.string($0.key) == keyword
+        })
+      {
+        slots[index] = retain(value.value)
+      } else {
+        throw fail("\(name)() missing 1 required keyword-only argument: '\(keyword)'")
+      }
+    }
+    var next = keywordEnd
+    if code.hasVarArgs {
+      for item in extra { heap.incref(item) }
+      slots[next] = heap.newTuple(extra)
+      next += 1
+    }
+    if code.hasVarKeywords {
+      let dict = heap.newDict()
+      for (keyword, value) in kwargsEntries {
+        let key = heap.newStr(keyword)
+        heap.incref(value)
+        heap.dictInsertNew(dict, hash: PyHash.hash(keyword, version: version), key: key, value: value)
+      }
+      slots[next] = dict
+    }
+    // Cells: a captured parameter moves into its cell.
+    for (offset, argument) in code.cellFromArgument.enumerated() {
+      let slot = code.varNames.count + offset
+      if argument >= 0 {
+        slots[slot] = heap.newCell(slots[argument])
+        slots[argument] = .null
+      } else {
+        slots[slot] = heap.newCell(.null)
+      }
+    }
+    if !payload.closure.isNull {
+      for (offset, cell) in heap.items(payload.closure).enumerated() {
+        slots[code.varNames.count + code.cellNames.count + offset] = retain(cell)
+      }
+    }
+    return slots
+  }
+
+  /// Calls any callable from Swift with borrowed arguments; returns an owned
+  /// result. Python code runs in a nested loop.
+  mutating func callObject(_ callee: ObjectID, _ positional: [ObjectID], keywords: [(String, ObjectID)] = [])
+    throws -> ObjectID
+  {
+    switch heap.kind(of: callee) {
+    case .function, .boundMethod, .type:
+      let depth = frames.count
+      push(retain(callee))
+      for argument in positional { push(retain(argument)) }
+      for (_, value) in keywords { push(retain(value)) }
+      try dispatchCall(
+        callee, positional: positional, keywords: keywords,
+        stackEntries: positional.count + keywords.count + 1)
+      if frames.count > depth {
+        frames[frames.count - 1].returnsToSwift = true
+        return try runLoop()
+      }
+      return pop()
+    case .builtinFunction:
+      return try callBuiltin(callee, self: .null, positional, keywords: keywords)
+    case .builtinMethod:
+      let fields = heap.fieldsPayload(callee)
+      return try callBuiltin(
+        builtinObjects[fields.index], self: fields.refs[0], positional, keywords: keywords)
+    case .builtinType:
+      return try construct(heap.builtinType(of: callee)!, positional, keywords: keywords)
+    default:
+      throw raise(.typeError, "'\(try typeName(of: callee))' object is not callable")
+    }
+  }
+
+  // MARK: Functions and classes
+
+  mutating func makeFunction(codeIndex: Int, flags: Int, globals: ObjectID) throws {
+    let closure = flags & 8 != 0 ? pop() : ObjectID.null
+    let keywordDefaults = flags & 2 != 0 ? pop() : ObjectID.null
+    let defaults = flags & 1 != 0 ? pop() : ObjectID.null
+    let code = program.codes[codeIndex]
+    let name = heap.intern(code.name)
+    let qualifiedName = heap.intern(code.qualifiedName)
+    heap.incref(globals)
+    push(
+      heap.newFunction(
+        code: codeIndex, name: name, qualifiedName: qualifiedName, globals: globals, defaults: defaults,
+        keywordDefaults: keywordDefaults, closure: closure))
+  }
+
+  mutating func buildClass(codeIndex: Int, globals: ObjectID) throws {
+    let base = pop()
+    let name = pop()
+    let closure = pop()
+    defer {
+      drop(name)
+      drop(closure)
+    }
+    let namespace = heap.newDict()
+    let code = program.codes[codeIndex]
+    var cells: [ObjectID] = []
+    for _ in code.cellNames { cells.append(heap.newCell(.null)) }
+    if closure != heap.none {
+      for cell in heap.items(closure) { cells.append(retain(cell)) }
+    }
+    try dictSet(
+      namespace, key: heap.intern("__name__"), value: try namespaceLookup(globals, "__name__") ?? heap.none)
+    try pushFrame(code: codeIndex, globals: globals, namespace: namespace, function: .null, arguments: [])
+    let frame = frames.count - 1
+    for (offset, cell) in cells.enumerated() {
+      values[frames[frame].base + code.varNames.count + offset] = cell
+    }
+    frames[frame].returnsToSwift = true
+    let classCell: ObjectID
+    do {
+      classCell = try runLoop()
+    } catch {
+      drop(namespace)
+      drop(base)
+      throw error
+    }
+    let baseObject = base == heap.none ? retain(heap.typeObject(.object)) : base
+    if base == heap.none { drop(base) }
+    let builtinBase: BuiltinType
+    switch heap.kind(of: baseObject) {
+    case .type: builtinBase = heap.classPayload(baseObject).builtinBase
+    case .builtinType: builtinBase = heap.builtinType(of: baseObject)!
+    default:
+      drop(namespace)
+      drop(baseObject)
+      drop(classCell)
+      throw raise(.typeError, "bases must be types")
+    }
+    var slotNames: [String]? = nil
+    var entries = heap.dictTable(namespace).entries
+    if let slots = entries.first(where: { heap.string($0.key) == "__slots__" }) {
+      let items = heap.kind(of: slots.value) == .str ? [retain(slots.value)] : try collect(slots.value)
+      slotNames = items.map { heap.string($0) }
+      for item in items { drop(item) }
+    }
+    // Moving the namespace into the class: the class takes new references.
+    for entry in entries {
+      heap.incref(entry.key)
+      heap.incref(entry.value)
+    }
+    let hasFinalizer = entries.contains { heap.string($0.key) == "__del__" }
+    entries.removeAll { heap.string($0.key) == "__qualname__" }
+    let qualifiedName = code.qualifiedName
+    let cls = heap.newClass(
+      name: heap.string(name), qualifiedName: qualifiedName, base: baseObject, builtinBase: builtinBase,
+      namespace: entries, slotNames: slotNames, hasFinalizer: hasFinalizer)
+    for entry in heap.dictTable(namespace).entries where heap.string(entry.key) == "__qualname__" {
+      drop(entry.key)
+      drop(entry.value)
+    }
+    drop(namespace)
+    if classCell != heap.none, heap.kind(of: classCell) == .cell {
+      heap.incref(cls)
+      heap.withFields(classCell) { $0.refs[0] = cls }
+    }
+    drop(classCell)
+    push(cls)
+  }
+
+  /// A new, uninitialised instance of a user class (owned).
+  mutating func createInstance(_ cls: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]) throws
+    -> ObjectID
+  {
+    let payload = heap.classPayload(cls)
+    if payload.builtinBase.isException {
+      for _ in positional {}
+      for argument in positional { heap.incref(argument) }
+      return heap.newException(type: cls, args: heap.newTuple(positional))
+    }
+    if try lookupInClass(cls, "__init__") == nil, !positional.isEmpty || !keywords.isEmpty {
+      throw raise(.typeError, "\(payload.name)() takes no arguments")
+    }
+    return heap.newInstance(of: cls)
+  }
+
+  // MARK: Generators
+
+  mutating func newGenerator(function: ObjectID, code: Int, slots: [ObjectID], globals: ObjectID) -> ObjectID
+  {
+    let codeObject = program.codes[code]
+    let shape = CodeShape(
+      locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
+      stackSize: max(codeObject.maxStackDepth, 4))
+    let size = heap.layouts.generatorBlockSize(shape)
+    heap.incref(function)
+    let generator = heap.newFieldsObject(
+      kind: .generator, type: .generator, refs: slots + [function], index: code, size: size)
+    generators[generator] = GeneratorState(
+      code: code, pc: 0, globals: globals, function: function, line: codeObject.firstLine,
+      slotCount: slots.count, blocks: [])
+    return generator
+  }
+
+  /// Runs a generator until it yields (the value, owned) or finishes (nil).
+  mutating func resumeGenerator(_ generator: ObjectID) throws -> ObjectID? {
+    guard var state = generators[generator], !state.finished else { return nil }
+    if state.running { throw raise(.valueError, "generator already executing") }
+    state.running = true
+    let saved = heap.withFields(generator) { fields -> [ObjectID] in
+      let refs = fields.refs
+      fields.refs = [refs.last!]
+      return Array(refs.dropLast())
+    }
+    let first = state.pc == 0
+    let base = values.count
+    values.append(contentsOf: saved[0..<state.slotCount])
+    let blockBase = blocks.count
+    for var block in state.blocks {
+      block.level += base
+      blocks.append(block)
+    }
+    values.append(contentsOf: saved[state.slotCount...])
+    var frame = Frame(
+      code: state.code, pc: state.pc, base: base, stackBase: base + state.slotCount, blockBase: blockBase,
+      globals: state.globals, namespace: .null, function: .null, line: state.line)
+    frame.generator = generator
+    frame.returnsToSwift = true
+    generators[generator] = state
+    frames.append(frame)
+    if !first { push(retain(heap.none)) }
+    heap.incref(generator)
+    defer { drop(generator) }
+    let result = try runLoop()
+    if generators[generator]?.finished ?? true {
+      drop(result)
+      return nil
+    }
+    return result
+  }
+
+  /// `yield`: parks the top frame in its generator and hands `value` out.
+  mutating func suspendGenerator(yielding value: ObjectID) throws -> ObjectID? {
+    let frame = frames.removeLast()
+    let generator = frame.generator
+    var state = generators[generator]!
+    state.pc = frame.pc
+    state.line = frame.line
+    state.running = false
+    state.blocks = blocks[frame.blockBase...].map { block in
+      var block = block
+      block.level -= frame.base
+      return block
+    }
+    blocks.removeLast(blocks.count - frame.blockBase)
+    let parked = Array(values[frame.base...])
+    values.removeLast(values.count - frame.base)
+    generators[generator] = state
+    heap.withFields(generator) { fields in fields.refs = parked + fields.refs }
+    return value
+  }
+
+  /// A generator frame returned or raised: the generator is exhausted.
+  mutating func finishGenerator(_ frame: Frame) {
+    var state = generators[frame.generator]!
+    state.finished = true
+    state.running = false
+    generators[frame.generator] = state
+    while blocks.count > frame.blockBase {
+      let block = blocks.removeLast()
+      if block.kind == .handler {
+        let old = handledException
+        handledException = block.savedException
+        drop(old)
+      }
+    }
+    while values.count > frame.base { drop(values.removeLast()) }
+  }
+}

@@ -1,0 +1,191 @@
+// Dicts, sets, hashing and equality as the VM needs them. Lookups compare
+// keys with `equals`, which may run a scenario's `__eq__`; the table is read
+// from a copy so that Python code running meanwhile cannot invalidate it.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  // MARK: Hashing and equality
+
+  mutating func hash(_ object: ObjectID) throws -> Int {
+    switch heap.kind(of: object) {
+    case .str:
+      if let cached = heap.str(object).hash { return cached }
+      let value = PyHash.hash(heap.string(object), version: version)
+      heap.setStrHash(object, value)
+      return value
+    case .int, .bool:
+      if let small = heap.intValue(object) { return PyHash.hash(BigInt(small)) }
+      return PyHash.hash(heap.bigIntValue(object))
+    case .float:
+      return PyHash.hash(heap.floatValue(object), version: version, address: UInt(heap.address(of: object)))
+    case .bytes:
+      return PyHash.hash(bytes: heap.bytesValue(object), version: version)
+    case .none:
+      return PyHash.hashNone(version: version, address: UInt(heap.address(of: object)))
+    case .tuple:
+      var hashes: [Int] = []
+      for item in heap.items(object) { hashes.append(try hash(item)) }
+      return PyHash.hashTuple(hashes)
+    case .list, .dict, .set:
+      throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .instance, .slotsInstance:
+      let cls = heap.type(of: object)
+      if let method = try lookupType(cls, "__hash__") {
+        if method == heap.none { throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'") }
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        guard heap.kind(of: result) == .int else {
+          throw raise(.typeError, "__hash__ method should return an integer")
+        }
+        let value = PyHash.hash(heap.bigIntValue(result))
+        return value
+      }
+      if try lookupType(cls, "__eq__") != nil {
+        throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+      }
+      return PyHash.hashPointer(UInt(heap.address(of: object)))
+    default:
+      return PyHash.hashPointer(UInt(heap.address(of: object)))
+    }
+  }
+
+  /// `PyObject_RichCompareBool(a, b, Py_EQ)`: identity first.
+  mutating func equals(_ a: ObjectID, _ b: ObjectID) throws -> Bool {
+    if a == b { return true }
+    let result = try richCompare(a, b, .equal)
+    defer { drop(result) }
+    return try isTrue(result)
+  }
+
+  // MARK: Dicts
+
+  mutating func newDict(presized count: Int = 0) -> ObjectID {
+    heap.newDict()
+  }
+
+  /// Finds `key` in a dict; returns the entry position.
+  mutating func dictFind(_ dict: ObjectID, key: ObjectID, hash: Int) throws -> Int? {
+    let table = heap.dictTable(dict)
+    if heap.kind(of: key) == .str {
+      let text = heap.string(key)
+      return try table.find(hash: hash) { candidate in
+        if candidate == key { return true }
+        if heap.kind(of: candidate) == .str { return heap.string(candidate) == text }
+        return try equals(candidate, key)
+      }
+    }
+    return try table.find(hash: hash) { try equals($0, key) }
+  }
+
+  /// The value for `key` (borrowed), nil when absent.
+  mutating func dictGet(_ dict: ObjectID, key: ObjectID) throws -> ObjectID? {
+    let hash = try hash(key)
+    guard let position = try dictFind(dict, key: key, hash: hash) else { return nil }
+    return heap.dictTable(dict).values[position]
+  }
+
+  /// `d[key] = value` with borrowed key and value.
+  mutating func dictSet(_ dict: ObjectID, key: ObjectID, value: ObjectID) throws {
+    let hash = try hash(key)
+    if let position = try dictFind(dict, key: key, hash: hash) {
+      heap.incref(value)
+      drop(heap.dictReplaceValue(dict, at: position, with: value))
+    } else {
+      heap.incref(key)
+      heap.incref(value)
+      heap.dictInsertNew(dict, hash: hash, key: key, value: value)
+    }
+  }
+
+  /// Removes `key`; false when it was absent.
+  mutating func dictDelete(_ dict: ObjectID, key: ObjectID) throws -> Bool {
+    let hash = try hash(key)
+    guard let position = try dictFind(dict, key: key, hash: hash) else { return false }
+    let removed = heap.dictRemove(dict, at: position)
+    drop(removed.key)
+    drop(removed.value)
+    return true
+  }
+
+  /// A name in a namespace dict (owned), nil when absent.
+  mutating func namespaceLookup(_ dict: ObjectID, _ name: String) throws -> ObjectID? {
+    if dict.isNull { return nil }
+    let hash = PyHash.hash(name, version: version)
+    let table = heap.dictTable(dict)
+    guard let position = table.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
+    else {
+      return nil
+    }
+    return retain(table.values[position])
+  }
+
+  mutating func dictUpdate(_ dict: ObjectID, _ mapping: ObjectID) throws {
+    if heap.kind(of: mapping) == .dict {
+      for entry in heap.dictTable(mapping).entries { try dictSet(dict, key: entry.key, value: entry.value) }
+      return
+    }
+    for pair in try collect(mapping) {
+      let items = try collect(pair)
+      drop(pair)
+      defer { for item in items { drop(item) } }
+      guard items.count == 2 else {
+        throw raise(
+          .valueError, "dictionary update sequence element #0 has length \(items.count); 2 is required")
+      }
+      try dictSet(dict, key: items[0], value: items[1])
+    }
+  }
+
+  // MARK: Sets
+
+  mutating func newSet(frozen: Bool) -> ObjectID { heap.newSetObject(frozen: frozen) }
+
+  mutating func setFind(_ set: ObjectID, _ key: ObjectID, hash: Int) throws -> Int? {
+    try heap.setTable(set).find(hash: hash) { try equals($0, key) }
+  }
+
+  /// Adds a borrowed key.
+  mutating func setAdd(_ set: ObjectID, _ key: ObjectID) throws {
+    let hash = try hash(key)
+    if try setFind(set, key, hash: hash) != nil { return }
+    heap.setInsertNew(set, hash: hash, key: retain(key))
+  }
+
+  mutating func setDiscard(_ set: ObjectID, _ key: ObjectID) throws -> Bool {
+    let hash = try hash(key)
+    guard let position = try setFind(set, key, hash: hash) else { return false }
+    drop(heap.setRemove(set, at: position))
+    return true
+  }
+
+  // MARK: Sequences
+
+  /// Every item of an iterable, owned.
+  mutating func collect(_ iterable: ObjectID) throws -> [ObjectID] {
+    switch heap.kind(of: iterable) {
+    case .list, .tuple:
+      let items = heap.items(iterable)
+      for item in items { heap.incref(item) }
+      return items
+    default:
+      let iterator = try getIterator(iterable)
+      defer { drop(iterator) }
+      var items: [ObjectID] = []
+      do {
+        while let item = try nextItem(iterator) { items.append(item) }
+      } catch {
+        for item in items { drop(item) }
+        throw error
+      }
+      return items
+    }
+  }
+
+  mutating func listExtend(_ list: ObjectID, _ iterable: ObjectID) throws {
+    let items = try collect(iterable)
+    for item in items { heap.listAppend(list, item) }
+  }
+}

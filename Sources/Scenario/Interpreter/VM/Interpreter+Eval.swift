@@ -1,0 +1,571 @@
+// The evaluation loop: one `switch` over the opcode of the current frame's
+// next instruction. Operands are owned references on the value stack; each
+// case consumes what it pops and pushes what it produces, so reference
+// counts move exactly where the instruction moves them.
+//
+// A Python exception leaves an instruction as `PythonRaise` (the exception
+// object in `pendingException`); `unwind` then looks for a handler in the
+// current frame's block stack, else pops the frame, adding a traceback
+// entry, and tries its caller — until a frame marked `returnsToSwift`
+// hands the exception to the Swift caller of the nested `execute`.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  /// Runs a module or class body to completion and returns its result.
+  mutating func execute(code: Int, globals: ObjectID, namespace: ObjectID) throws -> ObjectID {
+    try pushFrame(code: code, globals: globals, namespace: namespace, function: .null, arguments: [])
+    frames[frames.count - 1].returnsToSwift = true
+    return try runLoop()
+  }
+
+  /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
+  mutating func runLoop() throws -> ObjectID {
+    nestedDepth += 1
+    defer { nestedDepth -= 1 }
+    while true {
+      do {
+        if let result = try runUntilReturn() { return result }
+      } catch is PythonRaise {
+        if try unwind() { continue }
+        throw PythonRaise()
+      }
+    }
+  }
+
+  /// Executes instructions; returns the result when the Swift-boundary frame
+  /// returns.
+  private mutating func runUntilReturn() throws -> ObjectID? {
+    while true {
+      let frameIndex = frames.count - 1
+      let codeIndex = frames[frameIndex].code
+      let pc = frames[frameIndex].pc
+      let instruction = program.codes[codeIndex].instructions[pc]
+      frames[frameIndex].pc = pc + 1
+      let arg = Int(instruction.arg)
+      switch instruction.op {
+      case .nop:
+        break
+      case .line:
+        try lineEvent(arg)
+      case .popTop:
+        drop(pop())
+      case .dupTop:
+        push(retain(top()))
+      case .dupTopTwo:
+        let b = top()
+        let a = top(1)
+        push(retain(a))
+        push(retain(b))
+      case .rotTwo:
+        values.swapAt(values.count - 1, values.count - 2)
+      case .rotThree:
+        let v = pop()
+        values.insert(v, at: values.count - 2)
+      case .rotFour:
+        let v = pop()
+        values.insert(v, at: values.count - 3)
+      case .loadConst:
+        push(retain(program.codes[codeIndex].constants[arg]))
+      case .loadFast:
+        let value = values[frames[frameIndex].base + arg]
+        if value.isNull { throw unboundLocal(codeIndex, arg) }
+        push(retain(value))
+      case .storeFast:
+        let slot = frames[frameIndex].base + arg
+        let old = values[slot]
+        values[slot] = pop()
+        drop(old)
+      case .deleteFast:
+        let slot = frames[frameIndex].base + arg
+        let old = values[slot]
+        if old.isNull { throw unboundLocal(codeIndex, arg) }
+        values[slot] = .null
+        drop(old)
+      case .loadDeref, .loadClassDeref:
+        if instruction.op == .loadClassDeref {
+          let name = derefName(codeIndex, arg)
+          if let value = try namespaceLookup(frames[frameIndex].namespace, name) {
+            push(value)
+            break
+          }
+        }
+        let cell = values[frames[frameIndex].base + arg]
+        let content = heap.fieldsPayload(cell).refs[0]
+        if content.isNull { throw freeVariableError(codeIndex, arg) }
+        push(retain(content))
+      case .storeDeref:
+        let cell = values[frames[frameIndex].base + arg]
+        let value = pop()
+        let old = heap.withFields(cell) { fields in
+          let old = fields.refs[0]
+          fields.refs[0] = value
+          return old
+        }
+        drop(old)
+      case .deleteDeref:
+        let cell = values[frames[frameIndex].base + arg]
+        let old = heap.withFields(cell) { fields in
+          let old = fields.refs[0]
+          fields.refs[0] = .null
+          return old
+        }
+        if old.isNull { throw freeVariableError(codeIndex, arg) }
+        drop(old)
+      case .loadClosure:
+        push(retain(values[frames[frameIndex].base + arg]))
+      case .loadName:
+        let name = program.codes[codeIndex].names[arg]
+        if let value = try namespaceLookup(frames[frameIndex].namespace, name) {
+          push(value)
+        } else if let value = try namespaceLookup(frames[frameIndex].globals, name) {
+          push(value)
+        } else if let value = builtinsByName[name] {
+          push(retain(value))
+        } else {
+          throw raise(.nameError, "name '\(name)' is not defined")
+        }
+      case .storeName:
+        let value = pop()
+        try dictSet(
+          frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg], value: value)
+        drop(value)
+      case .deleteName:
+        let name = program.codes[codeIndex].names[arg]
+        if try !dictDelete(frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg]) {
+          throw raise(.nameError, "name '\(name)' is not defined")
+        }
+      case .loadGlobal:
+        let name = program.codes[codeIndex].names[arg]
+        if let value = try namespaceLookup(frames[frameIndex].globals, name) {
+          push(value)
+        } else if let value = builtinsByName[name] {
+          push(retain(value))
+        } else {
+          throw raise(.nameError, "name '\(name)' is not defined")
+        }
+      case .storeGlobal:
+        let value = pop()
+        try dictSet(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg], value: value)
+        drop(value)
+      case .deleteGlobal:
+        let name = program.codes[codeIndex].names[arg]
+        if try !dictDelete(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg]) {
+          throw raise(.nameError, "name '\(name)' is not defined")
+        }
+      case .loadAttr:
+        let object = pop()
+        defer { drop(object) }
+        push(try getAttribute(object, program.codes[codeIndex].names[arg]))
+      case .storeAttr:
+        let object = pop()
+        let value = pop()
+        defer {
+          drop(object)
+          drop(value)
+        }
+        try setAttribute(object, program.codes[codeIndex].names[arg], value)
+      case .deleteAttr:
+        let object = pop()
+        defer { drop(object) }
+        try deleteAttribute(object, program.codes[codeIndex].names[arg])
+      case .loadMethod:
+        let object = pop()
+        let (method, bound) = try loadMethod(object, program.codes[codeIndex].names[arg])
+        if bound {
+          push(method)
+          push(object)
+        } else {
+          drop(object)
+          push(.null)
+          push(method)
+        }
+      case .callMethod:
+        let selfSlot = values.count - arg - 1
+        if values[selfSlot - 1].isNull {
+          values.remove(at: selfSlot - 1)
+          try call(positional: arg, keywordNames: .null)
+        } else {
+          try call(positional: arg + 1, keywordNames: .null)
+        }
+      case .callFunction:
+        try call(positional: arg, keywordNames: .null)
+      case .callFunctionKw:
+        let names = pop()
+        try call(positional: arg, keywordNames: names)
+      case .callFunctionEx:
+        try callEx(hasKeywords: arg == 1)
+      case .binarySubscript:
+        let index = pop()
+        let container = pop()
+        defer {
+          drop(index)
+          drop(container)
+        }
+        push(try getItem(container, index))
+      case .storeSubscript:
+        let index = pop()
+        let container = pop()
+        let value = pop()
+        defer {
+          drop(index)
+          drop(container)
+          drop(value)
+        }
+        try setItem(container, index, value)
+      case .deleteSubscript:
+        let index = pop()
+        let container = pop()
+        defer {
+          drop(index)
+          drop(container)
+        }
+        try deleteItem(container, index)
+      case .buildSlice:
+        let step = arg == 3 ? pop() : retain(heap.none)
+        let upper = pop()
+        let lower = pop()
+        push(newSlice(lower, upper, step))
+      case .binaryOp, .inplaceOp:
+        let right = pop()
+        let left = pop()
+        defer {
+          drop(left)
+          drop(right)
+        }
+        push(
+          try binaryOperation(
+            BinaryOperator.allCases[arg], left, right, inPlace: instruction.op == .inplaceOp))
+      case .unaryNegative, .unaryPositive, .unaryInvert:
+        let operand = pop()
+        defer { drop(operand) }
+        push(try unaryOperation(instruction.op, operand))
+      case .unaryNot:
+        let operand = pop()
+        let truth = try isTrue(operand)
+        drop(operand)
+        push(heap.newBool(!truth))
+      case .compareOp:
+        let right = pop()
+        let left = pop()
+        defer {
+          drop(left)
+          drop(right)
+        }
+        push(try richCompare(left, right, ComparisonOperator.allCases[arg]))
+      case .isOp:
+        let right = pop()
+        let left = pop()
+        drop(left)
+        drop(right)
+        push(heap.newBool((left == right) != (arg == 1)))
+      case .containsOp:
+        let container = pop()
+        let item = pop()
+        defer {
+          drop(container)
+          drop(item)
+        }
+        let found = try contains(container, item)
+        push(heap.newBool(found != (arg == 1)))
+      case .jump:
+        frames[frameIndex].pc = arg
+      case .popJumpIfFalse, .popJumpIfTrue:
+        let value = pop()
+        let truth = try isTrue(value)
+        drop(value)
+        if truth == (instruction.op == .popJumpIfTrue) { frames[frameIndex].pc = arg }
+      case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
+        let truth = try isTrue(top())
+        if truth == (instruction.op == .jumpIfTrueOrPop) {
+          frames[frameIndex].pc = arg
+        } else {
+          drop(pop())
+        }
+      case .getIter:
+        let iterable = pop()
+        defer { drop(iterable) }
+        push(try getIterator(iterable))
+      case .forIter:
+        if let next = try nextItem(top()) {
+          push(next)
+        } else {
+          drop(pop())
+          frames[frameIndex].pc = arg
+        }
+      case .buildTuple:
+        let items = Array(values[(values.count - arg)...])
+        values.removeLast(arg)
+        push(heap.newTuple(items))
+      case .buildList:
+        let items = Array(values[(values.count - arg)...])
+        values.removeLast(arg)
+        push(heap.newList(items))
+      case .buildSet:
+        let items = Array(values[(values.count - arg)...])
+        values.removeLast(arg)
+        let set = newSet(frozen: false)
+        push(set)
+        for item in items {
+          try setAdd(set, item)
+          drop(item)
+        }
+      case .buildMap:
+        let flat = Array(values[(values.count - 2 * arg)...])
+        values.removeLast(2 * arg)
+        let dict = newDict(presized: arg)
+        push(dict)
+        for index in 0..<arg {
+          try dictSet(dict, key: flat[2 * index], value: flat[2 * index + 1])
+          drop(flat[2 * index])
+          drop(flat[2 * index + 1])
+        }
+      case .buildString:
+        var text = ""
+        for id in values[(values.count - arg)...] { text += heap.string(id) }
+        for _ in 0..<arg { drop(pop()) }
+        push(heap.newStr(text))
+      case .listAppend:
+        let value = pop()
+        heap.listAppend(top(arg - 1), value)
+      case .setAdd:
+        let value = pop()
+        defer { drop(value) }
+        try setAdd(top(arg - 1), value)
+      case .mapAdd:
+        let value = pop()
+        let key = pop()
+        defer {
+          drop(key)
+          drop(value)
+        }
+        try dictSet(top(arg - 1), key: key, value: value)
+      case .listExtend:
+        let iterable = pop()
+        defer { drop(iterable) }
+        try listExtend(top(arg - 1), iterable)
+      case .setUpdate:
+        let iterable = pop()
+        defer { drop(iterable) }
+        for item in try collect(iterable) {
+          try setAdd(top(arg - 1), item)
+          drop(item)
+        }
+      case .dictUpdate, .dictMerge:
+        let mapping = pop()
+        defer { drop(mapping) }
+        try dictUpdate(top(arg - 1), mapping)
+      case .listToTuple:
+        let list = pop()
+        let items = heap.items(list)
+        for item in items { heap.incref(item) }
+        drop(list)
+        push(heap.newTuple(items))
+      case .formatValue:
+        let spec = arg & 4 != 0 ? pop() : ObjectID.null
+        let value = pop()
+        defer {
+          drop(value)
+          drop(spec)
+        }
+        push(try formatValue(value, conversion: arg & 3, spec: spec))
+      case .unpackSequence:
+        let sequence = pop()
+        defer { drop(sequence) }
+        let items = try collect(sequence)
+        if items.count != arg {
+          for item in items { drop(item) }
+          throw items.count < arg
+            ? raise(.valueError, "not enough values to unpack (expected \(arg), got \(items.count))")
+            : raise(.valueError, "too many values to unpack (expected \(arg))")
+        }
+        for item in items.reversed() { push(item) }
+      case .unpackEx:
+        let before = arg & 0xff
+        let after = arg >> 8
+        let sequence = pop()
+        defer { drop(sequence) }
+        let items = try collect(sequence)
+        if items.count < before + after {
+          for item in items { drop(item) }
+          throw raise(
+            .valueError,
+            "not enough values to unpack (expected at least \(before + after), got \(items.count))")
+        }
+        for item in items[(items.count - after)...].reversed() { push(item) }
+        push(heap.newList(Array(items[before..<(items.count - after)])))
+        for item in items[..<before].reversed() { push(item) }
+      case .makeFunction:
+        try makeFunction(codeIndex: arg >> 4, flags: arg & 0xf, globals: frames[frameIndex].globals)
+      case .buildClass:
+        try buildClass(codeIndex: arg, globals: frames[frameIndex].globals)
+      case .returnValue:
+        let result = pop()
+        if let finished = try returnFromFrame(result) { return finished }
+      case .yieldValue:
+        let value = pop()
+        return try suspendGenerator(yielding: value)
+      case .setupExcept:
+        blocks.append(Block(kind: .setupExcept, handler: arg, level: values.count))
+      case .setupFinally:
+        blocks.append(Block(kind: .setupFinally, handler: arg, level: values.count))
+      case .popBlock:
+        blocks.removeLast()
+      case .popExcept:
+        let block = blocks.removeLast()
+        precondition(block.kind == .handler, "popExcept outside a handler")
+        let old = handledException
+        handledException = block.savedException
+        drop(old)
+      case .raiseVarargs:
+        throw try raiseStatement(count: arg)
+      case .reraise:
+        let exception = pop()
+        let block = blocks.removeLast()
+        let old = handledException
+        handledException = block.savedException
+        drop(old)
+        pendingException = exception
+        frames[frames.count - 1].pc = -1  // marks: no new traceback entry for this frame
+        throw PythonRaise()
+      case .checkExceptionMatch:
+        let type = pop()
+        let exception = top()
+        defer { drop(type) }
+        push(heap.newBool(try exceptionMatches(exception, type)))
+      case .importName:
+        let name = program.codes[codeIndex].names[arg]
+        guard let module = moduleObjects[name] else {
+          throw raise(.runtimeError, "No module named '\(name)'")
+        }
+        push(retain(module))
+      case .importFrom:
+        let name = program.codes[codeIndex].names[arg]
+        push(try getAttribute(top(), name))
+      case .setupLoop, .breakLoop, .continueLoop, .printExpr:
+        preconditionFailure("opcode \(instruction.op) is not emitted")
+      case .loadAssertionError:
+        push(retain(heap.typeObject(.assertionError)))
+      }
+    }
+  }
+
+  mutating func lineEvent(_ line: Int) throws {
+    frames[frames.count - 1].line = line
+    currentLine = line
+    steps += 1
+    if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
+  }
+
+  // MARK: Frames
+
+  /// Pushes a frame for `code` with its arguments already bound to slots
+  /// (owned references, one per slot of `arguments`).
+  mutating func pushFrame(
+    code: Int, globals: ObjectID, namespace: ObjectID, function: ObjectID, arguments: [ObjectID]
+  ) throws {
+    if frames.count >= recursionLimit + 1 {
+      for argument in arguments { drop(argument) }
+      drop(function)
+      throw raise(.recursionError, "maximum recursion depth exceeded")
+    }
+    let codeObject = program.codes[code]
+    let base = values.count
+    values.append(contentsOf: arguments)
+    let slotCount = codeObject.slotCount
+    if arguments.count < slotCount {
+      values.append(contentsOf: repeatElement(ObjectID.null, count: slotCount - arguments.count))
+    }
+    var frame = Frame(
+      code: code, base: base, stackBase: base + slotCount, blockBase: blocks.count, globals: globals,
+      namespace: namespace, function: function, line: codeObject.firstLine)
+    frame.frameObject = allocateFrameObject(code: code)
+    frames.append(frame)
+  }
+
+  /// Leaves the current frame with `result`. Returns the result when the
+  /// frame was a Swift boundary; otherwise pushes it onto the caller's stack.
+  mutating func returnFromFrame(_ result: ObjectID) throws -> ObjectID? {
+    let frame = frames.removeLast()
+    if !frame.generator.isNull {
+      finishGenerator(frame)
+      return result
+    }
+    releaseFrame(frame)
+    var result = result
+    if !frame.initializing.isNull {
+      if result != heap.none {
+        let typeName = try typeName(of: result)
+        drop(result)
+        drop(frame.initializing)
+        throw raise(.typeError, "__init__() should return None, not '\(typeName)'")
+      }
+      drop(result)
+      result = frame.initializing
+    }
+    if frame.returnsToSwift { return result }
+    for _ in 0..<frame.callerKeeps { drop(pop()) }
+    push(result)
+    return nil
+  }
+
+  /// Drops a finished frame's slots, stack and blocks, then its function.
+  mutating func releaseFrame(_ frame: Frame) {
+    while blocks.count > frame.blockBase {
+      let block = blocks.removeLast()
+      if block.kind == .handler {
+        let old = handledException
+        handledException = block.savedException
+        drop(old)
+      }
+    }
+    while values.count > frame.base { drop(values.removeLast()) }
+    releaseFrameObject(frame.frameObject, code: frame.code)
+    drop(frame.function)
+  }
+
+  // MARK: Exceptions
+
+  /// Finds a handler for `pendingException`, unwinding frames. Returns true
+  /// when execution can continue in a handler; false when the exception
+  /// leaves the current Swift boundary (after popping that frame).
+  mutating func unwind() throws -> Bool {
+    while true {
+      let index = frames.count - 1
+      if frames[index].pc >= 0 {
+        addTraceback(frames[index])
+      } else {
+        frames[index].pc = 0
+      }
+      while blocks.count > frames[index].blockBase {
+        let block = blocks.removeLast()
+        if block.kind == .handler {
+          let old = handledException
+          handledException = block.savedException
+          drop(old)
+          continue
+        }
+        while values.count > block.level { drop(values.removeLast()) }
+        let exception = pendingException
+        pendingException = .null
+        blocks.append(
+          Block(kind: .handler, handler: 0, level: values.count, savedException: handledException))
+        handledException = retain(exception)
+        push(exception)
+        frames[index].pc = block.handler
+        return true
+      }
+      let frame = frames.removeLast()
+      if !frame.generator.isNull {
+        finishGenerator(frame)
+        return false
+      }
+      releaseFrame(frame)
+      drop(frame.initializing)
+      if frame.returnsToSwift { return false }
+      for _ in 0..<frame.callerKeeps { drop(pop()) }
+    }
+  }
+}

@@ -1,0 +1,229 @@
+// Raising, matching and reporting exceptions; traceback objects; the
+// finalizer and weak-reference hooks of the deallocation cascade.
+//
+// As in CPython, an exception leaving a frame gains a traceback object
+// (`tb_next`, `tb_frame`, `tb_lineno`) for that frame, so the exception
+// keeps frames — and their locals — alive: the classic cycle when a handler
+// stores the exception in a local.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  /// Creates an exception of a builtin type and makes it pending.
+  mutating func raise(_ type: BuiltinType, _ message: String?) -> PythonRaise {
+    let args: ObjectID
+    if let message {
+      args = heap.newTuple([heap.newStr(message)])
+    } else {
+      args = retain(heap.emptyTuple)
+    }
+    setPending(heap.newException(type: heap.typeObject(type), args: args))
+    return PythonRaise()
+  }
+
+  mutating func raiseKeyError(_ key: ObjectID) -> PythonRaise {
+    setPending(heap.newException(type: heap.typeObject(.keyError), args: heap.newTuple([retain(key)])))
+    return PythonRaise()
+  }
+
+  mutating func raise(formatting error: FormattingError) -> PythonRaise {
+    let type: BuiltinType
+    switch error.kind {
+    case .valueError: type = .valueError
+    case .typeError: type = .typeError
+    case .overflowError: type = .overflowError
+    case .zeroDivisionError: type = .zeroDivisionError
+    case .keyError: type = .keyError
+    }
+    return raise(type, error.message)
+  }
+
+  mutating func setPending(_ exception: ObjectID) {
+    let old = pendingException
+    pendingException = exception
+    drop(old)
+  }
+
+  mutating func clearPending() {
+    let old = pendingException
+    pendingException = .null
+    drop(old)
+  }
+
+  mutating func unboundLocal(_ code: Int, _ slot: Int) -> PythonRaise {
+    let name = program.codes[code].varNames[slot]
+    if version >= .py311 {
+      return raise(
+        .unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+    }
+    return raise(.unboundLocalError, "local variable '\(name)' referenced before assignment")
+  }
+
+  func derefName(_ code: Int, _ slot: Int) -> String {
+    let object = program.codes[code]
+    let index = slot - object.varNames.count
+    return index < object.cellNames.count
+      ? object.cellNames[index] : object.freeNames[index - object.cellNames.count]
+  }
+
+  mutating func freeVariableError(_ code: Int, _ slot: Int) -> PythonRaise {
+    let name = derefName(code, slot)
+    if version >= .py311 {
+      return raise(
+        .nameError,
+        "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+    }
+    return raise(.nameError, "free variable '\(name)' referenced before assignment in enclosing scope")
+  }
+
+  /// `raise`, `raise X`, `raise X from Y`.
+  mutating func raiseStatement(count: Int) throws -> PythonRaise {
+    if count == 0 {
+      guard !handledException.isNull else { return raise(.runtimeError, "No active exception to reraise") }
+      setPending(retain(handledException))
+      return PythonRaise()
+    }
+    let cause = count == 2 ? pop() : ObjectID.null
+    let value = pop()
+    var exception = value
+    switch heap.kind(of: value) {
+    case .type, .builtinType:
+      exception = try callObject(value, [])
+      drop(value)
+    default:
+      break
+    }
+    guard [.exception, .stopIteration, .attributeError].contains(heap.kind(of: exception)) else {
+      drop(exception)
+      drop(cause)
+      return raise(.typeError, "exceptions must derive from BaseException")
+    }
+    if !cause.isNull {
+      setExceptionField(exception, 3, cause == heap.none ? .null : cause)
+      if cause == heap.none { drop(cause) }
+    }
+    setPending(exception)
+    return PythonRaise()
+  }
+
+  /// Sets field `index` of an exception (0 args, 1 traceback, 2 context,
+  /// 3 cause), stealing `value`.
+  mutating func setExceptionField(_ exception: ObjectID, _ index: Int, _ value: ObjectID) {
+    let old = heap.withInstance(exception) { payload -> ObjectID in
+      let old = payload.extraRefs[index]
+      payload.extraRefs[index] = value
+      return old
+    }
+    drop(old)
+  }
+
+  func exceptionAttribute(_ exception: ObjectID, _ name: String) -> ObjectID? {
+    let refs = heap.instance(exception).extraRefs
+    let value: ObjectID
+    switch name {
+    case "args": value = refs[0]
+    case "__traceback__": value = refs[1]
+    case "__context__": value = refs[2]
+    case "__cause__": value = refs[3]
+    default: return nil
+    }
+    return value.isNull ? heap.none : value
+  }
+
+  mutating func exceptionMatches(_ exception: ObjectID, _ type: ObjectID) throws -> Bool {
+    if heap.kind(of: type) == .tuple {
+      for item in heap.items(type) where try exceptionMatches(exception, item) { return true }
+      return false
+    }
+    return try isSubclass(heap.type(of: exception), type)
+  }
+
+  /// Adds a traceback entry for `frame` to the pending exception.
+  mutating func addTraceback(_ frame: Frame) {
+    guard !pendingException.isNull else { return }
+    let line = program.codes[frame.code].lines[max(frame.pc - 1, 0)]
+    let current = heap.instance(pendingException).extraRefs[1]
+    if !frame.frameObject.isNull { heap.incref(frame.frameObject) }
+    let traceback = heap.newFieldsObject(
+      kind: .traceback, type: .traceback, refs: [current, frame.frameObject], index: Int(line),
+      extra: frame.code,
+      size: heap.layouts.fixedBlockSize(.traceback)!)
+    heap.withInstance(pendingException) { $0.extraRefs[1] = traceback }
+  }
+
+  /// Writes the pending exception as CPython's default hook does.
+  mutating func printUncaught() {
+    let exception = pendingException
+    var text = "Traceback (most recent call last):\n"
+    var entries: [(line: Int, code: Int)] = []
+    var traceback = heap.instance(exception).extraRefs[1]
+    while !traceback.isNull {
+      let fields = heap.fieldsPayload(traceback)
+      entries.append((fields.index, fields.extra))
+      traceback = fields.refs[0]
+    }
+    for entry in entries.reversed() {
+      let name = program.codes[entry.code].name
+      text += "  File \"\(path)\", line \(entry.line), in \(name)\n"
+      let sourceLine = source.lineText(entry.line).trimmingWhitespace()
+      if !sourceLine.isEmpty { text += "    \(sourceLine)\n" }
+    }
+    text += exceptionSummary(exception) + "\n"
+    writeError(text)
+  }
+
+  /// `TypeError: message` as the last traceback line shows it.
+  mutating func exceptionSummary(_ exception: ObjectID) -> String {
+    let cls = heap.type(of: exception)
+    var name = typeDisplayName(cls)
+    if heap.kind(of: cls) == .type, version >= .py38 {
+      name = "__main__." + name
+    }
+    let args = heap.instance(exception).extraRefs[0]
+    let message: String
+    if heap.kind(of: args) == .tuple, heap.itemCount(args) == 1 {
+      let item = heap.item(args, 0)
+      if heap.type(of: exception) == heap.typeObject(.keyError) {
+        message = (try? repr(item)) ?? "?"
+      } else {
+        message = (try? str(item)) ?? "?"
+      }
+    } else if heap.kind(of: args) == .tuple, heap.itemCount(args) == 0 {
+      message = ""
+    } else {
+      message = (try? repr(args)) ?? "?"
+    }
+    return message.isEmpty ? name : "\(name): \(message)"
+  }
+
+  // MARK: Hooks of the deallocation cascade
+
+  /// Runs `__del__` of an object being deallocated; exceptions are reported
+  /// as "Exception ignored in" and swallowed, as CPython does.
+  mutating func runFinalizer(_ object: ObjectID) {
+    guard let method = try? lookupType(heap.type(of: object), "__del__") else { return }
+    let savedPending = pendingException
+    pendingException = .null
+    do {
+      drop(try callObject(method, [object]))
+    } catch is PythonRaise {
+      let summary = exceptionSummary(pendingException)
+      writeError(
+        "Exception ignored in: \((try? reprFunction(method)) ?? "")\nTraceback (most recent call last):\n")
+      _ = summary
+      clearPending()
+    } catch {
+      clearPending()
+    }
+    pendingException = savedPending
+  }
+
+  func reprFunction(_ function: ObjectID) throws -> String {
+    "<function \(heap.string(heap.function(function).qualifiedName)) at 0x\(String(heap.address(of: function), radix: 16, uppercase: false))>"
+  }
+
+  /// Clears weak references to a dying object and calls their callbacks.
+  mutating func clearWeakrefs(to object: ObjectID) {}
+}

@@ -1,0 +1,400 @@
+// Methods of the builtin types and the builtin types called as constructors.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  mutating func callMethod(
+    _ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID], keywords: [(String, ObjectID)]
+  )
+    throws -> ObjectID
+  {
+    func argument(_ index: Int) throws -> ObjectID {
+      guard index < args.count else {
+        throw raise(
+          .typeError,
+          "\(builtin.name)() takes at least \(index + 1) argument\(index == 0 ? "" : "s") (\(args.count) given)"
+        )
+      }
+      return args[index]
+    }
+    switch builtin {
+    case .listAppend:
+      heap.listAppend(receiver, retain(try argument(0)))
+    case .listPop:
+      let count = heap.itemCount(receiver)
+      if count == 0 { throw raise(.indexError, "pop from empty list") }
+      var index = args.isEmpty ? count - 1 : (heap.intValue(args[0]) ?? 0)
+      if index < 0 { index += count }
+      guard index >= 0, index < count else { throw raise(.indexError, "pop index out of range") }
+      return heap.listRemove(receiver, at: index)
+    case .listExtend:
+      try listExtend(receiver, try argument(0))
+    case .listInsert:
+      let count = heap.itemCount(receiver)
+      var index = heap.intValue(try argument(0)) ?? 0
+      if index < 0 { index = max(0, index + count) }
+      heap.listInsert(receiver, min(index, count), retain(try argument(1)))
+    case .listRemove:
+      let target = try argument(0)
+      for (index, item) in heap.items(receiver).enumerated() where try equals(item, target) {
+        drop(heap.listRemove(receiver, at: index))
+        return retain(heap.none)
+      }
+      throw raise(.valueError, "list.remove(x): x not in list")
+    case .listIndex, .tupleIndex:
+      let target = try argument(0)
+      for (index, item) in heap.items(receiver).enumerated() where try equals(item, target) {
+        return heap.newInt(index, origin: .machineInt)
+      }
+      throw raise(
+        .valueError,
+        builtin == .listIndex ? "\(try repr(target)) is not in list" : "tuple.index(x): x not in tuple")
+    case .listCount, .tupleCount:
+      let target = try argument(0)
+      var count = 0
+      for item in heap.items(receiver) where try equals(item, target) { count += 1 }
+      return heap.newInt(count, origin: .machineInt)
+    case .listReverse:
+      heap.listReplaceAll(receiver, with: heap.items(receiver).reversed())
+    case .listSort:
+      try sortList(
+        receiver, key: keywords.first { $0.0 == "key" }?.1,
+        reverse: try keywords.first { $0.0 == "reverse" }.map { try isTrue($0.1) } ?? false)
+    case .listClear:
+      let items = heap.items(receiver)
+      heap.listReplaceAll(receiver, with: [])
+      for item in items { drop(item) }
+    case .listCopy:
+      let items = heap.items(receiver)
+      for item in items { heap.incref(item) }
+      return heap.newList(items)
+    case .dictGet:
+      if let value = try dictGet(receiver, key: try argument(0)) { return retain(value) }
+      return retain(args.count > 1 ? args[1] : heap.none)
+    case .dictKeys, .dictValues, .dictItems:
+      let which = builtin == .dictKeys ? 0 : (builtin == .dictValues ? 1 : 2)
+      let type: BuiltinType = which == 0 ? .dictKeys : (which == 1 ? .dictValues : .dictItems)
+      return heap.newFieldsObject(
+        kind: .dictView, type: type, refs: [retain(receiver)], extra: which,
+        size: heap.layouts.fixedBlockSize(.dictView)!)
+    case .dictPop:
+      let key = try argument(0)
+      let hash = try hash(key)
+      if let position = try dictFind(receiver, key: key, hash: hash) {
+        let removed = heap.dictRemove(receiver, at: position)
+        drop(removed.key)
+        return removed.value
+      }
+      if args.count > 1 { return retain(args[1]) }
+      throw raiseKeyError(key)
+    case .dictSetdefault:
+      let key = try argument(0)
+      if let value = try dictGet(receiver, key: key) { return retain(value) }
+      let value = args.count > 1 ? args[1] : heap.none
+      try dictSet(receiver, key: key, value: value)
+      return retain(value)
+    case .dictUpdate:
+      if let mapping = args.first { try dictUpdate(receiver, mapping) }
+      for (name, value) in keywords {
+        let key = heap.newStr(name)
+        try dictSet(receiver, key: key, value: value)
+        drop(key)
+      }
+    case .dictClear:
+      for ref in heap.dictClear(receiver) { drop(ref) }
+    case .dictCopy:
+      let copy = heap.newDict()
+      try dictUpdate(copy, receiver)
+      return copy
+    case .strJoin:
+      var parts: [String] = []
+      for item in try collect(try argument(0)) {
+        defer { drop(item) }
+        guard heap.kind(of: item) == .str else {
+          throw raise(
+            .typeError, "sequence item \(parts.count): expected str instance, \(try typeName(of: item)) found"
+          )
+        }
+        parts.append(heap.string(item))
+      }
+      return heap.newStr(parts.joined(separator: heap.string(receiver)))
+    case .strSplit:
+      let text = heap.string(receiver)
+      let pieces: [String]
+      if let separator = args.first, separator != heap.none {
+        pieces = text.components(separatedBy: heap.string(separator))
+      } else {
+        pieces = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+      }
+      return heap.newList(pieces.map { heap.newStr($0) })
+    case .strUpper:
+      return heap.newStr(heap.string(receiver).uppercased())
+    case .strLower:
+      return heap.newStr(heap.string(receiver).lowercased())
+    case .strStrip:
+      let text = heap.string(receiver)
+      return heap.newStr(
+        String(text.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed()))
+    case .strReplace:
+      let text = heap.string(receiver)
+      return heap.newStr(text.replacingAll(heap.string(try argument(0)), with: heap.string(try argument(1))))
+    case .strStartswith:
+      return heap.newBool(heap.string(receiver).hasPrefix(heap.string(try argument(0))))
+    case .strEndswith:
+      return heap.newBool(heap.string(receiver).hasSuffix(heap.string(try argument(0))))
+    case .strFind, .strCount:
+      let text = Array(heap.string(receiver).unicodeScalars)
+      let needle = Array(heap.string(try argument(0)).unicodeScalars)
+      var found = -1
+      var count = 0
+      var index = 0
+      while index + needle.count <= text.count {
+        if Array(text[index..<(index + needle.count)]) == needle {
+          if found < 0 { found = index }
+          count += 1
+          index += max(needle.count, 1)
+        } else {
+          index += 1
+        }
+      }
+      return heap.newInt(builtin == .strFind ? found : count, origin: .machineInt)
+    case .strFormat:
+      return heap.newStr(try formatMethod(heap.string(receiver), args))
+    case .setAdd:
+      try setAdd(receiver, try argument(0))
+    case .setDiscard:
+      _ = try setDiscard(receiver, try argument(0))
+    case .setRemove:
+      if try !setDiscard(receiver, try argument(0)) { throw raiseKeyError(try argument(0)) }
+    case .setPop:
+      let table = heap.setTable(receiver)
+      guard let position = (0..<table.entryCount).first(where: { table.isLive($0) }) else {
+        throw raise(.keyError, "pop from an empty set")
+      }
+      return heap.setRemove(receiver, at: position)
+    default:
+      preconditionFailure("\(builtin) is not a method")
+    }
+    return retain(heap.none)
+  }
+
+  /// `"...".format(*args)` for positional `{}` / `{0}` / `{:spec}` fields.
+  mutating func formatMethod(_ template: String, _ args: [ObjectID]) throws -> String {
+    var output = ""
+    var automatic = 0
+    var iterator = template.makeIterator()
+    while let character = iterator.next() {
+      if character == "{" {
+        var field = ""
+        while let next = iterator.next(), next != "}" { field.append(next) }
+        if field == "{" {
+          output.append("{")
+          continue
+        }
+        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = parts.first.map(String.init) ?? ""
+        let index = Int(name) ?? automatic
+        if name.isEmpty { automatic += 1 }
+        guard index < args.count else {
+          throw raise(.indexError, "Replacement index \(index) out of range for positional args tuple")
+        }
+        let spec = parts.count > 1 ? String(parts[1]) : ""
+        output += try formatText(args[index], spec: spec)
+      } else if character == "}" {
+        _ = iterator.next()
+        output.append("}")
+      } else {
+        output.append(character)
+      }
+    }
+    return output
+  }
+
+  // MARK: Constructors
+
+  mutating func construct(_ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]) throws
+    -> ObjectID
+  {
+    if type.isException {
+      for arg in args { heap.incref(arg) }
+      return heap.newException(type: heap.typeObject(type), args: heap.newTuple(args))
+    }
+    switch type {
+    case .object:
+      return heap.newFieldsObject(kind: .object, type: .object, refs: [], size: 16, tracked: false)
+    case .int:
+      guard let value = args.first else { return heap.newInt(0) }
+      switch heap.kind(of: value) {
+      case .int: return retain(value)
+      case .bool: return heap.newInt(heap.intValue(value) ?? 0)
+      case .float:
+        do { return heap.newInt(big: try PyNumeric.toInteger(heap.floatValue(value))) } catch {
+          throw raise(formatting: error)
+        }
+      case .str:
+        let text = heap.string(value).trimmingWhitespace().replacingAll("_", with: "")
+        let base = args.count > 1 ? heap.intValue(args[1]) ?? 10 : 10
+        guard let parsed = BigInt(text, radix: base) else {
+          throw raise(.valueError, "invalid literal for int() with base \(base): \(try repr(value))")
+        }
+        return heap.newInt(big: parsed)
+      default:
+        throw raise(
+          .typeError,
+          "int() argument must be a string, a bytes-like object or a real number, not '\(try typeName(of: value))'"
+        )
+      }
+    case .float:
+      guard let value = args.first else { return heap.newFloat(0) }
+      switch number(value) {
+      case .float?:
+        return heap.kind(of: value) == .float ? retain(value) : heap.newFloat(heap.floatValue(value))
+      case .int(let n)?: return heap.newFloat(try toDouble(.int(n)))
+      default:
+        if heap.kind(of: value) == .str {
+          let text = heap.string(value).trimmingWhitespace().lowercased()
+          let special: [String: Double] = [
+            "inf": .infinity, "+inf": .infinity, "-inf": -.infinity, "nan": .nan, "infinity": .infinity,
+            "-infinity": -.infinity,
+          ]
+          if let parsed = special[text] ?? Double(text) { return heap.newFloat(parsed) }
+          throw raise(.valueError, "could not convert string to float: \(try repr(value))")
+        }
+        throw raise(
+          .typeError, "float() argument must be a string or a number, not '\(try typeName(of: value))'")
+      }
+    case .str:
+      guard let value = args.first else { return heap.newStr("") }
+      if heap.kind(of: value) == .str { return retain(value) }
+      return heap.newStr(try str(value))
+    case .bool:
+      guard let value = args.first else { return heap.newBool(false) }
+      return heap.newBool(try isTrue(value))
+    case .list:
+      guard let value = args.first else { return heap.newList([]) }
+      let items = try collect(value)
+      let sized = [.list, .tuple, .dict, .set, .frozenset, .str, .range].contains(heap.kind(of: value))
+      let capacity =
+        sized
+        ? heap.layouts.listCapacity(.fromSized(count: items.count))
+        : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: 8))
+      return heap.newList(items, capacity: capacity)
+    case .tuple:
+      guard let value = args.first else { return retain(heap.emptyTuple) }
+      if heap.kind(of: value) == .tuple { return retain(value) }
+      return heap.newTuple(try collect(value))
+    case .dict:
+      let dict = heap.newDict()
+      if let value = args.first { try dictUpdate(dict, value) }
+      for (name, value) in keywords {
+        let key = heap.newStr(name)
+        try dictSet(dict, key: key, value: value)
+        drop(key)
+      }
+      return dict
+    case .set, .frozenset:
+      let set = newSet(frozen: type == .frozenset)
+      if let value = args.first {
+        for item in try collect(value) {
+          try setAdd(set, item)
+          drop(item)
+        }
+      }
+      return set
+    case .bytes:
+      guard let value = args.first else { return heap.newBytes([]) }
+      if heap.kind(of: value) == .int {
+        return heap.newBytes(Array(repeating: 0, count: heap.intValue(value) ?? 0))
+      }
+      var bytes: [UInt8] = []
+      for item in try collect(value) {
+        bytes.append(UInt8(clamping: heap.intValue(item) ?? 0))
+        drop(item)
+      }
+      return heap.newBytes(bytes)
+    case .range:
+      let ints = args.map { heap.intValue($0) ?? 0 }
+      guard !ints.isEmpty, ints.count <= 3 else {
+        throw raise(.typeError, "range expected at least 1 argument, got \(ints.count)")
+      }
+      for arg in args where heap.kind(of: arg) != .int && heap.kind(of: arg) != .bool {
+        throw raise(.typeError, "'\(try typeName(of: arg))' object cannot be interpreted as an integer")
+      }
+      let start = ints.count == 1 ? 0 : ints[0]
+      let stop = ints.count == 1 ? ints[0] : ints[1]
+      let step = ints.count == 3 ? ints[2] : 1
+      if step == 0 { throw raise(.valueError, "range() arg 3 must not be zero") }
+      let length = rangeLength((start, stop, step))
+      return heap.newFieldsObject(
+        kind: .range, type: .range,
+        refs: [heap.newInt(start), heap.newInt(stop), heap.newInt(step), heap.newInt(length)],
+        size: heap.layouts.fixedBlockSize(.range)!, tracked: false)
+    case .enumerate:
+      let iterator = try getIterator(args[0])
+      let start = args.count > 1 ? heap.intValue(args[1]) ?? 0 : 0
+      return heap.newFieldsObject(
+        kind: .enumerate, type: .enumerate, refs: [iterator], index: start,
+        size: heap.layouts.fixedBlockSize(.enumerate)!)
+    case .zip:
+      var iterators: [ObjectID] = []
+      for arg in args { iterators.append(try getIterator(arg)) }
+      return heap.newFieldsObject(
+        kind: .zip, type: .zip, refs: iterators, size: heap.layouts.fixedBlockSize(.zip)!)
+    case .map:
+      var refs = [retain(args[0])]
+      for arg in args.dropFirst() { refs.append(try getIterator(arg)) }
+      return heap.newFieldsObject(
+        kind: .map, type: .map, refs: refs, size: heap.layouts.fixedBlockSize(.map)!)
+    case .filter:
+      return heap.newFieldsObject(
+        kind: .filter, type: .filter, refs: [retain(args[0]), try getIterator(args[1])],
+        size: heap.layouts.fixedBlockSize(.filter)!)
+    case .reversed:
+      let sequence = args[0]
+      guard heap.kind(of: sequence) == .list || heap.kind(of: sequence) == .tuple else {
+        let items = try collect(sequence)
+        let list = heap.newList(items.reversed())
+        defer { drop(list) }
+        return try getIterator(list)
+      }
+      return heap.newFieldsObject(
+        kind: .listReverseIterator, type: .listReverseIterator, refs: [retain(sequence)],
+        size: heap.layouts.fixedBlockSize(.listReverseIterator)!)
+    case .property:
+      let getter = args.first ?? heap.none
+      let setter = args.count > 1 ? args[1] : ObjectID.null
+      return heap.newFieldsObject(
+        kind: .property, type: .property, refs: [retain(getter), setter.isNull ? .null : retain(setter)],
+        size: heap.layouts.fixedBlockSize(.property)!)
+    case .staticMethod, .classMethod:
+      let kind: ObjectKind = type == .staticMethod ? .staticMethod : .classMethod
+      return heap.newFieldsObject(
+        kind: kind, type: type, refs: [retain(args[0])], size: heap.layouts.fixedBlockSize(kind)!)
+    case .type:
+      if args.count == 1 { return retain(heap.type(of: args[0])) }
+      throw raise(.typeError, "type() takes 1 argument")
+    default:
+      throw raise(.typeError, "cannot create '\(type.name)' instances")
+    }
+  }
+}
+
+extension String {
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    if target.isEmpty { return self }
+    var result = ""
+    var rest = Substring(self)
+    while let range = rest.range(of: target) {
+      result += rest[..<range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+
+  func trimmingWhitespace() -> String {
+    String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+  }
+}

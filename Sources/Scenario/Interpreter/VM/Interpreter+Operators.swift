@@ -1,0 +1,898 @@
+// Arithmetic, comparison, truth, subscripts and iteration of the builtin
+// types. Int results are sized as the C function producing them allocates
+// (`ObjectLayouts.IntOrigin`), so a sum of two large ints takes the block
+// CPython's `x_add` takes.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  // MARK: Numbers
+
+  enum Number {
+    case int(BigInt)
+    case float(Double)
+  }
+
+  func number(_ object: ObjectID) -> Number? {
+    switch heap.kind(of: object) {
+    case .int, .bool: return .int(heap.bigIntValue(object))
+    case .float: return .float(heap.floatValue(object))
+    default: return nil
+    }
+  }
+
+  func digits(_ value: BigInt) -> Int {
+    ObjectLayouts.intDigits(bitLength: value.magnitude.bitWidth - value.magnitude.leadingZeroBitCount)
+  }
+
+  mutating func binaryOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID, inPlace: Bool)
+    throws -> ObjectID
+  {
+    if let a = number(left), let b = number(right) {
+      return try numericOperation(op, a, b)
+    }
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    switch (op, leftKind, rightKind) {
+    case (.add, .str, .str):
+      return heap.newStr(heap.string(left) + heap.string(right))
+    case (.add, .bytes, .bytes):
+      return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
+    case (.add, .list, .list):
+      if inPlace {
+        try listExtend(left, right)
+        return retain(left)
+      }
+      let items = heap.items(left) + heap.items(right)
+      for item in items { heap.incref(item) }
+      return heap.newList(items)
+    case (.add, .list, _) where inPlace:
+      try listExtend(left, right)
+      return retain(left)
+    case (.add, .tuple, .tuple):
+      let items = heap.items(left) + heap.items(right)
+      for item in items { heap.incref(item) }
+      return heap.newTuple(items)
+    case (.multiply, .str, .int), (.multiply, .int, .str):
+      let (text, count) = leftKind == .str ? (left, right) : (right, left)
+      let times = max(0, heap.intValue(count) ?? 0)
+      return heap.newStr(String(repeating: heap.string(text), count: times))
+    case (.multiply, .list, .int), (.multiply, .int, .list), (.multiply, .tuple, .int),
+      (.multiply, .int, .tuple):
+      let (sequence, count) = (leftKind == .list || leftKind == .tuple) ? (left, right) : (right, left)
+      let times = max(0, heap.intValue(count) ?? 0)
+      var items: [ObjectID] = []
+      for _ in 0..<times { items.append(contentsOf: heap.items(sequence)) }
+      for item in items { heap.incref(item) }
+      return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
+    case (.modulo, .str, _):
+      return try percentFormat(left, right)
+    case (.bitOr, .set, .set), (.bitAnd, .set, .set), (.subtract, .set, .set), (.bitXor, .set, .set),
+      (.bitOr, .frozenset, _), (.bitAnd, .frozenset, _), (.subtract, .frozenset, _):
+      return try setOperation(op, left, right)
+    case (.bitOr, .dict, .dict) where version >= .py39:
+      let result = heap.newDict()
+      try dictUpdate(result, left)
+      try dictUpdate(result, right)
+      return result
+    default:
+      throw raise(
+        .typeError,
+        "unsupported operand type(s) for \(op.rawValue)\(inPlace ? "=" : ""): '\(try typeName(of: left))' and '\(try typeName(of: right))'"
+      )
+    }
+  }
+
+  private mutating func setOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) throws
+    -> ObjectID
+  {
+    let result = newSet(frozen: heap.kind(of: left) == .frozenset)
+    let leftItems = heap.setTable(left).keys.filter { !$0.isNull }
+    let rightItems = heap.setTable(right).keys.filter { !$0.isNull }
+    switch op {
+    case .bitOr:
+      for item in leftItems + rightItems { try setAdd(result, item) }
+    case .bitAnd:
+      for item in leftItems where try setFind(right, item, hash: hash(item)) != nil {
+        try setAdd(result, item)
+      }
+    case .subtract:
+      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
+        try setAdd(result, item)
+      }
+    default:
+      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
+        try setAdd(result, item)
+      }
+      for item in rightItems where try setFind(left, item, hash: hash(item)) == nil {
+        try setAdd(result, item)
+      }
+    }
+    return result
+  }
+
+  mutating func numericOperation(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> ObjectID {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+      return try intOperation(op, x, y)
+    default:
+      let x = try toDouble(a)
+      let y = try toDouble(b)
+      do {
+        switch op {
+        case .add: return heap.newFloat(x + y)
+        case .subtract: return heap.newFloat(x - y)
+        case .multiply: return heap.newFloat(x * y)
+        case .trueDivide: return heap.newFloat(try PyNumeric.trueDivide(x, y))
+        case .floorDivide: return heap.newFloat(try PyNumeric.floorDivide(x, y, version: version))
+        case .modulo: return heap.newFloat(try PyNumeric.remainder(x, y, version: version))
+        case .power:
+          if x == 0 && y < 0 {
+            throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power")
+          }
+          return heap.newFloat(Foundation.pow(x, y))
+        default:
+          throw raise(
+            .typeError,
+            "unsupported operand type(s) for \(op.rawValue): '\(numberTypeName(a))' and '\(numberTypeName(b))'"
+          )
+        }
+      } catch let error as FormattingError {
+        throw raise(formatting: error)
+      }
+    }
+  }
+
+  func numberTypeName(_ n: Number) -> String {
+    if case .float = n { return "float" }
+    return "int"
+  }
+
+  mutating func toDouble(_ n: Number) throws -> Double {
+    switch n {
+    case .float(let x): return x
+    case .int(let i):
+      do { return try PyNumeric.toDouble(i) } catch {
+        throw raise(.overflowError, "int too large to convert to float")
+      }
+    }
+  }
+
+  mutating func intOperation(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) throws -> ObjectID {
+    let dx = digits(x)
+    let dy = digits(y)
+    do {
+      switch op {
+      case .add:
+        let origin: ObjectLayouts.IntOrigin =
+          (x.sign == y.sign)
+          ? .magnitudeAdd(lhsDigits: dx, rhsDigits: dy) : .magnitudeSubtract(lhsDigits: dx, rhsDigits: dy)
+        return heap.newInt(big: x + y, origin: origin)
+      case .subtract:
+        let origin: ObjectLayouts.IntOrigin =
+          (x.sign == y.sign)
+          ? .magnitudeSubtract(lhsDigits: dx, rhsDigits: dy) : .magnitudeAdd(lhsDigits: dx, rhsDigits: dy)
+        return heap.newInt(big: x - y, origin: origin)
+      case .multiply:
+        return heap.newInt(big: x * y, origin: .multiply(lhsDigits: dx, rhsDigits: dy))
+      case .trueDivide:
+        return heap.newFloat(try PyNumeric.trueDivide(x, y))
+      case .floorDivide:
+        if y == 0 {
+          throw raise(
+            .zeroDivisionError,
+            version >= .py312 ? "integer division or modulo by zero" : "integer division or modulo by zero")
+        }
+        return heap.newInt(
+          big: try PyNumeric.floorDivide(x, y), origin: .floorDivide(lhsDigits: dx, rhsDigits: dy))
+      case .modulo:
+        if y == 0 {
+          throw raise(
+            .zeroDivisionError,
+            version >= .py312 ? "integer modulo by zero" : "integer division or modulo by zero")
+        }
+        return heap.newInt(
+          big: try PyNumeric.remainder(x, y, version: version),
+          origin: .floorDivide(lhsDigits: dx, rhsDigits: dy))
+      case .power:
+        if y < 0 {
+          if x == 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+          return heap.newFloat(Foundation.pow(try PyNumeric.toDouble(x), try PyNumeric.toDouble(y)))
+        }
+        return heap.newInt(big: x.power(Int(y)))
+      case .leftShift:
+        if y < 0 { throw raise(.valueError, "negative shift count") }
+        return heap.newInt(big: x << Int(y), origin: .leftShift(lhsDigits: dx, bits: Int(y)))
+      case .rightShift:
+        if y < 0 { throw raise(.valueError, "negative shift count") }
+        return heap.newInt(big: x >> Int(y))
+      case .bitAnd: return heap.newInt(big: x & y)
+      case .bitOr: return heap.newInt(big: x | y)
+      case .bitXor: return heap.newInt(big: x ^ y)
+      case .matrixMultiply:
+        throw raise(.typeError, "unsupported operand type(s) for @: 'int' and 'int'")
+      }
+    } catch let error as FormattingError {
+      throw raise(formatting: error)
+    }
+  }
+
+  mutating func unaryOperation(_ op: Opcode, _ operand: ObjectID) throws -> ObjectID {
+    switch (op, number(operand)) {
+    case (.unaryNegative, .int(let x)?): return heap.newInt(big: -x, origin: .negate(digits: digits(x)))
+    case (.unaryNegative, .float(let x)?): return heap.newFloat(-x)
+    case (.unaryPositive, .int(let x)?):
+      if heap.kind(of: operand) == .int { return retain(operand) }
+      return heap.newInt(big: x)
+    case (.unaryPositive, .float?): return retain(operand)
+    case (.unaryInvert, .int(let x)?): return heap.newInt(big: ~x)
+    default:
+      let symbol = op == .unaryNegative ? "-" : (op == .unaryPositive ? "+" : "~")
+      throw raise(.typeError, "bad operand type for unary \(symbol): '\(try typeName(of: operand))'")
+    }
+  }
+
+  // MARK: Truth and comparison
+
+  mutating func isTrue(_ object: ObjectID) throws -> Bool {
+    switch heap.kind(of: object) {
+    case .bool, .int: return heap.bigIntValue(object) != 0
+    case .none: return false
+    case .float: return heap.floatValue(object) != 0
+    case .str: return !heap.string(object).isEmpty
+    case .bytes: return !heap.bytesValue(object).isEmpty
+    case .list, .tuple: return heap.itemCount(object) > 0
+    case .dict: return heap.dictCount(object) > 0
+    case .set, .frozenset: return heap.setTable(object).count > 0
+    case .range: return try length(of: object) > 0
+    case .instance, .slotsInstance:
+      let cls = heap.type(of: object)
+      if let method = try lookupType(cls, "__bool__") {
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        return result == heap.trueObject
+      }
+      if let method = try lookupType(cls, "__len__") {
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        return heap.bigIntValue(result) != 0
+      }
+      return true
+    default: return true
+    }
+  }
+
+  mutating func richCompare(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> ObjectID
+  {
+    if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }
+    // User-defined comparison methods, reflected if NotImplemented.
+    let names: [ComparisonOperator: (String, String)] = [
+      .equal: ("__eq__", "__eq__"), .notEqual: ("__ne__", "__ne__"), .less: ("__lt__", "__gt__"),
+      .lessEqual: ("__le__", "__ge__"), .greater: ("__gt__", "__lt__"), .greaterEqual: ("__ge__", "__le__"),
+    ]
+    let (name, reflected) = names[op]!
+    for (receiver, argument, method) in [(left, right, name), (right, left, reflected)] {
+      let kind = heap.kind(of: receiver)
+      guard kind == .instance || kind == .slotsInstance else { continue }
+      if let function = try lookupType(heap.type(of: receiver), method) {
+        let result = try callObject(function, [receiver, argument])
+        if result != heap.notImplemented { return result }
+        drop(result)
+      } else if op == .notEqual, let function = try lookupType(heap.type(of: receiver), "__eq__") {
+        let result = try callObject(function, [receiver, argument])
+        if result != heap.notImplemented {
+          let truth = try isTrue(result)
+          drop(result)
+          return heap.newBool(!truth)
+        }
+        drop(result)
+      }
+    }
+    switch op {
+    case .equal: return heap.newBool(left == right)
+    case .notEqual: return heap.newBool(left != right)
+    default:
+      throw raise(
+        .typeError,
+        "'\(op.rawValue)' not supported between instances of '\(try typeName(of: left))' and '\(try typeName(of: right))'"
+      )
+    }
+  }
+
+  /// Comparison of builtin values; nil when a user method must decide.
+  mutating func compareBuiltin(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> Bool?
+  {
+    func ordered<T: Comparable>(_ a: T, _ b: T) -> Bool {
+      switch op {
+      case .equal: return a == b
+      case .notEqual: return a != b
+      case .less: return a < b
+      case .lessEqual: return a <= b
+      case .greater: return a > b
+      case .greaterEqual: return a >= b
+      default: return false
+      }
+    }
+    if let a = number(left), let b = number(right) {
+      switch (a, b) {
+      case (.int(let x), .int(let y)): return ordered(x, y)
+      case (.float(let x), .float(let y)): return ordered(x, y)
+      case (.int(let x), .float(let y)): return compareMixed(x, y, op, swapped: false)
+      case (.float(let x), .int(let y)): return compareMixed(y, x, op, swapped: true)
+      }
+    }
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    switch (leftKind, rightKind) {
+    case (.str, .str):
+      let a = Array(heap.string(left).unicodeScalars.map(\.value))
+      let b = Array(heap.string(right).unicodeScalars.map(\.value))
+      return ordered(lexicographic(a, b), 0)
+    case (.bytes, .bytes):
+      return ordered(lexicographic(heap.bytesValue(left), heap.bytesValue(right)), 0)
+    case (.none, .none):
+      if op == .equal || op == .notEqual { return (op == .equal) }
+      return nil
+    case (.list, .list), (.tuple, .tuple):
+      let a = heap.items(left)
+      let b = heap.items(right)
+      if (op == .equal || op == .notEqual) && a.count != b.count { return op == .notEqual }
+      for index in 0..<min(a.count, b.count) where try !equals(a[index], b[index]) {
+        if op == .equal { return false }
+        if op == .notEqual { return true }
+        let result = try richCompare(a[index], b[index], op)
+        defer { drop(result) }
+        return try isTrue(result)
+      }
+      return ordered(a.count, b.count)
+    case (.dict, .dict):
+      guard op == .equal || op == .notEqual else { return nil }
+      var same = heap.dictCount(left) == heap.dictCount(right)
+      if same {
+        for entry in heap.dictTable(left).entries {
+          guard let other = try dictGet(right, key: entry.key), try equals(entry.value, other) else {
+            same = false
+            break
+          }
+        }
+      }
+      return same == (op == .equal)
+    case (.set, .set), (.frozenset, .frozenset), (.set, .frozenset), (.frozenset, .set):
+      let a = heap.setTable(left).keys.filter { !$0.isNull }
+      let b = heap.setTable(right).keys.filter { !$0.isNull }
+      var aInB = true
+      for item in a where try setFind(right, item, hash: hash(item)) == nil { aInB = false }
+      var bInA = true
+      for item in b where try setFind(left, item, hash: hash(item)) == nil { bInA = false }
+      switch op {
+      case .equal: return aInB && bInA
+      case .notEqual: return !(aInB && bInA)
+      case .lessEqual: return aInB
+      case .less: return aInB && !bInA
+      case .greaterEqual: return bInA
+      case .greater: return bInA && !aInB
+      default: return nil
+      }
+    default:
+      if leftKind == .instance || leftKind == .slotsInstance || rightKind == .instance
+        || rightKind == .slotsInstance
+      {
+        return nil
+      }
+      if op == .equal { return left == right }
+      if op == .notEqual { return left != right }
+      return nil
+    }
+  }
+
+  /// −1, 0 or 1 as `a` sorts before, with or after `b`.
+  func lexicographic<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
+    for index in 0..<min(a.count, b.count) where a[index] != b[index] {
+      return a[index] < b[index] ? -1 : 1
+    }
+    return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+  }
+
+  private func compareMixed(_ i: BigInt, _ x: Double, _ op: ComparisonOperator, swapped: Bool) -> Bool {
+    if x.isNaN { return op == .notEqual }
+    let order: Int
+    if x.isInfinite {
+      order = x > 0 ? -1 : 1
+    } else {
+      let floored = x.rounded(.down)
+      let integral = BigInt(exactly: floored) ?? 0
+      if i < integral {
+        order = -1
+      } else if i > integral {
+        order = 1
+      } else {
+        order = floored == x ? 0 : -1
+      }
+    }
+    let signed = swapped ? -order : order
+    switch op {
+    case .equal: return signed == 0
+    case .notEqual: return signed != 0
+    case .less: return signed < 0
+    case .lessEqual: return signed <= 0
+    case .greater: return signed > 0
+    case .greaterEqual: return signed >= 0
+    default: return false
+    }
+  }
+
+  mutating func contains(_ container: ObjectID, _ item: ObjectID) throws -> Bool {
+    switch heap.kind(of: container) {
+    case .list, .tuple:
+      for element in heap.items(container) where try equals(element, item) { return true }
+      return false
+    case .dict:
+      return try dictGet(container, key: item) != nil
+    case .set, .frozenset:
+      return try setFind(container, item, hash: hash(item)) != nil
+    case .str:
+      guard heap.kind(of: item) == .str else {
+        throw raise(
+          .typeError, "'in <string>' requires string as left operand, not \(try typeName(of: item))")
+      }
+      let needle = heap.string(item)
+      return needle.isEmpty || heap.string(container).contains(needle)
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: container), "__contains__") {
+        let result = try callObject(method, [container, item])
+        defer { drop(result) }
+        return try isTrue(result)
+      }
+      fallthrough
+    default:
+      let iterator = try getIterator(container)
+      defer { drop(iterator) }
+      while let element = try nextItem(iterator) {
+        defer { drop(element) }
+        if try equals(element, item) { return true }
+      }
+      return false
+    }
+  }
+
+  // MARK: Subscripts
+
+  mutating func normalizedIndex(_ index: ObjectID, count: Int, typeName: String) throws -> Int {
+    guard heap.kind(of: index) == .int || heap.kind(of: index) == .bool, let value = heap.intValue(index)
+    else {
+      throw raise(
+        .typeError,
+        "\(typeName) indices must be integers or slices, not \((try? self.typeName(of: index)) ?? "?")")
+    }
+    let position = value < 0 ? value + count : value
+    guard position >= 0, position < count else {
+      throw raise(.indexError, "\(typeName) index out of range")
+    }
+    return position
+  }
+
+  /// The start/stop/step of a slice applied to `count` items.
+  mutating func sliceIndices(_ slice: ObjectID, count: Int) throws -> [Int] {
+    let refs = heap.fieldsPayload(slice).refs
+    let none = heap.none
+    let heapCopy = heap
+    func value(_ id: ObjectID) -> Int?? {
+      if id == none { return .some(nil) }
+      guard let v = heapCopy.intValue(id) else { return nil }
+      return .some(v)
+    }
+    func checked(_ id: ObjectID) throws -> Int? {
+      guard let v = value(id) else { throw PythonRaise() }
+      return v
+    }
+    for ref in refs where value(ref) == nil {
+      throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+    }
+    let step = try checked(refs[2]) ?? 1
+    if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
+    func clamp(_ v: Int?, _ defaultValue: Int) -> Int {
+      guard var v else { return defaultValue }
+      if v < 0 { v += count }
+      if step > 0 { return min(max(v, 0), count) }
+      return min(max(v, -1), count - 1)
+    }
+    let start = clamp(try checked(refs[0]), step > 0 ? 0 : count - 1)
+    let stop = clamp(try checked(refs[1]), step > 0 ? count : -1)
+    var indices: [Int] = []
+    var i = start
+    while step > 0 ? i < stop : i > stop {
+      indices.append(i)
+      i += step
+    }
+    return indices
+  }
+
+  mutating func newSlice(_ lower: ObjectID, _ upper: ObjectID, _ step: ObjectID) -> ObjectID {
+    heap.newFieldsObject(
+      kind: .slice, type: .slice, refs: [lower, upper, step], size: heap.layouts.fixedBlockSize(.slice)!,
+      tracked: false)
+  }
+
+  mutating func getItem(_ container: ObjectID, _ index: ObjectID) throws -> ObjectID {
+    let kind = heap.kind(of: container)
+    switch kind {
+    case .list, .tuple:
+      let name = kind == .list ? "list" : "tuple"
+      if heap.kind(of: index) == .slice {
+        let items = try sliceIndices(index, count: heap.itemCount(container)).map { heap.item(container, $0) }
+        for item in items { heap.incref(item) }
+        return kind == .list ? heap.newList(items) : heap.newTuple(items)
+      }
+      let position = try normalizedIndex(index, count: heap.itemCount(container), typeName: name)
+      return retain(heap.item(container, position))
+    case .str:
+      let scalars = Array(heap.string(container).unicodeScalars)
+      if heap.kind(of: index) == .slice {
+        var text = String.UnicodeScalarView()
+        for i in try sliceIndices(index, count: scalars.count) { text.append(scalars[i]) }
+        return heap.newStr(String(text))
+      }
+      let position = try normalizedIndex(index, count: scalars.count, typeName: "string")
+      return heap.newStr(String(scalars[position]))
+    case .bytes:
+      let bytes = heap.bytesValue(container)
+      if heap.kind(of: index) == .slice {
+        return heap.newBytes(try sliceIndices(index, count: bytes.count).map { bytes[$0] })
+      }
+      let position = try normalizedIndex(index, count: bytes.count, typeName: "index")
+      return heap.newInt(Int(bytes[position]))
+    case .dict:
+      if let value = try dictGet(container, key: index) { return retain(value) }
+      throw raiseKeyError(index)
+    case .range:
+      let values = rangeValues(container)
+      let count = rangeLength(values)
+      let position = try normalizedIndex(index, count: count, typeName: "range object")
+      return heap.newInt(values.start + position * values.step, origin: .machineInt)
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: container), "__getitem__") {
+        return try callObject(method, [container, index])
+      }
+    default:
+      break
+    }
+    throw raise(.typeError, "'\(try typeName(of: container))' object is not subscriptable")
+  }
+
+  mutating func setItem(_ container: ObjectID, _ index: ObjectID, _ value: ObjectID) throws {
+    switch heap.kind(of: container) {
+    case .list:
+      if heap.kind(of: index) == .slice {
+        let replacement = try collect(value)
+        let positions = try sliceIndices(index, count: heap.itemCount(container))
+        var items = heap.items(container)
+        let removed: [ObjectID]
+        if let first = positions.first, positions == Array(first..<(first + positions.count)) {
+          removed = Array(items[first..<(first + positions.count)])
+          items.replaceSubrange(first..<(first + positions.count), with: replacement)
+        } else if positions.isEmpty {
+          let refs = heap.fieldsPayload(index).refs
+          var start = heap.intValue(refs[0]) ?? 0
+          if start < 0 { start = max(0, start + items.count) }
+          start = min(start, items.count)
+          removed = []
+          items.insert(contentsOf: replacement, at: start)
+        } else {
+          guard positions.count == replacement.count else {
+            for item in replacement { drop(item) }
+            throw raise(
+              .valueError,
+              "attempt to assign sequence of size \(replacement.count) to extended slice of size \(positions.count)"
+            )
+          }
+          removed = positions.map { items[$0] }
+          for (offset, position) in positions.enumerated() { items[position] = replacement[offset] }
+        }
+        heap.listReplaceAll(container, with: items)
+        for item in removed { drop(item) }
+        return
+      }
+      let position = try normalizedIndex(index, count: heap.itemCount(container), typeName: "list assignment")
+      heap.incref(value)
+      drop(heap.listSetItem(container, position, value))
+    case .dict:
+      try dictSet(container, key: index, value: value)
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: container), "__setitem__") {
+        drop(try callObject(method, [container, index, value]))
+        return
+      }
+      fallthrough
+    default:
+      throw raise(.typeError, "'\(try typeName(of: container))' object does not support item assignment")
+    }
+  }
+
+  mutating func deleteItem(_ container: ObjectID, _ index: ObjectID) throws {
+    switch heap.kind(of: container) {
+    case .list:
+      if heap.kind(of: index) == .slice {
+        let positions = Set(try sliceIndices(index, count: heap.itemCount(container)))
+        var kept: [ObjectID] = []
+        var removed: [ObjectID] = []
+        for (position, item) in heap.items(container).enumerated() {
+          if positions.contains(position) { removed.append(item) } else { kept.append(item) }
+        }
+        heap.listReplaceAll(container, with: kept)
+        for item in removed { drop(item) }
+        return
+      }
+      let position = try normalizedIndex(index, count: heap.itemCount(container), typeName: "list assignment")
+      drop(heap.listRemove(container, at: position))
+    case .dict:
+      if try !dictDelete(container, key: index) { throw raiseKeyError(index) }
+    default:
+      throw raise(.typeError, "'\(try typeName(of: container))' object does not support item deletion")
+    }
+  }
+
+  // MARK: Length
+
+  mutating func length(of object: ObjectID) throws -> Int {
+    switch heap.kind(of: object) {
+    case .list, .tuple: return heap.itemCount(object)
+    case .str: return heap.str(object).length
+    case .bytes: return heap.bytesValue(object).count
+    case .dict: return heap.dictCount(object)
+    case .set, .frozenset: return heap.setTable(object).count
+    case .range: return rangeLength(rangeValues(object))
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: object), "__len__") {
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        guard let value = heap.intValue(result) else {
+          throw raise(.typeError, "'\(try typeName(of: result))' object cannot be interpreted as an integer")
+        }
+        if value < 0 { throw raise(.valueError, "__len__() should return >= 0") }
+        return value
+      }
+      fallthrough
+    default:
+      throw raise(.typeError, "object of type '\(try typeName(of: object))' has no len()")
+    }
+  }
+
+  // MARK: Ranges
+
+  func rangeValues(_ range: ObjectID) -> (start: Int, stop: Int, step: Int) {
+    let refs = heap.fieldsPayload(range).refs
+    return (heap.intValue(refs[0]) ?? 0, heap.intValue(refs[1]) ?? 0, heap.intValue(refs[2]) ?? 1)
+  }
+
+  func rangeLength(_ values: (start: Int, stop: Int, step: Int)) -> Int {
+    if values.step > 0 {
+      return values.start < values.stop ? (values.stop - values.start - 1) / values.step + 1 : 0
+    }
+    return values.start > values.stop ? (values.start - values.stop - 1) / (-values.step) + 1 : 0
+  }
+
+  // MARK: Iteration
+
+  mutating func getIterator(_ iterable: ObjectID) throws -> ObjectID {
+    let kind = heap.kind(of: iterable)
+    let layouts = heap.layouts
+    switch kind {
+    case .list:
+      return heap.newFieldsObject(
+        kind: .listIterator, type: .listIterator, refs: [retain(iterable)],
+        size: layouts.fixedBlockSize(.listIterator)!)
+    case .tuple:
+      return heap.newFieldsObject(
+        kind: .tupleIterator, type: .tupleIterator, refs: [retain(iterable)],
+        size: layouts.fixedBlockSize(.tupleIterator)!)
+    case .str:
+      return heap.newFieldsObject(
+        kind: .strIterator, type: .strIterator, refs: [retain(iterable)],
+        size: layouts.fixedBlockSize(.strIterator)!)
+    case .bytes:
+      return heap.newFieldsObject(
+        kind: .bytesIterator, type: .bytesIterator, refs: [retain(iterable)],
+        size: layouts.fixedBlockSize(.bytesIterator)!)
+    case .dict:
+      return heap.newFieldsObject(
+        kind: .dictIterator, type: .dictKeyIterator, refs: [retain(iterable)], extra: 0,
+        size: layouts.fixedBlockSize(.dictIterator)!)
+    case .set, .frozenset:
+      return heap.newFieldsObject(
+        kind: .setIterator, type: .setIterator, refs: [retain(iterable)],
+        size: layouts.fixedBlockSize(.setIterator)!)
+    case .range:
+      let values = rangeValues(iterable)
+      let iterator = heap.newFieldsObject(
+        kind: .rangeIterator, type: .rangeIterator, refs: [], index: values.start, extra: rangeLength(values),
+        size: layouts.fixedBlockSize(.rangeIterator)!, tracked: false)
+      heap.withFields(iterator) { $0.step = values.step }
+      return iterator
+    case .dictView:
+      let fields = heap.fieldsPayload(iterable)
+      let type: BuiltinType =
+        fields.extra == 0 ? .dictKeyIterator : (fields.extra == 1 ? .dictValueIterator : .dictItemIterator)
+      return heap.newFieldsObject(
+        kind: .dictIterator, type: type, refs: [retain(fields.refs[0])], extra: fields.extra,
+        size: layouts.fixedBlockSize(.dictIterator)!)
+    case .listIterator, .listReverseIterator, .tupleIterator, .strIterator, .bytesIterator, .dictIterator,
+      .setIterator, .rangeIterator, .generator, .enumerate, .zip, .map, .filter:
+      return retain(iterable)
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: iterable), "__iter__") {
+        return try callObject(method, [iterable])
+      }
+      if try lookupType(heap.type(of: iterable), "__getitem__") != nil {
+        return heap.newFieldsObject(
+          kind: .listIterator, type: .callIterator, refs: [retain(iterable)], extra: 1,
+          size: layouts.fixedBlockSize(.listIterator)!)
+      }
+      fallthrough
+    default:
+      throw raise(.typeError, "'\(try typeName(of: iterable))' object is not iterable")
+    }
+  }
+
+  /// The next item of an iterator (owned), nil when exhausted.
+  mutating func nextItem(_ iterator: ObjectID) throws -> ObjectID? {
+    let kind = heap.kind(of: iterator)
+    switch kind {
+    case .listIterator, .tupleIterator, .listReverseIterator:
+      let fields = heap.fieldsPayload(iterator)
+      guard let sequence = fields.refs.first, !sequence.isNull else { return nil }
+      if fields.extra == 1 {
+        // Old-style iteration through __getitem__.
+        let index = heap.newInt(fields.index)
+        defer { drop(index) }
+        do {
+          let item = try getItem(sequence, index)
+          heap.withFields(iterator) { $0.index += 1 }
+          return item
+        } catch is PythonRaise {
+          if try exceptionMatches(pendingException, heap.typeObject(.indexError)) {
+            clearPending()
+            return nil
+          }
+          throw PythonRaise()
+        }
+      }
+      let count = heap.itemCount(sequence)
+      if kind == .listReverseIterator {
+        let position = count - 1 - fields.index
+        if position >= 0 && position < count {
+          heap.withFields(iterator) { $0.index += 1 }
+          return retain(heap.item(sequence, position))
+        }
+      } else if fields.index < count {
+        heap.withFields(iterator) { $0.index += 1 }
+        return retain(heap.item(sequence, fields.index))
+      }
+      heap.withFields(iterator) { $0.refs = [.null] }
+      drop(sequence)
+      return nil
+    case .strIterator:
+      let fields = heap.fieldsPayload(iterator)
+      guard let text = fields.refs.first, !text.isNull else { return nil }
+      let scalars = heap.string(text).unicodeScalars
+      if fields.index < heap.str(text).length {
+        let scalar = scalars[scalars.index(scalars.startIndex, offsetBy: fields.index)]
+        heap.withFields(iterator) { $0.index += 1 }
+        return heap.newStr(String(scalar))
+      }
+      heap.withFields(iterator) { $0.refs = [.null] }
+      drop(text)
+      return nil
+    case .bytesIterator:
+      let fields = heap.fieldsPayload(iterator)
+      guard let bytes = fields.refs.first, !bytes.isNull else { return nil }
+      let value = heap.bytesValue(bytes)
+      if fields.index < value.count {
+        heap.withFields(iterator) { $0.index += 1 }
+        return heap.newInt(Int(value[fields.index]))
+      }
+      heap.withFields(iterator) { $0.refs = [.null] }
+      drop(bytes)
+      return nil
+    case .rangeIterator:
+      let fields = heap.fieldsPayload(iterator)
+      if fields.extra <= 0 { return nil }
+      heap.withFields(iterator) {
+        $0.index += $0.step
+        $0.extra -= 1
+      }
+      return heap.newInt(fields.index, origin: .machineInt)
+    case .dictIterator:
+      let fields = heap.fieldsPayload(iterator)
+      guard let dict = fields.refs.first, !dict.isNull else { return nil }
+      let table = heap.dictTable(dict)
+      var position = fields.index
+      while position < table.entryCount, !table.isLive(position) { position += 1 }
+      if position >= table.entryCount {
+        heap.withFields(iterator) { $0.refs = [.null] }
+        drop(dict)
+        return nil
+      }
+      heap.withFields(iterator) { $0.index = position + 1 }
+      switch fields.extra {
+      case 0: return retain(table.keys[position])
+      case 1: return retain(table.values[position])
+      default: return heap.newTuple([retain(table.keys[position]), retain(table.values[position])])
+      }
+    case .setIterator:
+      let fields = heap.fieldsPayload(iterator)
+      guard let set = fields.refs.first, !set.isNull else { return nil }
+      let table = heap.setTable(set)
+      var position = fields.index
+      while position < table.entryCount, !table.isLive(position) { position += 1 }
+      if position >= table.entryCount {
+        heap.withFields(iterator) { $0.refs = [.null] }
+        drop(set)
+        return nil
+      }
+      heap.withFields(iterator) { $0.index = position + 1 }
+      return retain(table.keys[position])
+    case .generator:
+      return try resumeGenerator(iterator)
+    case .enumerate:
+      let fields = heap.fieldsPayload(iterator)
+      guard let item = try nextItem(fields.refs[0]) else { return nil }
+      heap.withFields(iterator) { $0.index += 1 }
+      return heap.newTuple([heap.newInt(fields.index, origin: .machineInt), item])
+    case .zip:
+      let sources = heap.fieldsPayload(iterator).refs
+      var items: [ObjectID] = []
+      for source in sources {
+        guard let item = try nextItem(source) else {
+          for item in items { drop(item) }
+          return nil
+        }
+        items.append(item)
+      }
+      return heap.newTuple(items)
+    case .map:
+      let refs = heap.fieldsPayload(iterator).refs
+      var items: [ObjectID] = []
+      for source in refs.dropFirst() {
+        guard let item = try nextItem(source) else {
+          for item in items { drop(item) }
+          return nil
+        }
+        items.append(item)
+      }
+      defer { for item in items { drop(item) } }
+      return try callObject(refs[0], items)
+    case .filter:
+      let refs = heap.fieldsPayload(iterator).refs
+      while let item = try nextItem(refs[1]) {
+        let keep: Bool
+        if refs[0] == heap.none {
+          keep = try isTrue(item)
+        } else {
+          let result = try callObject(refs[0], [item])
+          keep = try isTrue(result)
+          drop(result)
+        }
+        if keep { return item }
+        drop(item)
+      }
+      return nil
+    case .instance, .slotsInstance:
+      guard let method = try lookupType(heap.type(of: iterator), "__next__") else {
+        throw raise(.typeError, "'\(try typeName(of: iterator))' object is not an iterator")
+      }
+      do {
+        return try callObject(method, [iterator])
+      } catch is PythonRaise {
+        if try exceptionMatches(pendingException, heap.typeObject(.stopIteration)) {
+          clearPending()
+          return nil
+        }
+        throw PythonRaise()
+      }
+    default:
+      throw raise(.typeError, "'\(try typeName(of: iterator))' object is not an iterator")
+    }
+  }
+}

@@ -1,0 +1,283 @@
+// `str()` and `repr()` of every modelled object, f-string and `%`
+// formatting through the formatting layer, and the modules `sys`, `gc` and
+// `weakref` as namespaces of builtin functions.
+
+import BigInt
+import Foundation
+import HeapModel
+
+extension Interpreter {
+  mutating func str(_ object: ObjectID) throws -> String {
+    switch heap.kind(of: object) {
+    case .str: return heap.string(object)
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: object), "__str__") {
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        guard heap.kind(of: result) == .str else {
+          throw raise(.typeError, "__str__ returned non-string (type \(try typeName(of: result)))")
+        }
+        return heap.string(result)
+      }
+      return try repr(object)
+    case .exception, .stopIteration, .attributeError:
+      let args = heap.instance(object).extraRefs[0]
+      if heap.itemCount(args) == 0 { return "" }
+      if heap.itemCount(args) == 1 {
+        if heap.type(of: object) == heap.typeObject(.keyError) { return try repr(heap.item(args, 0)) }
+        return try str(heap.item(args, 0))
+      }
+      return try repr(args)
+    default:
+      return try repr(object)
+    }
+  }
+
+  mutating func repr(_ object: ObjectID) throws -> String {
+    switch heap.kind(of: object) {
+    case .none: return "None"
+    case .bool: return object == heap.trueObject ? "True" : "False"
+    case .int: return IntFormatter.decimal(heap.bigIntValue(object))
+    case .float: return FloatFormatter.repr(heap.floatValue(object))
+    case .str: return StringRepr.repr(heap.string(object), version: version)
+    case .bytes: return StringRepr.bytesRepr(heap.bytesValue(object))
+    case .notImplemented: return "NotImplemented"
+    case .ellipsis: return "Ellipsis"
+    case .list, .tuple, .dict, .set, .frozenset:
+      return try containerRepr(object)
+    case .range:
+      let values = rangeValues(object)
+      return values.step == 1
+        ? "range(\(values.start), \(values.stop))" : "range(\(values.start), \(values.stop), \(values.step))"
+    case .instance, .slotsInstance:
+      if let method = try lookupType(heap.type(of: object), "__repr__") {
+        let result = try callObject(method, [object])
+        defer { drop(result) }
+        guard heap.kind(of: result) == .str else {
+          throw raise(.typeError, "__repr__ returned non-string (type \(try typeName(of: result)))")
+        }
+        return heap.string(result)
+      }
+      let cls = heap.type(of: object)
+      return "<__main__.\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
+    case .exception, .stopIteration, .attributeError:
+      let args = heap.instance(object).extraRefs[0]
+      let name = typeDisplayName(heap.type(of: object))
+      if heap.itemCount(args) == 1 { return "\(name)(\(try repr(heap.item(args, 0))))" }
+      return name + (try repr(args))
+    case .type:
+      return "<class '__main__.\(heap.classPayload(object).qualifiedName)'>"
+    case .builtinType:
+      return "<class '\(typeDisplayName(object))'>"
+    case .function:
+      return "<function \(heap.string(heap.function(object).qualifiedName)) at \(hexAddress(object))>"
+    case .boundMethod:
+      let refs = heap.fieldsPayload(object).refs
+      let name = heap.kind(of: refs[0]) == .function ? heap.string(heap.function(refs[0]).qualifiedName) : "?"
+      return "<bound method \(name) of \(try repr(refs[1]))>"
+    case .builtinFunction:
+      let builtin = Builtin(rawValue: Int(heap.payloads[object.slot]))!
+      if case .type(let type) = builtin.owner {
+        return "<method '\(builtin.name)' of '\(type.name)' objects>"
+      }
+      return "<built-in function \(builtin.name)>"
+    case .builtinMethod:
+      let fields = heap.fieldsPayload(object)
+      let builtin = Builtin(rawValue: fields.index)!
+      return
+        "<built-in method \(builtin.name) of \(try typeName(of: fields.refs[0])) object at \(hexAddress(fields.refs[0]))>"
+    case .module:
+      return "<module '\(moduleName(object))' (built-in)>"
+    case .generator:
+      let code = program.codes[heap.fieldsPayload(object).index]
+      return "<generator object \(code.qualifiedName) at \(hexAddress(object))>"
+    case .cell:
+      let content = heap.fieldsPayload(object).refs[0]
+      if content.isNull { return "<cell at \(hexAddress(object)): empty>" }
+      return "<cell at \(hexAddress(object)): \(try typeName(of: content)) object at \(hexAddress(content))>"
+    default:
+      return "<\(try typeName(of: object)) object at \(hexAddress(object))>"
+    }
+  }
+
+  func hexAddress(_ object: ObjectID) -> String { "0x" + String(heap.address(of: object), radix: 16) }
+
+  /// Reprs of containers, with `[...]` for a container already being printed.
+  private mutating func containerRepr(_ object: ObjectID) throws -> String {
+    let kind = heap.kind(of: object)
+    if reprInProgress.contains(object) {
+      switch kind {
+      case .list: return "[...]"
+      case .dict: return "{...}"
+      default: return "\(try typeName(of: object))(...)"
+      }
+    }
+    reprInProgress.append(object)
+    defer { reprInProgress.removeLast() }
+    switch kind {
+    case .list:
+      return "[" + (try heap.items(object).map { try repr($0) }).joined(separator: ", ") + "]"
+    case .tuple:
+      let items = try heap.items(object).map { try repr($0) }
+      return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
+    case .dict:
+      var parts: [String] = []
+      for entry in heap.dictTable(object).entries {
+        parts.append("\(try repr(entry.key)): \(try repr(entry.value))")
+      }
+      return "{" + parts.joined(separator: ", ") + "}"
+    default:
+      let items = try heap.setTable(object).entries.map { try repr($0.key) }
+      if kind == .frozenset {
+        return items.isEmpty ? "frozenset()" : "frozenset({" + items.joined(separator: ", ") + "})"
+      }
+      return items.isEmpty ? "set()" : "{" + items.joined(separator: ", ") + "}"
+    }
+  }
+
+  // MARK: Formatting
+
+  mutating func formatSource(_ object: ObjectID) throws -> FormatValue {
+    switch heap.kind(of: object) {
+    case .int: return .int(heap.bigIntValue(object))
+    case .bool: return .bool(object == heap.trueObject)
+    case .float: return .float(heap.floatValue(object))
+    case .str: return .str(heap.string(object))
+    default:
+      return .object(typeName: try typeName(of: object), str: try str(object), repr: try repr(object))
+    }
+  }
+
+  mutating func formatText(_ object: ObjectID, spec: String) throws -> String {
+    if spec.isEmpty { return try str(object) }
+    do {
+      return try SpecFormatter.format(try formatSource(object), spec: spec, version: version)
+    } catch let error as FormattingError {
+      throw raise(formatting: error)
+    }
+  }
+
+  /// FORMAT_VALUE: conversion 0 none, 1 `!s`, 2 `!r`, 3 `!a`; then the spec.
+  mutating func formatValue(_ value: ObjectID, conversion: Int, spec: ObjectID) throws -> ObjectID {
+    var converted = value
+    var owned = false
+    switch conversion {
+    case 1:
+      converted = heap.newStr(try str(value))
+      owned = true
+    case 2:
+      converted = heap.newStr(try repr(value))
+      owned = true
+    case 3:
+      converted = heap.newStr(StringRepr.asciiEscaped(try repr(value)))
+      owned = true
+    default: break
+    }
+    defer { if owned { drop(converted) } }
+    let specText = spec.isNull ? "" : heap.string(spec)
+    if specText.isEmpty, heap.kind(of: converted) == .str { return retain(converted) }
+    return heap.newStr(try formatText(converted, spec: specText))
+  }
+
+  mutating func percentFormat(_ template: ObjectID, _ argument: ObjectID) throws -> ObjectID {
+    let args: PercentArguments
+    switch heap.kind(of: argument) {
+    case .tuple:
+      args = .tuple(try heap.items(argument).map { try formatSource($0) })
+    default:
+      args = .single(try formatSource(argument))
+    }
+    do {
+      return heap.newStr(try PercentFormatter.format(heap.string(template), args, version: version))
+    } catch {
+      throw raise(formatting: error)
+    }
+  }
+
+  // MARK: Modules
+
+  mutating func setUpModules() {
+    for builtin in Builtin.allCases {
+      builtinObjects.append(
+        heap.addStaticObject(
+          kind: .builtinFunction, type: heap.typeObject(.builtinFunction), payload: builtin.rawValue))
+    }
+    for type in BuiltinType.allCases {
+      builtinsByName[type.name] = heap.typeObject(type)
+    }
+    builtinsByName["staticmethod"] = heap.typeObject(.staticMethod)
+    builtinsByName["classmethod"] = heap.typeObject(.classMethod)
+    builtinsByName["super"] = heap.typeObject(.superType)
+    var modules: [String: ObjectID] = [:]
+    for name in ["sys", "gc", "weakref"] {
+      let namespace = heap.newDict()
+      let module = heap.addStaticObject(kind: .module, type: heap.typeObject(.module), payload: 0)
+      moduleNamespaces[module] = namespace
+      moduleNames[module] = name
+      modules[name] = module
+    }
+    for builtin in Builtin.allCases {
+      switch builtin.owner {
+      case .builtins: builtinsByName[builtin.name] = builtinObjects[builtin.rawValue]
+      case .module(let name):
+        let key = heap.intern(builtin.name)
+        heap.incref(builtinObjects[builtin.rawValue])
+        heap.dictInsertNew(
+          moduleNamespaces[modules[name]!]!, hash: PyHash.hash(builtin.name, version: version), key: key,
+          value: builtinObjects[builtin.rawValue])
+      case .type: break
+      }
+    }
+    moduleObjects = modules
+    // The main module's globals.
+    globals = heap.newDict()
+    let entries: [(String, ObjectID)] = [
+      ("__name__", heap.intern("__main__")), ("__doc__", retain(heap.none)),
+      ("__builtins__", retain(heap.none)), ("__file__", heap.newStr(path)),
+    ]
+    for (name, value) in entries {
+      heap.dictInsertNew(
+        globals, hash: PyHash.hash(name, version: version), key: heap.intern(name), value: value)
+    }
+  }
+
+  func moduleNamespace(_ module: ObjectID) -> ObjectID { moduleNamespaces[module] ?? .null }
+  func moduleName(_ module: ObjectID) -> String { moduleNames[module] ?? "?" }
+
+  // MARK: Frame objects
+
+  /// 3.8–3.10 allocate a frame object per call, reusing the code object's
+  /// zombie frame when it is free.
+  mutating func allocateFrameObject(code: Int) -> ObjectID {
+    guard heap.layouts.callsAllocateFrames else { return .null }
+    let zombie = zombieFrames[code]
+    if !zombie.isNull, !zombieInUse[code] {
+      zombieInUse[code] = true
+      heap.incref(zombie)
+      return zombie
+    }
+    let codeObject = program.codes[code]
+    let shape = CodeShape(
+      locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
+      stackSize: max(codeObject.maxStackDepth, 4))
+    let frame = heap.newFieldsObject(
+      kind: .frame, type: .frame, refs: [], size: heap.layouts.frameBlockSize(shape), tracked: true)
+    if zombie.isNull {
+      zombieFrames[code] = frame
+      zombieInUse[code] = true
+      heap.incref(frame)
+    }
+    return frame
+  }
+
+  mutating func releaseFrameObject(_ frame: ObjectID, code: Int) {
+    if frame.isNull { return }
+    if frame == zombieFrames[code] { zombieInUse[code] = false }
+    drop(frame)
+  }
+
+  /// `sys._debugmallocstats()` text of the modelled allocator.
+  func debugMallocStats() -> String {
+    heap.allocator.debugMallocStats()
+  }
+}

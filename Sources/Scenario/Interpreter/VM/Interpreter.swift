@@ -1,0 +1,182 @@
+// The scenario interpreter: a stack machine over the compiled code objects,
+// whose every value is a row of the modelled `Heap`.
+//
+// State is plain values (arrays of ids and small structs), so a whole
+// interpreter can be copied as a checkpoint. Python-to-Python calls push a
+// `Frame` onto `frames` and keep running in the same loop; only calls that
+// CPython makes from C back into Python (`__repr__` from `print`, `__eq__`
+// from `list.index`, `__del__` from a deallocation, a generator resumed by
+// `next()`) run a nested loop, as CPython's C stack does.
+//
+// Ownership: every id on the value stack and in a local slot owns one
+// reference. Instructions that consume operands release them with `drop`,
+// which runs the deallocation cascade — and any `__del__` it reaches — at
+// the point CPython would.
+
+import BigInt
+import Foundation
+import HeapModel
+
+/// An exception raised by the scenario; the exception object is in
+/// `Interpreter.pendingException`.
+struct PythonRaise: Error {}
+
+/// Why a run stopped without an uncaught Python exception.
+public enum InterpreterStop: Error, Sendable, Equatable {
+  case stepLimit(Int)
+}
+
+/// One executing (or suspended) Python frame.
+struct Frame {
+  var code: Int
+  var pc = 0
+  /// Index in `values` of local slot 0; the evaluation stack follows the slots.
+  var base: Int
+  var stackBase: Int
+  var blockBase: Int
+  var globals: ObjectID
+  /// The namespace dict of a module or class body (null in functions).
+  var namespace: ObjectID
+  /// The function being run (owned), null for the module.
+  var function: ObjectID
+  /// The heap frame object (3.8–3.10 always; 3.11+ once something needs one).
+  var frameObject: ObjectID = .null
+  var line: Int
+  /// Values the caller keeps on its stack while this frame runs (3.8–3.10
+  /// argument passing); popped from the caller when this frame returns.
+  var callerKeeps = 0
+  /// When this frame returns, the instance being initialised replaces the
+  /// result (`__init__` frames).
+  var initializing: ObjectID = .null
+  /// Returning from this frame ends a nested `execute` call.
+  var returnsToSwift = false
+  /// The generator this frame runs in, null otherwise.
+  var generator: ObjectID = .null
+}
+
+/// A block of the block stack: a `try` waiting for an exception, or a
+/// running handler remembering the exception being handled before it.
+struct Block {
+  enum Kind: UInt8 { case setupExcept, setupFinally, handler }
+  var kind: Kind
+  var handler: Int
+  var level: Int
+  var savedException: ObjectID = .null
+}
+
+/// A suspended generator's frame.
+struct GeneratorState {
+  var code: Int
+  var pc: Int
+  var globals: ObjectID
+  var function: ObjectID
+  var line: Int
+  var slotCount: Int
+  var blocks: [Block]
+  var running = false
+  var finished = false
+}
+
+/// The scenario interpreter for one version profile.
+public struct Interpreter {
+  public internal(set) var heap: Heap
+  let program: CompiledProgram
+  let source: SourceFile
+  let path: String
+  public var version: PythonVersion { heap.version }
+
+  var values: [ObjectID] = []
+  var frames: [Frame] = []
+  var blocks: [Block] = []
+  /// The exception being raised (owned), null when none.
+  var pendingException: ObjectID = .null
+  /// `sys.exc_info()`: the exception being handled (owned), null when none.
+  var handledException: ObjectID = .null
+  var generators: [ObjectID: GeneratorState] = [:]
+  var builtinObjects: [ObjectID] = []
+  var moduleObjects: [String: ObjectID] = [:]
+  var builtinsByName: [String: ObjectID] = [:]
+  var mainModule: ObjectID = .null
+  var globals: ObjectID = .null
+  /// Heap frame objects 3.8–3.10 keep per code object for reuse
+  /// (`co_zombieframe`).
+  var zombieFrames: [ObjectID]
+  var zombieInUse: [Bool]
+  var recursionLimit: Int
+  var reprInProgress: [ObjectID] = []
+  var moduleNamespaces: [ObjectID: ObjectID] = [:]
+  var moduleNames: [ObjectID: String] = [:]
+  var nestedDepth = 0
+
+  /// Lines executed (`sys.settrace` line events); the timeline's steps.
+  public internal(set) var steps = 0
+  public var maxSteps: Int?
+  public var maxHeap: Int?
+  /// Everything the scenario wrote to stdout and stderr.
+  public internal(set) var standardOutput: [UInt8] = []
+  public internal(set) var standardError: [UInt8] = []
+  /// Source line of the most recent line event.
+  public internal(set) var currentLine = 0
+
+  /// Compiles a checked module and prepares to run it.
+  public init(module: Module, path: String, version: PythonVersion) {
+    var heap = Heap(version: version)
+    let (program, compiledHeap) = Compiler.compile(module, heap: heap)
+    heap = compiledHeap
+    self.heap = heap
+    self.program = program
+    self.source = module.source
+    self.path = path
+    self.zombieFrames = Array(repeating: .null, count: program.codes.count)
+    self.zombieInUse = Array(repeating: false, count: program.codes.count)
+    self.recursionLimit = heap.profile.defaultRecursionLimit
+    setUpModules()
+  }
+
+  /// Runs the whole scenario. Returns normally when it finished; an uncaught
+  /// exception has been printed to `standardError` and `exitStatus` is 1.
+  public mutating func run() throws(InterpreterStop) -> Int32 {
+    do {
+      _ = try execute(code: 0, globals: globals, namespace: globals)
+      return 0
+    } catch let stop as InterpreterStop {
+      throw stop
+    } catch {
+      printUncaught()
+      return 1
+    }
+  }
+
+  // MARK: Stack
+
+  @inline(__always) mutating func push(_ id: ObjectID) { values.append(id) }
+  @inline(__always) mutating func pop() -> ObjectID { values.removeLast() }
+  @inline(__always) func top(_ depth: Int = 0) -> ObjectID { values[values.count - 1 - depth] }
+
+  /// Releases one owned reference, running any deallocation it causes.
+  mutating func drop(_ id: ObjectID) {
+    if id.isNull { return }
+    guard heap.decrementReachesZero(id) else { return }
+    let base = heap.deallocDepth
+    heap.beginDealloc(id)
+    while let request = heap.stepDealloc(downTo: base) {
+      switch request {
+      case .finalize(let object):
+        runFinalizer(object)
+        heap.finishFinalizer(object)
+      case .clearWeakrefs(let object):
+        clearWeakrefs(to: object)
+      }
+    }
+  }
+
+  @inline(__always) mutating func retain(_ id: ObjectID) -> ObjectID {
+    heap.incref(id)
+    return id
+  }
+
+  // MARK: Output
+
+  mutating func write(_ text: String) { standardOutput.append(contentsOf: text.utf8) }
+  mutating func writeError(_ text: String) { standardError.append(contentsOf: text.utf8) }
+}
