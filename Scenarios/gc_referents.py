@@ -1,0 +1,23 @@
+# gc.get_referents(x): what x points to; gc.get_referrers(x): the tracked
+# objects that point to x (found by scanning every tracked object).
+import gc
+
+
+class Node:
+    def __init__(self, name):
+        self.name = name
+
+
+a = Node("a")
+lst = [a, 1, "two"]
+tup = (a, lst)
+print("referents of the list:", len(gc.get_referents(lst)))
+print("in the order the list's traverse visits them (last item first):")
+print("  ", [type(x).__name__ for x in gc.get_referents(lst)])
+print("tuple referents, also last first:", gc.get_referents(tup) == [lst, a])
+print("an instance: its class plus its dict (to 3.10) or its values (3.11+):",
+      sorted(type(x).__name__ for x in gc.get_referents(a)))
+refs = gc.get_referrers(a)
+print("list among a's referrers:", any(r is lst for r in refs))
+print("tuple among a's referrers:", any(r is tup for r in refs))
+print("referents of an int:", gc.get_referents(12345))
