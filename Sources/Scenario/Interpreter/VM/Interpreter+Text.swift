@@ -229,6 +229,16 @@ extension Interpreter {
       }
     }
     moduleObjects = modules
+    // sys.version_info, as a plain tuple (CPython's is a struct sequence that
+    // compares and indexes the same way); the micro version is the one of
+    // the reference interpreters the model was measured against.
+    let micro = [8: 18, 9: 18, 10: 13, 11: 7, 12: 1, 13: 0][version.minor] ?? 0
+    let versionInfo = heap.newTuple([
+      heap.newInt(3), heap.newInt(version.minor), heap.newInt(micro), heap.intern("final"), heap.newInt(0),
+    ])
+    heap.dictInsertNew(
+      moduleNamespaces[modules["sys"]!]!, hash: PyHash.hash("version_info", version: version),
+      key: heap.intern("version_info"), value: versionInfo)
     // The main module's globals.
     globals = heap.newDict()
     let entries: [(String, ObjectID)] = [
