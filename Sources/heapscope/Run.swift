@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeapModel
 import Scenario
 
 /// `heapscope run FILE`: execute a scenario against the model and write what
@@ -18,7 +19,10 @@ struct Run: ParsableCommand {
     let (_, module) = try loadScenario(file)
     let version = options.version
     let maxSteps = options.maxSteps
-    let path = file
+    // 3.9+ make the script path absolute (`__file__`, tracebacks).
+    let path =
+      version >= .py39 && !file.hasPrefix("/")
+      ? FileManager.default.currentDirectoryPath + "/" + file : file
     let outcome = onLargeStack { () -> RunOutcome in
       var interpreter = Interpreter(module: module, path: path, version: version)
       interpreter.maxSteps = maxSteps

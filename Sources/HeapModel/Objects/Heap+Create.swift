@@ -25,7 +25,7 @@ extension Heap {
   public mutating func newInt(big value: BigInt, origin: ObjectLayouts.IntOrigin = .exact) -> ObjectID {
     if let small = Int(exactly: value) { return newInt(small, origin: origin) }
     let digits = ObjectLayouts.intDigits(
-      bitLength: value.magnitude.bitWidth - value.magnitude.leadingZeroBitCount)
+      bitLength: value.magnitude.bitWidth)
     let size = layouts.intBlockSize(resultDigits: digits, origin: origin)
     let slot = bigInts.insert(value)
     let id = allocateObject(kind: .int, type: typeObject(.int), size: size, payload: Int64(slot))
@@ -93,6 +93,22 @@ extension Heap {
       return existing
     }
     let id = newStr(text)
+    if flags[id.slot].contains(.isStatic) { return id }
+    interned[text] = id
+    flags[id.slot].insert(.interned)
+    if profile.internedStringsAreImmortal { flags[id.slot].insert(.immortal) }
+    return id
+  }
+
+  /// `sys.intern(s)` (+1): the interned string equal to `s`, interning `s`
+  /// itself when none exists yet.
+  public mutating func internObject(_ id: ObjectID) -> ObjectID {
+    let text = string(id)
+    if let existing = interned[text] {
+      incref(existing)
+      return existing
+    }
+    incref(id)
     if flags[id.slot].contains(.isStatic) { return id }
     interned[text] = id
     flags[id.slot].insert(.interned)
@@ -200,6 +216,34 @@ extension Heap {
     let old = sequences[slot].items[index]
     sequences[slot].items[index] = item
     return old
+  }
+
+  /// `list.extend`: appends `items` (stolen) with the capacity CPython's
+  /// `list_extend` leaves (`lengthHint` nil for a list or tuple source).
+  public mutating func listExtend(_ list: ObjectID, _ items: [ObjectID], lengthHint: Int?) {
+    let slot = Int(payloads[list.slot])
+    let size = sequences[slot].items.count
+    let capacity = layouts.listExtend(
+      size: size, allocated: sequences[slot].capacity, count: items.count, lengthHint: lengthHint)
+    setListCapacity(slot: slot, capacity)
+    sequences[slot].items.append(contentsOf: items)
+  }
+
+  private mutating func setListCapacity(slot: Int, _ newCapacity: Int) {
+    let capacity = sequences[slot].capacity
+    if newCapacity == capacity { return }
+    let old = sequences[slot].itemsAddress
+    var address: UInt64 = 0
+    if newCapacity > 0 {
+      address =
+        old == 0
+        ? allocator.allocate(8 * newCapacity).rawValue
+        : allocator.reallocate(Address(old), to: 8 * newCapacity).rawValue
+    } else if old != 0 {
+      allocator.free(Address(old))
+    }
+    sequences[slot].capacity = newCapacity
+    sequences[slot].itemsAddress = address
   }
 
   /// Inserts `item` at `index` (stealing it).

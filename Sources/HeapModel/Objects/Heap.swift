@@ -91,6 +91,10 @@ public struct Heap: Sendable {
   public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
   /// Blocks parked on each free list, most recent last.
   var freeLists: [FreeListKind: [UInt64]] = [:]
+  /// 3.8–3.10: request size of each code's zombie frame block, and the code
+  /// of frames being deallocated.
+  var frameZombieSizes: [Int: Int] = [:]
+  var frameCodes: [ObjectID: Int] = [:]
   /// gen0 allocation count (`gc.get_count()[0]`): GC allocations minus GC
   /// deallocations, free-list traffic excluded.
   public internal(set) var gcAllocationCount = 0

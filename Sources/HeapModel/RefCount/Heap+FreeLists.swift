@@ -10,6 +10,10 @@ public enum FreeListKind: Hashable, Sendable {
   case tuple(Int)
   case list
   case dict
+  /// 3.8–3.10: the frame a code object keeps for its next call (`co_zombieframe`).
+  case zombieFrame(Int)
+  /// 3.8–3.10: recently freed frames of any code (`free_list` in frameobject.c).
+  case frame
 }
 
 extension Heap {
@@ -20,6 +24,8 @@ extension Heap {
     case .tuple(let length):
       (length >= 1 && length <= (version >= .py311 ? 20 : 19)) ? 2000 : 0
     case .list, .dict: 80
+    case .zombieFrame: version <= .py310 ? 1 : 0
+    case .frame: version <= .py310 ? 200 : 0
     }
   }
 
@@ -33,6 +39,31 @@ extension Heap {
     list.append(block)
     freeLists[kind] = list
     return true
+  }
+
+  /// A frame object (+1) for code number `code` with `refs` (stolen), taking
+  /// the code's zombie frame, else a free-listed frame (resized when too
+  /// small), else a new block — `_PyFrame_New_NoTrack` of 3.8–3.10; 3.11+
+  /// always allocate (frames only become objects when something asks).
+  public mutating func newFrameObject(code: Int, size: Int, refs: [ObjectID]) -> ObjectID {
+    var block: UInt64
+    var blockSize = size
+    if let zombie = takeFromFreeList(.zombieFrame(code)) {
+      block = zombie
+      blockSize = frameZombieSizes[code] ?? size
+    } else if let parked = takeFromFreeList(.frame) {
+      block = parked
+      let parkedSize = allocator.usableSize(of: Address(parked))
+      if parkedSize < size { block = allocator.reallocate(Address(parked), to: size).rawValue } else { blockSize = size }
+      blockSize = size
+    } else {
+      block = allocator.allocate(size).rawValue
+      countGCAllocation()
+    }
+    let slot = fields.insert(FieldsPayload(refs: refs, index: code))
+    let id = addRow(kind: .frame, type: typeObject(.frame), payload: Int64(slot), block: block, size: blockSize)
+    track(id)
+    return id
   }
 
   /// Number of blocks parked on a free list (the dms free-list lines).

@@ -202,6 +202,7 @@ extension Heap {
       if flags[id.slot].contains(.bigPayload) { bigInts.remove(slot, filler: 0) }
       return ([], [])
     case .str:
+      if flags[id.slot].contains(.interned) { interned[strs[slot].text] = nil }
       strs.remove(slot, filler: StrPayload(""))
       return ([], [])
     case .bytes, .bytearray:
@@ -211,6 +212,7 @@ extension Heap {
       return ([], [])
     default:
       let payload = fields[slot]
+      if kinds[id.slot] == .frame { frameCodes[id] = payload.index }
       fields.remove(slot, filler: FieldsPayload(refs: []))
       return (payload.refs, [])
     }
@@ -226,6 +228,15 @@ extension Heap {
     case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
     case .dict: parked = putOnFreeList(.dict, block)
+    case .frame:
+      let code = frameCodes[id] ?? -1
+      frameCodes[id] = nil
+      if putOnFreeList(.zombieFrame(code), block) {
+        frameZombieSizes[code] = Int(sizes[id.slot])
+        parked = true
+      } else {
+        parked = putOnFreeList(.frame, block)
+      }
     default: parked = false
     }
     if !parked {

@@ -114,3 +114,82 @@ struct CodeObject: Sendable {
   /// Total local slots: variables, cells, free variables.
   var slotCount: Int { varNames.count + cellNames.count + freeNames.count }
 }
+
+extension CodeObject {
+  /// The deepest the evaluation stack gets (`co_stacksize`), found by
+  /// following every path through the instructions with each one's effect.
+  func computeMaxStackDepth() -> Int {
+    var depthAt = [Int](repeating: -1, count: instructions.count + 1)
+    var work: [(Int, Int)] = [(0, 0)]
+    var deepest = 0
+    func flow(_ pc: Int, _ depth: Int, into work: inout [(Int, Int)]) {
+      if pc < depthAt.count, depthAt[pc] < depth {
+        depthAt[pc] = depth
+        work.append((pc, depth))
+      }
+    }
+    while let (pc, depth) = work.popLast() {
+      guard pc < instructions.count else { continue }
+      let instruction = instructions[pc]
+      let arg = Int(instruction.arg)
+      deepest = max(deepest, depth)
+      var next = depth
+      var branch: (Int, Int)? = nil
+      var fallsThrough = true
+      switch instruction.op {
+      case .nop, .line, .rotTwo, .rotThree, .rotFour, .deleteFast, .deleteDeref, .deleteName, .deleteGlobal,
+        .loadAttr, .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot, .getIter, .listToTuple, .popBlock,
+        .popExcept, .checkExceptionMatch, .setupLoop, .breakLoop, .continueLoop, .yieldValue:
+        break
+      case .popTop, .storeFast, .storeDeref, .storeName, .storeGlobal, .deleteAttr, .binarySubscript, .binaryOp,
+        .inplaceOp, .compareOp, .isOp, .containsOp, .listAppend, .setAdd, .listExtend, .setUpdate, .dictUpdate,
+        .dictMerge, .printExpr:
+        next -= 1
+      case .dupTop, .loadConst, .loadFast, .loadDeref, .loadClassDeref, .loadClosure, .loadName, .loadGlobal,
+        .loadMethod, .importName, .importFrom, .loadAssertionError:
+        next += 1
+      case .dupTopTwo: next += 2
+      case .storeAttr, .deleteSubscript, .mapAdd: next -= 2
+      case .storeSubscript: next -= 3
+      case .callMethod: next -= arg + 1
+      case .callFunction: next -= arg
+      case .callFunctionKw: next -= arg + 1
+      case .callFunctionEx: next -= 1 + arg
+      case .buildSlice: next -= arg - 1
+      case .buildTuple, .buildList, .buildSet, .buildString: next += 1 - arg
+      case .buildMap: next += 1 - 2 * arg
+      case .formatValue: next -= (arg & 4) != 0 ? 1 : 0
+      case .unpackSequence: next += arg - 1
+      case .unpackEx: next += (arg & 0xff) + (arg >> 8)
+      case .makeFunction:
+        next += 1 - ((arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1))
+      case .buildClass: next -= 2
+      case .returnValue, .reraise:
+        fallsThrough = false
+      case .raiseVarargs:
+        fallsThrough = false
+      case .jump:
+        fallsThrough = false
+        branch = (arg, depth)
+      case .popJumpIfFalse, .popJumpIfTrue:
+        next -= 1
+        branch = (arg, depth - 1)
+      case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
+        next -= 1
+        branch = (arg, depth)
+      case .forIter:
+        next += 1
+        branch = (arg, depth - 1)
+      case .setupExcept, .setupFinally:
+        branch = (arg, depth + 1)
+      }
+      deepest = max(deepest, next)
+      if let (target, targetDepth) = branch {
+        deepest = max(deepest, targetDepth)
+        flow(target, targetDepth, into: &work)
+      }
+      if fallsThrough { flow(pc + 1, next, into: &work) }
+    }
+    return deepest
+  }
+}

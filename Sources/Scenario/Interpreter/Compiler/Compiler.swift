@@ -87,6 +87,7 @@ struct CodeBuilder {
       precondition(target >= 0, "unplaced label \(patch.label) in \(code.qualifiedName)")
       code.instructions[patch.instruction].arg = Int32(target)
     }
+    code.maxStackDepth = code.computeMaxStackDepth()
     return code
   }
 
@@ -213,6 +214,18 @@ struct Compiler {
         keys.append(key)
       }
       return .tuple(keys)
+    case .binary(let op, let left, let right):
+      guard let a = constantKey(of: left), let b = constantKey(of: right) else { return nil }
+      return ConstantFolder.fold(op, a, b, version: version)
+    case .unary(.invert, let operand):
+      if case .int(let value)? = constantKey(of: operand) { return .int(~value) }
+      return nil
+    case .unary(.plus, let operand):
+      switch constantKey(of: operand) {
+      case .int(let value)?: return .int(value)
+      case .float(let bits)?: return .float(bits)
+      default: return nil
+      }
     case .unary(.negate, let operand):
       switch constantKey(of: operand) {
       case .int(let value)?: return .int(-value)

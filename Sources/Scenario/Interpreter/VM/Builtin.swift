@@ -18,7 +18,7 @@ enum BuiltinOwner: Equatable {
 enum Builtin: Int, CaseIterable {
   // builtins
   case print, len, repr, id, isinstance, issubclass, sum, min, max, sorted, iter, next, abs, all, any
-  case divmod, round, chr, ord, hex, bin, callable, hash, getattr, setattr, hasattr, delattr, breakpoint
+  case divmod, pow, round, chr, ord, hex, bin, callable, hash, getattr, setattr, hasattr, delattr, breakpoint
   // sys
   case sysGetsizeof, sysGetrefcount, sysIntern, sysDebugmallocstats, sysGetrecursionlimit
   case sysSetrecursionlimit

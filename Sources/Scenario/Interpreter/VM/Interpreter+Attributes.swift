@@ -118,7 +118,8 @@ extension Interpreter {
   /// An attribute stored on the instance itself (borrowed).
   func instanceAttribute(_ object: ObjectID, _ name: String) throws -> ObjectID? {
     let payload = heap.instance(object)
-    if let slotNames = heap.classPayload(heap.type(of: object)).slotNames,
+    let cls = heap.type(of: object)
+    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
       let index = slotNames.firstIndex(of: name), index < payload.slots.count
     {
       let value = payload.slots[index]

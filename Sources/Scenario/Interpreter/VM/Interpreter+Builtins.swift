@@ -121,8 +121,7 @@ extension Interpreter {
       return retain(best)
     case .sorted:
       try expect(1...1)
-      let items = try collect(args[0])
-      let list = heap.newList(items)
+      let list = try construct(.list, [args[0]], keywords: [])
       do {
         try sortList(
           list, key: keyword("key"), reverse: try keyword("reverse").map { try isTrue($0) } ?? false)
@@ -155,6 +154,14 @@ extension Interpreter {
       let quotient = try binaryOperation(.floorDivide, args[0], args[1], inPlace: false)
       let remainder = try binaryOperation(.modulo, args[0], args[1], inPlace: false)
       return heap.newTuple([quotient, remainder])
+    case .pow:
+      try expect(2...3)
+      let result = try binaryOperation(.power, args[0], args[1], inPlace: false)
+      if args.count == 3, args[2] != heap.none {
+        defer { drop(result) }
+        return try binaryOperation(.modulo, result, args[2], inPlace: false)
+      }
+      return result
     case .round:
       try expect(1...2)
       return try round(args)
@@ -219,7 +226,10 @@ extension Interpreter {
       return heap.newInt(heap.refcount(of: object), origin: .machineInt)
     case .sysIntern:
       try expect(1...1)
-      return heap.intern(heap.string(args[0]))
+      guard heap.kind(of: args[0]) == .str else {
+        throw raise(.typeError, "intern() argument must be str, not \(try typeName(of: args[0]))")
+      }
+      return heap.internObject(args[0])
     case .sysDebugmallocstats:
       writeError(debugMallocStats())
       return retain(heap.none)

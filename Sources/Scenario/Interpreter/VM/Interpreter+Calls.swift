@@ -475,6 +475,6 @@ extension Interpreter {
         drop(old)
       }
     }
-    while values.count > frame.base { drop(values.removeLast()) }
+    releaseValues(from: frame.base)
   }
 }

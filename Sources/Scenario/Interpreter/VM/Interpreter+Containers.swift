@@ -185,7 +185,14 @@ extension Interpreter {
   }
 
   mutating func listExtend(_ list: ObjectID, _ iterable: ObjectID) throws {
+    let kind = heap.kind(of: iterable)
+    let hint: Int?
+    switch kind {
+    case .list, .tuple: hint = nil
+    case .dict, .set, .frozenset, .str, .range, .bytes: hint = try length(of: iterable)
+    default: hint = 8
+    }
     let items = try collect(iterable)
-    for item in items { heap.listAppend(list, item) }
+    heap.listExtend(list, items, lengthHint: hint)
   }
 }

@@ -466,7 +466,7 @@ extension Interpreter {
   mutating func pushFrame(
     code: Int, globals: ObjectID, namespace: ObjectID, function: ObjectID, arguments: [ObjectID]
   ) throws {
-    if frames.count >= recursionLimit + 1 {
+    if frames.count >= recursionLimit {
       for argument in arguments { drop(argument) }
       drop(function)
       throw raise(.recursionError, "maximum recursion depth exceeded")
@@ -521,9 +521,17 @@ extension Interpreter {
         drop(old)
       }
     }
-    while values.count > frame.base { drop(values.removeLast()) }
+    releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
     drop(frame.function)
+  }
+
+  /// Drops the values from `base` up, lowest slot first, as CPython clears
+  /// a frame's locals and stack.
+  mutating func releaseValues(from base: Int) {
+    let released = Array(values[base...])
+    values.removeLast(values.count - base)
+    for value in released { drop(value) }
   }
 
   // MARK: Exceptions
@@ -535,7 +543,7 @@ extension Interpreter {
     while true {
       let index = frames.count - 1
       if frames[index].pc >= 0 {
-        addTraceback(frames[index])
+        addTraceback(frameAt: index)
       } else {
         frames[index].pc = 0
       }
@@ -557,12 +565,19 @@ extension Interpreter {
         frames[index].pc = block.handler
         return true
       }
-      let frame = frames.removeLast()
+      var frame = frames.removeLast()
       if !frame.generator.isNull {
         finishGenerator(frame)
         return false
       }
+      if !frame.frameObject.isNull, heap.refcount(of: frame.frameObject) > 1 {
+        // The traceback holds the frame: its locals live on in the frame object.
+        let locals = Array(values[frame.base..<frame.stackBase])
+        for index in frame.base..<frame.stackBase { values[index] = .null }
+        heap.withFields(frame.frameObject) { $0.refs = locals }
+      }
       releaseFrame(frame)
+      frame.frameObject = .null
       drop(frame.initializing)
       if frame.returnsToSwift { return false }
       for _ in 0..<frame.callerKeeps { drop(pop()) }

@@ -41,6 +41,12 @@ extension Interpreter {
   }
 
   mutating func setPending(_ exception: ObjectID) {
+    if !handledException.isNull, exception != handledException,
+      heap.kind(of: exception) == .exception || heap.kind(of: exception) == .stopIteration
+        || heap.kind(of: exception) == .attributeError
+    {
+      setExceptionField(exception, 2, retain(handledException))
+    }
     let old = pendingException
     pendingException = exception
     drop(old)
@@ -140,9 +146,12 @@ extension Interpreter {
     return try isSubclass(heap.type(of: exception), type)
   }
 
-  /// Adds a traceback entry for `frame` to the pending exception.
-  mutating func addTraceback(_ frame: Frame) {
+  /// Adds a traceback entry for frame `index` to the pending exception
+  /// (3.11+ give the frame a frame object now).
+  mutating func addTraceback(frameAt index: Int) {
     guard !pendingException.isNull else { return }
+    if frames[index].frameObject.isNull { frames[index].frameObject = newFrameObject(code: frames[index].code) }
+    let frame = frames[index]
     let line = program.codes[frame.code].lines[max(frame.pc - 1, 0)]
     let current = heap.instance(pendingException).extraRefs[1]
     if !frame.frameObject.isNull { heap.incref(frame.frameObject) }
@@ -153,25 +162,72 @@ extension Interpreter {
     heap.withInstance(pendingException) { $0.extraRefs[1] = traceback }
   }
 
-  /// Writes the pending exception as CPython's default hook does.
+  /// Writes the pending exception as CPython's default hook does: causes
+  /// and contexts first, each traceback from the outermost frame in.
   mutating func printUncaught() {
-    let exception = pendingException
-    var text = "Traceback (most recent call last):\n"
-    var entries: [(line: Int, code: Int)] = []
+    var chain: [(ObjectID, String?)] = []
+    var exception = pendingException
+    var seen: Set<ObjectID> = []
+    var link: String? = nil
+    while !exception.isNull, !seen.contains(exception) {
+      seen.insert(exception)
+      chain.append((exception, link))
+      let refs = heap.instance(exception).extraRefs
+      if !refs[3].isNull {
+        exception = refs[3]
+        link = "\nThe above exception was the direct cause of the following exception:\n\n"
+      } else if !refs[2].isNull, !suppressesContext(exception) {
+        exception = refs[2]
+        link = "\nDuring handling of the above exception, another exception occurred:\n\n"
+      } else {
+        exception = .null
+      }
+    }
+    var text = ""
+    for (exception, _) in chain.reversed() {
+      let index = chain.firstIndex { $0.0 == exception }!
+      text += tracebackText(exception)
+      if let link = chain[index].1 { text += link }
+    }
+    writeError(text)
+  }
+
+  func suppressesContext(_ exception: ObjectID) -> Bool {
+    heap.instance(exception).extraRefs[3] == heap.none
+  }
+
+  /// One exception's traceback block.
+  mutating func tracebackText(_ exception: ObjectID) -> String {
+    var text = ""
     var traceback = heap.instance(exception).extraRefs[1]
+    if !traceback.isNull { text += "Traceback (most recent call last):\n" }
+    var last: (Int, Int)? = nil
+    var count = 0
+    func flushRepeats() {
+      if count > 3 {
+        text += "  [Previous line repeated \(count - 3) more time\(count - 3 == 1 ? "" : "s")]\n"
+      }
+    }
     while !traceback.isNull {
       let fields = heap.fieldsPayload(traceback)
-      entries.append((fields.index, fields.extra))
+      let key = (fields.index, fields.extra)
+      if let last, last == key {
+        count += 1
+      } else {
+        flushRepeats()
+        last = key
+        count = 1
+      }
+      if count <= 3 {
+        let name = program.codes[fields.extra].name
+        text += "  File \"\(path)\", line \(fields.index), in \(name)\n"
+        let sourceLine = source.lineText(fields.index).trimmingWhitespace()
+        if !sourceLine.isEmpty { text += "    \(sourceLine)\n" }
+      }
       traceback = fields.refs[0]
     }
-    for entry in entries.reversed() {
-      let name = program.codes[entry.code].name
-      text += "  File \"\(path)\", line \(entry.line), in \(name)\n"
-      let sourceLine = source.lineText(entry.line).trimmingWhitespace()
-      if !sourceLine.isEmpty { text += "    \(sourceLine)\n" }
-    }
-    text += exceptionSummary(exception) + "\n"
-    writeError(text)
+    flushRepeats()
+    return text + exceptionSummary(exception) + "\n"
   }
 
   /// `TypeError: message` as the last traceback line shows it.

@@ -24,7 +24,7 @@ extension Interpreter {
   }
 
   func digits(_ value: BigInt) -> Int {
-    ObjectLayouts.intDigits(bitLength: value.magnitude.bitWidth - value.magnitude.leadingZeroBitCount)
+    ObjectLayouts.intDigits(bitLength: value.magnitude.bitWidth)
   }
 
   mutating func binaryOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID, inPlace: Bool)

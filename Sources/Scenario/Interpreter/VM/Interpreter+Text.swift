@@ -109,6 +109,7 @@ extension Interpreter {
       switch kind {
       case .list: return "[...]"
       case .dict: return "{...}"
+      case .tuple: return "(...)"
       default: return "\(try typeName(of: object))(...)"
       }
     }
@@ -256,33 +257,22 @@ extension Interpreter {
 
   // MARK: Frame objects
 
-  /// 3.8–3.10 allocate a frame object per call, reusing the code object's
-  /// zombie frame when it is free.
+  /// 3.8–3.10 allocate a frame object per call (reusing the code's zombie
+  /// frame or a free-listed one); 3.11+ only when something needs it.
   mutating func allocateFrameObject(code: Int) -> ObjectID {
     guard heap.layouts.callsAllocateFrames else { return .null }
-    let zombie = zombieFrames[code]
-    if !zombie.isNull, !zombieInUse[code] {
-      zombieInUse[code] = true
-      heap.incref(zombie)
-      return zombie
-    }
+    return newFrameObject(code: code)
+  }
+
+  mutating func newFrameObject(code: Int) -> ObjectID {
     let codeObject = program.codes[code]
     let shape = CodeShape(
       locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
-      stackSize: max(codeObject.maxStackDepth, 4))
-    let frame = heap.newFieldsObject(
-      kind: .frame, type: .frame, refs: [], size: heap.layouts.frameBlockSize(shape), tracked: true)
-    if zombie.isNull {
-      zombieFrames[code] = frame
-      zombieInUse[code] = true
-      heap.incref(frame)
-    }
-    return frame
+      stackSize: max(codeObject.maxStackDepth, 1))
+    return heap.newFrameObject(code: code, size: heap.layouts.frameBlockSize(shape), refs: [])
   }
 
   mutating func releaseFrameObject(_ frame: ObjectID, code: Int) {
-    if frame.isNull { return }
-    if frame == zombieFrames[code] { zombieInUse[code] = false }
     drop(frame)
   }
 

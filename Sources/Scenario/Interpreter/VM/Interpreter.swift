@@ -98,10 +98,6 @@ public struct Interpreter {
   var builtinsByName: [String: ObjectID] = [:]
   var mainModule: ObjectID = .null
   var globals: ObjectID = .null
-  /// Heap frame objects 3.8–3.10 keep per code object for reuse
-  /// (`co_zombieframe`).
-  var zombieFrames: [ObjectID]
-  var zombieInUse: [Bool]
   var recursionLimit: Int
   var reprInProgress: [ObjectID] = []
   var moduleNamespaces: [ObjectID: ObjectID] = [:]
@@ -127,8 +123,6 @@ public struct Interpreter {
     self.program = program
     self.source = module.source
     self.path = path
-    self.zombieFrames = Array(repeating: .null, count: program.codes.count)
-    self.zombieInUse = Array(repeating: false, count: program.codes.count)
     self.recursionLimit = heap.profile.defaultRecursionLimit
     setUpModules()
   }

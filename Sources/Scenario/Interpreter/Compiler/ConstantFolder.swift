@@ -1,0 +1,125 @@
+// Compile-time folding of operations on constants, as CPython's AST
+// optimizer (Python/ast_opt.c) does it, with its size limits: an int result
+// of `*`, `**` or `<<` wider than 128 bits, a str longer than 4096
+// characters and a tuple longer than 256 items are left to run time. The
+// folded value becomes one more constant of the code object, merged with
+// equal constants: `"ab" + "c" is "abc"` holds.
+
+import BigInt
+import Foundation
+import HeapModel
+
+enum ConstantFolder {
+  static let maxIntBits = 128
+  static let maxStrSize = 4096
+  static let maxCollectionSize = 256
+
+  static func fold(_ op: BinaryOperator, _ a: ConstantKey, _ b: ConstantKey, version: PythonVersion)
+    -> ConstantKey?
+  {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+      return foldInts(op, x, y)
+    case (.float, .float), (.int, .float), (.float, .int):
+      guard let x = double(a), let y = double(b) else { return nil }
+      return foldFloats(op, x, y)
+    case (.str(let x), .str(let y)) where op == .add:
+      return .str(x + y)
+    case (.str(let x), .int(let n)) where op == .multiply:
+      return repeatString(x, n)
+    case (.int(let n), .str(let x)) where op == .multiply:
+      return repeatString(x, n)
+    case (.bytes(let x), .bytes(let y)) where op == .add:
+      return .bytes(x + y)
+    case (.tuple(let x), .tuple(let y)) where op == .add:
+      return .tuple(x + y)
+    case (.tuple(let x), .int(let n)) where op == .multiply:
+      guard n >= 0, x.isEmpty || n <= BigInt(maxCollectionSize / max(x.count, 1)) else { return nil }
+      var items: [ConstantKey] = []
+      for _ in 0..<Int(n) { items.append(contentsOf: x) }
+      return .tuple(items)
+    default:
+      return nil
+    }
+  }
+
+  private static func bits(_ value: BigInt) -> Int {
+    value.magnitude.bitWidth
+  }
+
+  private static func repeatString(_ text: String, _ count: BigInt) -> ConstantKey? {
+    guard count >= 0 else { return .str("") }
+    let length = text.unicodeScalars.count
+    guard length == 0 || count <= BigInt(maxStrSize / length) else { return nil }
+    return .str(String(repeating: text, count: Int(count)))
+  }
+
+  private static func foldInts(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) -> ConstantKey? {
+    switch op {
+    case .add: return .int(x + y)
+    case .subtract: return .int(x - y)
+    case .multiply:
+      if x != 0, y != 0, bits(x) + bits(y) > maxIntBits { return nil }
+      return .int(x * y)
+    case .power:
+      if y < 0 {
+        guard x != 0, let fx = Double(exactly: x), let fy = Double(exactly: y) else { return nil }
+        return .float(Foundation.pow(fx, fy).bitPattern)
+      }
+      if x != 0, y > 0, BigInt(bits(x)) * y > BigInt(maxIntBits) { return nil }
+      return .int(x.power(Int(y)))
+    case .leftShift:
+      guard y >= 0, y <= BigInt(maxIntBits), bits(x) <= maxIntBits - Int(y) else { return nil }
+      return .int(x << Int(y))
+    case .rightShift:
+      guard y >= 0 else { return nil }
+      return .int(y > 10_000 ? (x < 0 ? -1 : 0) : x >> Int(y))
+    case .bitAnd: return .int(x & y)
+    case .bitOr: return .int(x | y)
+    case .bitXor: return .int(x ^ y)
+    case .floorDivide:
+      guard y != 0, let value = try? PyNumeric.floorDivide(x, y) else { return nil }
+      return .int(value)
+    case .modulo:
+      guard y != 0, let value = try? PyNumeric.remainder(x, y, version: .default) else { return nil }
+      return .int(value)
+    case .trueDivide:
+      guard y != 0, let value = try? PyNumeric.trueDivide(x, y) else { return nil }
+      return .float(value.bitPattern)
+    case .matrixMultiply:
+      return nil
+    }
+  }
+
+  private static func double(_ key: ConstantKey) -> Double? {
+    switch key {
+    case .float(let bits): return Double(bitPattern: bits)
+    case .int(let value): return try? PyNumeric.toDouble(value)
+    default: return nil
+    }
+  }
+
+  private static func foldFloats(_ op: BinaryOperator, _ x: Double, _ y: Double) -> ConstantKey? {
+    let result: Double
+    switch op {
+    case .add: result = x + y
+    case .subtract: result = x - y
+    case .multiply: result = x * y
+    case .trueDivide:
+      guard y != 0 else { return nil }
+      result = x / y
+    case .floorDivide:
+      guard let value = try? PyNumeric.floorDivide(x, y, version: .default) else { return nil }
+      result = value
+    case .modulo:
+      guard let value = try? PyNumeric.remainder(x, y, version: .default) else { return nil }
+      result = value
+    case .power:
+      guard !(x == 0 && y < 0), !(x < 0 && y != y.rounded()) else { return nil }
+      result = Foundation.pow(x, y)
+    default:
+      return nil
+    }
+    return .float(result.bitPattern)
+  }
+}
