@@ -139,11 +139,11 @@ extension CodeObject {
       switch instruction.op {
       case .nop, .line, .rotTwo, .rotThree, .rotFour, .deleteFast, .deleteDeref, .deleteName, .deleteGlobal,
         .loadAttr, .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot, .getIter, .listToTuple, .popBlock,
-        .popExcept, .checkExceptionMatch, .setupLoop, .breakLoop, .continueLoop, .yieldValue:
+        .popExcept, .setupLoop, .breakLoop, .continueLoop, .yieldValue:
         break
       case .popTop, .storeFast, .storeDeref, .storeName, .storeGlobal, .deleteAttr, .binarySubscript, .binaryOp,
         .inplaceOp, .compareOp, .isOp, .containsOp, .listAppend, .setAdd, .listExtend, .setUpdate, .dictUpdate,
-        .dictMerge, .printExpr:
+        .dictMerge, .printExpr, .checkExceptionMatch:
         next -= 1
       case .dupTop, .loadConst, .loadFast, .loadDeref, .loadClassDeref, .loadClosure, .loadName, .loadGlobal,
         .loadMethod, .importName, .importFrom, .loadAssertionError:

@@ -288,7 +288,7 @@ extension Interpreter {
       }
     }
     if reverse { order.reverse() }
-    order = mergeSorted(order, less: reverse ? { less($1, $0) } : less)
+    order = mergeSorted(order, less: less)
     if reverse { order.reverse() }
     if let failure { throw failure }
     heap.listReplaceAll(list, with: order.map { items[$0] })
@@ -357,7 +357,7 @@ extension Interpreter {
     case .set, .frozenset:
       return heap.setSizeOf(object)
     case .instance, .slotsInstance:
-      return heap.instanceGetsizeof(object)
+      return layouts.instanceGetsizeof(heap.instanceShape(ofClass: heap.type(of: object)))
     case .type:
       return layouts.typeGetsizeof(
         sharedKeysBlockSize: heap.classPayload(object).hasInstanceDict

@@ -432,8 +432,11 @@ extension Interpreter {
         throw PythonRaise()
       case .checkExceptionMatch:
         let type = pop()
-        let exception = top()
-        defer { drop(type) }
+        let exception = pop()
+        defer {
+          drop(type)
+          drop(exception)
+        }
         push(heap.newBool(try exceptionMatches(exception, type)))
       case .importName:
         let name = program.codes[codeIndex].names[arg]

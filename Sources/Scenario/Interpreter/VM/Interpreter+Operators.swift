@@ -347,6 +347,11 @@ extension Interpreter {
         return try isTrue(result)
       }
       return ordered(a.count, b.count)
+    case (.boundMethod, .boundMethod):
+      guard op == .equal || op == .notEqual else { return nil }
+      let a = heap.fieldsPayload(left).refs
+      let b = heap.fieldsPayload(right).refs
+      return (a[0] == b[0] && a[1] == b[1]) == (op == .equal)
     case (.dict, .dict):
       guard op == .equal || op == .notEqual else { return nil }
       var same = heap.dictCount(left) == heap.dictCount(right)

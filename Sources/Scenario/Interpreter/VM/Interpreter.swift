@@ -130,14 +130,39 @@ public struct Interpreter {
   /// Runs the whole scenario. Returns normally when it finished; an uncaught
   /// exception has been printed to `standardError` and `exitStatus` is 1.
   public mutating func run() throws(InterpreterStop) -> Int32 {
+    var status: Int32 = 0
     do {
-      _ = try execute(code: 0, globals: globals, namespace: globals)
-      return 0
+      drop(try execute(code: 0, globals: globals, namespace: globals))
     } catch let stop as InterpreterStop {
       throw stop
     } catch {
       printUncaught()
-      return 1
+      status = 1
+    }
+    do {
+      try finalizeMainModule()
+    } catch let stop as InterpreterStop {
+      throw stop
+    } catch {
+      clearPending()
+    }
+    return status
+  }
+
+  /// Interpreter shutdown as far as the scenario can see it: the main
+  /// module's globals are set to None in insertion order, names with one
+  /// leading underscore first (`_PyModule_ClearDict`), running `__del__`
+  /// methods of what they held.
+  mutating func finalizeMainModule() throws {
+    let none = heap.none
+    for pass in 0..<2 {
+      for entry in heap.dictTable(globals).entries {
+        let name = heap.string(entry.key)
+        let single = name.hasPrefix("_") && !name.hasPrefix("__")
+        if pass == 0 ? !single : name == "__builtins__" { continue }
+        guard let position = try dictFind(globals, key: entry.key, hash: entry.hash) else { continue }
+        drop(heap.dictReplaceValue(globals, at: position, with: retain(none)))
+      }
     }
   }
 
