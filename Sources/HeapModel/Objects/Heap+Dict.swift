@@ -114,3 +114,11 @@ extension Heap {
   /// Starts tracking an object (`PyObject_GC_Track`).
   public mutating func track(_ id: ObjectID) { flags[id.slot].insert(.tracked) }
 }
+
+extension Heap {
+  /// Turns the allocator's event log on or off (the timeline's micro-steps).
+  public mutating func recordAllocatorEvents(_ on: Bool) { allocator.recordsEvents = on }
+
+  /// The allocator events since the last call.
+  public mutating func takeAllocatorEvents() -> [AllocatorEvent] { allocator.takeEvents() }
+}

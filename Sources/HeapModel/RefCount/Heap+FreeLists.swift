@@ -54,14 +54,19 @@ extension Heap {
     } else if let parked = takeFromFreeList(.frame) {
       block = parked
       let parkedSize = allocator.usableSize(of: Address(parked))
-      if parkedSize < size { block = allocator.reallocate(Address(parked), to: size).rawValue } else { blockSize = size }
+      if parkedSize < size {
+        block = allocator.reallocate(Address(parked), to: size).rawValue
+      } else {
+        blockSize = size
+      }
       blockSize = size
     } else {
       block = allocator.allocate(size).rawValue
       countGCAllocation()
     }
     let slot = fields.insert(FieldsPayload(refs: refs, index: code))
-    let id = addRow(kind: .frame, type: typeObject(.frame), payload: Int64(slot), block: block, size: blockSize)
+    let id = addRow(
+      kind: .frame, type: typeObject(.frame), payload: Int64(slot), block: block, size: blockSize)
     track(id)
     return id
   }

@@ -141,8 +141,10 @@ extension CodeObject {
         .loadAttr, .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot, .getIter, .listToTuple, .popBlock,
         .popExcept, .setupLoop, .breakLoop, .continueLoop, .yieldValue:
         break
-      case .popTop, .storeFast, .storeDeref, .storeName, .storeGlobal, .deleteAttr, .binarySubscript, .binaryOp,
-        .inplaceOp, .compareOp, .isOp, .containsOp, .listAppend, .setAdd, .listExtend, .setUpdate, .dictUpdate,
+      case .popTop, .storeFast, .storeDeref, .storeName, .storeGlobal, .deleteAttr, .binarySubscript,
+        .binaryOp,
+        .inplaceOp, .compareOp, .isOp, .containsOp, .listAppend, .setAdd, .listExtend, .setUpdate,
+        .dictUpdate,
         .dictMerge, .printExpr, .checkExceptionMatch:
         next -= 1
       case .dupTop, .loadConst, .loadFast, .loadDeref, .loadClassDeref, .loadClosure, .loadName, .loadGlobal,

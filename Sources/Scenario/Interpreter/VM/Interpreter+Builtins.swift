@@ -43,6 +43,7 @@ extension Interpreter {
       write(parts.joined(separator: sep) + end)
       return retain(heap.none)
     case .breakpoint:
+      breakpointSteps.append(steps)
       return retain(heap.none)
     case .len:
       try expect(1...1)

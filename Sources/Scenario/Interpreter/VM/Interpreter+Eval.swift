@@ -460,6 +460,7 @@ extension Interpreter {
     currentLine = line
     steps += 1
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
+    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { throw PauseSignal() }
   }
 
   // MARK: Frames

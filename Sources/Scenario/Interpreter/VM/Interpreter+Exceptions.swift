@@ -150,7 +150,9 @@ extension Interpreter {
   /// (3.11+ give the frame a frame object now).
   mutating func addTraceback(frameAt index: Int) {
     guard !pendingException.isNull else { return }
-    if frames[index].frameObject.isNull { frames[index].frameObject = newFrameObject(code: frames[index].code) }
+    if frames[index].frameObject.isNull {
+      frames[index].frameObject = newFrameObject(code: frames[index].code)
+    }
     let frame = frames[index]
     let line = program.codes[frame.code].lines[max(frame.pc - 1, 0)]
     let current = heap.instance(pendingException).extraRefs[1]

@@ -21,6 +21,9 @@ import HeapModel
 /// `Interpreter.pendingException`.
 struct PythonRaise: Error {}
 
+/// Unwinds the Swift stack to `advance` at a requested step.
+struct PauseSignal: Error {}
+
 /// Why a run stopped without an uncaught Python exception.
 public enum InterpreterStop: Error, Sendable, Equatable {
   case stepLimit(Int)
@@ -81,7 +84,7 @@ struct GeneratorState {
 public struct Interpreter {
   public internal(set) var heap: Heap
   let program: CompiledProgram
-  let source: SourceFile
+  public let source: SourceFile
   let path: String
   public var version: PythonVersion { heap.version }
 
@@ -111,6 +114,11 @@ public struct Interpreter {
   /// Everything the scenario wrote to stdout and stderr.
   public internal(set) var standardOutput: [UInt8] = []
   public internal(set) var standardError: [UInt8] = []
+  /// The exit status once the scenario has ended.
+  public internal(set) var exitStatus: Int32?
+  var pauseAtStep: Int?
+  /// Steps at which `breakpoint()` was called.
+  public internal(set) var breakpointSteps: [Int] = []
   /// Source line of the most recent line event.
   public internal(set) var currentLine = 0
 
@@ -127,17 +135,36 @@ public struct Interpreter {
     setUpModules()
   }
 
-  /// Runs the whole scenario. Returns normally when it finished; an uncaught
-  /// exception has been printed to `standardError` and `exitStatus` is 1.
+  /// Runs the whole scenario. Returns its exit status: 0, or 1 after an
+  /// uncaught exception was printed to `standardError`.
   public mutating func run() throws(InterpreterStop) -> Int32 {
-    var status: Int32 = 0
+    while try !advance(toStep: nil) {}
+    return exitStatus ?? 0
+  }
+
+  /// Runs until line event `step` has happened (the state just before that
+  /// line executes) or the scenario ends. Returns true once it has ended;
+  /// `exitStatus` then holds its status. A pause can only happen where no
+  /// Python code runs under a builtin (CPython's C stack), so inside a
+  /// `__repr__` called by `print` the run goes on to the next possible point.
+  public mutating func advance(toStep step: Int?) throws(InterpreterStop) -> Bool {
+    if exitStatus != nil { return true }
+    pauseAtStep = step
+    defer { pauseAtStep = nil }
     do {
-      drop(try execute(code: 0, globals: globals, namespace: globals))
+      if frames.isEmpty {
+        try pushFrame(code: 0, globals: globals, namespace: globals, function: .null, arguments: [])
+        frames[0].returnsToSwift = true
+      }
+      drop(try runLoop())
+      exitStatus = 0
     } catch let stop as InterpreterStop {
       throw stop
+    } catch is PauseSignal {
+      return false
     } catch {
       printUncaught()
-      status = 1
+      exitStatus = 1
     }
     do {
       try finalizeMainModule()
@@ -146,7 +173,7 @@ public struct Interpreter {
     } catch {
       clearPending()
     }
-    return status
+    return true
   }
 
   /// Interpreter shutdown as far as the scenario can see it: the main

@@ -1,0 +1,175 @@
+// The timeline: a replay that can move to any step, forwards or back.
+//
+// A step is one line event (what `sys.settrace` reports as 'line'). Moving
+// forward runs the interpreter to the next step. Moving back restores the
+// latest checkpoint at or before the target — a copy of the whole
+// interpreter, cheap to take because every part of it is a copy-on-write
+// value — and re-executes from there; the run is deterministic, so the
+// state reached is bit-identical to the first time.
+//
+// Checkpoints are taken every `interval` steps while moving forward. Their
+// number is capped: when the cap is reached every other checkpoint is
+// dropped and the interval doubles, so memory stays bounded on any replay
+// and going back costs at most one interval of re-execution.
+//
+// Per step the timeline records the line and the bytes and blocks the
+// allocator handed out and took back (8 words per step), which gives the
+// per-line attribution and the memory-over-time series at any position.
+
+import HeapModel
+
+/// What one step did to the allocator.
+public struct StepRecord: Sendable, Equatable {
+  public var line: Int32
+  public var allocatedBytes: Int32
+  public var freedBytes: Int32
+  public var allocatedBlocks: Int32
+  public var freedBlocks: Int32
+  /// Bytes in pymalloc blocks and raw blocks in use after the step.
+  public var liveBytes: Int
+}
+
+/// Memory attributed to one source line up to the current step.
+public struct LineMemory: Sendable, Equatable {
+  public var allocatedBytes = 0
+  public var freedBytes = 0
+  public var allocatedBlocks = 0
+  public var freedBlocks = 0
+  public var netBytes: Int { allocatedBytes - freedBytes }
+}
+
+/// A navigable replay of one scenario.
+public struct Timeline {
+  public private(set) var interpreter: Interpreter
+  private var checkpoints: [Interpreter]
+  public private(set) var interval: Int
+  public let maxCheckpoints: Int
+  /// What happened between step i and step i+1, for every step reached so
+  /// far (the line is the one step i announced; 0 before the first line).
+  public private(set) var records: [StepRecord] = []
+  /// The model events of the most recent step.
+  public private(set) var currentEvents: [AllocatorEvent] = []
+  /// The number of steps of the whole run, once it has been reached.
+  public private(set) var totalSteps: Int?
+  private var liveBytes = 0
+
+  /// Starts a timeline at step 0 (before the first line).
+  public init(interpreter: Interpreter, interval: Int = 256, maxCheckpoints: Int = 128) {
+    var start = interpreter
+    start.heap.recordAllocatorEvents(true)
+    _ = start.heap.takeAllocatorEvents()
+    self.interpreter = start
+    self.checkpoints = [start]
+    self.interval = interval
+    self.maxCheckpoints = maxCheckpoints
+  }
+
+  public var step: Int { interpreter.steps }
+  public var isFinished: Bool { interpreter.exitStatus != nil }
+
+  /// Executes one more step. Returns false at the end of the run.
+  @discardableResult
+  public mutating func stepForward() throws(InterpreterStop) -> Bool {
+    if isFinished { return false }
+    let before = interpreter.steps
+    let line = interpreter.currentLine
+    let finished = try interpreter.advance(toStep: before + 1)
+    currentEvents = interpreter.heap.takeAllocatorEvents()
+    if before >= records.count {
+      // A step that ran Python code under a builtin may pass several line
+      // events at once; the later ones get empty records.
+      appendRecord(line: line, events: currentEvents)
+      while records.count < interpreter.steps { appendRecord(line: interpreter.currentLine, events: []) }
+    }
+    if finished { totalSteps = interpreter.steps }
+    if interpreter.steps / interval > before / interval, !finished { addCheckpoint() }
+    return !finished
+  }
+
+  /// Moves to step `target` (clamped to the run), forwards or back.
+  public mutating func seek(to target: Int) throws(InterpreterStop) {
+    let target = max(0, totalSteps.map { min(target, $0) } ?? target)
+    if target < interpreter.steps {
+      let index = checkpoints.lastIndex { $0.steps <= target } ?? 0
+      interpreter = checkpoints[index]
+      _ = interpreter.heap.takeAllocatorEvents()
+    }
+    // Ground covered before runs in one go; the last step and new ground
+    // step by step, so the current events and the records are complete.
+    let known = min(target - 1, records.count)
+    if known > interpreter.steps {
+      let finished = try interpreter.advance(toStep: known)
+      _ = interpreter.heap.takeAllocatorEvents()
+      if finished { totalSteps = interpreter.steps }
+    }
+    while interpreter.steps < target, !isFinished { try stepForward() }
+  }
+
+  /// Goes back one step.
+  public mutating func stepBack() throws(InterpreterStop) {
+    try seek(to: max(0, interpreter.steps - 1))
+  }
+
+  /// Runs to the end.
+  public mutating func runToEnd() throws(InterpreterStop) {
+    while try stepForward() {}
+  }
+
+  /// The first step after the current one at which `breakpoint()` ran, if
+  /// the run has been there already.
+  public func nextBreakpoint() -> Int? {
+    interpreter.breakpointSteps.first { $0 > interpreter.steps }
+  }
+
+  /// Bytes and blocks each line allocated and freed up to the current step.
+  public func lineMemory() -> [Int: LineMemory] {
+    var result: [Int: LineMemory] = [:]
+    for record in records.prefix(interpreter.steps) {
+      var entry = result[Int(record.line), default: LineMemory()]
+      entry.allocatedBytes += Int(record.allocatedBytes)
+      entry.freedBytes += Int(record.freedBytes)
+      entry.allocatedBlocks += Int(record.allocatedBlocks)
+      entry.freedBlocks += Int(record.freedBlocks)
+      result[Int(record.line)] = entry
+    }
+    return result
+  }
+
+  // MARK: Recording
+
+  private mutating func appendRecord(line: Int, events: [AllocatorEvent]) {
+    var entry = StepRecord(
+      line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, liveBytes: 0)
+    for event in events { account(event, into: &entry) }
+    liveBytes += Int(entry.allocatedBytes) - Int(entry.freedBytes)
+    entry.liveBytes = liveBytes
+    records.append(entry)
+  }
+
+  private func account(_ event: AllocatorEvent, into entry: inout StepRecord) {
+    switch event {
+    case .blockAllocated(_, let sizeClass, _, _):
+      entry.allocatedBytes += Int32(sizeClass.blockSize)
+      entry.allocatedBlocks += 1
+    case .blockFreed(_, let sizeClass, _, _):
+      entry.freedBytes += Int32(sizeClass.blockSize)
+      entry.freedBlocks += 1
+    case .rawAllocated(_, let size):
+      entry.allocatedBytes += Int32(clamping: size)
+      entry.allocatedBlocks += 1
+    case .rawFreed(_, let size):
+      entry.freedBytes += Int32(clamping: size)
+      entry.freedBlocks += 1
+    default:
+      break
+    }
+  }
+
+  private mutating func addCheckpoint() {
+    checkpoints.append(interpreter)
+    if checkpoints.count > maxCheckpoints {
+      checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+      interval *= 2
+    }
+  }
+}
