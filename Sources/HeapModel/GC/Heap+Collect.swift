@@ -98,7 +98,8 @@ extension Heap {
     switch c.phase {
     case .startCallbacks:
       c.phase = .debugHeader
-      return .invokeCallbacks(.start, GCCallbackInfo(generation: c.generation, collected: 0, uncollectable: 0))
+      return .invokeCallbacks(
+        .start, GCCallbackInfo(generation: c.generation, collected: 0, uncollectable: 0))
     case .debugHeader:
       c.phase = .mergeGenerations
       if gc.debugFlags.contains(.stats) {
@@ -198,7 +199,8 @@ extension Heap {
     gc.isCollecting = false
     if !c.newborn.isNull, isAlive(c.newborn) { track(c.newborn) }
     c.newborn = .null
-    c.record(.collectionFinished(generation: c.generation, collected: c.collected, uncollectable: c.uncollectable))
+    c.record(
+      .collectionFinished(generation: c.generation, collected: c.collected, uncollectable: c.uncollectable))
   }
 
   // MARK: Dropping references from inside the machine
@@ -536,7 +538,8 @@ extension Heap {
       }
       subtractRefsPass(over: .unreachable, work: &c.work)
       _ = moveUnreachablePass(
-        young: .unreachable, unreachable: .stillUnreachable, from: gc.heads[Int(GCList.unreachable.rawValue)].first,
+        young: .unreachable, unreachable: .stillUnreachable,
+        from: gc.heads[Int(GCList.unreachable.rawValue)].first,
         budget: Int.max, work: &c.work, events: &events)
       for id in gcObjects(in: .unreachable) {
         gc.membership[id.slot] &= ~GCState.collectingBit

@@ -12,10 +12,12 @@ extension Heap {
   /// A heap class deriving from `object` (+1 reference), optionally defining
   /// `__del__`; tracked, like every class.
   public mutating func makeMinimalClass(name: String, hasFinalizer: Bool = false) -> ObjectID {
-    var payload = ClassPayload(name: name, qualifiedName: name, base: typeObject(.object), builtinBase: .object)
+    var payload = ClassPayload(
+      name: name, qualifiedName: name, base: typeObject(.object), builtinBase: .object)
     payload.hasFinalizer = hasFinalizer
     let slot = classes.insert(payload)
-    let id = allocateObject(kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(), payload: Int64(slot))
+    let id = allocateObject(
+      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(), payload: Int64(slot))
     countGCAllocation()
     track(id)
     return id

@@ -25,7 +25,8 @@ extension Heap {
   public var gcThresholds: (Int, Int, Int) { (gc.thresholds[0], gc.thresholds[1], gc.thresholds[2]) }
 
   /// `gc.set_threshold(threshold0[, threshold1[, threshold2]])`.
-  public mutating func setGCThresholds(_ threshold0: Int, _ threshold1: Int? = nil, _ threshold2: Int? = nil) {
+  public mutating func setGCThresholds(_ threshold0: Int, _ threshold1: Int? = nil, _ threshold2: Int? = nil)
+  {
     gc.thresholds[0] = threshold0
     if let threshold1 { gc.thresholds[1] = threshold1 }
     if let threshold2 { gc.thresholds[2] = threshold2 }
@@ -73,7 +74,8 @@ extension Heap {
   /// The generation `collect_generations` would collect now, or nil.
   public func generationToCollect() -> Int? {
     let counts = [gcAllocationCount, gc.olderCounts[1], gc.olderCounts[2]]
-    for generation in stride(from: 2, through: 0, by: -1) where counts[generation] > gc.thresholds[generation] {
+    for generation in stride(from: 2, through: 0, by: -1) where counts[generation] > gc.thresholds[generation]
+    {
       if generation == 2, gc.longLivedPending < gc.longLivedTotal / 4 { continue }
       return generation
     }
