@@ -73,8 +73,8 @@ public struct GarbageCollection: Sendable {
   /// References waiting to be dropped, and the next one.
   var drops: [ObjectID] = []
   var dropIndex = 0
-  /// Blocks to free after `drops` (tp_clear's storage).
-  var blocksAfter: [UInt64] = []
+  /// A block to free after `drops` (tp_clear's storage), 0 for none.
+  var blockAfter: UInt64 = 0
   /// Depth of the dealloc stack when the current cascade started, -1 if none.
   var deallocBase = -1
   /// Whether the next `advance` should report `.stepped` first.

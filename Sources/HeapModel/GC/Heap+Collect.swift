@@ -409,6 +409,10 @@ extension Heap {
   /// object (and every weakref that is itself unreachable); queue reachable
   /// weakrefs with callbacks on `wrcb_to_call`, holding a reference.
   private mutating func handleWeakrefs(_ c: inout GarbageCollection) {
+    defer { enter(.weakrefCallbacks, &c) }
+    // A weakref still to clear has a live referent, so it is listed in
+    // `weakrefLists`: with no list there is nothing to do.
+    if weakrefLists.isEmpty { return }
     var slot = gc.heads[Int(GCList.unreachable.rawValue)].first
     while slot >= 0 {
       let s = Int(slot)
@@ -429,7 +433,6 @@ extension Heap {
         c.record(.weakrefCallbackQueued(wr))
       }
     }
-    enter(.weakrefCallbacks, &c)
   }
 
   /// Second half of `handle_weakrefs`: call each queued callback, drop the
@@ -449,7 +452,7 @@ extension Heap {
         c.record(.weakrefCallbackCalled(wr))
         return .callWeakrefCallback(weakref: wr, callback: weakrefCallback(wr))
       case 1:
-        c.drops = [c.current]
+        c.drops.append(c.current)
         c.step = 2
       default:
         if let request = driveDrops(&c) { return request }
@@ -501,7 +504,7 @@ extension Heap {
         c.record(.finalizerCalled(op))
         return .callFinalizer(op)
       case 1:
-        c.drops = [c.current]
+        c.drops.append(c.current)
         c.step = 2
       default:
         if let request = driveDrops(&c) { return request }
@@ -604,17 +607,15 @@ extension Heap {
           continue
         }
         incref(op)
-        let clear = gcClear(op)
-        c.record(.cleared(op))
-        c.drops = clear.references
         c.dropIndex = 0
-        c.blocksAfter = clear.blocksAfter
+        c.blockAfter = gcClear(op, into: &c.drops)
+        c.record(.cleared(op))
         c.step = 1
       case 1:
         if let request = driveDrops(&c) { return request }
-        for block in c.blocksAfter { allocator.free(Address(block)) }
-        c.blocksAfter.removeAll(keepingCapacity: true)
-        c.drops = [c.current]
+        if c.blockAfter != 0 { allocator.free(Address(c.blockAfter)) }
+        c.blockAfter = 0
+        c.drops.append(c.current)
         c.step = 2
       default:
         if let request = driveDrops(&c) { return request }

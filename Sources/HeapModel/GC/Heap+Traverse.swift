@@ -27,15 +27,6 @@
 // The traversal fills a caller-owned buffer so the hot passes allocate
 // nothing per object.
 
-/// What `tp_clear` detached from an object.
-struct GCClearResult {
-  /// References to drop, in CPython's order (null entries are skipped).
-  var references: [ObjectID] = []
-  /// Storage blocks to free once they are dropped (a list's item array,
-  /// a dict's keys table).
-  var blocksAfter: [UInt64] = []
-}
-
 extension Heap {
   /// Appends what the object's tp_traverse visits to `buffer`, in visiting
   /// order (nulls are skipped; non-GC referents are included, as
@@ -139,40 +130,48 @@ extension Heap {
   }
 
   /// Runs the object's tp_clear: removes the references it drops from the
-  /// payload and returns them in CPython's order. The caller drops them.
-  mutating func gcClear(_ id: ObjectID) -> GCClearResult {
-    var result = GCClearResult()
+  /// payload and appends them to `drops` in CPython's order (the caller
+  /// drops them); returns a storage block to free after them (a list's item
+  /// array, a dict's keys table), or 0.
+  mutating func gcClear(_ id: ObjectID, into drops: inout [ObjectID]) -> UInt64 {
     let kind = kinds[id.slot]
-    guard Heap.hasClear(kind) else { return result }
+    guard Heap.hasClear(kind) else { return 0 }
+    var blockAfter: UInt64 = 0
     let slot = Int(payloads[id.slot])
     switch kind {
     case .list:
       // `_list_clear`: empty the list first, drop items last to first, then
       // free the item array.
       let payload = sequences[slot]
-      result.references = payload.items.reversed()
-      if payload.itemsAddress != 0 { result.blocksAfter = [payload.itemsAddress] }
-      sequences[slot] = SequencePayload(items: [], capacity: 0)
+      var index = payload.items.count - 1
+      while index >= 0 {
+        drops.append(payload.items[index])
+        index -= 1
+      }
+      blockAfter = payload.itemsAddress
+      sequences[slot].items.removeAll()
+      sequences[slot].capacity = 0
+      sequences[slot].itemsAddress = 0
     case .dict:
       // `PyDict_Clear`: switch to the empty keys, then drop key and value of
       // each entry in order, then free the old keys table.
       let payload = dicts[slot]
       for position in 0..<payload.table.entryCount where payload.table.isLive(position) {
-        result.references.append(payload.table.keys[position])
-        result.references.append(payload.table.values[position])
+        drops.append(payload.table.keys[position])
+        drops.append(payload.table.values[position])
       }
-      if payload.keysAddress != 0 { result.blocksAfter = [payload.keysAddress] }
+      blockAfter = payload.keysAddress
       dicts[slot] = DictPayload()
     case .instance, .exception:
       // `subtype_clear`: slots, inline values (3.11+), the dict; exceptions
       // then `BaseException_clear`'s fields. The class stays.
       var payload = instances[slot]
-      result.references.append(contentsOf: payload.slots)
+      drops.append(contentsOf: payload.slots)
       for position in 0..<payload.attributes.entryCount where payload.attributes.isLive(position) {
-        result.references.append(payload.attributes.values[position])
+        drops.append(payload.attributes.values[position])
       }
-      result.references.append(payload.dict)
-      result.references.append(contentsOf: payload.extraRefs)
+      drops.append(payload.dict)
+      drops.append(contentsOf: payload.extraRefs)
       payload.slots = Array(repeating: .null, count: payload.slots.count)
       payload.attributes.removeAll()
       payload.dict = .null
@@ -182,26 +181,26 @@ extension Heap {
       // `type_clear`: clear the namespace; the base and the MRO stay.
       for position in 0..<classes[slot].namespace.entryCount
       where classes[slot].namespace.isLive(position) {
-        result.references.append(classes[slot].namespace.keys[position])
-        result.references.append(classes[slot].namespace.values[position])
+        drops.append(classes[slot].namespace.keys[position])
+        drops.append(classes[slot].namespace.values[position])
       }
       classes[slot].namespace.removeAll()
     case .function:
       var payload = functions[slot]
       if profile.functionClearKeepsNames {
-        result.references = [
+        drops.append(contentsOf: [
           payload.globals, payload.defaults, payload.keywordDefaults, payload.dict, payload.closure,
           payload.name, payload.qualifiedName,
-        ]
+        ])
         incref(emptyString)
         incref(emptyString)
         payload.name = emptyString
         payload.qualifiedName = emptyString
       } else {
-        result.references = [
+        drops.append(contentsOf: [
           payload.globals, payload.name, payload.defaults, payload.keywordDefaults, payload.dict,
           payload.closure, payload.qualifiedName,
-        ]
+        ])
         payload.name = .null
         payload.qualifiedName = .null
       }
@@ -214,12 +213,12 @@ extension Heap {
     case .weakref, .weakproxy:
       // `gc_clear` → `clear_weakref`: unlink from the referent, drop the callback.
       clearWeakref(id)
-      result.references = fields[slot].refs
+      drops.append(contentsOf: fields[slot].refs)
       fields[slot].refs = []
     default:
-      result.references = fields[slot].refs
+      drops.append(contentsOf: fields[slot].refs)
       fields[slot].refs = Array(repeating: .null, count: fields[slot].refs.count)
     }
-    return result
+    return blockAfter
   }
 }

@@ -23,9 +23,21 @@ import Testing
       }
     }
     let start = ContinuousClock.now
-    let collected = heap.collectWithoutPython()
+    var collection = heap.beginCollection(generation: 2)!
+    collection.stepping = .phase
+    var lap = start
+    var laps: [String] = []
+    while let request = heap.advanceCollection(&collection) {
+      if case .stepped(let phase) = request {
+        let now = ContinuousClock.now
+        laps.append("\(phase): \(now - lap)")
+        lap = now
+      }
+    }
+    let collected = collection.result
     let elapsed = ContinuousClock.now - start
     print("gc benchmark: \(pairs * 2) tracked objects, collected \(collected) in \(elapsed)")
+    print("gc benchmark phases: " + laps.joined(separator: "; "))
     #expect(collected == pairs)
     #expect(heap.gcObjects(in: .generation2).count == pairs + 1)
   }
