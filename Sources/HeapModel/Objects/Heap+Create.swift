@@ -168,7 +168,7 @@ extension Heap {
       id = allocateObject(kind: .tuple, type: typeObject(.tuple), size: size, payload: Int64(slot))
       countGCAllocation()
     }
-    flags[id.slot].insert(.tracked)
+    track(id)  // PyTuple_New / PyList_New: append to generation 0 (GC/Heap+GCLists.swift)
     return id
   }
 
@@ -184,7 +184,7 @@ extension Heap {
       id = allocateObject(kind: .list, type: typeObject(.list), size: 56, payload: Int64(slot))
       countGCAllocation()
     }
-    flags[id.slot].insert(.tracked)
+    track(id)  // PyTuple_New / PyList_New: append to generation 0 (GC/Heap+GCLists.swift)
     return id
   }
 
@@ -310,7 +310,7 @@ extension Heap {
     let id = allocateObject(kind: kind, type: typeObject, size: size, payload: Int64(slot))
     if kind.isGCType {
       countGCAllocation()
-      if tracked { flags[id.slot].insert(.tracked) }
+      if tracked { track(id) }  // generation 0's tail (GC/Heap+GCLists.swift)
     }
     return id
   }

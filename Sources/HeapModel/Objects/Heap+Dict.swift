@@ -89,30 +89,19 @@ extension Heap {
   }
 
   /// Whether storing `object` in a container makes the container tracked
-  /// (`_PyObject_GC_MAY_BE_TRACKED`).
+  /// (`_PyObject_GC_MAY_BE_TRACKED`): any GC object except an untracked
+  /// tuple. An untracked dict counts (measured: `{'a': {}}` is tracked).
   public func mayBeTracked(_ object: ObjectID) -> Bool {
     guard !object.isNull, kinds[object.slot].isGCType else { return false }
-    if kinds[object.slot] == .tuple || kinds[object.slot] == .dict {
-      return flags[object.slot].contains(.tracked)
-    }
+    if kinds[object.slot] == .tuple { return flags[object.slot].contains(.tracked) }
     return true
   }
 
   mutating func maintainTracking(_ dict: ObjectID, key: ObjectID, value: ObjectID) {
     if flags[dict.slot].contains(.tracked) { return }
-    if mayBeTracked(key) || mayBeTracked(value) { flags[dict.slot].insert(.tracked) }
+    // track/untrack/isTracked live in GC/Heap+GCLists.swift (generation lists).
+    if mayBeTracked(key) || mayBeTracked(value) { track(dict) }
   }
-
-  /// Whether the object is tracked by the cycle collector.
-  public func isTracked(_ id: ObjectID) -> Bool { flags[id.slot].contains(.tracked) }
-}
-
-extension Heap {
-  /// Stops the cycle collector from tracking an object (`PyObject_GC_UnTrack`).
-  public mutating func untrack(_ id: ObjectID) { flags[id.slot].remove(.tracked) }
-
-  /// Starts tracking an object (`PyObject_GC_Track`).
-  public mutating func track(_ id: ObjectID) { flags[id.slot].insert(.tracked) }
 }
 
 extension Heap {

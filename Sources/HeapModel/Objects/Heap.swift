@@ -98,6 +98,8 @@ public struct Heap: Sendable {
   /// gen0 allocation count (`gc.get_count()[0]`): GC allocations minus GC
   /// deallocations, free-list traffic excluded.
   public internal(set) var gcAllocationCount = 0
+  /// The cycle collector: generation lists, GC columns, counters (GC/GCState.swift).
+  public internal(set) var gc: GCState
 
   /// The smallest cached int (−5) and one past the largest (257).
   public static let smallIntRange = -5..<257
@@ -108,6 +110,7 @@ public struct Heap: Sendable {
     self.profile = VersionProfile(version)
     self.layouts = ObjectLayouts(version: version)
     self.allocator = Allocator(profile: profile)
+    self.gc = GCState(profile: profile)
     createStaticObjects()
   }
 

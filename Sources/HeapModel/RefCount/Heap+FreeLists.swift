@@ -82,7 +82,10 @@ extension Heap {
     freeLists.removeAll()
   }
 
-  mutating func countGCAllocation() { gcAllocationCount += 1 }
+  mutating func countGCAllocation() {
+    gcAllocationCount += 1
+    noteGCAllocation()  // GC: schedule an automatic collection (GC/Heap+GCGenerations.swift)
+  }
 
   mutating func countGCDeallocation() {
     if gcAllocationCount > 0 { gcAllocationCount -= 1 }

@@ -86,7 +86,11 @@ extension Heap {
       switch deallocStack[top].phase {
       case .finalize:
         deallocStack[top].phase = .weakrefs
+        // GC: tp_dealloc untracks first; subtype_dealloc re-tracks around
+        // __del__, which puts the object at generation 0's tail.
+        untrack(id)
         if needsFinalizer(id) {
+          track(id)
           flags[id.slot].insert(.finalized)
           refcounts[id.slot] = 1  // PyObject_CallFinalizerFromDealloc resurrects temporarily
           return .finalize(id)
@@ -95,7 +99,7 @@ extension Heap {
         deallocStack[top].phase = .release
         if hasWeakrefs(id) { return .clearWeakrefs(id) }
       case .release:
-        flags[id.slot].remove(.tracked)
+        untrack(id)  // GC: unlink from its generation list (GC/Heap+GCLists.swift)
         let (refs, blocks) = detachReferences(id)
         deallocStack[top].refs = refs
         deallocStack[top].extraBlocks = blocks
@@ -124,6 +128,8 @@ extension Heap {
     if refcounts[id.slot] > 0 {
       let index = deallocStack.lastIndex { $0.id == id }!
       deallocStack.remove(at: index)
+    } else {
+      untrack(id)  // GC: subtype_dealloc untracks again after __del__
     }
   }
 

@@ -1,0 +1,149 @@
+// The cycle collector's state: CPython's `struct _gc_runtime_state` (3.8)
+// / `GCState` (3.9+), kept beside the object table.
+//
+//   generation lists    gen0 ⇄ … ⇄ gen0   gen1 ⇄ …   gen2 ⇄ …   permanent ⇄ …
+//   per-row columns     previous | next | gcRefs | membership
+//                        Int32     Int32   Int32    UInt8 (GCList | collecting bit)
+//
+// Every tracked object is on exactly one list (`GCList`), linked through the
+// `previous`/`next` columns by row slot (-1 ends a list), the way
+// `PyGC_Head._gc_prev/_gc_next` link the real objects. Tracking appends at
+// the tail of generation 0, so list order is tracking order, and every pass
+// of a collection walks a list from its head, as CPython does; the order of
+// `__del__` calls and of clearing follows from that.
+//
+// `gcRefs` is `gc_refs`, the scratch count a collection computes (CPython
+// borrows `_gc_prev` for it). It is an Int32 because a tracked object's
+// refcount is bounded by the number of references that exist, and the model's
+// memory budget is 48 bytes per object; the columns stay allocated between
+// collections.
+//
+// Counters, with CPython's meaning (facts sheet §5.1): the generation-0 count
+// is `Heap.gcAllocationCount` (GC allocations minus GC deallocations, never
+// below 0, free-list traffic excluded — the same in 3.8–3.13, measured); the
+// generation-1 count is the number of generation-0 collections since the
+// last collection of generation ≥ 1, the generation-2 count the number of
+// generation-1 collections since the last full one.
+//
+// Invariants: `membership[s] & 0x7f == 0` (untracked) ⇔ the row's `.tracked`
+// flag is clear ⇔ `previous[s] == next[s] == -1` and the row is on no list;
+// each list's `count` is its length; the collecting bit is set only while a
+// collection runs, on rows of the generation being collected.
+
+/// The debugging flags of `gc.set_debug` (same values 3.8–3.13).
+public struct GCDebugFlags: OptionSet, Sendable, Hashable {
+  public var rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  /// `gc.DEBUG_STATS`: print statistics during collection.
+  public static let stats = GCDebugFlags(rawValue: 1)
+  /// `gc.DEBUG_COLLECTABLE`: print collectable objects found.
+  public static let collectable = GCDebugFlags(rawValue: 2)
+  /// `gc.DEBUG_UNCOLLECTABLE`: print uncollectable objects found.
+  public static let uncollectable = GCDebugFlags(rawValue: 4)
+  /// `gc.DEBUG_SAVEALL`: keep garbage in `gc.garbage` instead of freeing it.
+  public static let saveAll = GCDebugFlags(rawValue: 32)
+  /// `gc.DEBUG_LEAK` = COLLECTABLE | UNCOLLECTABLE | SAVEALL.
+  public static let leak: GCDebugFlags = [.collectable, .uncollectable, .saveAll]
+}
+
+/// One entry of `gc.get_stats()`.
+public struct GCGenerationStats: Sendable, Equatable {
+  /// Collections of this generation.
+  public var collections = 0
+  /// Objects found unreachable and freed (or saved) by them (`m`).
+  public var collected = 0
+  /// Objects found uncollectable (`n`).
+  public var uncollectable = 0
+
+  public init(collections: Int = 0, collected: Int = 0, uncollectable: Int = 0) {
+    self.collections = collections
+    self.collected = collected
+    self.uncollectable = uncollectable
+  }
+}
+
+/// The cycle collector's lists, counters and settings.
+public struct GCState: Sendable {
+  // MARK: Per-row columns (grown lazily to the object table's length)
+
+  /// `_gc_prev` as a row slot, -1 at a list's head or when untracked.
+  public internal(set) var previous: [Int32] = []
+  /// `_gc_next` as a row slot, -1 at a list's tail or when untracked.
+  public internal(set) var next: [Int32] = []
+  /// `gc_refs` of the last collection pass that touched the row.
+  public internal(set) var gcRefs: [Int32] = []
+  /// The `GCList` raw value, plus `collectingBit` (PREV_MASK_COLLECTING).
+  var membership: [UInt8] = []
+
+  static let collectingBit: UInt8 = 0x80
+  static let listMask: UInt8 = 0x7f
+
+  // MARK: Lists
+
+  var heads = [GCListHead](repeating: GCListHead(), count: GCList.allCases.count)
+
+  // MARK: Counters and settings
+
+  /// `generations[i].threshold`.
+  public internal(set) var thresholds: [Int]
+  /// `generations[1].count` and `generations[2].count` (index 0 unused: the
+  /// generation-0 count is `Heap.gcAllocationCount`).
+  var olderCounts = [0, 0, 0]
+  /// `gc.isenabled()`.
+  public internal(set) var isEnabled = true
+  /// `gc.get_debug()`.
+  public var debugFlags: GCDebugFlags = []
+  /// `long_lived_pending`: objects promoted to generation 2 by generation-1
+  /// collections since the last full collection.
+  public internal(set) var longLivedPending = 0
+  /// `long_lived_total`: generation 2's size after the last full collection.
+  public internal(set) var longLivedTotal = 0
+  /// `gcstate->collecting`: a collection is running (automatic ones do not
+  /// start, `gc.collect()` returns 0).
+  public internal(set) var isCollecting = false
+  /// An allocation found generation 0's count above its threshold with the
+  /// collector enabled (`_Py_ScheduleGC`'s eval-breaker bit in 3.12+; in
+  /// 3.8–3.11 the allocation collects at once). Cleared by
+  /// `beginAutomaticCollection`.
+  public internal(set) var collectionScheduled = false
+  /// `gc.get_stats()`, per generation.
+  public internal(set) var stats = [GCGenerationStats](repeating: GCGenerationStats(), count: 3)
+  /// The `gc.garbage` list object, set by the interpreter; created on first
+  /// use under DEBUG_SAVEALL when it is still null.
+  public var garbage = ObjectID.null
+  /// Objects CPython's own start-up left in the permanent generation (3.12:
+  /// 375), counted by `gc.get_freeze_count()` but not modelled as rows.
+  public internal(set) var unmodelledPermanent: Int
+  /// The same objects once `gc.unfreeze()` has moved them to generation 2.
+  public internal(set) var unmodelledOld = 0
+
+  /// A reusable buffer for traversals (taken out while a pass runs).
+  var scratch: [ObjectID] = []
+
+  public init(profile: VersionProfile) {
+    let (t0, t1, t2) = profile.gcThresholds
+    thresholds = [t0, t1, t2]
+    unmodelledPermanent = profile.gcStartupFrozenObjects
+  }
+
+  /// The list a row is on.
+  @inline(__always) func list(ofSlot slot: Int) -> GCList {
+    guard slot < membership.count else { return .untracked }
+    return GCList(rawValue: membership[slot] & GCState.listMask)!
+  }
+
+  /// Whether the row carries PREV_MASK_COLLECTING.
+  @inline(__always) func isCollecting(slot: Int) -> Bool {
+    slot < membership.count && membership[slot] & GCState.collectingBit != 0
+  }
+
+  /// Length of a list.
+  public func count(of list: GCList) -> Int { heads[Int(list.rawValue)].count }
+
+  /// First row of a list, or null.
+  public func first(of list: GCList) -> ObjectID { ObjectID(heads[Int(list.rawValue)].first) }
+
+  /// The row after `id` on its list, or null at the tail.
+  public func next(after id: ObjectID) -> ObjectID { ObjectID(next[id.slot]) }
+}

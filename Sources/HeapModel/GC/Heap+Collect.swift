@@ -1,0 +1,665 @@
+// The collection itself: `gc_collect_main` as a resumable state machine.
+//
+//   start callbacks → [DEBUG_STATS header] → merge generations
+//   → update_refs → subtract_refs → move_unreachable → untrack_tuples
+//   → promote survivors (full: untrack_dicts, long-lived counters)
+//   → move_legacy_finalizers → [DEBUG_COLLECTABLE] → handle_weakrefs
+//   → weakref callbacks → finalize_garbage → handle_resurrected_objects
+//   → delete_garbage → handle_legacy_finalizers (+ DEBUG_STATS "done")
+//   → clear free lists (full) → stats, stop callbacks → done
+//
+// After update_refs every object of `young` has gc_refs = refcount and the
+// collecting mark. After subtract_refs gc_refs counts references from outside
+// `young`. After move_unreachable `young` holds what is reachable from
+// outside — in the order move_unreachable left it: objects first seen with
+// gc_refs 0 and then found reachable are appended at the tail, so reachable
+// chains end up reversed — with the collecting mark cleared, and
+// `unreachable` holds the rest in list order. That order is the order of
+// weakref clearing, of `__del__` calls (finalize_garbage) and of tp_clear
+// (delete_garbage).
+//
+// Versions (measured on 3.8.18–3.13.0 unless noted):
+// - 3.8 `check_garbage`: if any finalizer resurrected anything, the whole
+//   unreachable set moves to the old generation and nothing is freed; the
+//   return value then counts only weakrefs freed by callbacks. 3.9+
+//   `handle_resurrected_objects` reruns update/subtract/move over
+//   `unreachable`; the resurrected and what they reach go to `old`, the
+//   rest (`final_unreachable`) is cleared and counted.
+// - m = |final unreachable| + weakref objects freed right after their
+//   callback ran (still so in 3.11–3.13, measured: self-cycle plus a
+//   reachable-only-by-a-dict weakref whose callback pops it → 2 in 3.11+).
+// - Weakref callbacks for one referent run newest first (measured).
+// - The DEBUG_STATS lines and `gc.callbacks` info dicts are the same in all
+//   six versions (measured).
+// - 3.8–3.11 collect inside the allocation that crosses the threshold,
+//   before the new object is tracked: pass it as `newborn` so it sits the
+//   collection out and is appended to generation 0 afterwards.
+
+extension Heap {
+  // MARK: Starting
+
+  /// Starts collecting `generation` (`gc.collect(generation)`), or returns
+  /// nil when a collection is already running (CPython returns 0 then).
+  /// `newborn`: an object allocated by the allocation that triggered an
+  /// automatic collection (3.8–3.11), left out of it and tracked afterwards.
+  public mutating func beginCollection(generation: Int, newborn: ObjectID = .null) -> GarbageCollection? {
+    precondition((0...2).contains(generation), "no generation \(generation)")
+    guard !gc.isCollecting else { return nil }
+    gc.isCollecting = true
+    ensureGCColumns(kinds.count - 1)
+    var collection = GarbageCollection(generation: generation)
+    if !newborn.isNull, isTracked(newborn) {
+      untrack(newborn)
+      collection.newborn = newborn
+    }
+    return collection
+  }
+
+  /// Starts the automatic collection CPython would run now
+  /// (`collect_generations`): the oldest generation whose count exceeds its
+  /// threshold, generation 2 only under the long-lived heuristic. Clears the
+  /// scheduled flag; nil when nothing is to be collected.
+  public mutating func beginAutomaticCollection(newborn: ObjectID = .null) -> GarbageCollection? {
+    gc.collectionScheduled = false
+    guard !gc.isCollecting, let generation = generationToCollect() else { return nil }
+    return beginCollection(generation: generation, newborn: newborn)
+  }
+
+  /// Runs a whole collection for callers that know no Python code can be
+  /// reached (no finalizers, weakref callbacks or gc.callbacks matter):
+  /// requests are acknowledged without running anything; a dealloc
+  /// `.finalize` is finished at once. Returns `gc.collect()`'s value.
+  public mutating func collectWithoutPython(generation: Int = 2) -> Int {
+    guard var collection = beginCollection(generation: generation) else { return 0 }
+    while let request = advanceCollection(&collection) {
+      if case .dealloc(.finalize(let id)) = request { finishFinalizer(id) }
+    }
+    return collection.result
+  }
+
+  // MARK: Driving
+
+  /// Advances a collection until it needs the interpreter (a request) or is
+  /// done (nil). See `GCRequest` for what each request asks.
+  public mutating func advanceCollection(_ c: inout GarbageCollection) -> GCRequest? {
+    while true {
+      if c.deallocBase >= 0 {
+        if let request = stepDealloc(downTo: c.deallocBase) { return .dealloc(request) }
+        c.deallocBase = -1
+      }
+      let phase = c.phase
+      if phase == .done { return nil }
+      if let request = runPhase(&c) { return request }
+      if c.stepping != .run, c.phase != phase { return .stepped(phase) }
+    }
+  }
+
+  private mutating func runPhase(_ c: inout GarbageCollection) -> GCRequest? {
+    switch c.phase {
+    case .startCallbacks:
+      c.phase = .debugHeader
+      return .invokeCallbacks(
+        .start, GCCallbackInfo(generation: c.generation, collected: 0, uncollectable: 0))
+    case .debugHeader:
+      c.phase = .mergeGenerations
+      if gc.debugFlags.contains(.stats) {
+        return .writeStderr(
+          .collecting(
+            generation: c.generation,
+            generationSizes: [
+              gc.count(of: .generation0), gc.count(of: .generation1),
+              gc.count(of: .generation2) + gc.unmodelledOld,
+            ],
+            permanent: gc.count(of: .permanent) + gc.unmodelledPermanent))
+      }
+      return nil
+    case .mergeGenerations:
+      mergeGenerations(&c)
+      return nil
+    case .updateRefs:
+      let perObject = c.eventDetail >= .objects
+      var events: [GCEvent] = []
+      let request = runPass(&c, then: .subtractRefs) { heap, s in
+        heap.updateRefs(s)
+        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(heap.gc.gcRefs[s]))) }
+      }
+      c.events.append(contentsOf: events)
+      return request
+    case .subtractRefs:
+      return subtractRefs(&c)
+    case .moveUnreachable:
+      return moveUnreachable(&c)
+    case .untrackTuples:
+      return untrackTuples(&c)
+    case .promoteSurvivors:
+      promoteSurvivors(&c)
+      return nil
+    case .moveLegacyFinalizers:
+      // No modelled type has a legacy `tp_del` (Python `__del__` is
+      // tp_finalize since 3.4), so `finalizers` stays empty.
+      enter(.debugCollectable, &c)
+      c.cursor = gc.first(of: .unreachable)
+      return nil
+    case .debugCollectable:
+      if gc.debugFlags.contains(.collectable), !c.cursor.isNull {
+        let id = c.cursor
+        c.cursor = gc.next(after: id)
+        return .writeStderr(.collectable(id))
+      }
+      enter(.handleWeakrefs, &c)
+      return nil
+    case .handleWeakrefs:
+      handleWeakrefs(&c)
+      return nil
+    case .weakrefCallbacks:
+      return weakrefCallbacks(&c)
+    case .finalizeGarbage:
+      return finalizeGarbage(&c)
+    case .handleResurrectedObjects:
+      handleResurrectedObjects(&c)
+      return nil
+    case .deleteGarbage:
+      return deleteGarbage(&c)
+    case .handleLegacyFinalizers:
+      return handleLegacyFinalizers(&c)
+    case .clearFreeLists:
+      if c.generation == 2 {
+        clearFreeLists()
+        c.record(.freeListsCleared)
+      }
+      gc.stats[c.generation].collections += 1
+      gc.stats[c.generation].collected += c.collected
+      gc.stats[c.generation].uncollectable += c.uncollectable
+      enter(.stopCallbacks, &c)
+      return nil
+    case .stopCallbacks:
+      if c.step == 0 {
+        c.step = 1
+        return .invokeCallbacks(
+          .stop,
+          GCCallbackInfo(generation: c.generation, collected: c.collected, uncollectable: c.uncollectable))
+      }
+      finishCollection(&c)
+      return nil
+    case .done:
+      return nil
+    }
+  }
+
+  private mutating func enter(_ phase: GCPhase, _ c: inout GarbageCollection) {
+    c.phase = phase
+    c.step = 0
+    c.cursor = .null
+    c.record(.phaseStarted(phase))
+  }
+
+  private mutating func finishCollection(_ c: inout GarbageCollection) {
+    c.phase = .done
+    c.step = 0
+    gc.isCollecting = false
+    if !c.newborn.isNull, isAlive(c.newborn) { track(c.newborn) }
+    c.newborn = .null
+    c.record(
+      .collectionFinished(generation: c.generation, collected: c.collected, uncollectable: c.uncollectable))
+  }
+
+  // MARK: Dropping references from inside the machine
+
+  /// Drops `c.drops[c.dropIndex...]`; pauses (returning the request) when a
+  /// dealloc cascade needs the interpreter. `advanceCollection` resumes the
+  /// cascade before calling back into the phase.
+  private mutating func driveDrops(_ c: inout GarbageCollection) -> GCRequest? {
+    while c.dropIndex < c.drops.count {
+      let ref = c.drops[c.dropIndex]
+      c.dropIndex += 1
+      guard !ref.isNull, decrementReachesZero(ref) else { continue }
+      let base = deallocDepth
+      beginDealloc(ref)
+      if let request = stepDealloc(downTo: base) {
+        c.deallocBase = base
+        return .dealloc(request)
+      }
+    }
+    c.drops.removeAll(keepingCapacity: true)
+    c.dropIndex = 0
+    return nil
+  }
+
+  // MARK: Linear passes
+
+  /// Walks `young` from `c.cursor`, one object per `body` call, honouring
+  /// per-object stepping; moves to `next` when the list is exhausted.
+  private mutating func runPass(
+    _ c: inout GarbageCollection, then next: GCPhase, _ body: (inout Heap, Int) -> Void
+  ) -> GCRequest? {
+    var slot = c.cursor.index
+    var budget = c.stepping == .object ? 1 : Int.max
+    while slot >= 0, budget > 0 {
+      let s = Int(slot)
+      slot = gc.next[s]
+      body(&self, s)
+      budget -= 1
+      c.work += 1
+    }
+    if slot >= 0 {
+      c.cursor = ObjectID(slot)
+      return .stepped(c.phase)
+    }
+    enter(next, &c)
+    c.cursor = gc.first(of: c.young)
+    return nil
+  }
+
+  private mutating func mergeGenerations(_ c: inout GarbageCollection) {
+    let g = c.generation
+    if g + 1 <= 2 { gc.olderCounts[g + 1] += 1 }
+    gcAllocationCount = 0
+    if g >= 1 { for i in 1...g { gc.olderCounts[i] = 0 } }
+    for i in 0..<g { gcMerge(.generation(i), into: c.young) }
+    c.garbageList = .unreachable
+    enter(.updateRefs, &c)
+    c.cursor = gc.first(of: c.young)
+  }
+
+  /// `update_refs` for one object: gc_refs = refcount, collecting mark set.
+  @inline(__always) private mutating func updateRefs(_ s: Int) {
+    let count = refcounts[s]
+    precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
+    gc.gcRefs[s] = Int32(count)
+    gc.membership[s] |= GCState.collectingBit
+  }
+
+  private mutating func subtractRefs(_ c: inout GarbageCollection) -> GCRequest? {
+    var buffer = gc.scratch
+    gc.scratch = []
+    defer { gc.scratch = buffer }
+    let perObject = c.eventDetail >= .objects
+    var events: [GCEvent] = []
+    let request = runPass(&c, then: .moveUnreachable) { heap, s in
+      buffer.removeAll(keepingCapacity: true)
+      heap.appendReferents(of: ObjectID(s), to: &buffer)
+      for referent in buffer where heap.gc.isCollecting(slot: referent.slot) {
+        heap.gc.gcRefs[referent.slot] -= 1
+        if perObject {
+          events.append(.refSubtracted(referent, gcRefs: Int(heap.gc.gcRefs[referent.slot])))
+        }
+      }
+    }
+    if perObject { c.events.append(contentsOf: events) }
+    return request
+  }
+
+  /// `move_unreachable(young, unreachable)` over any pair of lists, from
+  /// `start`, for at most `budget` objects; returns where it stopped (-1 at
+  /// the end of `young`).
+  private mutating func moveUnreachablePass(
+    young: GCList, unreachable: GCList, from start: Int32, budget: Int, work: inout Int,
+    events: inout [GCEvent]?
+  ) -> Int32 {
+    var buffer = gc.scratch
+    gc.scratch = []
+    defer { gc.scratch = buffer }
+    let unreachableRaw = unreachable.rawValue
+    var slot = start
+    var budget = budget
+    while slot >= 0, budget > 0 {
+      let s = Int(slot)
+      budget -= 1
+      work += 1
+      if gc.gcRefs[s] > 0 {
+        buffer.removeAll(keepingCapacity: true)
+        appendReferents(of: ObjectID(s), to: &buffer)
+        for referent in buffer {
+          let r = referent.slot
+          guard gc.isCollecting(slot: r) else { continue }
+          if gc.membership[r] & GCState.listMask == unreachableRaw {
+            gcMove(r, to: young)
+            gc.gcRefs[r] = 1
+            events?.append(.movedBackToYoung(referent))
+          } else if gc.gcRefs[r] == 0 {
+            gc.gcRefs[r] = 1
+          }
+        }
+        gc.membership[s] &= ~GCState.collectingBit
+        events?.append(.markedReachable(ObjectID(s)))
+        slot = gc.next[s]
+      } else {
+        let next = gc.next[s]
+        gcMove(s, to: unreachable)
+        events?.append(.movedToUnreachable(ObjectID(s)))
+        slot = next
+      }
+    }
+    return slot
+  }
+
+  private mutating func moveUnreachable(_ c: inout GarbageCollection) -> GCRequest? {
+    var events: [GCEvent]? = c.eventDetail >= .objects ? [] : nil
+    let stop = moveUnreachablePass(
+      young: c.young, unreachable: .unreachable, from: c.cursor.index,
+      budget: c.stepping == .object ? 1 : Int.max, work: &c.work, events: &events)
+    if let events { c.events.append(contentsOf: events) }
+    if stop >= 0 {
+      c.cursor = ObjectID(stop)
+      return .stepped(.moveUnreachable)
+    }
+    enter(.untrackTuples, &c)
+    c.cursor = gc.first(of: c.young)
+    return nil
+  }
+
+  private mutating func untrackTuples(_ c: inout GarbageCollection) -> GCRequest? {
+    var untracked: [GCEvent] = []
+    let record = c.eventDetail > .none
+    let request = runPass(&c, then: .promoteSurvivors) { heap, s in
+      let id = ObjectID(s)
+      if heap.kinds[s] == .tuple, heap.tupleMayBeUntracked(id) {
+        heap.untrack(id)
+        if record { untracked.append(.tupleUntracked(id)) }
+      }
+    }
+    c.events.append(contentsOf: untracked)
+    return request
+  }
+
+  /// `_PyTuple_MaybeUntrack`'s test: no item may be tracked.
+  func tupleMayBeUntracked(_ id: ObjectID) -> Bool {
+    for item in sequences[Int(payloads[id.slot])].items where item.isNull || mayBeTracked(item) {
+      return false
+    }
+    return true
+  }
+
+  /// `_PyDict_MaybeUntrack`'s test: no key or value may be tracked.
+  func dictMayBeUntracked(_ id: ObjectID) -> Bool {
+    let table = dicts[Int(payloads[id.slot])].table
+    for position in 0..<table.entryCount where table.isLive(position) {
+      if mayBeTracked(table.values[position]) || mayBeTracked(table.keys[position]) { return false }
+    }
+    return true
+  }
+
+  private mutating func promoteSurvivors(_ c: inout GarbageCollection) {
+    if c.generation < 2 {
+      let survivors = gc.count(of: c.young)
+      if c.generation == 1 { gc.longLivedPending += survivors }
+      gcMerge(c.young, into: c.old)
+      c.record(.survivorsPromoted(from: c.generation, to: c.generation + 1, count: survivors))
+    } else {
+      // Dicts are re-checked only in full collections (bpo-14775).
+      var slot = gc.heads[Int(GCList.generation2.rawValue)].first
+      while slot >= 0 {
+        let s = Int(slot)
+        slot = gc.next[s]
+        c.work += 1
+        if kinds[s] == .dict, types[s] == typeObject(.dict), dictMayBeUntracked(ObjectID(s)) {
+          untrack(ObjectID(s))
+          c.record(.dictUntracked(ObjectID(s)))
+        }
+      }
+      gc.longLivedPending = 0
+      gc.longLivedTotal = gc.count(of: .generation2) + gc.unmodelledOld
+    }
+    enter(.moveLegacyFinalizers, &c)
+  }
+
+  // MARK: Weakrefs
+
+  /// First half of `handle_weakrefs`: clear every weakref to an unreachable
+  /// object (and every weakref that is itself unreachable); queue reachable
+  /// weakrefs with callbacks on `wrcb_to_call`, holding a reference.
+  private mutating func handleWeakrefs(_ c: inout GarbageCollection) {
+    defer { enter(.weakrefCallbacks, &c) }
+    // A weakref still to clear has a live referent, so it is listed in
+    // `weakrefLists`: with no list there is nothing to do.
+    if weakrefLists.isEmpty { return }
+    var slot = gc.heads[Int(GCList.unreachable.rawValue)].first
+    while slot >= 0 {
+      let s = Int(slot)
+      slot = gc.next[s]
+      let op = ObjectID(s)
+      c.work += 1
+      if kinds[s] == .weakref || kinds[s] == .weakproxy, !weakrefReferent(op).isNull {
+        clearWeakref(op)
+        c.record(.weakrefCleared(op))
+      }
+      guard let list = weakrefLists[op] else { continue }
+      for wr in list.reversed() {
+        clearWeakref(wr)
+        c.record(.weakrefCleared(wr))
+        if weakrefCallback(wr).isNull || gc.isCollecting(slot: wr.slot) || !isTracked(wr) { continue }
+        incref(wr)
+        gcMove(wr.slot, to: .weakrefCallbacks)
+        c.record(.weakrefCallbackQueued(wr))
+      }
+    }
+  }
+
+  /// Second half of `handle_weakrefs`: call each queued callback, drop the
+  /// extra reference; a weakref that dies then counts as collected, one
+  /// that lives moves to `old`.
+  private mutating func weakrefCallbacks(_ c: inout GarbageCollection) -> GCRequest? {
+    while true {
+      switch c.step {
+      case 0:
+        let wr = gc.first(of: .weakrefCallbacks)
+        if wr.isNull {
+          enter(.finalizeGarbage, &c)
+          return nil
+        }
+        c.current = wr
+        c.step = 1
+        c.record(.weakrefCallbackCalled(wr))
+        return .callWeakrefCallback(weakref: wr, callback: weakrefCallback(wr))
+      case 1:
+        c.drops.append(c.current)
+        c.step = 2
+      default:
+        if let request = driveDrops(&c) { return request }
+        let wr = c.current
+        if gc.first(of: .weakrefCallbacks) == wr {
+          moveToOld(wr.slot, &c)
+        } else {
+          c.collected += 1
+        }
+        c.step = 0
+      }
+    }
+  }
+
+  // MARK: Finalizers
+
+  /// Whether the type has a tp_finalize (PEP 442): classes defining
+  /// `__del__`, and generators.
+  func hasFinalizeSlot(_ id: ObjectID) -> Bool {
+    switch kinds[id.slot] {
+    case .generator: return true
+    case .instance, .exception, .slotsInstance:
+      let cls = types[id.slot]
+      return kinds[cls.slot] == .type && classes[Int(payloads[cls.slot])].hasFinalizer
+    default: return false
+    }
+  }
+
+  /// Whether the object's finalizer has run (`gc.is_finalized`, 3.9+).
+  public func isFinalized(_ id: ObjectID) -> Bool { flags[id.slot].contains(.finalized) }
+
+  private mutating func finalizeGarbage(_ c: inout GarbageCollection) -> GCRequest? {
+    while true {
+      switch c.step {
+      case 0:
+        let op = gc.first(of: .unreachable)
+        if op.isNull {
+          gcMerge(.seen, into: .unreachable)
+          enter(.handleResurrectedObjects, &c)
+          return nil
+        }
+        gcMove(op.slot, to: .seen)
+        c.work += 1
+        guard !flags[op.slot].contains(.finalized), hasFinalizeSlot(op) else { continue }
+        flags[op.slot].insert(.finalized)
+        incref(op)
+        c.current = op
+        c.step = 1
+        c.record(.finalizerCalled(op))
+        return .callFinalizer(op)
+      case 1:
+        c.drops.append(c.current)
+        c.step = 2
+      default:
+        if let request = driveDrops(&c) { return request }
+        c.step = 0
+      }
+    }
+  }
+
+  private mutating func handleResurrectedObjects(_ c: inout GarbageCollection) {
+    var events: [GCEvent]? = nil
+    if profile.gcAbortsCollectionOnResurrection {
+      // check_garbage: recount references from outside the set.
+      forEach(in: .unreachable) { heap, s in heap.gc.gcRefs[s] = Int32(heap.refcounts[s]) }
+      subtractRefsPass(over: .unreachable, work: &c.work)
+      var resurrected = false
+      forEach(in: .unreachable) { heap, s in
+        if heap.gc.gcRefs[s] != 0 { resurrected = true }
+        heap.gc.membership[s] &= ~GCState.collectingBit
+      }
+      if resurrected {
+        c.abortedByResurrection = true
+        for id in gcObjects(in: .unreachable) { c.record(.resurrected(id)) }
+        gcMerge(.unreachable, into: c.old)
+        c.garbageList = .untracked
+        enter(.handleLegacyFinalizers, &c)
+        return
+      }
+      c.garbageList = .unreachable
+    } else {
+      // handle_resurrected_objects: deduce_unreachable over `unreachable`.
+      forEach(in: .unreachable) { heap, s in
+        heap.gc.gcRefs[s] = Int32(heap.refcounts[s])
+        heap.gc.membership[s] |= GCState.collectingBit
+      }
+      subtractRefsPass(over: .unreachable, work: &c.work)
+      _ = moveUnreachablePass(
+        young: .unreachable, unreachable: .stillUnreachable,
+        from: gc.heads[Int(GCList.unreachable.rawValue)].first,
+        budget: Int.max, work: &c.work, events: &events)
+      for id in gcObjects(in: .unreachable) {
+        gc.membership[id.slot] &= ~GCState.collectingBit
+        c.record(.resurrected(id))
+      }
+      gcMerge(.unreachable, into: c.old)
+      c.garbageList = .stillUnreachable
+    }
+    c.collected += gc.count(of: c.garbageList)
+    enter(.deleteGarbage, &c)
+  }
+
+  private mutating func forEach(in list: GCList, _ body: (inout Heap, Int) -> Void) {
+    var slot = gc.heads[Int(list.rawValue)].first
+    while slot >= 0 {
+      let s = Int(slot)
+      slot = gc.next[s]
+      body(&self, s)
+    }
+  }
+
+  private mutating func subtractRefsPass(over list: GCList, work: inout Int) {
+    var buffer = gc.scratch
+    gc.scratch = []
+    defer { gc.scratch = buffer }
+    var slot = gc.heads[Int(list.rawValue)].first
+    while slot >= 0 {
+      let s = Int(slot)
+      slot = gc.next[s]
+      work += 1
+      buffer.removeAll(keepingCapacity: true)
+      appendReferents(of: ObjectID(s), to: &buffer)
+      for referent in buffer where gc.isCollecting(slot: referent.slot) {
+        gc.gcRefs[referent.slot] -= 1
+      }
+    }
+  }
+
+  private mutating func moveToOld(_ s: Int, _ c: inout GarbageCollection) {
+    gcMove(s, to: c.old)
+    gc.membership[s] &= ~GCState.collectingBit
+  }
+
+  // MARK: Clearing
+
+  private mutating func deleteGarbage(_ c: inout GarbageCollection) -> GCRequest? {
+    let list = c.garbageList
+    while true {
+      switch c.step {
+      case 0:
+        let op = gc.first(of: list)
+        if op.isNull {
+          enter(.handleLegacyFinalizers, &c)
+          return nil
+        }
+        c.current = op
+        c.work += 1
+        if gc.debugFlags.contains(.saveAll) {
+          appendToGarbage(op)
+          c.record(.savedToGarbage(op))
+          if gc.first(of: list) == op { moveToOld(op.slot, &c) }
+          continue
+        }
+        incref(op)
+        c.dropIndex = 0
+        c.blockAfter = gcClear(op, into: &c.drops)
+        c.record(.cleared(op))
+        c.step = 1
+      case 1:
+        if let request = driveDrops(&c) { return request }
+        if c.blockAfter != 0 { allocator.free(Address(c.blockAfter)) }
+        c.blockAfter = 0
+        c.drops.append(c.current)
+        c.step = 2
+      default:
+        if let request = driveDrops(&c) { return request }
+        let op = c.current
+        if gc.first(of: list) == op {
+          moveToOld(op.slot, &c)
+          c.record(.survivedClear(op))
+        }
+        c.step = 0
+      }
+    }
+  }
+
+  /// Appends to `gc.garbage`, creating the list if the interpreter has not.
+  private mutating func appendToGarbage(_ op: ObjectID) {
+    if gc.garbage.isNull { gc.garbage = newList([]) }
+    incref(op)
+    listAppend(gc.garbage, op)
+  }
+
+  private mutating func handleLegacyFinalizers(_ c: inout GarbageCollection) -> GCRequest? {
+    switch c.step {
+    case 0:
+      c.uncollectable = gc.count(of: .finalizers)
+      c.cursor = gc.first(of: .finalizers)
+      c.step = 1
+      return nil
+    case 1:
+      if gc.debugFlags.contains(.uncollectable), !c.cursor.isNull {
+        let id = c.cursor
+        c.cursor = gc.next(after: id)
+        return .writeStderr(.uncollectable(id))
+      }
+      c.step = 2
+      if gc.debugFlags.contains(.stats) {
+        return .writeStderr(.done(unreachable: c.result, uncollectable: c.uncollectable))
+      }
+      return nil
+    default:
+      for id in gcObjects(in: .finalizers) { appendToGarbage(id) }
+      for id in gcObjects(in: .finalizers) { gc.membership[id.slot] &= ~GCState.collectingBit }
+      gcMerge(.finalizers, into: c.old)
+      enter(.clearFreeLists, &c)
+      return nil
+    }
+  }
+}
