@@ -13,7 +13,7 @@ extension Heap {
   /// `__del__`; tracked, like every class.
   public mutating func makeMinimalClass(name: String, hasFinalizer: Bool = false) -> ObjectID {
     var payload = ClassPayload(
-      name: name, qualifiedName: name, base: typeObject(.object), builtinBase: .object)
+      name: name, qualifiedName: name, base: typeObject(.object), builtinBase: .object, version: version)
     payload.hasFinalizer = hasFinalizer
     let slot = classes.insert(payload)
     let id = allocateObject(
