@@ -84,6 +84,9 @@ public struct AppState: Sendable, Equatable {
   public var sourceScroll = 0
   /// Whether the replay has finished, from `sync`.
   public var isFinished = false
+  /// Whether the replay stands inside a cycle collection, from `sync`; run
+  /// mode then advances by micro-steps so each phase can be watched.
+  public var isCollecting = false
   /// Scroll offsets of the list panes (events, GC, stats).
   public var scrolls: [Pane: Int] = [:]
   /// The glyph set (UTF-8 or ASCII).

@@ -27,7 +27,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.isRunning = false
       return []
     }
-    return [.step]
+    return [state.isCollecting ? .microStep : .step]
   case .nextPane, .previousPane:
     let panes = Pane.allCases
     let i = panes.firstIndex(of: state.focus)!
@@ -194,8 +194,15 @@ private func click(_ state: inout AppState, x: Int, y: Int) {
   state.focus = pane
   let row = y - rect.y - 1
   guard row >= 0 else { return }
-  if pane == .graph {
+  switch pane {
+  case .graph:
     state.graph.cursor = clamp(state.graph.scroll + row, 0, state.graph.rowCount - 1)
+  case .heap:
+    if let cell = HeapView.cell(at: x, y, heap: state.heap, rect: rect.droppingTop(1)) {
+      state.heap.row = cell.row
+      state.heap.column = cell.column
+    }
+  default: break
   }
 }
 

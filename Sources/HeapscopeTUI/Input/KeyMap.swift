@@ -47,21 +47,21 @@ public struct KeyMap: Sendable {
 
   /// The bindings heapscope ships with.
   public static let `default` = KeyMap(bindings: [
-    b([.character("n"), .character(" ")], .step, "Step: run the current line", "Replay", hint: "step"),
-    b([.character("s")], .microStep, "Micro-step: one model event", "Replay", hint: "micro"),
+    b([.character("n"), .character(" ")], .step, "Step one line", "Replay", hint: "step"),
+    b([.character("s")], .microStep, "Micro-step (one event)", "Replay", hint: "micro"),
     b([.character("b")], .stepBack, "Step back (time travel)", "Replay", hint: "back"),
-    b([.character("c")], .continueToBreakpoint, "Continue to the next breakpoint", "Replay", hint: "cont"),
+    b([.character("c")], .continueToBreakpoint, "Continue to breakpoint", "Replay", hint: "cont"),
     b([.character("r")], .runToggle, "Run / pause", "Replay", hint: "run"),
     b([.character("+"), .character("=")], .faster, "Run faster", "Replay"),
     b([.character("-")], .slower, "Run slower", "Replay"),
-    b([.character("g")], .openGoTo, "Go to a step number or an address (0x…)", "Replay", hint: "goto"),
-    b([.character("/")], .openSearch, "Search objects by type or repr", "Objects", hint: "search"),
+    b([.character("g")], .openGoTo, "Go to step or address", "Replay", hint: "goto"),
+    b([.character("/")], .openSearch, "Search type or repr", "Objects", hint: "search"),
     b(
-      [.character("w")], .whyAlive, "Why is the selected object alive: show its chain from a root", "Objects",
+      [.character("w")], .whyAlive, "Why alive (root chain)", "Objects",
       hint: "why"),
     b([.tab], .nextPane, "Focus the next pane", "Panes", hint: "pane"),
     b([.backTab], .previousPane, "Focus the previous pane", "Panes"),
-    b([.character("z")], .maximise, "Maximise / restore the focused pane", "Panes", hint: "max"),
+    b([.character("z")], .maximise, "Maximise / restore pane", "Panes", hint: "max"),
     b([.up, .character("k")], .moveUp, "Move up", "Move"),
     b([.down, .character("j")], .moveDown, "Move down", "Move"),
     b([.left, .character("h")], .moveLeft, "Move left", "Move"),
@@ -70,17 +70,17 @@ public struct KeyMap: Sendable {
     b([.pageDown], .pageDown, "Page down", "Move"),
     b([.character("?")], .toggleHelp, "Show this help", "Screen", hint: "help"),
     b([.character("q")], .quit, "Quit", "Screen", hint: "quit"),
-    b([.enter], .zoomIn, "Zoom in: all arenas → arena → pool", "Heap grid", context: .heap, hint: "zoom"),
+    b([.enter], .zoomIn, "Zoom in: arena, pool", "Heap grid", context: .heap, hint: "zoom"),
     b([.escape, .backspace], .zoomOut, "Zoom out", "Heap grid", context: .heap),
     b(
-      [.enter, .right, .character("l")], .zoomIn, "Expand / collapse the node", "Object graph",
+      [.enter, .right, .character("l")], .zoomIn, "Expand / collapse", "Object graph",
       context: .graph, hint: "expand"),
     b(
-      [.escape, .backspace], .zoomOut, "Back from a why-alive chain / collapse", "Object graph",
+      [.escape, .backspace], .zoomOut, "Collapse / leave chain", "Object graph",
       context: .graph),
     b([.enter], .inputSubmit, "Accept the input", "Input line", context: .input),
     b([.escape], .inputCancel, "Cancel the input", "Input line", context: .input),
-    b([.backspace], .inputBackspace, "Delete the last character", "Input line", context: .input),
+    b([.backspace], .inputBackspace, "Delete a character", "Input line", context: .input),
     b([.escape, .character("?"), .character("q")], .closeHelp, "Close the help", "Help", context: .help),
   ])
 

@@ -38,6 +38,55 @@ enum HeapView {
     }
   }
 
+  /// Where the arenas-level grid puts its rows in content rectangle `rect`.
+  struct ArenasGeometry {
+    var labelWidth: Int
+    var perRow: Int
+    var linesPerArena: Int
+    /// Index into `heap.arenas` of the first arena shown.
+    var first: Int
+  }
+
+  static func arenasGeometry(_ heap: AppState.HeapGrid, rect: Rect) -> ArenasGeometry {
+    let labelWidth = arenaLabelWidth(
+      arenaCount: heap.arenas.count, lastIndex: heap.arenas.last?.rawValue ?? 0)
+    let perRow = cellsPerRow(zoom: .arenas, rect: rect, labelWidth: labelWidth)
+    let linesPerArena = (64 + perRow - 1) / perRow
+    let visibleArenas = max(1, (rect.height - 1) / linesPerArena)
+    let row = clamp(heap.row, 0, heap.arenas.count - 1)
+    return ArenasGeometry(
+      labelWidth: labelWidth, perRow: perRow, linesPerArena: linesPerArena,
+      first: max(0, row - visibleArenas + 1))
+  }
+
+  /// The cell under (x, y) of content rectangle `rect`: (row, column) as `AppState.HeapGrid` keeps them.
+  static func cell(at x: Int, _ y: Int, heap: AppState.HeapGrid, rect: Rect) -> (row: Int, column: Int)? {
+    switch heap.zoom {
+    case .arenas:
+      let g = arenasGeometry(heap, rect: rect)
+      let line = y - rect.y - 1
+      let dx = x - rect.x - g.labelWidth
+      guard line >= 0, dx >= 0, dx < g.perRow else { return nil }
+      let row = g.first + line / g.linesPerArena
+      let column = (line % g.linesPerArena) * g.perRow + dx
+      guard row < heap.arenas.count, column < 64 else { return nil }
+      return (row, column)
+    case .arena:
+      let perRow = cellsPerRow(zoom: heap.zoom, rect: rect, labelWidth: 0)
+      let line = y - rect.y - 1
+      let dx = (x - rect.x) / arenaCellWidth
+      guard line >= 0, x >= rect.x, dx < perRow else { return nil }
+      let column = (line + heap.scroll) * perRow + dx
+      return column < heap.cellCount ? (heap.row, column) : nil
+    case .pool:
+      let perRow = cellsPerRow(zoom: heap.zoom, rect: rect, labelWidth: 0)
+      let line = y - rect.y - 2
+      guard line >= 0, x >= rect.x, x - rect.x < perRow else { return nil }
+      let column = (line + heap.scroll) * perRow + (x - rect.x)
+      return column < heap.cellCount ? (heap.row, column) : nil
+    }
+  }
+
   static func render<D: ReplayDriver>(
     _ state: AppState, _ data: D, in rect: Rect, into buffer: inout CellBuffer
   ) {
@@ -90,13 +139,12 @@ enum HeapView {
       buffer.put("no arenas mapped yet", x: rect.x, y: rect.y, style: .dim, clip: rect)
       return
     }
-    let labelWidth = arenaLabelWidth(arenaCount: arenas.count, lastIndex: arenas.last!.rawValue)
-    let perRow = cellsPerRow(zoom: .arenas, rect: rect, labelWidth: labelWidth)
-    let linesPerArena = (64 + perRow - 1) / perRow
+    let geometry = arenasGeometry(state.heap, rect: rect)
+    let (labelWidth, perRow, linesPerArena, first) = (
+      geometry.labelWidth, geometry.perRow, geometry.linesPerArena, geometry.first
+    )
     let grid = rect.droppingTop(1)
-    let visibleArenas = max(1, grid.height / linesPerArena)
     let row = clamp(state.heap.row, 0, arenas.count - 1)
-    let first = max(0, row - visibleArenas + 1)
     var y = grid.y
     var cursorInfo = ""
     for i in first..<arenas.count {

@@ -3,7 +3,7 @@
 enum HelpOverlay {
   static func render(_ state: AppState, in screen: Rect, into buffer: inout CellBuffer) {
     let lines = KeyMap.default.helpLines()
-    let keyWidth = min(22, lines.map { displayWidth($0.keys) }.max() ?? 0) + 2
+    let keyWidth = min(22, lines.map { displayWidth($0.keys) }.max() ?? 0) + 1
     let innerHeight = max(1, screen.height - 4)
     let columns = lines.count + 1 > innerHeight ? 2 : 1
     let perColumn = (lines.count + columns - 1) / columns

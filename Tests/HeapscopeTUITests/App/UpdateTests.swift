@@ -198,6 +198,17 @@ import Testing
     #expect(state.message == "the program has finished")
   }
 
+  @Test func runModeMicroStepsThroughACollection() {
+    var (state, driver) = fresh(at: 9)
+    _ = run([.microStep, .runToggle], &state, &driver)
+    #expect(state.isCollecting)
+    _ = run([.tick], &state, &driver)
+    #expect(driver.gc.collection?.phase == "subtract_refs")
+    _ = run([.tick], &state, &driver)
+    #expect(driver.gc.collection?.phase == "move_unreachable")
+    #expect(driver.position.step == 9)
+  }
+
   @Test func clickFocusesThePaneUnderThePointer() {
     var (state, driver) = fresh()
     let layout = Layout.compute(size: state.size, state: state)
@@ -209,5 +220,33 @@ import Testing
   @Test func quitIsAnEffect() {
     var (state, _) = fresh()
     #expect(update(&state, .quit) == [.quit])
+  }
+}
+
+@Suite struct MouseTests {
+  @Test func clickingAHeapCellMovesTheCursorThere() throws {
+    var driver = TourScript.driver(at: 4)
+    var state = AppState(size: TerminalSize(width: 120, height: 40))
+    state.focus = .heap
+    state.sync(with: driver)
+    let rect = try #require(Layout.compute(size: state.size, state: state).rect(of: .heap))
+    // Arenas level: the label "a0 " then one cell per pool, from row 2 of the pane (header, info line).
+    for effect in update(&state, .click(x: rect.x + 3 + 5, y: rect.y + 2)) {
+      _ = state.perform(effect, on: &driver)
+    }
+    state.sync(with: driver)
+    #expect(state.heap.row == 0)
+    #expect(state.heap.column == 5)
+    _ = update(&state, .zoomIn)
+    state.sync(with: driver)
+    _ = update(&state, .zoomIn)
+    state.sync(with: driver)
+    #expect(state.heap.zoom == .pool(PoolIndex(5)))
+    // Pool level: the grid starts below the info and cursor lines.
+    _ = update(&state, .click(x: rect.x + 1, y: rect.y + 3))
+    state.sync(with: driver)
+    #expect(state.heap.column == 1)
+    _ = update(&state, .click(x: rect.x + 200, y: rect.y + 3))
+    #expect(state.heap.column == 1)
   }
 }

@@ -59,6 +59,17 @@ import Testing
     #expect(after.contains("gen 2 collected 4"))
   }
 
+  @Test(arguments: [(80, 24), (120, 40)])
+  func helpOverlay(width: Int, height: Int) {
+    let driver = TourScript.driver(at: 2)
+    var state = AppState(size: TerminalSize(width: width, height: height))
+    state.showsHelp = true
+    state.sync(with: driver)
+    var buffer = CellBuffer(width: width, height: height)
+    Screen.render(state, driver, into: &buffer)
+    Snapshot.assertMatches(buffer.text, named: "tour-help-\(width)x\(height)")
+  }
+
   @Test func theTooSmallScreenNamesTheSizeNeeded() {
     let text = renderScreen(driver: TourScript.driver(at: 1), size: TerminalSize(width: 40, height: 10))
     #expect(text.contains("terminal too small"))
