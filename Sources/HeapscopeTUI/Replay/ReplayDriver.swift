@@ -42,7 +42,9 @@ public protocol ReplayDriver {
   func whyAlive(_ id: ObjectID) -> [GraphEdge]
   /// The cycle collector's state.
   var gc: GCSnapshot { get }
-  /// The model events of the current line, in order.
+  /// The model events of the line being micro-stepped, or, at a line
+  /// boundary, of the line just run; in order. `position.eventIndex` points
+  /// at the last one done.
   var events: [ReplayEvent] { get }
   /// Total memory over the replay so far, resampled to at most `points` samples
   /// (oldest first).
@@ -61,6 +63,11 @@ public protocol ReplayDriver {
   mutating func continueToBreakpoint()
   /// Goes to step `step` (clamped to what exists).
   mutating func seek(step: Int)
+}
+
+extension ReplayDriver {
+  /// No notice by default.
+  public var notice: String? { nil }
 }
 
 /// Where a replay stands.
