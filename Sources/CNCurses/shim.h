@@ -22,5 +22,16 @@ static inline int CNCurses_COLOR_PAIR(int n) { return (int)COLOR_PAIR(n); }
 static inline int CNCurses_KEY_RESIZE(void) { return KEY_RESIZE; }
 static inline int CNCurses_KEY_MOUSE(void) { return KEY_MOUSE; }
 static inline int CNCurses_ERR(void) { return ERR; }
+static inline int CNCurses_OK(void) { return OK; }
+static inline int CNCurses_KEY_CODE_YES(void) { return KEY_CODE_YES; }
+static inline attr_t CNCurses_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t CNCurses_A_BOLD(void) { return A_BOLD; }
+static inline attr_t CNCurses_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t CNCurses_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t CNCurses_A_DIM(void) { return A_DIM; }
+static inline mmask_t CNCurses_BUTTON1_CLICK_MASK(void) {
+  return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED;
+}
+static inline mmask_t CNCurses_BUTTON1_PRESS_MASK(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 
 #endif

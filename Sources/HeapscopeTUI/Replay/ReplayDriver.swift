@@ -1,0 +1,106 @@
+// The boundary between the inspector and the replay engine. The inspector
+// reads the replay's current position through this protocol and drives it
+// with the five movement operations; it never sees the interpreter. Every
+// read returns plain values (the HeapModel `Allocator` is itself a value), so
+// a view can never mutate the replay, and tests drive the whole inspector with
+// a scripted fake.
+//
+// Reads are called once per frame for what is visible, so they should be
+// cheap: O(1) or proportional to what is returned. Lists that can be huge (a
+// list object's referents) are read by range.
+
+import HeapModel
+
+/// A replayable program as the inspector sees it: what is true at the current
+/// position, and how to move.
+public protocol ReplayDriver {
+  /// The scenario's file name, for the title bar.
+  var sourceName: String { get }
+  /// The scenario's source, one element per line (line 1 first), without newlines.
+  var sourceLines: [String] { get }
+  /// Where the replay stands.
+  var position: ReplayPosition { get }
+  /// Lines (1-based) holding a breakpoint.
+  var breakpoints: Set<Int> { get }
+  /// Bytes allocated and freed by `line` so far, or nil if none.
+  func memoryDelta(line: Int) -> LineMemoryDelta?
+  /// The allocator model at the current position.
+  var allocator: Allocator { get }
+  /// The object whose memory holds the live block at `address` (its header
+  /// block, or a block it owns such as a list's item array); nil if none is known.
+  func owner(of address: Address) -> BlockOwner?
+  /// The object `id` at the current position; nil if it is not alive.
+  func object(_ id: ObjectID) -> ObjectSnapshot?
+  /// The roots of the object graph: module globals and frames' locals.
+  var roots: [GraphEdge] { get }
+  /// How many references `id` holds.
+  func referentCount(of id: ObjectID) -> Int
+  /// The references `id` holds, for positions `range` (clamped to `referentCount`).
+  func referents(of id: ObjectID, in range: Range<Int>) -> [GraphEdge]
+  /// A chain of references from a root to `id` (root edge first, the edge to
+  /// `id` last); empty if `id` is unreachable from the roots.
+  func whyAlive(_ id: ObjectID) -> [GraphEdge]
+  /// The cycle collector's state.
+  var gc: GCSnapshot { get }
+  /// The model events of the line being micro-stepped, or, at a line
+  /// boundary, of the line just run; in order. `position.eventIndex` points
+  /// at the last one done.
+  var events: [ReplayEvent] { get }
+  /// Total memory over the replay so far, resampled to at most `points` samples
+  /// (oldest first).
+  func memorySeries(points: Int) -> [MemorySample]
+  /// A message for the status bar (an uncaught exception, "stopped at
+  /// breakpoint"), or nil.
+  var notice: String? { get }
+
+  /// Runs to the end of the current line (one statement step).
+  mutating func step()
+  /// Performs one model event.
+  mutating func microStep()
+  /// Goes back one step (time travel).
+  mutating func stepBack()
+  /// Runs to the next breakpoint or the end.
+  mutating func continueToBreakpoint()
+  /// Goes to step `step` (clamped to what exists).
+  mutating func seek(step: Int)
+}
+
+extension ReplayDriver {
+  /// No notice by default.
+  public var notice: String? { nil }
+}
+
+/// Where a replay stands.
+public struct ReplayPosition: Sendable, Equatable {
+  /// Steps done, from 0 before the first line.
+  public var step: Int
+  /// Steps known so far (the total once the replay has finished); nil if unknown.
+  public var knownSteps: Int?
+  /// The line about to run (1-based), or nil before start or after the end.
+  public var line: Int?
+  /// Index into `ReplayDriver.events` of the last micro-step done on this line, or nil.
+  public var eventIndex: Int?
+  /// Whether the program has finished (nothing more to step).
+  public var isFinished: Bool
+
+  public init(step: Int, knownSteps: Int?, line: Int?, eventIndex: Int?, isFinished: Bool) {
+    self.step = step
+    self.knownSteps = knownSteps
+    self.line = line
+    self.eventIndex = eventIndex
+    self.isFinished = isFinished
+  }
+}
+
+/// Memory attributed to one source line.
+public struct LineMemoryDelta: Sendable, Equatable {
+  /// Bytes allocated by the line so far.
+  public var allocated: Int
+  /// Bytes freed by the line so far.
+  public var freed: Int
+
+  public init(allocated: Int, freed: Int) {
+    self.allocated = allocated
+    self.freed = freed
+  }
+}

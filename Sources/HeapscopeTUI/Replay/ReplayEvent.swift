@@ -1,0 +1,27 @@
+/// One model event (micro-step) of the current line.
+public struct ReplayEvent: Sendable, Equatable {
+  /// What happened, e.g. "alloc 48 B block 0x7f3a00000030 (class 2)".
+  public var text: String
+  /// The CPython C function doing it in the modelled version, e.g. `pymalloc_alloc`.
+  public var cFunction: String
+  /// The CPython source file of that function, e.g. `Objects/obmalloc.c`.
+  public var sourceFile: String
+
+  public init(text: String, cFunction: String, sourceFile: String) {
+    self.text = text
+    self.cFunction = cFunction
+    self.sourceFile = sourceFile
+  }
+}
+
+/// Memory in use at one step, for the chart.
+public struct MemorySample: Sendable, Equatable {
+  public var step: Int
+  /// Bytes in use (pymalloc blocks plus raw blocks).
+  public var bytes: Int
+
+  public init(step: Int, bytes: Int) {
+    self.step = step
+    self.bytes = bytes
+  }
+}
