@@ -39,7 +39,7 @@ extension AppState {
     message = "\(owner.object.typeName) \(owner.object.repr) at \(owner.object.address)"
   }
 
-  private mutating func showWhyAlive<D: ReplayDriver>(_ id: ObjectID, in data: D) {
+  private mutating func showWhyAlive<D: ReplayDriver>(_ id: ObjectRef, in data: D) {
     let chain = data.whyAlive(id)
     let name = data.object(id).map { "\($0.typeName) \($0.repr)" } ?? "\(id)"
     guard !chain.isEmpty else {
@@ -57,10 +57,10 @@ extension AppState {
   /// walks through the matches. Bounded so a huge heap cannot stall a frame.
   private mutating func search<D: ReplayDriver>(_ query: String, in data: D) {
     let needle = query.lowercased()
-    var seen = Set<ObjectID>()
-    var queue: [[ObjectID]] = data.roots.map { [$0.target] }
+    var seen = Set<ObjectRef>()
+    var queue: [[ObjectRef]] = data.roots.map { [$0.target] }
     var head = 0
-    var matches: [[ObjectID]] = []
+    var matches: [[ObjectRef]] = []
     while head < queue.count, seen.count < 200_000, matches.count < 1000 {
       let path = queue[head]
       head += 1

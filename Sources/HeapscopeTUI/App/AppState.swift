@@ -43,7 +43,7 @@ public struct AppState: Sendable, Equatable {
   /// The object tree's expansion and cursor.
   public struct Graph: Sendable, Equatable {
     /// Expanded nodes, as the object-id path from the root edge's target.
-    public var expanded: Set<[ObjectID]> = []
+    public var expanded: Set<[ObjectRef]> = []
     /// Cursor row in the flattened tree.
     public var cursor = 0
     /// First row shown.
@@ -51,9 +51,9 @@ public struct AppState: Sendable, Equatable {
     /// Rows in the flattened tree (capped), from `sync`.
     public var rowCount = 0
     /// The path of the node under the cursor, from `sync`.
-    public var cursorPath: [ObjectID] = []
+    public var cursorPath: [ObjectRef] = []
     /// A path to move the cursor to at the next `sync` (search, why-alive, go-to).
-    public var pendingFocus: [ObjectID]?
+    public var pendingFocus: [ObjectRef]?
     /// The last why-alive chain shown, as text.
     public var whyAliveChain: [String]?
   }
@@ -79,7 +79,7 @@ public struct AppState: Sendable, Equatable {
   /// The object tree.
   public var graph = Graph()
   /// The selected object, shared by every pane.
-  public var selection: ObjectID?
+  public var selection: ObjectRef?
   /// First source line shown (0-based), kept near the current line by `sync`.
   public var sourceScroll = 0
   /// Whether the replay has finished, from `sync`.

@@ -11,6 +11,6 @@ public enum Effect: Hashable, Sendable {
   /// Search objects by type name or repr and select the first match after the current one.
   case search(String)
   /// Show the chain of referrers of the selected object.
-  case whyAlive(ObjectID)
+  case whyAlive(ObjectRef)
   case quit
 }

@@ -57,13 +57,13 @@ public struct GCCollection: Sendable, Equatable {
 
 /// One object during a collection.
 public struct GCObjectState: Sendable, Equatable {
-  public var id: ObjectID
+  public var id: ObjectRef
   /// Its `gc_refs` now.
   public var gcRefs: Int
   /// Whether it is in the unreachable set now.
   public var isUnreachable: Bool
 
-  public init(id: ObjectID, gcRefs: Int, isUnreachable: Bool) {
+  public init(id: ObjectRef, gcRefs: Int, isUnreachable: Bool) {
     self.id = id
     self.gcRefs = gcRefs
     self.isUnreachable = isUnreachable

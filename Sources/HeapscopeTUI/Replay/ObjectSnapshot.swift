@@ -1,17 +1,17 @@
 import HeapModel
 
 /// An object of the modelled heap, opaque to the inspector.
-public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
-  /// The engine's object number.
+public struct ObjectRef: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The engine's object number (`HeapModel.ObjectID.index`).
   public var rawValue: Int
   public init(_ rawValue: Int) { self.rawValue = rawValue }
   public var description: String { "#\(rawValue)" }
-  public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: ObjectRef, rhs: ObjectRef) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What the inspector shows of one live object.
 public struct ObjectSnapshot: Sendable, Equatable {
-  public var id: ObjectID
+  public var id: ObjectRef
   /// `type(o).__name__`.
   public var typeName: String
   /// A short repr, already cut to a sensible length.
@@ -26,7 +26,7 @@ public struct ObjectSnapshot: Sendable, Equatable {
   public var address: Address
 
   public init(
-    id: ObjectID, typeName: String, repr: String, size: Int, refcount: Int, generation: Int?,
+    id: ObjectRef, typeName: String, repr: String, size: Int, refcount: Int, generation: Int?,
     address: Address
   ) {
     self.id = id
@@ -55,9 +55,9 @@ public struct BlockOwner: Sendable, Equatable {
 /// referent ("[0]", ".next", "['key']").
 public struct GraphEdge: Sendable, Equatable {
   public var label: String
-  public var target: ObjectID
+  public var target: ObjectRef
 
-  public init(label: String, target: ObjectID) {
+  public init(label: String, target: ObjectRef) {
     self.label = label
     self.target = target
   }

@@ -30,16 +30,16 @@ public protocol ReplayDriver {
   /// block, or a block it owns such as a list's item array); nil if none is known.
   func owner(of address: Address) -> BlockOwner?
   /// The object `id` at the current position; nil if it is not alive.
-  func object(_ id: ObjectID) -> ObjectSnapshot?
+  func object(_ id: ObjectRef) -> ObjectSnapshot?
   /// The roots of the object graph: module globals and frames' locals.
   var roots: [GraphEdge] { get }
   /// How many references `id` holds.
-  func referentCount(of id: ObjectID) -> Int
+  func referentCount(of id: ObjectRef) -> Int
   /// The references `id` holds, for positions `range` (clamped to `referentCount`).
-  func referents(of id: ObjectID, in range: Range<Int>) -> [GraphEdge]
+  func referents(of id: ObjectRef, in range: Range<Int>) -> [GraphEdge]
   /// A chain of references from a root to `id` (root edge first, the edge to
   /// `id` last); empty if `id` is unreachable from the roots.
-  func whyAlive(_ id: ObjectID) -> [GraphEdge]
+  func whyAlive(_ id: ObjectRef) -> [GraphEdge]
   /// The cycle collector's state.
   var gc: GCSnapshot { get }
   /// The model events of the line being micro-stepped, or, at a line

@@ -8,7 +8,7 @@
 /// One visible row of the object tree.
 struct GraphRow: Equatable {
   /// Object ids from the root's target down to this node.
-  var path: [ObjectID]
+  var path: [ObjectRef]
   /// The edge's label ("x", "[0]", ".next").
   var label: String
   /// Tree prefix ("│ ├─") before the marker.
@@ -21,7 +21,7 @@ struct GraphRow: Equatable {
 
 enum GraphTree {
   /// At most `limit` rows of the tree of `data` with `expanded` nodes open.
-  static func rows<D: ReplayDriver>(_ data: D, expanded: Set<[ObjectID]>, glyphs: Glyphs, limit: Int)
+  static func rows<D: ReplayDriver>(_ data: D, expanded: Set<[ObjectRef]>, glyphs: Glyphs, limit: Int)
     -> [GraphRow]
   {
     var rows: [GraphRow] = []
@@ -36,7 +36,7 @@ enum GraphTree {
   }
 
   private static func visit<D: ReplayDriver>(
-    _ data: D, edge: GraphEdge, path: [ObjectID], prefix: String, isLast: Bool, expanded: Set<[ObjectID]>,
+    _ data: D, edge: GraphEdge, path: [ObjectRef], prefix: String, isLast: Bool, expanded: Set<[ObjectRef]>,
     glyphs: Glyphs, limit: Int, depth: Int, into rows: inout [GraphRow]
   ) {
     let isBackEdge = path.dropLast().contains(edge.target)

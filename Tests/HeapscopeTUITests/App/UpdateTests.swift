@@ -64,14 +64,14 @@ import Testing
 
   @Test func selectingABlockInAPoolSelectsItsObjectEverywhere() throws {
     var (state, driver) = fresh(at: 4)
-    let node = try #require(driver.object(ObjectID(4)))
+    let node = try #require(driver.object(ObjectRef(4)))
     let location = try #require(driver.allocator.locate(node.address))
     state.focus = .heap
     _ = run([.zoomIn], &state, &driver)
     for _ in 0..<location.pool.rawValue % 64 { _ = run([.moveRight], &state, &driver) }
     _ = run([.zoomIn], &state, &driver)
     for _ in 0..<location.block { _ = run([.moveRight], &state, &driver) }
-    #expect(state.selection == ObjectID(4))
+    #expect(state.selection == ObjectRef(4))
     let screen = renderScreen(driver: driver, size: state.size)
     #expect(screen.contains("Node"))
   }
@@ -106,11 +106,11 @@ import Testing
     _ = run([.openGoTo] + "8".map { .inputCharacter($0) } + [.inputSubmit], &state, &driver)
     #expect(driver.position.step == 8)
     #expect(state.input == nil)
-    let table = driver.object(ObjectID(8))
+    let table = driver.object(ObjectRef(8))
     try #require(table != nil)
     let text = "\(table!.address)"
     _ = run([.openGoTo] + text.map { .inputCharacter($0) } + [.inputSubmit], &state, &driver)
-    #expect(state.selection == ObjectID(8))
+    #expect(state.selection == ObjectRef(8))
     let location = driver.allocator.locate(table!.address)
     #expect(location != nil)
     #expect(state.heap.zoom == .pool(location!.pool))
@@ -140,23 +140,23 @@ import Testing
     _ = run([.openSearch] + "dict".map { .inputCharacter($0) } + [.inputSubmit], &state, &driver)
     #expect(state.focus == .graph)
     let first = state.selection
-    #expect(first == ObjectID(5))
-    #expect(state.graph.cursorPath == [ObjectID(4), ObjectID(5)])
+    #expect(first == ObjectRef(5))
+    #expect(state.graph.cursorPath == [ObjectRef(4), ObjectRef(5)])
     #expect(state.message == "match 1 of 2 for dict")
     _ = run([.openSearch] + "dict".map { .inputCharacter($0) } + [.inputSubmit], &state, &driver)
-    #expect(state.selection == ObjectID(7))
-    #expect(state.graph.cursorPath == [ObjectID(6), ObjectID(7)])
+    #expect(state.selection == ObjectRef(7))
+    #expect(state.graph.cursorPath == [ObjectRef(6), ObjectRef(7)])
     _ = run([.openSearch] + "nothing-like-it".map { .inputCharacter($0) } + [.inputSubmit], &state, &driver)
     #expect(state.message == "no object matches nothing-like-it")
   }
 
   @Test func whyAliveExpandsTheChainFromARoot() {
     var (state, driver) = fresh(at: 6)
-    state.selection = ObjectID(5)
+    state.selection = ObjectRef(5)
     _ = run([.whyAlive], &state, &driver)
     #expect(state.focus == .graph)
     #expect(state.graph.whyAliveChain == ["a", ".__dict__"])
-    #expect(state.graph.cursorPath == [ObjectID(4), ObjectID(5)])
+    #expect(state.graph.cursorPath == [ObjectRef(4), ObjectRef(5)])
     #expect(renderScreen(driver: driver, size: state.size).contains("a:") == true)
     _ = run([.zoomOut], &state, &driver)
     #expect(state.graph.whyAliveChain == nil)
@@ -164,7 +164,7 @@ import Testing
 
   @Test func whyAliveOfGarbageSaysSo() {
     var (state, driver) = fresh(at: 7)
-    state.selection = ObjectID(4)
+    state.selection = ObjectRef(4)
     _ = run([.whyAlive], &state, &driver)
     #expect(state.message?.contains("reachable from no root") == true)
   }
@@ -174,13 +174,13 @@ import Testing
     state.focus = .graph
     let before = state.graph.rowCount
     _ = run([.moveDown, .moveDown, .moveDown, .zoomIn], &state, &driver)
-    #expect(state.graph.cursorPath == [ObjectID(4)])
+    #expect(state.graph.cursorPath == [ObjectRef(4)])
     #expect(state.graph.rowCount == before + 1)
     _ = run([.moveDown, .zoomIn, .moveDown, .zoomIn, .moveDown, .zoomIn, .moveDown], &state, &driver)
     let rows = GraphTree.rows(driver, expanded: state.graph.expanded, glyphs: .unicode, limit: 100)
-    #expect(rows.contains { $0.isBackEdge && $0.path.last == ObjectID(4) })
+    #expect(rows.contains { $0.isBackEdge && $0.path.last == ObjectRef(4) })
     _ = run([.moveLeft], &state, &driver)
-    #expect(state.graph.cursorPath == [ObjectID(4), ObjectID(5), ObjectID(6), ObjectID(7)])
+    #expect(state.graph.cursorPath == [ObjectRef(4), ObjectRef(5), ObjectRef(6), ObjectRef(7)])
   }
 
   @Test func runModeStepsOnTicksAndStopsAtTheEnd() {

@@ -87,18 +87,18 @@ struct FakeReplayDriver: ReplayDriver {
     return BlockOwner(object: object.snapshot, part: part)
   }
 
-  func object(_ id: ObjectID) -> ObjectSnapshot? { objects[id.rawValue]?.snapshot }
+  func object(_ id: ObjectRef) -> ObjectSnapshot? { objects[id.rawValue]?.snapshot }
 
-  func referentCount(of id: ObjectID) -> Int { objects[id.rawValue]?.referents.count ?? 0 }
+  func referentCount(of id: ObjectRef) -> Int { objects[id.rawValue]?.referents.count ?? 0 }
 
-  func referents(of id: ObjectID, in range: Range<Int>) -> [GraphEdge] {
+  func referents(of id: ObjectRef, in range: Range<Int>) -> [GraphEdge] {
     guard let all = objects[id.rawValue]?.referents else { return [] }
     return Array(all[range.clamped(to: 0..<all.count)])
   }
 
-  func whyAlive(_ id: ObjectID) -> [GraphEdge] {
-    var parent: [ObjectID: (ObjectID?, GraphEdge)] = [:]
-    var queue: [ObjectID] = []
+  func whyAlive(_ id: ObjectRef) -> [GraphEdge] {
+    var parent: [ObjectRef: (ObjectRef?, GraphEdge)] = [:]
+    var queue: [ObjectRef] = []
     for edge in roots where parent[edge.target] == nil {
       parent[edge.target] = (nil, edge)
       queue.append(edge.target)
@@ -109,7 +109,7 @@ struct FakeReplayDriver: ReplayDriver {
       head += 1
       if current == id {
         var chain: [GraphEdge] = []
-        var node: ObjectID? = current
+        var node: ObjectRef? = current
         while let n = node, let (up, edge) = parent[n] {
           chain.append(edge)
           node = up
@@ -133,7 +133,7 @@ struct FakeReplayDriver: ReplayDriver {
     return (0..<points).map { series[$0 * (series.count - 1) / max(1, points - 1)] }
   }
 
-  private mutating func adjustRefcount(_ id: ObjectID, by delta: Int) {
+  private mutating func adjustRefcount(_ id: ObjectRef, by delta: Int) {
     objects[id.rawValue]?.snapshot.refcount += delta
   }
 
@@ -205,19 +205,19 @@ struct FakeReplayDriver: ReplayDriver {
       }
       driver.objects[i] = FakeObject(
         snapshot: ObjectSnapshot(
-          id: ObjectID(i), typeName: type, repr: "<\(type) \(i)>", size: size, refcount: 1,
+          id: ObjectRef(i), typeName: type, repr: "<\(type) \(i)>", size: size, refcount: 1,
           generation: tracked ? 2 : nil, address: address), blocks: [address])
       driver.owners[address] = (i, nil)
-      children.append(GraphEdge(label: "[\(children.count)]", target: ObjectID(i)))
+      children.append(GraphEdge(label: "[\(children.count)]", target: ObjectRef(i)))
     }
     for address in freed { driver.allocator.free(address) }
     let list = driver.allocator.allocate(56)
     driver.objects[0] = FakeObject(
       snapshot: ObjectSnapshot(
-        id: ObjectID(0), typeName: "list", repr: "[<\(children.count) items>]", size: 56 + 8 * children.count,
+        id: ObjectRef(0), typeName: "list", repr: "[<\(children.count) items>]", size: 56 + 8 * children.count,
         refcount: 1, generation: 2, address: list), referents: children, blocks: [list])
     driver.owners[list] = (0, nil)
-    driver.roots = [GraphEdge(label: "data", target: ObjectID(0))]
+    driver.roots = [GraphEdge(label: "data", target: ObjectRef(0))]
     driver.series = (0...200).map { MemorySample(step: $0, bytes: $0 * count * 40 / 200) }
     return driver
   }
@@ -231,7 +231,7 @@ struct FakeReplayDriver: ReplayDriver {
       let address = allocator.allocate(size)
       var object = FakeObject(
         snapshot: ObjectSnapshot(
-          id: ObjectID(id), typeName: type, repr: repr, size: size + items * 8, refcount: 0,
+          id: ObjectRef(id), typeName: type, repr: repr, size: size + items * 8, refcount: 0,
           generation: tracked ? 0 : nil, address: address), blocks: [address])
       owners[address] = (id, nil)
       if items > 0 {
@@ -243,14 +243,14 @@ struct FakeReplayDriver: ReplayDriver {
       if tracked { gcCounts[0] += 1 }
       record(allocatorEvents(), fallback: "\(type) object created")
     case .link(let from, let label, let to):
-      objects[from]?.referents.append(GraphEdge(label: label, target: ObjectID(to)))
-      adjustRefcount(ObjectID(to), by: 1)
+      objects[from]?.referents.append(GraphEdge(label: label, target: ObjectRef(to)))
+      adjustRefcount(ObjectRef(to), by: 1)
       record([], fallback: "\(label) of #\(from) = #\(to): Py_INCREF")
     case .bind(let name, let id):
       for old in roots where old.label == name { adjustRefcount(old.target, by: -1) }
       roots.removeAll { $0.label == name }
-      roots.append(GraphEdge(label: name, target: ObjectID(id)))
-      adjustRefcount(ObjectID(id), by: 1)
+      roots.append(GraphEdge(label: name, target: ObjectRef(id)))
+      adjustRefcount(ObjectRef(id), by: 1)
       record([], fallback: "STORE_NAME \(name)")
     case .unbind(let name):
       for old in roots where old.label == name { adjustRefcount(old.target, by: -1) }
@@ -263,13 +263,13 @@ struct FakeReplayDriver: ReplayDriver {
         owners[block] = nil
       }
       for edge in object.referents { adjustRefcount(edge.target, by: -1) }
-      for key in objects.keys { objects[key]!.referents.removeAll { $0.target == ObjectID(id) } }
+      for key in objects.keys { objects[key]!.referents.removeAll { $0.target == ObjectRef(id) } }
       if object.snapshot.generation != nil { gcCounts[0] = max(0, gcCounts[0] - 1) }
       record(allocatorEvents(), fallback: "\(object.snapshot.typeName) deallocated")
     case .gcPhase(let generation, let phase, let description, let states):
       collection = GCCollection(
         generation: generation, phase: phase, phaseDescription: description,
-        objects: states.map { GCObjectState(id: ObjectID($0.0), gcRefs: $0.1, isUnreachable: $0.2) })
+        objects: states.map { GCObjectState(id: ObjectRef($0.0), gcRefs: $0.1, isUnreachable: $0.2) })
       lineEvents.append(ReplayEvent(text: description, cFunction: phase, sourceFile: "Modules/gcmodule.c"))
     case .gcDone(let generation, let collected):
       collection = nil
