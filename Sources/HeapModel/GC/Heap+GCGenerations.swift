@@ -33,6 +33,9 @@ extension Heap {
   }
 
   /// `gc.enable()` / `gc.disable()`.
+  /// Names the list `gc.garbage` is (DEBUG_SAVEALL appends to it).
+  public mutating func setGCGarbageList(_ list: ObjectID) { gc.garbage = list }
+
   public mutating func setGCEnabled(_ enabled: Bool) { gc.isEnabled = enabled }
 
   /// `gc.set_debug(flags)`.

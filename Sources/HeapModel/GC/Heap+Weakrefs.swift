@@ -22,6 +22,12 @@ extension Heap {
     return id
   }
 
+  /// Turns a new weakref into a `weakref.proxy` (same layout).
+  public mutating func markAsProxy(_ weakref: ObjectID) {
+    kinds[weakref.slot] = .weakproxy
+    types[weakref.slot] = typeObject(.weakProxy)
+  }
+
   /// The live referent of a weakref, or null once it has been cleared.
   public func weakrefReferent(_ weakref: ObjectID) -> ObjectID {
     let index = fields[Int(payloads[weakref.slot])].index

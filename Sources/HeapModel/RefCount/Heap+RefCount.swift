@@ -217,6 +217,7 @@ extension Heap {
     case .float, .bool, .none, .notImplemented, .ellipsis, .builtinType, .code:
       return ([], [])
     default:
+      if kinds[id.slot] == .weakref || kinds[id.slot] == .weakproxy { clearWeakref(id) }
       let payload = fields[slot]
       if kinds[id.slot] == .frame { frameCodes[id] = payload.index }
       fields.remove(slot, filler: FieldsPayload(refs: []))

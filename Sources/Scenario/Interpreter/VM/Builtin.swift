@@ -34,6 +34,21 @@ enum Builtin: Int, CaseIterable {
   case setAdd, setDiscard, setRemove, setPop
   // tuple
   case tupleIndex, tupleCount
+  // gc
+  case gcCollect, gcEnable, gcDisable, gcIsenabled, gcGetCount, gcGetThreshold, gcSetThreshold, gcGetStats
+  case gcGetObjects, gcGetReferrers, gcGetReferents, gcIsTracked, gcIsFinalized, gcSetDebug, gcGetDebug
+  case gcFreeze, gcUnfreeze, gcGetFreezeCount
+  // weakref
+  case weakrefRef, weakrefProxy, weakrefGetweakrefcount
+
+  /// Names that are not the case name without its owner prefix.
+  static let pythonNames: [Builtin: String] = [
+    .gcIsenabled: "isenabled", .gcGetCount: "get_count", .gcGetThreshold: "get_threshold",
+    .gcSetThreshold: "set_threshold", .gcGetStats: "get_stats", .gcGetObjects: "get_objects",
+    .gcGetReferrers: "get_referrers", .gcGetReferents: "get_referents", .gcIsTracked: "is_tracked",
+    .gcIsFinalized: "is_finalized", .gcSetDebug: "set_debug", .gcGetDebug: "get_debug",
+    .gcGetFreezeCount: "get_freeze_count", .weakrefGetweakrefcount: "getweakrefcount",
+  ]
 
   var name: String {
     switch self {
@@ -44,8 +59,9 @@ enum Builtin: Int, CaseIterable {
     case .sysGetrecursionlimit: return "getrecursionlimit"
     case .sysSetrecursionlimit: return "setrecursionlimit"
     default:
+      if let name = Builtin.pythonNames[self] { return name }
       let text = String(describing: self)
-      for prefix in ["list", "dict", "str", "set", "tuple"] where text.hasPrefix(prefix) {
+      for prefix in ["list", "dict", "str", "set", "tuple", "gc", "weakref"] where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
         if let first = rest.first, first.isUppercase { return rest.lowercased() }
       }
@@ -56,6 +72,8 @@ enum Builtin: Int, CaseIterable {
   var owner: BuiltinOwner {
     let text = String(describing: self)
     if text.hasPrefix("sys") { return .module("sys") }
+    if text.hasPrefix("gc"), text.dropFirst(2).first?.isUppercase == true { return .module("gc") }
+    if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
     ]

@@ -55,6 +55,10 @@ extension Interpreter {
       case "__name__", "__qualname__": return try getAttribute(refs[0], name)
       default: break
       }
+    case .weakproxy:
+      let referent = heap.weakrefReferent(object)
+      if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
+      return try getAttribute(referent, name)
     case .property:
       if name == "fget" { return retain(heap.fieldsPayload(object).refs[0]) }
     case .cell:

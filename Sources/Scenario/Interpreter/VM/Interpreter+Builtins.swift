@@ -241,6 +241,9 @@ extension Interpreter {
       recursionLimit = heap.intValue(args[0]) ?? recursionLimit
       return retain(heap.none)
     default:
+      if case .module(let name) = builtin.owner, name == "gc" || name == "weakref" {
+        return try callGCFunction(builtin, args, keywords: keywords)
+      }
       return try callMethod(builtin, receiver, args, keywords: keywords)
     }
   }

@@ -274,6 +274,9 @@ extension Interpreter {
         builtinObjects[fields.index], self: fields.refs[0], positional, keywords: keywords)
     case .builtinType:
       return try construct(heap.builtinType(of: callee)!, positional, keywords: keywords)
+    case .weakref:
+      let referent = heap.weakrefReferent(callee)
+      return retain(referent.isNull ? heap.none : referent)
     default:
       throw raise(.typeError, "'\(try typeName(of: callee))' object is not callable")
     }

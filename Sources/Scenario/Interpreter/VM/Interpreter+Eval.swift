@@ -39,6 +39,7 @@ extension Interpreter {
   /// returns.
   private mutating func runUntilReturn() throws -> ObjectID? {
     while true {
+      if heap.gc.collectionScheduled { try collectIfScheduled() }
       let frameIndex = frames.count - 1
       let codeIndex = frames[frameIndex].code
       let pc = frames[frameIndex].pc

@@ -281,7 +281,4 @@ extension Interpreter {
   func reprFunction(_ function: ObjectID) throws -> String {
     "<function \(heap.string(heap.function(function).qualifiedName)) at 0x\(String(heap.address(of: function), radix: 16, uppercase: false))>"
   }
-
-  /// Clears weak references to a dying object and calls their callbacks.
-  mutating func clearWeakrefs(to object: ObjectID) {}
 }

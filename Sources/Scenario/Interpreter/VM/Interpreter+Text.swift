@@ -91,6 +91,11 @@ extension Interpreter {
     case .generator:
       let code = program.codes[heap.fieldsPayload(object).index]
       return "<generator object \(code.qualifiedName) at \(hexAddress(object))>"
+    case .weakref, .weakproxy:
+      let referent = heap.weakrefReferent(object)
+      let kind = heap.kind(of: object) == .weakref ? "weakref" : "weakproxy"
+      if referent.isNull { return "<\(kind) at \(hexAddress(object)); dead>" }
+      return "<\(kind) at \(hexAddress(object)); to '\(try typeName(of: referent))' at \(hexAddress(referent))>"
     case .cell:
       let content = heap.fieldsPayload(object).refs[0]
       if content.isNull { return "<cell at \(hexAddress(object)): empty>" }
@@ -230,6 +235,7 @@ extension Interpreter {
       }
     }
     moduleObjects = modules
+    setUpGCModule()
     // sys.version_info, as a plain tuple (CPython's is a struct sequence that
     // compares and indexes the same way); the micro version is the one of
     // the reference interpreters the model was measured against.

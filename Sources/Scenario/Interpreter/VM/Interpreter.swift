@@ -106,6 +106,7 @@ public struct Interpreter {
   var moduleNamespaces: [ObjectID: ObjectID] = [:]
   var moduleNames: [ObjectID: String] = [:]
   var nestedDepth = 0
+  var nestedGC = 0
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
