@@ -111,3 +111,27 @@ extension Heap {
   /// The allocator events since the last call.
   public mutating func takeAllocatorEvents() -> [AllocatorEvent] { allocator.takeEvents() }
 }
+
+extension Heap {
+  /// Blocks an object owns besides its own (a list's items, a dict's keys,
+  /// an instance's values), with what they hold.
+  public func extraBlocks(of id: ObjectID) -> [(UInt64, String)] {
+    let slot = Int(payloads[id.slot])
+    switch kinds[id.slot] {
+    case .list:
+      let address = sequences[slot].itemsAddress
+      return address != 0 ? [(address, "items")] : []
+    case .dict, .set, .frozenset:
+      let payload = dicts[slot]
+      let part = payload.splitCapacity > 0 ? "values" : (kinds[id.slot] == .dict ? "keys" : "table")
+      return payload.keysAddress != 0 ? [(payload.keysAddress, part)] : []
+    case .instance, .slotsInstance:
+      let address = instances[slot].valuesAddress
+      return address != 0 ? [(address, "values")] : []
+    case .type:
+      return classes[slot].companionBlocks.map { ($0, "type data") }
+    default:
+      return []
+    }
+  }
+}

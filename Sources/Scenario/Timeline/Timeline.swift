@@ -39,7 +39,7 @@ public struct LineMemory: Sendable, Equatable {
 }
 
 /// A navigable replay of one scenario.
-public struct Timeline {
+public struct Timeline: Sendable {
   public private(set) var interpreter: Interpreter
   private var checkpoints: [Interpreter]
   public private(set) var interval: Int

@@ -214,7 +214,8 @@ struct FakeReplayDriver: ReplayDriver {
     let list = driver.allocator.allocate(56)
     driver.objects[0] = FakeObject(
       snapshot: ObjectSnapshot(
-        id: ObjectRef(0), typeName: "list", repr: "[<\(children.count) items>]", size: 56 + 8 * children.count,
+        id: ObjectRef(0), typeName: "list", repr: "[<\(children.count) items>]",
+        size: 56 + 8 * children.count,
         refcount: 1, generation: 2, address: list), referents: children, blocks: [list])
     driver.owners[list] = (0, nil)
     driver.roots = [GraphEdge(label: "data", target: ObjectRef(0))]

@@ -23,7 +23,7 @@ indirect enum ConstantKey: Hashable {
 }
 
 /// A compiled module: its code objects (index 0 is the module body).
-struct CompiledProgram {
+struct CompiledProgram: Sendable {
   var codes: [CodeObject]
   /// Every constant object with the references the compiler's products hold
   /// on it (code objects' co_consts plus the parser arena of a main script).

@@ -34,6 +34,10 @@ extension Interpreter {
         break
       }
     }
+    gcLog.append(
+      GCLogRecord(
+        step: steps, generation: collection.generation, collected: collection.collected,
+        uncollectable: collection.uncollectable))
     return collection.result
   }
 
@@ -106,7 +110,8 @@ extension Interpreter {
       entries.append((name, heap.newInt(value)))
     }
     for (name, value) in entries {
-      heap.dictInsertNew(namespace, hash: PyHash.hash(name, version: version), key: heap.intern(name), value: value)
+      heap.dictInsertNew(
+        namespace, hash: PyHash.hash(name, version: version), key: heap.intern(name), value: value)
     }
   }
 
@@ -123,7 +128,10 @@ extension Interpreter {
     }
     switch builtin {
     case .gcCollect:
-      let generation = args.isEmpty ? (keywords.first { $0.0 == "generation" }.flatMap { heap.intValue($0.1) } ?? 2) : try intArgument(0, "collect")
+      let generation =
+        args.isEmpty
+        ? (keywords.first { $0.0 == "generation" }.flatMap { heap.intValue($0.1) } ?? 2)
+        : try intArgument(0, "collect")
       guard (0...2).contains(generation) else { throw raise(.valueError, "invalid generation") }
       return heap.newInt(try collectGarbage(generation: generation, automatic: false))
     case .gcEnable:
@@ -148,7 +156,8 @@ extension Interpreter {
       for stats in heap.gcStats {
         let dict = heap.newDict()
         for (key, value) in [
-          ("collections", stats.collections), ("collected", stats.collected), ("uncollectable", stats.uncollectable),
+          ("collections", stats.collections), ("collected", stats.collected),
+          ("uncollectable", stats.uncollectable),
         ] {
           let keyObject = heap.intern(key)
           let valueObject = heap.newInt(value)
@@ -165,7 +174,9 @@ extension Interpreter {
     case .gcGetReferrers:
       var result: [ObjectID] = []
       for target in args {
-        for referrer in heap.referrers(of: target) where !result.contains(referrer) { result.append(referrer) }
+        for referrer in heap.referrers(of: target) where !result.contains(referrer) {
+          result.append(referrer)
+        }
       }
       return heap.newList(result.map { retain($0) })
     case .gcGetReferents:

@@ -95,7 +95,8 @@ extension Interpreter {
       let referent = heap.weakrefReferent(object)
       let kind = heap.kind(of: object) == .weakref ? "weakref" : "weakproxy"
       if referent.isNull { return "<\(kind) at \(hexAddress(object)); dead>" }
-      return "<\(kind) at \(hexAddress(object)); to '\(try typeName(of: referent))' at \(hexAddress(referent))>"
+      return
+        "<\(kind) at \(hexAddress(object)); to '\(try typeName(of: referent))' at \(hexAddress(referent))>"
     case .cell:
       let content = heap.fieldsPayload(object).refs[0]
       if content.isNull { return "<cell at \(hexAddress(object)): empty>" }

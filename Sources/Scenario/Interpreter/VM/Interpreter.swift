@@ -29,8 +29,16 @@ public enum InterpreterStop: Error, Sendable, Equatable {
   case stepLimit(Int)
 }
 
+/// One collection the run made.
+public struct GCLogRecord: Sendable, Equatable {
+  public var step: Int
+  public var generation: Int
+  public var collected: Int
+  public var uncollectable: Int
+}
+
 /// One executing (or suspended) Python frame.
-struct Frame {
+struct Frame: Sendable {
   var code: Int
   var pc = 0
   /// Index in `values` of local slot 0; the evaluation stack follows the slots.
@@ -59,8 +67,8 @@ struct Frame {
 
 /// A block of the block stack: a `try` waiting for an exception, or a
 /// running handler remembering the exception being handled before it.
-struct Block {
-  enum Kind: UInt8 { case setupExcept, setupFinally, handler }
+struct Block: Sendable {
+  enum Kind: UInt8, Sendable { case setupExcept, setupFinally, handler }
   var kind: Kind
   var handler: Int
   var level: Int
@@ -68,7 +76,7 @@ struct Block {
 }
 
 /// A suspended generator's frame.
-struct GeneratorState {
+struct GeneratorState: Sendable {
   var code: Int
   var pc: Int
   var globals: ObjectID
@@ -81,7 +89,7 @@ struct GeneratorState {
 }
 
 /// The scenario interpreter for one version profile.
-public struct Interpreter {
+public struct Interpreter: Sendable {
   public internal(set) var heap: Heap
   let program: CompiledProgram
   public let source: SourceFile
@@ -115,6 +123,8 @@ public struct Interpreter {
   /// Everything the scenario wrote to stdout and stderr.
   public internal(set) var standardOutput: [UInt8] = []
   public internal(set) var standardError: [UInt8] = []
+  /// Every collection so far.
+  public internal(set) var gcLog: [GCLogRecord] = []
   /// The exit status once the scenario has ended.
   public internal(set) var exitStatus: Int32?
   var pauseAtStep: Int?

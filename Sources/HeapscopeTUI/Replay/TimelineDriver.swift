@@ -1,0 +1,227 @@
+// The inspector's view of a real replay: `ReplayDriver` over the scenario
+// engine's `Timeline`. Reads come from the interpreter at the timeline's
+// position; the block-owner table and the per-line memory are computed once
+// per position and cached, so a frame costs what it shows.
+
+import HeapModel
+import Scenario
+
+/// Drives the inspector with a scenario replay.
+public struct TimelineDriver: ReplayDriver, Sendable {
+  public private(set) var timeline: Timeline
+  public let sourceName: String
+  public let sourceLines: [String]
+  public let breakpoints: Set<Int>
+  private var eventIndex: Int?
+  private var cache = Cache()
+  public private(set) var notice: String?
+
+  /// Caches of one position (a class so that `ReplayDriver`'s non-mutating
+  /// reads can fill them).
+  private final class Cache: @unchecked Sendable {
+    var step = -1
+    var owners: [UInt64: (HeapModel.ObjectID, String?)]?
+    var lineMemory: [Int: LineMemory]?
+  }
+
+  public init(timeline: Timeline, sourceName: String) {
+    self.timeline = timeline
+    self.sourceName = sourceName
+    let source = timeline.interpreter.source
+    let lines = (0..<source.lineCount).map { source.lineText($0 + 1) }
+    self.sourceLines = lines
+    var marks: Set<Int> = []
+    for (index, line) in lines.enumerated() where line.contains("breakpoint()") {
+      if !line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") { marks.insert(index + 1) }
+    }
+    self.breakpoints = marks
+  }
+
+  private var interpreter: Interpreter { timeline.interpreter }
+
+  private func fresh() -> Cache {
+    if cache.step != timeline.step {
+      cache.step = timeline.step
+      cache.owners = nil
+      cache.lineMemory = nil
+    }
+    return cache
+  }
+
+  public var position: ReplayPosition {
+    ReplayPosition(
+      step: timeline.step, knownSteps: timeline.totalSteps,
+      line: timeline.isFinished ? nil : (interpreter.currentLine == 0 ? nil : interpreter.currentLine),
+      eventIndex: eventIndex, isFinished: timeline.isFinished)
+  }
+
+  public func memoryDelta(line: Int) -> LineMemoryDelta? {
+    let cache = fresh()
+    if cache.lineMemory == nil { cache.lineMemory = timeline.lineMemory() }
+    guard let memory = cache.lineMemory?[line] else { return nil }
+    return LineMemoryDelta(allocated: memory.allocatedBytes, freed: memory.freedBytes)
+  }
+
+  public var allocator: Allocator { interpreter.heap.allocator }
+
+  public func owner(of address: Address) -> BlockOwner? {
+    let cache = fresh()
+    if cache.owners == nil { cache.owners = interpreter.blockOwners() }
+    guard let (id, part) = cache.owners?[address.rawValue], let snapshot = object(ObjectRef(Int(id.index)))
+    else {
+      return nil
+    }
+    return BlockOwner(object: snapshot, part: part)
+  }
+
+  private func heapID(_ ref: ObjectRef) -> HeapModel.ObjectID? {
+    let id = HeapModel.ObjectID(ref.rawValue)
+    return interpreter.heap.isAlive(id) ? id : nil
+  }
+
+  public func object(_ ref: ObjectRef) -> ObjectSnapshot? {
+    guard let id = heapID(ref) else { return nil }
+    let heap = interpreter.heap
+    let refcount = heap.isImmortal(id) ? heap.profile.immortalRefcount : heap.refcount(of: id)
+    return ObjectSnapshot(
+      id: ref, typeName: interpreter.typeNameOf(id), repr: interpreter.describe(id),
+      size: interpreter.sizeOfObject(id), refcount: refcount, generation: heap.generation(of: id),
+      address: Address(heap.address(of: id)))
+  }
+
+  public var roots: [GraphEdge] {
+    var edges = interpreter.globalEntries().filter { !$0.name.hasPrefix("__") }.map {
+      GraphEdge(label: $0.name, target: ObjectRef(Int($0.value.index)))
+    }
+    if let function = interpreter.currentFunctionName {
+      edges += interpreter.currentLocals().map {
+        GraphEdge(label: "\(function): \($0.name)", target: ObjectRef(Int($0.value.index)))
+      }
+    }
+    return edges
+  }
+
+  public func referentCount(of ref: ObjectRef) -> Int {
+    guard let id = heapID(ref) else { return 0 }
+    return interpreter.heap.referents(of: id).count
+  }
+
+  public func referents(of ref: ObjectRef, in range: Range<Int>) -> [GraphEdge] {
+    guard let id = heapID(ref) else { return [] }
+    let all = interpreter.heap.referents(of: id)
+    let clamped = range.clamped(to: 0..<all.count)
+    return clamped.map { GraphEdge(label: "[\($0)]", target: ObjectRef(Int(all[$0].index))) }
+  }
+
+  public func whyAlive(_ ref: ObjectRef) -> [GraphEdge] {
+    guard let target = heapID(ref) else { return [] }
+    // Breadth-first from the roots: the shortest chain of references.
+    var parent: [HeapModel.ObjectID: (HeapModel.ObjectID?, GraphEdge)] = [:]
+    var queue: [HeapModel.ObjectID] = []
+    for edge in roots {
+      let id = HeapModel.ObjectID(edge.target.rawValue)
+      if parent[id] == nil {
+        parent[id] = (nil, edge)
+        queue.append(id)
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let id = queue[head]
+      head += 1
+      if id == target { break }
+      for (index, next) in interpreter.heap.referents(of: id).enumerated() where parent[next] == nil {
+        parent[next] = (id, GraphEdge(label: "[\(index)]", target: ObjectRef(Int(next.index))))
+        queue.append(next)
+      }
+    }
+    guard parent[target] != nil else { return [] }
+    var chain: [GraphEdge] = []
+    var current: HeapModel.ObjectID? = target
+    while let id = current, let (previous, edge) = parent[id] {
+      chain.append(edge)
+      current = previous
+    }
+    return chain.reversed()
+  }
+
+  public var gc: GCSnapshot {
+    let heap = interpreter.heap
+    let counts = heap.gcCounts
+    let thresholds = heap.gcThresholds
+    return GCSnapshot(
+      counts: [counts.0, counts.1, counts.2], thresholds: [thresholds.0, thresholds.1, thresholds.2],
+      log: interpreter.gcLog.map {
+        GCLogEntry(
+          step: $0.step, generation: $0.generation, collected: $0.collected, uncollectable: $0.uncollectable)
+      }, collection: nil)
+  }
+
+  public var events: [ReplayEvent] {
+    let version = interpreter.version
+    return timeline.currentEvents.map { event in
+      ReplayEvent(
+        text: String(describing: event), cFunction: event.cFunction(in: version), sourceFile: event.cFile)
+    }
+  }
+
+  public func memorySeries(points: Int) -> [MemorySample] {
+    let records = timeline.records.prefix(timeline.step)
+    guard !records.isEmpty, points > 0 else { return [] }
+    let stride = max(1, (records.count + points - 1) / points)
+    var samples: [MemorySample] = []
+    var index = 0
+    while index < records.count {
+      samples.append(MemorySample(step: index + 1, bytes: records[records.startIndex + index].liveBytes))
+      index += stride
+    }
+    return samples
+  }
+
+  // MARK: Moving
+
+  public mutating func step() {
+    eventIndex = nil
+    perform { (timeline: inout Timeline) throws(InterpreterStop) in try timeline.stepForward() }
+  }
+
+  public mutating func microStep() {
+    let count = timeline.currentEvents.count
+    if let index = eventIndex, index + 1 < count {
+      eventIndex = index + 1
+    } else if eventIndex == nil, count > 0, timeline.step > 0 {
+      eventIndex = 0
+    } else {
+      step()
+    }
+  }
+
+  public mutating func stepBack() {
+    eventIndex = nil
+    perform { (timeline: inout Timeline) throws(InterpreterStop) in try timeline.stepBack() }
+  }
+
+  public mutating func continueToBreakpoint() {
+    eventIndex = nil
+    let seen = timeline.interpreter.breakpointSteps.count
+    perform { (timeline: inout Timeline) throws(InterpreterStop) in
+      while timeline.interpreter.breakpointSteps.count == seen, try timeline.stepForward() {}
+    }
+  }
+
+  public mutating func seek(step: Int) {
+    eventIndex = nil
+    perform { (timeline: inout Timeline) throws(InterpreterStop) in try timeline.seek(to: step) }
+  }
+
+  private mutating func perform(_ body: (inout Timeline) throws(InterpreterStop) -> Void) {
+    do {
+      try body(&timeline)
+      notice = nil
+    } catch {
+      switch error {
+      case .stepLimit(let limit): notice = "stopped: --max-steps \(limit) reached"
+      }
+    }
+  }
+}
