@@ -28,16 +28,27 @@ func loadScenario(_ file: String) throws -> (SourceFile, Module) {
 
 /// Runs `body` on a thread with a large stack (deep Python recursion nests
 /// Swift calls for `__repr__`, `__del__` and generators) and waits for it.
+/// Asynchronous signals (resize, interrupt, termination) are delivered to
+/// that thread, so the inspector's `getch` wakes up for a resize.
 func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
   let box = ResultBox<T>()
   let done = DispatchSemaphore(value: 0)
+  var signals = sigset_t()
+  sigemptyset(&signals)
+  for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+  var previous = sigset_t()
+  pthread_sigmask(SIG_BLOCK, &signals, &previous)
+  let unblock = signals
   let thread = Thread {
+    var mask = unblock
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     box.value = body()
     done.signal()
   }
   thread.stackSize = 1 << 29
   thread.start()
   done.wait()
+  pthread_sigmask(SIG_SETMASK, &previous, nil)
   return box.value!
 }
 

@@ -45,14 +45,20 @@ extension Heap {
       }
     case .dict:
       appendTableReferents(dicts.elements[slot].table, to: &buffer)
-    case .instance, .exception:
+    case .set, .frozenset:
+      let table = dicts.elements[slot].table
+      for position in 0..<table.entryCount where table.isLive(position) { buffer.append(table.keys[position]) }
+    case .module, .builtinFunction, .builtinType:
+      // Static objects of the interpreter: their contents are not modelled rows.
+      return
+    case .instance, .slotsInstance, .exception:
       let payload = instances.elements[slot]
       for value in payload.slots where !value.isNull { buffer.append(value) }
       let table = payload.attributes
       for position in 0..<table.entryCount where table.isLive(position) {
         buffer.append(table.values[position])
       }
-      if kinds[id.slot] == .instance {
+      if kinds[id.slot] != .exception {
         if !payload.dict.isNull { buffer.append(payload.dict) }
         buffer.append(types[id.slot])
       } else {
@@ -162,7 +168,17 @@ extension Heap {
       }
       blockAfter = payload.keysAddress
       dicts[slot] = DictPayload()
-    case .instance, .exception:
+    case .set, .frozenset:
+      // `set_clear_internal`: drop every key, free the separate table.
+      let payload = dicts[slot]
+      for position in 0..<payload.table.entryCount where payload.table.isLive(position) {
+        drops.append(payload.table.keys[position])
+      }
+      blockAfter = payload.keysAddress
+      var cleared = DictPayload()
+      cleared.keysSlots = ObjectLayouts.setInlineSlots
+      dicts[slot] = cleared
+    case .instance, .slotsInstance, .exception:
       // `subtype_clear`: slots, inline values (3.11+), the dict; exceptions
       // then `BaseException_clear`'s fields. The class stays.
       var payload = instances[slot]

@@ -90,7 +90,12 @@ public struct TimelineDriver: ReplayDriver, Sendable {
   }
 
   public var roots: [GraphEdge] {
-    var edges = interpreter.globalEntries().filter { !$0.name.hasPrefix("__") }.map {
+    // Module globals (not the dunder names, nor the modules `gc`/`sys`/
+    // `weakref`, which the model keeps as static objects without contents).
+    let heap = interpreter.heap
+    var edges = interpreter.globalEntries().filter {
+      !$0.name.hasPrefix("__") && heap.kind(of: $0.value) != .module
+    }.map {
       GraphEdge(label: $0.name, target: ObjectRef(Int($0.value.index)))
     }
     if let function = interpreter.currentFunctionName {
