@@ -24,11 +24,15 @@ public struct ObjectSnapshot: Sendable, Equatable {
   public var generation: Int?
   /// `id(o)`.
   public var address: Address
+  /// Start of the object's block (`id(o)` minus the GC header and any
+  /// pre-header); nil for objects outside pymalloc (static ones).
+  public var block: Address?
 
   public init(
     id: ObjectRef, typeName: String, repr: String, size: Int, refcount: Int, generation: Int?,
-    address: Address
+    address: Address, block: Address? = nil
   ) {
+    self.block = block ?? address
     self.id = id
     self.typeName = typeName
     self.repr = repr

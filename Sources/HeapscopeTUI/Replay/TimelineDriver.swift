@@ -86,7 +86,8 @@ public struct TimelineDriver: ReplayDriver, Sendable {
     return ObjectSnapshot(
       id: ref, typeName: interpreter.typeNameOf(id), repr: interpreter.describe(id),
       size: interpreter.sizeOfObject(id), refcount: refcount, generation: heap.generation(of: id),
-      address: Address(heap.address(of: id)))
+      address: Address(heap.address(of: id)),
+      block: heap.isStatic(id) ? nil : Address(heap.blocks[id.slot]))
   }
 
   public var roots: [GraphEdge] {
