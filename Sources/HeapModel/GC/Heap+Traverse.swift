@@ -47,7 +47,9 @@ extension Heap {
       appendTableReferents(dicts.elements[slot].table, to: &buffer)
     case .set, .frozenset:
       let table = dicts.elements[slot].table
-      for position in 0..<table.entryCount where table.isLive(position) { buffer.append(table.keys[position]) }
+      for position in 0..<table.entryCount where table.isLive(position) {
+        buffer.append(table.keys[position])
+      }
     case .module, .builtinFunction, .builtinType:
       // Static objects of the interpreter: their contents are not modelled rows.
       return

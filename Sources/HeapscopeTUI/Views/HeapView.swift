@@ -93,7 +93,9 @@ enum HeapView {
     guard !rect.isEmpty else { return }
     let allocator = data.allocator
     let selected = state.selection.flatMap { data.object($0) }
-    let selectedLocation = selected.flatMap { $0.block }.flatMap { allocator.isLive($0) ? allocator.locate($0) : nil }
+    let selectedLocation = selected.flatMap { $0.block }.flatMap {
+      allocator.isLive($0) ? allocator.locate($0) : nil
+    }
     let focused = state.focus == .heap
     switch state.heap.zoom {
     case .arenas:
