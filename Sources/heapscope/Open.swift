@@ -52,7 +52,7 @@ func makeDriver(file: String?, options: CommonOptions) throws -> TimelineDriver 
     module = checked
     path = BundledScenarios.tourName
   }
-  var interpreter = Interpreter(module: module, path: path, version: options.version)
+  var interpreter = Interpreter(module: module, path: path, version: options.version, recordingEvents: true)
   interpreter.maxSteps = options.maxSteps
   return TimelineDriver(timeline: Timeline(interpreter: interpreter), sourceName: path)
 }

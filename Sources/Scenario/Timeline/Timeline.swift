@@ -57,7 +57,6 @@ public struct Timeline: Sendable {
   public init(interpreter: Interpreter, interval: Int = 256, maxCheckpoints: Int = 128) {
     var start = interpreter
     start.heap.recordAllocatorEvents(true)
-    _ = start.heap.takeAllocatorEvents()
     self.interpreter = start
     self.checkpoints = [start]
     self.interval = interval

@@ -74,3 +74,11 @@ extension Interpreter {
     return owners
   }
 }
+
+extension Interpreter {
+  /// Turns the allocator's event log on or off.
+  public mutating func recordAllocatorEvents(_ on: Bool) { heap.recordAllocatorEvents(on) }
+
+  /// The allocator events since the last call.
+  public mutating func takeAllocatorEvents() -> [AllocatorEvent] { heap.takeAllocatorEvents() }
+}

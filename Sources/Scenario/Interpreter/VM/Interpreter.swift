@@ -134,8 +134,11 @@ public struct Interpreter: Sendable {
   public internal(set) var currentLine = 0
 
   /// Compiles a checked module and prepares to run it.
-  public init(module: Module, path: String, version: PythonVersion) {
+  /// `recordingEvents` starts the allocator's event log before the
+  /// compiler creates the module's constants (for traces and timelines).
+  public init(module: Module, path: String, version: PythonVersion, recordingEvents: Bool = false) {
     var heap = Heap(version: version)
+    heap.recordAllocatorEvents(recordingEvents)
     let (program, compiledHeap) = Compiler.compile(module, heap: heap)
     heap = compiledHeap
     self.heap = heap
