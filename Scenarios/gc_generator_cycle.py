@@ -1,6 +1,7 @@
-# A generator that refers to itself: the cycle goes through a suspended frame.
-# The collector finalizes the generator (closing its frame breaks the cycle) and
-# reference counting frees the rest, so gc.collect() reports nothing.
+# A generator in a cycle: the cycle goes through its suspended frame. The
+# collector finalizes the generator (closing its frame breaks the cycle) and,
+# when only the frame held the cycle together, reference counting frees the
+# rest, so gc.collect() may report nothing at all.
 import gc
 
 
