@@ -1,11 +1,260 @@
 import ArgumentParser
+import Foundation
+import HeapModel
+import HeapscopeTUI
+import Scenario
 
+/// `heapscope bench`: the benchmark suite, measured side by side with
+/// CPython 3.12 (and memray when it is importable) in the same run.
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Run the benchmark suite against CPython and memray.")
+    abstract: "Run the benchmark suite against CPython and memray.",
+    discussion: """
+      Runs every Benchmarks/*.py workload under CPython 3.12, under
+      `memray run --trace-python-allocators` when memray is importable, and
+      under `heapscope run --timeline`, alternately, and prints median and
+      min–max wall time and peak RSS with the ratio to CPython. Then the
+      model-internal figures: a back step at the end of a long replay and one
+      200×60 inspector frame. --short scales the workloads down 100× for CI.
+      """)
+
+  @Option(help: "Only workloads whose name contains this.")
+  var filter: String?
+
+  @Option(help: "Runs per measurement (the median is reported).")
+  var runs: Int = 3
+
+  @Flag(help: "Small sizes and one run (what .ci/bench-short runs).")
+  var short = false
+
+  @Flag(help: "Print JSON instead of a table.")
+  var json = false
+
+  @Option(help: "The Benchmarks directory.")
+  var directory = "Benchmarks"
 
   func run() throws {
-    try notBuiltYet("bench", issue: 8)
+    let runs = short ? 1 : max(1, runs)
+    let python = try Peers.python312()
+    let memray = Peers.hasMemray(python: python)
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+      $0.hasSuffix(".py") && (filter.map($0.contains) ?? true)
+    }.sorted()
+    guard !files.isEmpty else {
+      printToStandardError("heapscope bench: no workloads in \(directory)")
+      throw ExitCode(2)
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("heapscope-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let me = CommandLine.arguments[0]
+    var rows: [[String: Any]] = []
+    for file in files {
+      let workload = try Workload(path: directory + "/" + file, scale: short ? 0.01 : 1, scratch: scratch)
+      var cpython: [Measurement] = []
+      var heapscope: [Measurement] = []
+      var memrayRuns: [Measurement] = []
+      for _ in 0..<runs {
+        cpython.append(try Peers.measure([python, workload.path]))
+        if memray {
+          let output = scratch.appendingPathComponent("memray.bin").path
+          try? FileManager.default.removeItem(atPath: output)
+          memrayRuns.append(
+            try Peers.measure([
+              python, "-m", "memray", "run", "--trace-python-allocators", "-q", "-o", output, workload.path,
+            ]))
+        }
+        heapscope.append(try Peers.measure([me, "run", "--timeline", workload.path]))
+      }
+      var row: [String: Any] = [
+        "workload": file, "size": workload.size, "cpython": Measurement.summary(cpython),
+        "heapscope": Measurement.summary(heapscope),
+        "wall_ratio": Measurement.median(heapscope.map(\.seconds))
+          / max(Measurement.median(cpython.map(\.seconds)), 1e-9),
+        "rss_ratio": Double(Measurement.median(heapscope.map(\.peakKB)))
+          / Double(max(Measurement.median(cpython.map(\.peakKB)), 1)),
+      ]
+      if memray { row["memray"] = Measurement.summary(memrayRuns) }
+      rows.append(row)
+    }
+    let model = try ModelFigures.measure(short: short)
+    let machine: [String: Any] = [
+      "cores": ProcessInfo.processInfo.activeProcessorCount, "load": Peers.loadAverage(), "runs": runs,
+      "memray": memray ? "present" : "absent (see README: install it in a virtual environment)",
+    ]
+    if json {
+      let object: [String: Any] = ["machine": machine, "workloads": rows, "model": model]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+      return
+    }
+    print(
+      "machine: \(machine["cores"]!) cores, load \(machine["load"]!), \(runs) run(s) each; memray \(machine["memray"]!)"
+    )
+    print(
+      "workload".padding(26) + "size".padding(9) + "cpython 3.12".padding(24)
+        + "heapscope --timeline".padding(24)
+        + "wall ×".padding(9) + "rss ×".padding(8) + (memray ? "memray" : ""))
+    for row in rows {
+      let c = row["cpython"] as! [String: Any]
+      let h = row["heapscope"] as! [String: Any]
+      var line = (row["workload"] as! String).padding(26) + "\(row["size"]!)".padding(9)
+      line += Measurement.cell(c).padding(24) + Measurement.cell(h).padding(24)
+      line += String(format: "%.1f", row["wall_ratio"] as! Double).padding(9)
+      line += String(format: "%.2f", row["rss_ratio"] as! Double).padding(8)
+      if let m = row["memray"] as? [String: Any] { line += Measurement.cell(m) }
+      print(line)
+    }
+    for (name, value) in model.sorted(by: { $0.key < $1.key }) { print("model \(name): \(value)") }
+  }
+}
+
+/// One timed process run.
+struct Measurement {
+  var seconds: Double
+  var peakKB: Int
+
+  static func median<T: Comparable>(_ values: [T]) -> T { values.sorted()[values.count / 2] }
+
+  static func summary(_ runs: [Measurement]) -> [String: Any] {
+    [
+      "median_s": median(runs.map(\.seconds)), "min_s": runs.map(\.seconds).min()!,
+      "max_s": runs.map(\.seconds).max()!, "peak_rss_kb": median(runs.map(\.peakKB)),
+    ]
+  }
+
+  static func cell(_ summary: [String: Any]) -> String {
+    String(
+      format: "%.2fs (%.2f–%.2f) %dMB", summary["median_s"] as! Double, summary["min_s"] as! Double,
+      summary["max_s"] as! Double, (summary["peak_rss_kb"] as! Int) / 1024)
+  }
+}
+
+/// A benchmark file, rescaled through its `SIZE = N  # bench: scale` line.
+struct Workload {
+  var path: String
+  var size: Int
+
+  init(path: String, scale: Double, scratch: URL) throws {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard let first = lines.first, first.hasPrefix("SIZE = "), first.contains("# bench: scale"),
+      let size = Int(first.dropFirst(7).prefix { $0.isNumber })
+    else {
+      throw ValidationError("\(path): the first line must be 'SIZE = N  # bench: scale'")
+    }
+    self.size = max(100, Int(Double(size) * scale))
+    if self.size == size {
+      self.path = path
+      return
+    }
+    lines[0] = "SIZE = \(self.size)  # bench: scale"
+    let copy = scratch.appendingPathComponent((path as NSString).lastPathComponent)
+    try lines.joined(separator: "\n").write(to: copy, atomically: true, encoding: .utf8)
+    self.path = copy.path
+  }
+}
+
+/// The processes heapscope is compared with.
+enum Peers {
+  static func python312() throws -> String {
+    let root = ProcessInfo.processInfo.environment["PYENV_ROOT"] ?? (NSHomeDirectory() + "/.pyenv")
+    let versions = (try? FileManager.default.contentsOfDirectory(atPath: root + "/versions")) ?? []
+    if let version = versions.sorted().last(where: { $0.hasPrefix("3.12") }) {
+      return root + "/versions/" + version + "/bin/python3"
+    }
+    for candidate in ["/usr/bin/python3.12", "/usr/local/bin/python3.12"]
+    where FileManager.default.isExecutableFile(atPath: candidate) {
+      return candidate
+    }
+    printToStandardError("heapscope bench: CPython 3.12 not found (looked in \(root)/versions and /usr/bin)")
+    throw ExitCode(2)
+  }
+
+  static func hasMemray(python: String) -> Bool {
+    (try? measure([python, "-c", "import memray"], quiet: true)) != nil
+  }
+
+  static func loadAverage() -> String {
+    var loads = [Double](repeating: 0, count: 3)
+    guard getloadavg(&loads, 3) == 3 else { return "?" }
+    return String(format: "%.2f", loads[0])
+  }
+
+  /// Runs a command to completion; wall time and peak RSS (`wait4`).
+  static func measure(_ arguments: [String], quiet: Bool = false) throws -> Measurement {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    let environment =
+      ProcessInfo.processInfo.environment.merging(
+        ["PYTHONHASHSEED": "0", "PYTHONBREAKPOINT": "0"], uniquingKeysWith: { $1 }
+      ).map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in environment { free(pointer) } }
+    let start = DispatchTime.now()
+    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environment) == 0 else {
+      throw ValidationError("cannot run \(arguments[0])")
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    if status != 0 {
+      if !quiet {
+        printToStandardError("heapscope bench: \(arguments.joined(separator: " ")) failed (\(status))")
+      }
+      throw ExitCode(1)
+    }
+    return Measurement(seconds: seconds, peakKB: Int(usage.ru_maxrss))
+  }
+}
+
+/// Figures measured inside the model.
+enum ModelFigures {
+  static func measure(short: Bool) throws -> [String: Any] {
+    let iterations = short ? 2_000 : 200_000
+    let text = """
+      items = []
+      for i in range(\(iterations)):
+          items.append([i])
+          if len(items) > 1000:
+              items.pop(0)
+      """
+    let source = SourceFile(name: "bench.py", text: text)
+    guard let module = compileCheck(source).module else { throw ExitCode(2) }
+    var timeline = Timeline(interpreter: Interpreter(module: module, path: "bench.py", version: .py312))
+    let replayStart = DispatchTime.now()
+    try timeline.runToEnd()
+    let replaySeconds = elapsed(since: replayStart)
+    let steps = timeline.step
+    var backSteps: [Double] = []
+    for offset in 1...5 {
+      let start = DispatchTime.now()
+      try timeline.seek(to: steps - offset * 7)
+      backSteps.append(elapsed(since: start) * 1000)
+    }
+    let driver = TimelineDriver(timeline: timeline, sourceName: "bench.py")
+    let frame = benchmarkFrame(driver: driver, iterations: short ? 5 : 50) / 1e6
+    return [
+      "replay_steps": steps, "replay_seconds": replaySeconds,
+      "back_step_ms_median": backSteps.sorted()[2], "frame_200x60_ms": frame,
+    ]
+  }
+
+  static func elapsed(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+}
+
+extension String {
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
   }
 }

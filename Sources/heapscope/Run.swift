@@ -15,21 +15,33 @@ struct Run: ParsableCommand {
   @ArgumentParser.Argument(help: "The scenario file to run.")
   var file: String
 
+  @Flag(help: "Record the full timeline while running (what the inspector does; for benchmarks).")
+  var timeline = false
+
   func run() throws {
     let (_, module) = try loadScenario(file)
     let version = options.version
     let maxSteps = options.maxSteps
     // 3.9+ make the script path absolute (`__file__`, tracebacks).
+    let recordTimeline = timeline
     let path =
       version >= .py39 && !file.hasPrefix("/")
       ? FileManager.default.currentDirectoryPath + "/" + file : file
     let outcome = onLargeStack { () -> RunOutcome in
-      var interpreter = Interpreter(module: module, path: path, version: version)
+      var interpreter = Interpreter(
+        module: module, path: path, version: version, recordingEvents: recordTimeline)
       interpreter.maxSteps = maxSteps
       let status: Int32
       var message: String? = nil
       do {
-        status = try interpreter.run()
+        if recordTimeline {
+          var replay = Timeline(interpreter: interpreter)
+          try replay.runToEnd()
+          interpreter = replay.interpreter
+          status = interpreter.exitStatus ?? 0
+        } else {
+          status = try interpreter.run()
+        }
       } catch {
         guard case InterpreterStop.stepLimit(let limit) = error else {
           fatalError("unexpected stop \(error)")

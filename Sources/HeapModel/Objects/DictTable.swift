@@ -116,6 +116,9 @@ public struct DictTable: Sendable {
   /// Whether an entry position holds a live entry.
   public func isLive(_ position: Int) -> Bool { !values[position].isNull }
 
+  /// Drops removed entries, as `dictresize` does when it rebuilds a table.
+  public mutating func compactEntries() { compact() }
+
   private mutating func compact() {
     var newHashes: [Int] = []
     var newKeys: [ObjectID] = []

@@ -27,26 +27,32 @@ extension Heap {
   /// both references; grows the keys table as CPython would.
   public mutating func dictInsertNew(_ id: ObjectID, hash: Int, key: ObjectID, value: ObjectID) {
     let slot = Int(payloads[id.slot])
-    let isStr = kinds[key.slot] == .str
-    var payload = dicts[slot]
-    let wasUnicode = payload.unicodeKeys
-    if !isStr { payload.unicodeKeys = false }
-    let usable = payload.keysSlots * 2 / 3
-    if payload.keysSlots == 0 || payload.table.entryCount >= usable
-      || (wasUnicode && !payload.unicodeKeys && version >= .py311)
-    {
-      let needed = payload.keysSlots == 0 ? 8 : ObjectLayouts.dictSlotsAfterGrowth(used: payload.table.count)
-      let slots = max(8, payload.table.entryCount >= usable ? needed : payload.keysSlots)
-      let size = dictKeysSize(slots: slots, unicode: payload.unicodeKeys)
-      let newBlock = allocator.allocate(size).rawValue
-      if payload.keysAddress != 0 { allocator.free(Address(payload.keysAddress)) }
-      payload.keysAddress = newBlock
-      payload.keysSize = size
-      payload.keysSlots = slots
+    defer { maintainTracking(id, key: key, value: value) }
+    // Mutate the payload in place: a copy would make every insert copy the
+    // whole table.
+    if dicts[slot].splitCapacity > 0 {
+      // A split instance dict: the class's shared keys grow, not this dict
+      // (see `prepareNewAttribute`).
+      dicts[slot].table.append(hash: hash, key: key, value: value)
+      return
     }
-    payload.table.append(hash: hash, key: key, value: value)
-    dicts[slot] = payload
-    maintainTracking(id, key: key, value: value)
+    let wasUnicode = dicts[slot].unicodeKeys
+    if kinds[key.slot] != .str { dicts[slot].unicodeKeys = false }
+    let keysSlots = dicts[slot].keysSlots
+    let usable = keysSlots * 2 / 3
+    let entries = dicts[slot].table.entryCount
+    if keysSlots == 0 || entries >= usable || (wasUnicode && !dicts[slot].unicodeKeys && version >= .py311) {
+      let needed = keysSlots == 0 ? 8 : ObjectLayouts.dictSlotsAfterGrowth(used: dicts[slot].table.count)
+      let slots = max(8, entries >= usable ? needed : keysSlots)
+      let size = dictKeysSize(slots: slots, unicode: dicts[slot].unicodeKeys)
+      let newBlock = allocator.allocate(size).rawValue
+      if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
+      dicts[slot].keysAddress = newBlock
+      dicts[slot].keysSize = size
+      dicts[slot].keysSlots = slots
+      if entries > dicts[slot].table.count { dicts[slot].table.compactEntries() }
+    }
+    dicts[slot].table.append(hash: hash, key: key, value: value)
   }
 
   /// Replaces the value at an entry position, returning the old value (the
