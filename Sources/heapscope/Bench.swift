@@ -34,9 +34,12 @@ struct Bench: ParsableCommand {
   @Option(help: "The Benchmarks directory.")
   var directory = "Benchmarks"
 
+  @Option(help: "The CPython 3.12 to compare with (default: pyenv's 3.12; a virtual environment's python to include memray).")
+  var cpython: String?
+
   func run() throws {
     let runs = short ? 1 : max(1, runs)
-    let python = try Peers.python312()
+    let python = try cpython ?? Peers.python312()
     let memray = Peers.hasMemray(python: python)
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
       $0.hasSuffix(".py") && (filter.map($0.contains) ?? true)
