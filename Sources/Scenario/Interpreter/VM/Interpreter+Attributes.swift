@@ -26,7 +26,7 @@ extension Interpreter {
       if kind == .exception || kind == .stopIteration || kind == .attributeError,
         let value = exceptionAttribute(object, name)
       {
-        return value
+        return retain(value)
       }
       if let classAttribute { return try bindClassAttribute(classAttribute, instance: object, owner: cls) }
       if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }

@@ -510,8 +510,8 @@ extension Interpreter {
       drop(result)
       result = frame.initializing
     }
-    if frame.returnsToSwift { return result }
     for _ in 0..<frame.callerKeeps { drop(pop()) }
+    if frame.returnsToSwift { return result }
     push(result)
     return nil
   }
@@ -584,8 +584,8 @@ extension Interpreter {
       releaseFrame(frame)
       frame.frameObject = .null
       drop(frame.initializing)
-      if frame.returnsToSwift { return false }
       for _ in 0..<frame.callerKeeps { drop(pop()) }
+      if frame.returnsToSwift { return false }
     }
   }
 }
