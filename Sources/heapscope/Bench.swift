@@ -34,7 +34,10 @@ struct Bench: ParsableCommand {
   @Option(help: "The Benchmarks directory.")
   var directory = "Benchmarks"
 
-  @Option(help: "The CPython 3.12 to compare with (default: pyenv's 3.12; a virtual environment's python to include memray).")
+  @Option(
+    help:
+      "The CPython 3.12 to compare with (default: pyenv's 3.12; a virtual environment's python to include memray)."
+  )
   var cpython: String?
 
   func run() throws {
@@ -81,7 +84,15 @@ struct Bench: ParsableCommand {
       if memray { row["memray"] = Measurement.summary(memrayRuns) }
       rows.append(row)
     }
-    let model = try ModelFigures.measure(short: short)
+    var model = try ModelFigures.measure(short: short)
+    let gcObjects = short ? 20_000 : 1_000_000
+    let modelGC = ModelFigures.fullCollection(objects: gcObjects)
+    let cpythonGC = try ModelFigures.cpythonFullCollection(
+      python: python, objects: gcObjects, scratch: scratch)
+    model["gc_full_collection_objects"] = gcObjects
+    model["gc_full_collection_model_ms"] = modelGC * 1000
+    model["gc_full_collection_cpython_ms"] = cpythonGC * 1000
+    model["gc_full_collection_ratio"] = modelGC / max(cpythonGC, 1e-9)
     let machine: [String: Any] = [
       "cores": ProcessInfo.processInfo.activeProcessorCount, "load": Peers.loadAverage(), "runs": runs,
       "memray": memray ? "present" : "absent (see README: install it in a virtual environment)",
@@ -245,10 +256,55 @@ enum ModelFigures {
     }
     let driver = TimelineDriver(timeline: timeline, sourceName: "bench.py")
     let frame = benchmarkFrame(driver: driver, iterations: short ? 5 : 50) / 1e6
+    let heap = timeline.interpreter.heap
     return [
       "replay_steps": steps, "replay_seconds": replaySeconds,
+      "history_bytes_per_step": Double(timeline.historyBytes) / Double(max(steps, 1)),
+      "model_bytes_per_live_object": Double(heap.approximateModelBytes)
+        / Double(max(heap.liveObjectCount, 1)),
       "back_step_ms_median": backSteps.sorted()[2], "frame_200x60_ms": frame,
     ]
+  }
+
+  /// Seconds for one full collection of `objects` tracked lists in
+  /// two-element cycles, half of them garbage, in the model.
+  static func fullCollection(objects: Int) -> Double {
+    var heap = Heap(version: .py312)
+    let root = heap.newList([])
+    for index in 0..<(objects / 2) {
+      let a = heap.newList([])
+      heap.incref(a)
+      let b = heap.newList([a])
+      heap.listAppend(a, b)
+      if index % 2 == 0 { heap.listAppend(root, a) } else { heap.decref(a) }
+    }
+    let start = DispatchTime.now()
+    _ = heap.collectWithoutPython(generation: 2)
+    return elapsed(since: start)
+  }
+
+  /// The same heap built by CPython 3.12, and its `gc.collect()` timed there.
+  static func cpythonFullCollection(python: String, objects: Int, scratch: URL) throws -> Double {
+    let script = scratch.appendingPathComponent("gc_bench.py")
+    let source = [
+      "import gc, time", "gc.disable()", "root = []", "for i in range(\(objects / 2)):", "    a = []",
+      "    b = [a]", "    a.append(b)", "    if i % 2 == 0:", "        root.append(a)", "del a, b",
+      "start = time.perf_counter()", "gc.collect()", "print(time.perf_counter() - start)",
+    ].joined(separator: "\n")
+    try source.write(to: script, atomically: true, encoding: .utf8)
+    let output = scratch.appendingPathComponent("gc_bench.out")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python)
+    process.arguments = [script.path]
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    try process.run()
+    process.waitUntilExit()
+    let text = try String(contentsOf: output, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let seconds = Double(text) else {
+      throw ValidationError("cannot read CPython's gc timing: \(text)")
+    }
+    return seconds
   }
 
   static func elapsed(since start: DispatchTime) -> Double {

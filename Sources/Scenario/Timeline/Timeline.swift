@@ -104,6 +104,14 @@ public struct Timeline: Sendable {
     while interpreter.steps < target, !isFinished { try stepForward() }
   }
 
+  /// What the history costs beyond the current state: the per-step records
+  /// plus the checkpoints (each estimated as a whole model, which is what a
+  /// checkpoint costs once the run has moved on and copy-on-write copied it).
+  public var historyBytes: Int {
+    records.count * MemoryLayout<StepRecord>.stride
+      + checkpoints.reduce(0) { $0 + $1.heap.approximateModelBytes }
+  }
+
   /// Goes back one step.
   public mutating func stepBack() throws(InterpreterStop) {
     try seek(to: max(0, interpreter.steps - 1))
