@@ -125,12 +125,21 @@ extension Heap {
       let text = String(Character(Unicode.Scalar(value)!))
       let slot = strs.insert(StrPayload(text))
       latin1Chars[Int(value)] = addStatic(kind: .str, type: typeObject(.str), payload: Int64(slot))
+      if version == .py311 { refcounts[latin1Chars[Int(value)].slot] = 999_999_999 }
     }
     return latin1Chars[Int(value)]
   }
 
   public func str(_ id: ObjectID) -> StrPayload { strs[Int(payloads[id.slot])] }
   public func string(_ id: ObjectID) -> String { strs[Int(payloads[id.slot])].text }
+
+  /// Gives a non-ASCII str its cached UTF-8 copy (`PyUnicode_AsUTF8`): a
+  /// separate block of utf8Length + 1 bytes, counted by `sys.getsizeof`.
+  public mutating func attachUTF8Cache(_ id: ObjectID) {
+    let slot = Int(payloads[id.slot])
+    guard !strs[slot].isASCII, strs[slot].utf8Block == 0 else { return }
+    strs[slot].utf8Block = allocator.allocate(strs[slot].text.utf8.count + 1).rawValue
+  }
 
   /// Caches a str's hash in the object, as CPython does.
   public mutating func setStrHash(_ id: ObjectID, _ hash: Int) {

@@ -18,6 +18,16 @@ extension Heap {
     return id
   }
 
+  /// Gives an empty dict its own 8-slot keys table (`dict()` in 3.8–3.9).
+  public mutating func dictPresize(_ id: ObjectID) {
+    let slot = Int(payloads[id.slot])
+    guard dicts[slot].keysSlots == 0 else { return }
+    let size = dictKeysSize(slots: ObjectLayouts.dictMinSlots, unicode: true)
+    dicts[slot].keysAddress = allocator.allocate(size).rawValue
+    dicts[slot].keysSize = size
+    dicts[slot].keysSlots = ObjectLayouts.dictMinSlots
+  }
+
   /// A copy of a dict's table, for lookups that may run Python code.
   public func dictTable(_ id: ObjectID) -> DictTable { dicts[Int(payloads[id.slot])].table }
 

@@ -235,5 +235,10 @@ public struct Heap: Sendable {
       kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
     emptyBytes = addStatic(
       kind: .bytes, type: typeObject(.bytes), payload: Int64(byteStrings.insert([])))
+    if version == .py311 {
+      // 3.11 initialises its statically allocated ints, empty tuple, str
+      // and bytes with a refcount of 999999999 (`_PyObject_IMMORTAL_INIT`).
+      for id in smallInts + [emptyTuple, emptyString, emptyBytes] { refcounts[id.slot] = 999_999_999 }
+    }
   }
 }

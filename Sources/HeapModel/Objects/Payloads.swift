@@ -14,6 +14,8 @@ public struct StrPayload: Sendable {
   public var isASCII: Bool
   /// The cached `hash()` once computed (CPython caches it in the object).
   public var hash: Int?
+  /// The block of the cached UTF-8 copy of a non-ASCII str, 0 when none.
+  public var utf8Block: UInt64 = 0
 
   public init(_ text: String) {
     self.text = text

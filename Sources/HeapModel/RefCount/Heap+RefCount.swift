@@ -209,8 +209,9 @@ extension Heap {
       return ([], [])
     case .str:
       if flags[id.slot].contains(.interned) { interned[strs[slot].text] = nil }
+      let utf8Block = strs[slot].utf8Block
       strs.remove(slot, filler: StrPayload(""))
-      return ([], [])
+      return ([], utf8Block != 0 ? [utf8Block] : [])
     case .bytes, .bytearray:
       byteStrings.remove(slot, filler: [])
       return ([], [])

@@ -159,7 +159,11 @@ struct Compiler {
     case .int(let value): return heap.newInt(big: value)
     case .float(let bits): return heap.newFloat(Double(bitPattern: bits))
     case .str(let text):
-      return Compiler.isInternable(text) ? heap.intern(text) : heap.newStr(text)
+      if Compiler.isInternable(text) { return heap.intern(text) }
+      let object = heap.newStr(text)
+      // 3.12+ keep the UTF-8 text of a non-ASCII literal the tokenizer decoded.
+      if version >= .py312 { heap.attachUTF8Cache(object) }
+      return object
     case .bytes(let value): return heap.newBytes(value)
     case .none:
       heap.incref(heap.none)

@@ -34,6 +34,8 @@ enum Builtin: Int, CaseIterable {
   case setAdd, setDiscard, setRemove, setPop
   // tuple
   case tupleIndex, tupleCount
+  // object (reached through super())
+  case objectInit
   // gc
   case gcCollect, gcEnable, gcDisable, gcIsenabled, gcGetCount, gcGetThreshold, gcSetThreshold, gcGetStats
   case gcGetObjects, gcGetReferrers, gcGetReferents, gcIsTracked, gcIsFinalized, gcSetDebug, gcGetDebug
@@ -48,6 +50,7 @@ enum Builtin: Int, CaseIterable {
     .gcGetReferrers: "get_referrers", .gcGetReferents: "get_referents", .gcIsTracked: "is_tracked",
     .gcIsFinalized: "is_finalized", .gcSetDebug: "set_debug", .gcGetDebug: "get_debug",
     .gcGetFreezeCount: "get_freeze_count", .weakrefGetweakrefcount: "getweakrefcount",
+    .objectInit: "__init__",
   ]
 
   var name: String {
@@ -76,6 +79,7 @@ enum Builtin: Int, CaseIterable {
     if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
+      ("object", .object),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }

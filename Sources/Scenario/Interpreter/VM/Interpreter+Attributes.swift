@@ -55,6 +55,33 @@ extension Interpreter {
       case "__name__", "__qualname__": return try getAttribute(refs[0], name)
       default: break
       }
+    case .superObject:
+      let refs = heap.fieldsPayload(object).refs
+      let (cls, target) = (refs[0], refs[1])
+      var current = baseClass(of: cls)
+      let hash = PyHash.hash(name, version: version)
+      while let candidate = current, heap.kind(of: candidate) == .type {
+        let namespace = heap.classPayload(candidate).namespace
+        if let position = namespace.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
+        {
+          let owner = heap.kind(of: target) == .type ? target : heap.type(of: target)
+          if heap.kind(of: target) == .type, heap.kind(of: namespace.values[position]) == .function {
+            return retain(namespace.values[position])
+          }
+          return try bindClassAttribute(namespace.values[position], instance: target, owner: owner)
+        }
+        current = baseClass(of: candidate)
+      }
+      if let builtin = current.flatMap(builtinClassOf) {
+        var type: BuiltinType? = builtin
+        while let search = type {
+          if let method = Builtin.method(of: search, named: name) {
+            return newBuiltinMethod(method, self: target)
+          }
+          type = search.base
+        }
+      }
+      throw raise(.attributeError, "'super' object has no attribute '\(name)'")
     case .weakproxy:
       let referent = heap.weakrefReferent(object)
       if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
@@ -94,7 +121,9 @@ extension Interpreter {
       {
         return (retain(attribute), true)
       }
-    } else if kind != .type && kind != .builtinType && kind != .module {
+    } else if kind != .type && kind != .builtinType && kind != .module && kind != .superObject
+      && kind != .weakproxy
+    {
       if let method = builtinMethod(for: object, name) {
         return (retain(builtinObjects[method.rawValue]), true)
       }
@@ -171,6 +200,14 @@ extension Interpreter {
         heap.kind(of: cls) == .type ? heap.classPayload(cls).qualifiedName : typeDisplayName(cls))
     case "__class__":
       return retain(heap.typeObject(.type))
+    case "__mro__":
+      var chain: [ObjectID] = []
+      var current: ObjectID? = cls
+      while let candidate = current {
+        chain.append(retain(candidate))
+        current = baseClass(of: candidate)
+      }
+      return heap.newTuple(chain)
     case "__base__", "__bases__":
       let base = baseClass(of: cls)
       if name == "__base__" { return retain(base ?? heap.none) }

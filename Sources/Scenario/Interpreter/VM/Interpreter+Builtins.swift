@@ -122,8 +122,10 @@ extension Interpreter {
       return retain(best)
     case .sorted:
       try expect(1...1)
-      let list = try construct(.list, [args[0]], keywords: [])
+      // `PySequence_List`: an empty list extended (no exact preallocation).
+      let list = heap.newList([])
       do {
+        try listExtend(list, args[0])
         try sortList(
           list, key: keyword("key"), reverse: try keyword("reverse").map { try isTrue($0) } ?? false)
       } catch {
@@ -349,7 +351,9 @@ extension Interpreter {
       return layouts.fixedGetsizeof(.bool, boolValue: object == heap.trueObject)!
     case .str:
       let payload = heap.str(object)
-      return layouts.strGetsizeof(length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text))
+      return layouts.strGetsizeof(
+        length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text),
+        utf8Length: payload.utf8Block != 0 ? payload.text.utf8.count : nil)
     case .bytes:
       return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
     case .tuple:

@@ -162,6 +162,8 @@ extension Interpreter {
       return heap.newInt(builtin == .strFind ? found : count, origin: .machineInt)
     case .strFormat:
       return heap.newStr(try formatMethod(heap.string(receiver), args))
+    case .objectInit:
+      break
     case .setAdd:
       try setAdd(receiver, try argument(0))
     case .setDiscard:
@@ -178,6 +180,41 @@ extension Interpreter {
       preconditionFailure("\(builtin) is not a method")
     }
     return retain(heap.none)
+  }
+
+  /// `super()` (from the calling method's `__class__` cell and first
+  /// argument) or `super(type, obj)`.
+  mutating func makeSuper(_ args: [ObjectID]) throws -> ObjectID {
+    var cls: ObjectID
+    var object: ObjectID
+    if args.count == 2 {
+      cls = args[0]
+      object = args[1]
+    } else if args.isEmpty {
+      guard let frame = frames.last, frame.namespace.isNull else {
+        throw raise(.runtimeError, "super(): no arguments")
+      }
+      let code = program.codes[frame.code]
+      guard let cellIndex = code.freeNames.firstIndex(of: "__class__") else {
+        throw raise(.runtimeError, "super(): __class__ cell not found")
+      }
+      let cell = values[frame.base + code.varNames.count + code.cellNames.count + cellIndex]
+      cls = heap.fieldsPayload(cell).refs[0]
+      if cls.isNull { throw raise(.runtimeError, "super(): empty __class__ cell") }
+      guard code.argumentCount > 0 || code.hasVarArgs else {
+        throw raise(.runtimeError, "super(): no arguments")
+      }
+      object = values[frame.base]
+      if object.isNull, let cellOffset = code.cellFromArgument.firstIndex(of: 0) {
+        object = heap.fieldsPayload(values[frame.base + code.varNames.count + cellOffset]).refs[0]
+      }
+      if object.isNull { throw raise(.runtimeError, "super(): arg[0] deleted") }
+    } else {
+      throw raise(.typeError, "super() takes at most 2 arguments (\(args.count) given)")
+    }
+    return heap.newFieldsObject(
+      kind: .superObject, type: .superType, refs: [retain(cls), retain(object)],
+      size: heap.layouts.fixedBlockSize(.superObject)!)
   }
 
   /// `"...".format(*args)` for positional `{}` / `{0}` / `{:spec}` fields.
@@ -287,6 +324,7 @@ extension Interpreter {
       return heap.newTuple(try collect(value))
     case .dict:
       let dict = heap.newDict()
+      if heap.layouts.dictConstructorAllocatesKeys { heap.dictPresize(dict) }
       if let value = args.first { try dictUpdate(dict, value) }
       for (name, value) in keywords {
         let key = heap.newStr(name)
@@ -295,6 +333,14 @@ extension Interpreter {
       }
       return dict
     case .set, .frozenset:
+      if type == .frozenset, version <= .py39,
+        args.isEmpty || (heap.kind(of: args[0]) == .frozenset && args.count == 1)
+      {
+        // 3.8–3.9 keep one empty frozenset; `frozenset(fs)` is `fs`.
+        if let source = args.first { return retain(source) }
+        if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
+        return retain(emptyFrozenset)
+      }
       let set = newSet(frozen: type == .frozenset)
       if let value = args.first {
         for item in try collect(value) {
@@ -372,6 +418,8 @@ extension Interpreter {
       let kind: ObjectKind = type == .staticMethod ? .staticMethod : .classMethod
       return heap.newFieldsObject(
         kind: kind, type: type, refs: [retain(args[0])], size: heap.layouts.fixedBlockSize(kind)!)
+    case .superType:
+      return try makeSuper(args)
     case .type:
       if args.count == 1 { return retain(heap.type(of: args[0])) }
       throw raise(.typeError, "type() takes 1 argument")

@@ -115,6 +115,8 @@ public struct Interpreter: Sendable {
   var moduleNames: [ObjectID: String] = [:]
   var nestedDepth = 0
   var nestedGC = 0
+  /// 3.8–3.9's empty frozenset singleton, once made.
+  var emptyFrozenset: ObjectID = .null
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
