@@ -498,6 +498,7 @@ extension Interpreter {
       finishGenerator(frame)
       return result
     }
+    keepLocalsInFrameObject(frame)
     releaseFrame(frame)
     var result = result
     if !frame.initializing.isNull {
@@ -529,6 +530,15 @@ extension Interpreter {
     releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
     drop(frame.function)
+  }
+
+  /// A frame object something still holds (a traceback) keeps the frame's
+  /// locals alive after the frame ends: they move into it.
+  mutating func keepLocalsInFrameObject(_ frame: Frame) {
+    guard !frame.frameObject.isNull, heap.refcount(of: frame.frameObject) > 1 else { return }
+    let locals = Array(values[frame.base..<frame.stackBase])
+    for index in frame.base..<frame.stackBase { values[index] = .null }
+    heap.withFields(frame.frameObject) { $0.refs = locals }
   }
 
   /// Drops the values from `base` up, lowest slot first, as CPython clears
@@ -575,12 +585,7 @@ extension Interpreter {
         finishGenerator(frame)
         return false
       }
-      if !frame.frameObject.isNull, heap.refcount(of: frame.frameObject) > 1 {
-        // The traceback holds the frame: its locals live on in the frame object.
-        let locals = Array(values[frame.base..<frame.stackBase])
-        for index in frame.base..<frame.stackBase { values[index] = .null }
-        heap.withFields(frame.frameObject) { $0.refs = locals }
-      }
+      keepLocalsInFrameObject(frame)
       releaseFrame(frame)
       frame.frameObject = .null
       drop(frame.initializing)

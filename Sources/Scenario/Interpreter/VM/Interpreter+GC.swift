@@ -169,7 +169,12 @@ extension Interpreter {
       }
       return heap.newList(items)
     case .gcGetObjects:
-      let generation = args.isEmpty || args[0] == heap.none ? nil : try intArgument(0, "get_objects")
+      let argument = args.first ?? keywords.first { $0.0 == "generation" }?.1
+      let generation = argument.flatMap { $0 == heap.none ? nil : heap.intValue($0) }
+      if let generation, !(0...2).contains(generation) {
+        throw raise(
+          .valueError, "generation parameter must be less than the number of available generations (3)")
+      }
       return heap.newList(heap.gcObjects(generation: generation).map { retain($0) })
     case .gcGetReferrers:
       var result: [ObjectID] = []
@@ -184,7 +189,9 @@ extension Interpreter {
       for object in args { result.append(contentsOf: heap.referents(of: object)) }
       return heap.newList(result.map { retain($0) })
     case .gcIsTracked:
-      return heap.newBool(heap.isTracked(args[0]))
+      // The interpreter's own builtin functions are tracked in CPython; the
+      // model keeps them outside its generations.
+      return heap.newBool(heap.isTracked(args[0]) || heap.kind(of: args[0]) == .builtinFunction)
     case .gcIsFinalized:
       return heap.newBool(heap.isFinalized(args[0]))
     case .gcSetDebug:
