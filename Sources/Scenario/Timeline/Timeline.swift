@@ -44,6 +44,10 @@ public struct Timeline: Sendable {
   private var checkpoints: [Interpreter]
   public private(set) var interval: Int
   public let maxCheckpoints: Int
+  /// Bytes the checkpoints may take together (each costs a whole model
+  /// once the run has moved on from it).
+  public let checkpointBudget: Int
+  private var checkpointCosts: [Int]
   /// What happened between step i and step i+1, for every step reached so
   /// far (the line is the one step i announced; 0 before the first line).
   public private(set) var records: [StepRecord] = []
@@ -54,13 +58,18 @@ public struct Timeline: Sendable {
   private var liveBytes = 0
 
   /// Starts a timeline at step 0 (before the first line).
-  public init(interpreter: Interpreter, interval: Int = 256, maxCheckpoints: Int = 128) {
+  public init(
+    interpreter: Interpreter, interval: Int = 256, maxCheckpoints: Int = 128,
+    checkpointBudget: Int = 192 << 20
+  ) {
     var start = interpreter
     start.heap.recordAllocatorEvents(true)
     self.interpreter = start
     self.checkpoints = [start]
     self.interval = interval
     self.maxCheckpoints = maxCheckpoints
+    self.checkpointBudget = checkpointBudget
+    self.checkpointCosts = [start.heap.approximateModelBytes]
   }
 
   public var step: Int { interpreter.steps }
@@ -108,8 +117,7 @@ public struct Timeline: Sendable {
   /// plus the checkpoints (each estimated as a whole model, which is what a
   /// checkpoint costs once the run has moved on and copy-on-write copied it).
   public var historyBytes: Int {
-    records.count * MemoryLayout<StepRecord>.stride
-      + checkpoints.reduce(0) { $0 + $1.heap.approximateModelBytes }
+    records.count * MemoryLayout<StepRecord>.stride + checkpointCosts.reduce(0, +)
   }
 
   /// Goes back one step.
@@ -174,8 +182,14 @@ public struct Timeline: Sendable {
 
   private mutating func addCheckpoint() {
     checkpoints.append(interpreter)
-    if checkpoints.count > maxCheckpoints {
+    checkpointCosts.append(interpreter.heap.approximateModelBytes)
+    while checkpoints.count > 2,
+      checkpoints.count > maxCheckpoints || checkpointCosts.reduce(0, +) > checkpointBudget
+    {
+      // Keep the first and every other one after it; re-execution from a
+      // checkpoint costs at most twice as many steps from now on.
       checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+      checkpointCosts = checkpointCosts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
       interval *= 2
     }
   }

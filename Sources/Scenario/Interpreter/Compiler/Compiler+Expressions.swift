@@ -402,6 +402,13 @@ extension Compiler {
   }
 
   private mutating func compileCompare(_ first: Expr, _ rest: [Comparison]) {
+    var left = first
+    for comparison in rest {
+      if comparison.op == .is || comparison.op == .isNot {
+        warnIfLiteralIdentity(left, comparison, line: lineOf(first.range))
+      }
+      left = comparison.operand
+    }
     compile(first)
     if rest.count == 1 {
       compile(rest[0].operand)
@@ -424,6 +431,29 @@ extension Compiler {
     builder.emit(.rotTwo)
     builder.emit(.popTop)
     builder.place(end)
+  }
+
+  /// `x is 1`: CPython's compiler warns when either side of `is`/`is not`
+  /// is a literal (after constant folding) other than None, True, False and
+  /// Ellipsis (`check_compare` in compile.c).
+  private mutating func warnIfLiteralIdentity(_ left: Expr, _ comparison: Comparison, line: Int) {
+    func literalType(_ expr: Expr) -> String? {
+      switch constantKey(of: expr) {
+      case .int?: return "int"
+      case .float?: return "float"
+      case .str?: return "str"
+      case .bytes?: return "bytes"
+      case .tuple?: return "tuple"
+      default: return nil
+      }
+    }
+    guard let type = literalType(left) ?? literalType(comparison.operand) else { return }
+    let isNot = comparison.op == .isNot
+    let what = version >= .py312 ? "with '\(type)' literal" : "with a literal"
+    warnings.append(
+      CompileWarning(
+        line: line,
+        message: "SyntaxWarning: \"\(isNot ? "is not" : "is")\" \(what). Did you mean \"\(isNot ? "!=" : "==")\"?"))
   }
 
   private mutating func emitComparison(_ op: ComparisonOperator) {

@@ -28,6 +28,15 @@ struct CompiledProgram: Sendable {
   /// Every constant object with the references the compiler's products hold
   /// on it (code objects' co_consts plus the parser arena of a main script).
   var constantObjects: [ObjectID]
+  /// Compile-time warnings, in the order CPython's compiler issues them.
+  var warnings: [CompileWarning] = []
+}
+
+/// A warning the compiler issues (`SyntaxWarning`), printed to stderr before
+/// the module runs as the warnings module formats it.
+struct CompileWarning: Sendable, Equatable {
+  var line: Int
+  var message: String
 }
 
 enum FrameBlock {
@@ -110,6 +119,7 @@ struct Compiler {
   var constantOrder: [ObjectID] = []
   var builder: CodeBuilder
   var builderStack: [CodeBuilder] = []
+  var warnings: [CompileWarning] = []
   let fileName: String
   let sourceFile: SourceFile
 
@@ -131,7 +141,10 @@ struct Compiler {
     compiler.builder.emit(.loadConst, compiler.constant(.none))
     compiler.builder.emit(.returnValue)
     compiler.codes[0] = compiler.builder.finish()
-    return (CompiledProgram(codes: compiler.codes, constantObjects: compiler.constantOrder), compiler.heap)
+    return (
+      CompiledProgram(codes: compiler.codes, constantObjects: compiler.constantOrder, warnings: compiler.warnings),
+      compiler.heap
+    )
   }
 
   // MARK: Constants

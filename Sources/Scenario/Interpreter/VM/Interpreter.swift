@@ -149,6 +149,9 @@ public struct Interpreter: Sendable {
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
     setUpModules()
+    for warning in program.warnings {
+      writeError("\(path):\(warning.line): \(warning.message)\n  \(module.source.lineText(warning.line).trimmingWhitespace())\n")
+    }
   }
 
   /// Runs the whole scenario. Returns its exit status: 0, or 1 after an
