@@ -453,7 +453,8 @@ extension Compiler {
     warnings.append(
       CompileWarning(
         line: line,
-        message: "SyntaxWarning: \"\(isNot ? "is not" : "is")\" \(what). Did you mean \"\(isNot ? "!=" : "==")\"?"))
+        message:
+          "SyntaxWarning: \"\(isNot ? "is not" : "is")\" \(what). Did you mean \"\(isNot ? "!=" : "==")\"?"))
   }
 
   private mutating func emitComparison(_ op: ComparisonOperator) {

@@ -142,7 +142,8 @@ struct Compiler {
     compiler.builder.emit(.returnValue)
     compiler.codes[0] = compiler.builder.finish()
     return (
-      CompiledProgram(codes: compiler.codes, constantObjects: compiler.constantOrder, warnings: compiler.warnings),
+      CompiledProgram(
+        codes: compiler.codes, constantObjects: compiler.constantOrder, warnings: compiler.warnings),
       compiler.heap
     )
   }

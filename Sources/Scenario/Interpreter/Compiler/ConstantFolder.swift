@@ -17,6 +17,22 @@ enum ConstantFolder {
   static func fold(_ op: BinaryOperator, _ a: ConstantKey, _ b: ConstantKey, version: PythonVersion)
     -> ConstantKey?
   {
+    // bool is an int subclass: True + 0 folds to the int 1.
+    func numeric(_ key: ConstantKey) -> ConstantKey {
+      switch key {
+      case .true: return .int(1)
+      case .false: return .int(0)
+      default: return key
+      }
+    }
+    let bothBools = (a == .true || a == .false) && (b == .true || b == .false)
+    if bothBools, op == .bitAnd || op == .bitOr || op == .bitXor {
+      let x = a == .true
+      let y = b == .true
+      let value = op == .bitAnd ? (x && y) : (op == .bitOr ? (x || y) : (x != y))
+      return value ? .true : .false
+    }
+    let (a, b) = (numeric(a), numeric(b))
     switch (a, b) {
     case (.int(let x), .int(let y)):
       return foldInts(op, x, y)

@@ -150,7 +150,9 @@ public struct Interpreter: Sendable {
     self.recursionLimit = heap.profile.defaultRecursionLimit
     setUpModules()
     for warning in program.warnings {
-      writeError("\(path):\(warning.line): \(warning.message)\n  \(module.source.lineText(warning.line).trimmingWhitespace())\n")
+      writeError(
+        "\(path):\(warning.line): \(warning.message)\n  \(module.source.lineText(warning.line).trimmingWhitespace())\n"
+      )
     }
   }
 
