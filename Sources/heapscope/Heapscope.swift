@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HeapModel
 
 /// The `heapscope` command: a full-screen inspector of CPython's memory
@@ -17,4 +18,20 @@ struct Heapscope: ParsableCommand {
     subcommands: [Open.self, Run.self, Check.self, Trace.self, Render.self, Bench.self],
     defaultSubcommand: Open.self
   )
+
+  /// As ArgumentParser's `main()`, except that a bad option exits with 2
+  /// (SPEC §1: bad input), not EX_USAGE (64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        printToStandardError(fullMessage(for: error))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -22,6 +22,7 @@ struct Run: ParsableCommand {
     let (_, module) = try loadScenario(file)
     let version = options.version
     let maxSteps = options.maxSteps
+    let maxHeap = options.maxHeap
     // 3.9+ make the script path absolute (`__file__`, tracebacks).
     let recordTimeline = timeline
     let path =
@@ -31,6 +32,7 @@ struct Run: ParsableCommand {
       var interpreter = Interpreter(
         module: module, path: path, version: version, recordingEvents: recordTimeline)
       interpreter.maxSteps = maxSteps
+      interpreter.maxHeap = maxHeap
       let status: Int32
       var message: String? = nil
       do {

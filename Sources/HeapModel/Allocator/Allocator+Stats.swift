@@ -60,6 +60,11 @@ extension Allocator {
   /// - Complexity: O(1).
   public var arenaCount: Int { arenasCurrent }
 
+  /// Bytes taken from the system: mapped arenas plus raw blocks (what
+  /// `--max-heap` limits).
+  /// - Complexity: O(1).
+  public var reservedBytes: Int { arenasCurrent * constants.arenaSize + raw.bytes }
+
   /// `sys.getallocatedblocks()`: pymalloc blocks plus raw blocks in use.
   public var allocatedBlocks: Int { pymallocBlocksInUse + raw.live.count }
 }

@@ -154,8 +154,12 @@ extension Heap {
     let classSlot = Int(payloads[cls.slot])
     if !instances[slot].dict.isNull {
       let dict = instances[slot].dict
-      if dicts[Int(payloads[dict.slot])].splitCapacity > 0, version <= .py310 {
-        splitDictNewKey(dict, owner: cls, name: name)
+      if dicts[Int(payloads[dict.slot])].splitCapacity > 0 {
+        if version <= .py310 {
+          splitDictNewKey(dict, owner: cls, name: name)
+        } else {
+          modernSplitDictNewKey(dict, owner: cls, name: name)
+        }
       }
       return dict
     }
@@ -187,6 +191,57 @@ extension Heap {
       }
     }
     return materializeDict(id)
+  }
+
+  /// 3.11+: a new key in an instance's materialised `__dict__`, which shares
+  /// the class's keys while the name fits its values; otherwise it becomes
+  /// an ordinary dict with its own keys table.
+  private mutating func modernSplitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
+    let classSlot = Int(payloads[cls.slot])
+    let dictSlot = Int(payloads[dict.slot])
+    let capacity = dicts[dictSlot].splitCapacity
+    if let known = classes[classSlot].sharedKeyNames.firstIndex(of: name), known < capacity { return }
+    if !classes[classSlot].sharedKeyNames.contains(name), classes[classSlot].sharedKeys.isSharing {
+      let insertion = classes[classSlot].sharedKeys.insertKey(
+        instanceAttributes: dicts[dictSlot].table.count, instanceCapacity: capacity, soleUser: false)
+      if case .stored(let index) = insertion {
+        classes[classSlot].sharedKeyNames.append(name)
+        if index < capacity { return }
+      }
+    }
+    let count = dicts[dictSlot].table.count + 1
+    let slots = max(16, ObjectLayouts.dictSlotsAfterGrowth(used: count))
+    let size = layouts.dictKeysBlockSize(slots: slots, keys: .unicode)
+    if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
+    dicts[dictSlot].keysAddress = allocator.allocate(size).rawValue
+    dicts[dictSlot].keysSize = size
+    dicts[dictSlot].keysSlots = slots
+    dicts[dictSlot].splitCapacity = 0
+  }
+
+  /// 3.11+: `__dict__` of an instance whose attributes are in its values:
+  /// a dict object sharing the class's keys and taking over the values (a
+  /// split dict; getsizeof 64 + 8 × capacity).
+  @discardableResult
+  public mutating func instanceDictObject(_ id: ObjectID) -> ObjectID {
+    let slot = Int(payloads[id.slot])
+    if !instances[slot].dict.isNull || version <= .py310 { return materializeDict(id) }
+    let capacity = instances[slot].valuesCapacity
+    guard capacity > 0 else { return materializeDict(id) }
+    let dict = newDict()
+    let dictSlot = Int(payloads[dict.slot])
+    for entry in instances[slot].attributes.entries {
+      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
+      maintainTracking(dict, key: entry.key, value: entry.value)
+    }
+    dicts[dictSlot].splitCapacity = capacity
+    dicts[dictSlot].keysSize = 8 * capacity
+    dicts[dictSlot].keysAddress = instances[slot].valuesAddress
+    instances[slot].valuesAddress = 0
+    instances[slot].valuesSize = 0
+    instances[slot].attributes = DictTable()
+    instances[slot].dict = dict
+    return dict
   }
 
   /// 3.8–3.10: a new key in a split instance dict.

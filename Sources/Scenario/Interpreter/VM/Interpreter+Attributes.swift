@@ -21,7 +21,7 @@ extension Interpreter {
         return try callObject(getter, [object])
       }
       if name == "__class__" { return retain(cls) }
-      if name == "__dict__", kind == .instance { return retain(heap.materializeDict(object)) }
+      if name == "__dict__", kind == .instance { return retain(heap.instanceDictObject(object)) }
       if let value = try instanceAttribute(object, name) { return retain(value) }
       if kind == .exception || kind == .stopIteration || kind == .attributeError,
         let value = exceptionAttribute(object, name)
@@ -312,12 +312,17 @@ extension Interpreter {
       return
     }
     if heap.kind(of: object) == .slotsInstance {
-      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+      let detail = version >= .py313 ? " and no __dict__ for setting new attributes" : ""
+      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(detail)")
     }
     let hash = PyHash.hash(name, version: version)
     let payload = heap.instance(object)
     if !payload.dict.isNull {
       let key = heap.intern(name)
+      if try dictGet(payload.dict, key: key) == nil {
+        // A new name: the shared keys (or the dict's own table) grow first.
+        _ = heap.prepareNewAttribute(object, name: name)
+      }
       try dictSet(payload.dict, key: key, value: value)
       drop(key)
       return

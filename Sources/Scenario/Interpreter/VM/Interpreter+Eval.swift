@@ -40,6 +40,11 @@ extension Interpreter {
   private mutating func runUntilReturn() throws -> ObjectID? {
     while true {
       if heap.gc.collectionScheduled { try collectIfScheduled() }
+      if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
+        // The allocation that crossed the limit fails, as malloc would.
+        reservedAtLastMemoryError = heap.allocator.reservedBytes
+        throw raise(.memoryError, nil)
+      }
       let frameIndex = frames.count - 1
       let codeIndex = frames[frameIndex].code
       let pc = frames[frameIndex].pc

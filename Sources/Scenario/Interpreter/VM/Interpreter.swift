@@ -130,6 +130,9 @@ public struct Interpreter: Sendable {
   /// The exit status once the scenario has ended.
   public internal(set) var exitStatus: Int32?
   var pauseAtStep: Int?
+  /// Reserved bytes when the last MemoryError was raised (the next one
+  /// needs the heap to grow again).
+  var reservedAtLastMemoryError = 0
   /// Steps at which `breakpoint()` was called.
   public internal(set) var breakpointSteps: [Int] = []
   /// Source line of the most recent line event.
