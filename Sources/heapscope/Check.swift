@@ -14,24 +14,7 @@ struct Check: ParsableCommand {
   var file: String
 
   func run() throws {
-    let data: Data
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-      printToStandardError("heapscope: cannot read '\(file)': Is a directory")
-      throw ExitCode(2)
-    }
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      printToStandardError("heapscope: cannot read '\(file)': \(Check.reason(for: error))")
-      throw ExitCode(2)
-    }
-    let source = SourceFile(name: file, bytes: [UInt8](data))
-    let result = compileCheck(source)
-    guard let module = result.module else {
-      printToStandardError(DiagnosticFormatter.format(result.diagnostics, in: source))
-      throw ExitCode(2)
-    }
+    let (source, module) = try loadScenario(file)
     print("\(file): ok (\(source.lineCount) lines, \(module.statementCount) statements)")
   }
 

@@ -280,22 +280,10 @@ extension Heap {
   /// `list_resize`: keep the array while capacity/2 ≤ n ≤ capacity, else
   /// reallocate to the version's over-allocated capacity.
   mutating func listResize(slot: Int, to newCount: Int) {
-    let capacity = sequences[slot].capacity
-    let newCapacity = layouts.listResize(
-      size: sequences[slot].items.count, allocated: capacity, newSize: newCount)
-    if newCapacity == capacity { return }
-    let old = sequences[slot].itemsAddress
-    var address: UInt64 = 0
-    if newCapacity > 0 {
-      address =
-        old == 0
-        ? allocator.allocate(8 * newCapacity).rawValue
-        : allocator.reallocate(Address(old), to: 8 * newCapacity).rawValue
-    } else if old != 0 {
-      allocator.free(Address(old))
-    }
-    sequences[slot].capacity = newCapacity
-    sequences[slot].itemsAddress = address
+    setListCapacity(
+      slot: slot,
+      layouts.listResize(
+        size: sequences[slot].items.count, allocated: sequences[slot].capacity, newSize: newCount))
   }
 
   // MARK: Generic small objects

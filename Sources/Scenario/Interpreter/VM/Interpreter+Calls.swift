@@ -470,14 +470,7 @@ extension Interpreter {
     state.finished = true
     state.running = false
     generators[frame.generator] = state
-    while blocks.count > frame.blockBase {
-      let block = blocks.removeLast()
-      if block.kind == .handler {
-        let old = handledException
-        handledException = block.savedException
-        drop(old)
-      }
-    }
+    popBlocks(downTo: frame.blockBase)
     releaseValues(from: frame.base)
   }
 }

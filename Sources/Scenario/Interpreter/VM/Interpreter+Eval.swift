@@ -524,7 +524,16 @@ extension Interpreter {
 
   /// Drops a finished frame's slots, stack and blocks, then its function.
   mutating func releaseFrame(_ frame: Frame) {
-    while blocks.count > frame.blockBase {
+    popBlocks(downTo: frame.blockBase)
+    releaseValues(from: frame.base)
+    releaseFrameObject(frame.frameObject, code: frame.code)
+    drop(frame.function)
+  }
+
+  /// Pops a frame's blocks; leaving a running handler restores the
+  /// exception that was being handled before it.
+  mutating func popBlocks(downTo base: Int) {
+    while blocks.count > base {
       let block = blocks.removeLast()
       if block.kind == .handler {
         let old = handledException
@@ -532,9 +541,6 @@ extension Interpreter {
         drop(old)
       }
     }
-    releaseValues(from: frame.base)
-    releaseFrameObject(frame.frameObject, code: frame.code)
-    drop(frame.function)
   }
 
   /// A frame object something still holds (a traceback) keeps the frame's
