@@ -146,11 +146,22 @@ extension Heap {
     strs[Int(payloads[id.slot])].hash = hash
   }
 
-  /// A bytes object (+1 reference); `b''` is the singleton.
+  /// A bytes object (+1 reference); `b''` and the one-byte strings are
+  /// cached singletons.
   public mutating func newBytes(_ value: [UInt8]) -> ObjectID {
     if value.isEmpty {
       incref(emptyBytes)
       return emptyBytes
+    }
+    if value.count == 1 {
+      if byteChars.isEmpty { byteChars = Array(repeating: .null, count: 256) }
+      let index = Int(value[0])
+      if byteChars[index].isNull {
+        byteChars[index] = addStatic(
+          kind: .bytes, type: typeObject(.bytes), payload: Int64(byteStrings.insert(value)))
+      }
+      incref(byteChars[index])
+      return byteChars[index]
     }
     let slot = byteStrings.insert(value)
     return allocateObject(

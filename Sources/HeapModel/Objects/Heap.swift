@@ -82,6 +82,7 @@ public struct Heap: Sendable {
   var builtinTypeObjects: [ObjectID] = []
   var smallInts: [ObjectID] = []
   var latin1Chars: [ObjectID] = []
+  var byteChars: [ObjectID] = []
   /// Interned strings by text (CPython's interned dict).
   var interned: [String: ObjectID] = [:]
 
@@ -95,6 +96,8 @@ public struct Heap: Sendable {
   /// of frames being deallocated.
   var frameZombieSizes: [Int: Int] = [:]
   var frameCodes: [ObjectID: Int] = [:]
+  /// Buffer size and block of each bytearray.
+  var bytearrayBuffers: [ObjectID: (allocated: Int, address: UInt64)] = [:]
   /// gen0 allocation count (`gc.get_count()[0]`): GC allocations minus GC
   /// deallocations, free-list traffic excluded.
   public internal(set) var gcAllocationCount = 0

@@ -212,9 +212,13 @@ extension Heap {
       let utf8Block = strs[slot].utf8Block
       strs.remove(slot, filler: StrPayload(""))
       return ([], utf8Block != 0 ? [utf8Block] : [])
-    case .bytes, .bytearray:
+    case .bytes:
       byteStrings.remove(slot, filler: [])
       return ([], [])
+    case .bytearray:
+      byteStrings.remove(slot, filler: [])
+      let buffer = bytearrayBuffers.removeValue(forKey: id)?.address ?? 0
+      return ([], buffer != 0 ? [buffer] : [])
     case .float, .bool, .none, .notImplemented, .ellipsis, .builtinType, .code:
       return ([], [])
     default:

@@ -36,6 +36,8 @@ enum Builtin: Int, CaseIterable {
   case tupleIndex, tupleCount
   // object (reached through super())
   case objectInit
+  // bytearray
+  case bytearrayAppend, bytearrayExtend
   // gc
   case gcCollect, gcEnable, gcDisable, gcIsenabled, gcGetCount, gcGetThreshold, gcSetThreshold, gcGetStats
   case gcGetObjects, gcGetReferrers, gcGetReferents, gcIsTracked, gcIsFinalized, gcSetDebug, gcGetDebug
@@ -64,7 +66,8 @@ enum Builtin: Int, CaseIterable {
     default:
       if let name = Builtin.pythonNames[self] { return name }
       let text = String(describing: self)
-      for prefix in ["list", "dict", "str", "set", "tuple", "gc", "weakref"] where text.hasPrefix(prefix) {
+      for prefix in ["list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray"]
+      where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
         if let first = rest.first, first.isUppercase { return rest.lowercased() }
       }
@@ -79,7 +82,7 @@ enum Builtin: Int, CaseIterable {
     if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
-      ("object", .object),
+      ("object", .object), ("bytearray", .bytearray),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }

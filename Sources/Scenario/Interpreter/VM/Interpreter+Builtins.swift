@@ -356,6 +356,8 @@ extension Interpreter {
         utf8Length: payload.utf8Block != 0 ? payload.text.utf8.count : nil)
     case .bytes:
       return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
+    case .bytearray:
+      return heap.byteArraySizeOf(object)
     case .tuple:
       return ObjectLayouts.tupleBlockSize(count: heap.itemCount(object))
     case .list:

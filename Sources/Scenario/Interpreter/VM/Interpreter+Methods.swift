@@ -164,6 +164,21 @@ extension Interpreter {
       return heap.newStr(try formatMethod(heap.string(receiver), args))
     case .objectInit:
       break
+    case .bytearrayAppend:
+      guard let value = heap.intValue(try argument(0)), (0...255).contains(value) else {
+        throw raise(.valueError, "byte must be in range(0, 256)")
+      }
+      heap.byteArrayAppend(receiver, [UInt8(value)])
+    case .bytearrayExtend:
+      var bytes: [UInt8] = []
+      for item in try collect(try argument(0)) {
+        defer { drop(item) }
+        guard let value = heap.intValue(item), (0...255).contains(value) else {
+          throw raise(.valueError, "byte must be in range(0, 256)")
+        }
+        bytes.append(UInt8(value))
+      }
+      heap.byteArrayAppend(receiver, bytes)
     case .setAdd:
       try setAdd(receiver, try argument(0))
     case .setDiscard:
@@ -349,6 +364,17 @@ extension Interpreter {
         }
       }
       return set
+    case .bytearray:
+      guard let value = args.first else { return heap.newByteArray([]) }
+      if heap.kind(of: value) == .int {
+        return heap.newByteArray(Array(repeating: 0, count: max(0, heap.intValue(value) ?? 0)))
+      }
+      var bytes: [UInt8] = []
+      for item in try collect(value) {
+        bytes.append(UInt8(clamping: heap.intValue(item) ?? 0))
+        drop(item)
+      }
+      return heap.newByteArray(bytes)
     case .bytes:
       guard let value = args.first else { return heap.newBytes([]) }
       if heap.kind(of: value) == .int {

@@ -242,7 +242,7 @@ extension Interpreter {
     case .none: return false
     case .float: return heap.floatValue(object) != 0
     case .str: return !heap.string(object).isEmpty
-    case .bytes: return !heap.bytesValue(object).isEmpty
+    case .bytes, .bytearray: return !heap.bytesValue(object).isEmpty
     case .list, .tuple: return heap.itemCount(object) > 0
     case .dict: return heap.dictCount(object) > 0
     case .set, .frozenset: return heap.setTable(object).count > 0
@@ -330,7 +330,7 @@ extension Interpreter {
       let a = Array(heap.string(left).unicodeScalars.map(\.value))
       let b = Array(heap.string(right).unicodeScalars.map(\.value))
       return ordered(lexicographic(a, b), 0)
-    case (.bytes, .bytes):
+    case (.bytes, .bytes), (.bytearray, .bytearray), (.bytes, .bytearray), (.bytearray, .bytes):
       return ordered(lexicographic(heap.bytesValue(left), heap.bytesValue(right)), 0)
     case (.none, .none):
       if op == .equal || op == .notEqual { return (op == .equal) }
@@ -541,10 +541,11 @@ extension Interpreter {
       }
       let position = try normalizedIndex(index, count: scalars.count, typeName: "string")
       return heap.newStr(String(scalars[position]))
-    case .bytes:
+    case .bytes, .bytearray:
       let bytes = heap.bytesValue(container)
       if heap.kind(of: index) == .slice {
-        return heap.newBytes(try sliceIndices(index, count: bytes.count).map { bytes[$0] })
+        let picked = try sliceIndices(index, count: bytes.count).map { bytes[$0] }
+        return kind == .bytes ? heap.newBytes(picked) : heap.newByteArray(picked)
       }
       let position = try normalizedIndex(index, count: bytes.count, typeName: "index")
       return heap.newInt(Int(bytes[position]))
@@ -644,7 +645,7 @@ extension Interpreter {
     switch heap.kind(of: object) {
     case .list, .tuple: return heap.itemCount(object)
     case .str: return heap.str(object).length
-    case .bytes: return heap.bytesValue(object).count
+    case .bytes, .bytearray: return heap.bytesValue(object).count
     case .dict: return heap.dictCount(object)
     case .set, .frozenset: return heap.setTable(object).count
     case .range: return rangeLength(rangeValues(object))
@@ -696,7 +697,7 @@ extension Interpreter {
       return heap.newFieldsObject(
         kind: .strIterator, type: .strIterator, refs: [retain(iterable)],
         size: layouts.fixedBlockSize(.strIterator)!)
-    case .bytes:
+    case .bytes, .bytearray:
       return heap.newFieldsObject(
         kind: .bytesIterator, type: .bytesIterator, refs: [retain(iterable)],
         size: layouts.fixedBlockSize(.bytesIterator)!)

@@ -41,6 +41,7 @@ extension Interpreter {
     case .float: return FloatFormatter.repr(heap.floatValue(object))
     case .str: return StringRepr.repr(heap.string(object), version: version)
     case .bytes: return StringRepr.bytesRepr(heap.bytesValue(object))
+    case .bytearray: return StringRepr.bytearrayRepr(heap.bytesValue(object))
     case .notImplemented: return "NotImplemented"
     case .ellipsis: return "Ellipsis"
     case .list, .tuple, .dict, .set, .frozenset:

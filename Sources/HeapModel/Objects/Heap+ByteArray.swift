@@ -1,0 +1,40 @@
+// bytearray: a 56-byte object (not a GC object) plus a buffer block of
+// `allocated` bytes, resized by `PyByteArray_Resize` with its own
+// over-allocation (ObjectLayouts.bytearrayResize). The bytes live in the
+// `byteStrings` store like a bytes object's; the buffer's size and address
+// in the `bytearrayBuffers` side table.
+
+extension Heap {
+  /// A bytearray (+1) holding `value`.
+  public mutating func newByteArray(_ value: [UInt8]) -> ObjectID {
+    let slot = byteStrings.insert(value)
+    let id = allocateObject(
+      kind: .bytearray, type: typeObject(.bytearray), size: layouts.fixedBlockSize(.bytearray)!,
+      payload: Int64(slot))
+    let allocated = ObjectLayouts.bytearrayInitialAllocation(count: value.count)
+    let buffer = allocated > 0 ? allocator.allocate(allocated).rawValue : 0
+    bytearrayBuffers[id] = (allocated, buffer)
+    return id
+  }
+
+  /// Appends bytes, resizing the buffer as CPython does.
+  public mutating func byteArrayAppend(_ id: ObjectID, _ bytes: [UInt8]) {
+    let slot = Int(payloads[id.slot])
+    let newSize = byteStrings[slot].count + bytes.count
+    var (allocated, buffer) = bytearrayBuffers[id] ?? (0, 0)
+    let wanted = ObjectLayouts.bytearrayResize(allocated: allocated, newSize: newSize)
+    if wanted != allocated {
+      buffer =
+        buffer == 0
+        ? allocator.allocate(wanted).rawValue : allocator.reallocate(Address(buffer), to: wanted).rawValue
+      allocated = wanted
+      bytearrayBuffers[id] = (allocated, buffer)
+    }
+    byteStrings[slot].append(contentsOf: bytes)
+  }
+
+  /// `sys.getsizeof` of a bytearray.
+  public func byteArraySizeOf(_ id: ObjectID) -> Int {
+    ObjectLayouts.bytearrayGetsizeof(allocated: bytearrayBuffers[id]?.allocated ?? 0)
+  }
+}
