@@ -316,18 +316,22 @@ extension Interpreter {
       throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(detail)")
     }
     let hash = PyHash.hash(name, version: version)
-    let payload = heap.instance(object)
-    if !payload.dict.isNull {
+    // Read what is needed as temporaries: a payload copy held across the
+    // mutations below would make copy-on-write copy the attribute table.
+    let existingDict = heap.instance(object).dict
+    if !existingDict.isNull {
       let key = heap.intern(name)
-      if try dictGet(payload.dict, key: key) == nil {
+      if try dictGet(existingDict, key: key) == nil {
         // A new name: the shared keys (or the dict's own table) grow first.
         _ = heap.prepareNewAttribute(object, name: name)
       }
-      try dictSet(payload.dict, key: key, value: value)
+      try dictSet(existingDict, key: key, value: value)
       drop(key)
       return
     }
-    if let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) {
+    let heapView = heap
+    let found = heap.instance(object).attributes.find(hash: hash) { heapView.string($0) == name }
+    if let position = found {
       heap.incref(value)
       let old = heap.withInstance(object) { $0.attributes.setValue(value, at: position) }
       drop(old)

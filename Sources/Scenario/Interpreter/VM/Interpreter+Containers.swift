@@ -17,7 +17,11 @@ extension Interpreter {
       heap.setStrHash(object, value)
       return value
     case .int, .bool:
-      if let small = heap.intValue(object) { return PyHash.hash(BigInt(small)) }
+      if let small = heap.intValue(object) {
+        // hash(n) is n itself below the modulus 2**61 - 1 (and -1 is -2).
+        if small.magnitude < (1 << 61) - 1 { return small == -1 ? -2 : small }
+        return PyHash.hash(BigInt(small))
+      }
       return PyHash.hash(heap.bigIntValue(object))
     case .float:
       return PyHash.hash(heap.floatValue(object), version: version, address: UInt(heap.address(of: object)))

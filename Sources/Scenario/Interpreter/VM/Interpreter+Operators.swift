@@ -30,6 +30,7 @@ extension Interpreter {
   mutating func binaryOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID, inPlace: Bool)
     throws -> ObjectID
   {
+    if let result = smallIntOperation(op, left, right) { return result }
     if let a = number(left), let b = number(right) {
       return try numericOperation(op, a, b)
     }
@@ -111,6 +112,66 @@ extension Interpreter {
       }
     }
     return result
+  }
+
+  /// Ints that fit in 64 bits, without BigInt: nil when an operand is not
+  /// such an int, the result overflows, or the operation needs the general
+  /// path (division by zero, powers, shifts, true division of large values).
+  mutating func smallIntOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) -> ObjectID? {
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    guard leftKind == .int || leftKind == .bool, rightKind == .int || rightKind == .bool,
+      let x = heap.intValue(left), let y = heap.intValue(right)
+    else { return nil }
+    if leftKind == .bool && rightKind == .bool && (op == .bitAnd || op == .bitOr || op == .bitXor) {
+      // bool's own &, |, ^ give bools.
+      return heap.newBool((op == .bitAnd ? x & y : (op == .bitOr ? x | y : x ^ y)) != 0)
+    }
+    let dx = ObjectLayouts.intDigits(of: x)
+    let dy = ObjectLayouts.intDigits(of: y)
+    let sameSign = (x >= 0) == (y >= 0)
+    switch op {
+    case .add:
+      let (value, overflow) = x.addingReportingOverflow(y)
+      if overflow { return nil }
+      return heap.newInt(
+        value,
+        origin: sameSign
+          ? .magnitudeAdd(lhsDigits: dx, rhsDigits: dy) : .magnitudeSubtract(lhsDigits: dx, rhsDigits: dy))
+    case .subtract:
+      let (value, overflow) = x.subtractingReportingOverflow(y)
+      if overflow { return nil }
+      return heap.newInt(
+        value,
+        origin: sameSign
+          ? .magnitudeSubtract(lhsDigits: dx, rhsDigits: dy) : .magnitudeAdd(lhsDigits: dx, rhsDigits: dy))
+    case .multiply:
+      let (value, overflow) = x.multipliedReportingOverflow(by: y)
+      if overflow { return nil }
+      return heap.newInt(value, origin: .multiply(lhsDigits: dx, rhsDigits: dy))
+    case .floorDivide, .modulo:
+      guard y != 0, !(x == Int.min && y == -1) else { return nil }
+      var quotient = x / y
+      var remainder = x % y
+      if remainder != 0 && ((remainder < 0) != (y < 0)) {
+        quotient -= 1
+        remainder += y
+      }
+      return heap.newInt(
+        op == .floorDivide ? quotient : remainder, origin: .floorDivide(lhsDigits: dx, rhsDigits: dy))
+    case .trueDivide:
+      let limit = 1 << 53
+      guard y != 0, x.magnitude < limit, y.magnitude < limit else { return nil }
+      return heap.newFloat(Double(x) / Double(y))
+    case .bitAnd: return heap.newInt(x & y)
+    case .bitOr: return heap.newInt(x | y)
+    case .bitXor: return heap.newInt(x ^ y)
+    case .rightShift:
+      guard y >= 0 else { return nil }
+      return heap.newInt(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+    default:
+      return nil
+    }
   }
 
   mutating func numericOperation(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> ObjectID {
@@ -314,6 +375,11 @@ extension Interpreter {
       case .greaterEqual: return a >= b
       default: return false
       }
+    }
+    if heap.kind(of: left) == .int, heap.kind(of: right) == .int, let x = heap.intValue(left),
+      let y = heap.intValue(right)
+    {
+      return ordered(x, y)
     }
     if let a = number(left), let b = number(right) {
       switch (a, b) {
