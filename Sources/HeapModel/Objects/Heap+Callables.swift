@@ -301,13 +301,6 @@ extension Heap {
     return dict
   }
 
-  /// `sys.getsizeof` of an instance.
-  public func instanceGetsizeof(_ id: ObjectID) -> Int {
-    let shape = instanceShape(ofClass: types[id.slot])
-    if version >= .py313 { return layouts.instanceGetsizeof(shape) }
-    return Int(sizes[id.slot]) - preHeaderSize(of: id) + (shape.hasDict && version >= .py311 ? 0 : 0)
-  }
-
   /// An exception instance (+1) of builtin or user type `type`, with `args`
   /// (a tuple, stolen).
   public mutating func newException(type: ObjectID, args: ObjectID) -> ObjectID {

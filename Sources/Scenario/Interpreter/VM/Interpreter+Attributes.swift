@@ -188,8 +188,6 @@ extension Interpreter {
     return nil
   }
 
-  func lookupInClass(_ cls: ObjectID, _ name: String) throws -> ObjectID? { try lookupType(cls, name) }
-
   /// An attribute of a class object (owned), nil when absent.
   mutating func typeAttribute(_ cls: ObjectID, _ name: String) throws -> ObjectID? {
     switch name {

@@ -82,7 +82,7 @@ extension Interpreter {
       push(result)
     case .type:
       let instance = try createInstance(callee, positional: positional, keywords: keywords)
-      if let initFunction = try lookupInClass(callee, "__init__"), heap.kind(of: initFunction) == .function {
+      if let initFunction = try lookupType(callee, "__init__"), heap.kind(of: initFunction) == .function {
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
           stackEntries: stackEntries,
@@ -382,7 +382,7 @@ extension Interpreter {
       for argument in positional { heap.incref(argument) }
       return heap.newException(type: cls, args: heap.newTuple(positional))
     }
-    if try lookupInClass(cls, "__init__") == nil, !positional.isEmpty || !keywords.isEmpty {
+    if try lookupType(cls, "__init__") == nil, !positional.isEmpty || !keywords.isEmpty {
       throw raise(.typeError, "\(payload.name)() takes no arguments")
     }
     return heap.newInstance(of: cls)
