@@ -262,23 +262,6 @@ extension Interpreter {
   /// as "Exception ignored in" and swallowed, as CPython does.
   mutating func runFinalizer(_ object: ObjectID) {
     guard let method = try? lookupType(heap.type(of: object), "__del__") else { return }
-    let savedPending = pendingException
-    pendingException = .null
-    do {
-      drop(try callObject(method, [object]))
-    } catch is PythonRaise {
-      let summary = exceptionSummary(pendingException)
-      writeError(
-        "Exception ignored in: \((try? reprFunction(method)) ?? "")\nTraceback (most recent call last):\n")
-      _ = summary
-      clearPending()
-    } catch {
-      clearPending()
-    }
-    pendingException = savedPending
-  }
-
-  func reprFunction(_ function: ObjectID) throws -> String {
-    "<function \(heap.string(heap.function(function).qualifiedName)) at 0x\(String(heap.address(of: function), radix: 16, uppercase: false))>"
+    callIgnoringErrors(method, [object])
   }
 }
