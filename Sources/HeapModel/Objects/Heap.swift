@@ -46,6 +46,8 @@ public struct Heap: Sendable {
   public let profile: VersionProfile
   public let layouts: ObjectLayouts
   public internal(set) var allocator: Allocator
+  /// Passes the heap by reference to its own methods (`AddressOnly`).
+  private var addressOnly = AddressOnly()
 
   // MARK: Columns
   public internal(set) var kinds: [ObjectKind] = []
@@ -88,10 +90,16 @@ public struct Heap: Sendable {
 
   // MARK: Reference-counting machinery
   var deallocStack: [DeallocFrame] = []
+  /// References the cascade's frames still have to drop, and blocks they
+  /// free last (Heap+RefCount.swift).
+  var deallocRefs: [ObjectID] = []
+  var deallocBlocks: [UInt64] = []
   /// Weak references to each object, oldest first (CPython's tp_weaklist).
   public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
-  /// Blocks parked on each free list, most recent last.
-  var freeLists: [FreeListKind: [UInt64]] = [:]
+  /// Blocks parked on each free list (`FreeListKind.listIndex`), most recent last.
+  var freeLists = [[UInt64]](repeating: [], count: FreeListKind.listCount)
+  /// 3.8–3.10: the zombie frame block each code object keeps.
+  var zombieFrames: [Int: UInt64] = [:]
   /// 3.8–3.10: request size of each code's zombie frame block, and the code
   /// of frames being deallocated.
   var frameZombieSizes: [Int: Int] = [:]

@@ -14,6 +14,23 @@ public enum FreeListKind: Hashable, Sendable {
   case zombieFrame(Int)
   /// 3.8–3.10: recently freed frames of any code (`free_list` in frameobject.c).
   case frame
+
+  /// Number of lists kept in `Heap.freeLists` (every kind but zombie frames).
+  static let listCount = 24
+
+  /// Position in `Heap.freeLists`, in the order a full collection empties
+  /// them (frames, tuples by length, floats, lists, dicts); nil for zombie
+  /// frames, which live on their code object, and tuple lengths never parked.
+  var listIndex: Int? {
+    switch self {
+    case .frame: 0
+    case .tuple(let length): length >= 1 && length <= 20 ? length : nil
+    case .float: 21
+    case .list: 22
+    case .dict: 23
+    case .zombieFrame: nil
+    }
+  }
 }
 
 extension Heap {
@@ -30,14 +47,19 @@ extension Heap {
   }
 
   mutating func takeFromFreeList(_ kind: FreeListKind) -> UInt64? {
-    freeLists[kind]?.popLast()
+    if case .zombieFrame(let code) = kind { return zombieFrames.removeValue(forKey: code) }
+    guard let index = kind.listIndex else { return nil }
+    return freeLists[index].popLast()
   }
 
   mutating func putOnFreeList(_ kind: FreeListKind, _ block: UInt64) -> Bool {
-    var list = freeLists[kind] ?? []
-    guard list.count < freeListCapacity(kind) else { return false }
-    list.append(block)
-    freeLists[kind] = list
+    if case .zombieFrame(let code) = kind {
+      guard freeListCapacity(kind) > 0, zombieFrames[code] == nil else { return false }
+      zombieFrames[code] = block
+      return true
+    }
+    guard let index = kind.listIndex, freeLists[index].count < freeListCapacity(kind) else { return false }
+    freeLists[index].append(block)
     return true
   }
 
@@ -72,14 +94,19 @@ extension Heap {
   }
 
   /// Number of blocks parked on a free list (the dms free-list lines).
-  public func freeListCount(_ kind: FreeListKind) -> Int { freeLists[kind]?.count ?? 0 }
+  public func freeListCount(_ kind: FreeListKind) -> Int {
+    if case .zombieFrame(let code) = kind { return zombieFrames[code] == nil ? 0 : 1 }
+    return kind.listIndex.map { freeLists[$0].count } ?? 0
+  }
 
-  /// Returns every parked block to pymalloc (what a full collection does).
+  /// Returns every parked block to pymalloc, what a full collection does
+  /// (`_PyGC_ClearAllFreeLists`): list by list in CPython's order, each from
+  /// its most recently parked block. Zombie frames stay with their code.
   public mutating func clearFreeLists() {
-    for (_, blocks) in freeLists {
-      for block in blocks { allocator.free(Address(block)) }
+    for index in freeLists.indices {
+      for block in freeLists[index].reversed() { allocator.free(Address(block)) }
+      freeLists[index].removeAll(keepingCapacity: true)
     }
-    freeLists.removeAll()
   }
 
   mutating func countGCAllocation() {

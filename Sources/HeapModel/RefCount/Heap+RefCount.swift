@@ -21,6 +21,12 @@
 //
 // Invariant after `stepDealloc(downTo:)` returns nil: every frame above the
 // given depth has completed and its blocks are freed.
+//
+// Storage: the references a frame still has to drop and the blocks it frees
+// last live on two shared stacks (`deallocRefs`, `deallocBlocks`); a frame
+// only remembers where its part starts. Frames complete in LIFO order, so a
+// finished frame truncates both stacks, and freeing an object allocates
+// nothing once the stacks have grown to the deepest cascade seen.
 
 /// What the cascade needs the interpreter to do before it can go on.
 public enum DeallocRequest: Sendable, Equatable {
@@ -36,9 +42,11 @@ struct DeallocFrame: Sendable {
   }
   var id: ObjectID
   var phase: Phase
-  var refs: [ObjectID] = []
-  var next = 0
-  var extraBlocks: [UInt64] = []
+  /// Where this frame's references start on `Heap.deallocRefs`, and the next one to drop.
+  var refsStart: Int32 = 0
+  var next: Int32 = 0
+  /// Where this frame's extra blocks start on `Heap.deallocBlocks`.
+  var blocksStart: Int32 = 0
 }
 
 extension Heap {
@@ -100,19 +108,25 @@ extension Heap {
         if hasWeakrefs(id) { return .clearWeakrefs(id) }
       case .release:
         untrack(id)  // GC: unlink from its generation list (GC/Heap+GCLists.swift)
-        let (refs, blocks) = detachReferences(id)
-        deallocStack[top].refs = refs
-        deallocStack[top].extraBlocks = blocks
+        deallocStack[top].refsStart = Int32(deallocRefs.count)
+        deallocStack[top].next = Int32(deallocRefs.count)
+        deallocStack[top].blocksStart = Int32(deallocBlocks.count)
+        detachReferences(id)
         deallocStack[top].phase = .dropping
       case .dropping:
-        let next = deallocStack[top].next
-        if next < deallocStack[top].refs.count {
-          deallocStack[top].next = next + 1
-          let ref = deallocStack[top].refs[next]
+        // Nested frames above this one have completed, so this frame's
+        // references are the top of `deallocRefs`.
+        let next = Int(deallocStack[top].next)
+        if next < deallocRefs.count {
+          deallocStack[top].next += 1
+          let ref = deallocRefs[next]
           if !ref.isNull, decrementReachesZero(ref) { beginDealloc(ref) }
         } else {
           let frame = deallocStack.removeLast()
-          for block in frame.extraBlocks { allocator.free(Address(block)) }
+          deallocRefs.removeSubrange(Int(frame.refsStart)...)
+          let blocksStart = Int(frame.blocksStart)
+          for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
+          deallocBlocks.removeSubrange(blocksStart...)
           freeObject(id)
         }
       }
@@ -147,86 +161,83 @@ extension Heap {
     return !list.isEmpty
   }
 
-  /// Removes the object's outgoing references from its payload, returning
-  /// them in the order its tp_dealloc drops them, and the extra blocks to
-  /// free after them.
-  mutating func detachReferences(_ id: ObjectID) -> ([ObjectID], [UInt64]) {
+  /// Removes the object's outgoing references from its payload, pushing them
+  /// on `deallocRefs` in the order its tp_dealloc drops them, and the extra
+  /// blocks to free after them on `deallocBlocks`.
+  mutating func detachReferences(_ id: ObjectID) {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .tuple, .list:
       let payload = sequences[slot]
       sequences.remove(slot, filler: SequencePayload(items: [], capacity: 0))
-      let blocks = payload.itemsAddress != 0 ? [payload.itemsAddress] : []
-      return (payload.items.reversed(), blocks)
+      if payload.itemsAddress != 0 { deallocBlocks.append(payload.itemsAddress) }
+      deallocRefs.append(contentsOf: payload.items.reversed())
     case .set, .frozenset:
       let payload = dicts[slot]
       dicts.remove(slot, filler: DictPayload())
-      return (payload.table.entries.map(\.key), payload.keysAddress != 0 ? [payload.keysAddress] : [])
+      if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
+      for entry in payload.table.entries { deallocRefs.append(entry.key) }
     case .dict:
       let payload = dicts[slot]
       dicts.remove(slot, filler: DictPayload())
-      var refs: [ObjectID] = []
-      refs.reserveCapacity(payload.table.count * 2)
+      if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
       for entry in payload.table.entries {
-        refs.append(entry.key)
-        refs.append(entry.value)
+        deallocRefs.append(entry.key)
+        deallocRefs.append(entry.value)
       }
-      return (refs, payload.keysAddress != 0 ? [payload.keysAddress] : [])
     case .instance, .slotsInstance, .exception:
       let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())
-      var refs = payload.slots
-      refs.append(payload.dict)
-      for entry in payload.attributes.entries { refs.append(entry.value) }
-      refs.append(contentsOf: payload.extraRefs)
-      refs.append(types[id.slot])
-      return (refs, payload.valuesAddress != 0 ? [payload.valuesAddress] : [])
+      if payload.valuesAddress != 0 { deallocBlocks.append(payload.valuesAddress) }
+      deallocRefs.append(contentsOf: payload.slots)
+      deallocRefs.append(payload.dict)
+      for entry in payload.attributes.entries { deallocRefs.append(entry.value) }
+      deallocRefs.append(contentsOf: payload.extraRefs)
+      deallocRefs.append(types[id.slot])
     case .type:
       let payload = classes[slot]
       classes.remove(
         slot,
         filler: ClassPayload(name: "", qualifiedName: "", base: .null, builtinBase: .object, version: version)
       )
-      var refs: [ObjectID] = []
       for entry in payload.namespace.entries {
-        refs.append(entry.key)
-        refs.append(entry.value)
+        deallocRefs.append(entry.key)
+        deallocRefs.append(entry.value)
       }
-      refs.append(payload.base)
-      return (refs, payload.companionBlocks)
+      deallocRefs.append(payload.base)
+      deallocBlocks.append(contentsOf: payload.companionBlocks)
     case .function:
       let payload = functions[slot]
       functions.remove(
         slot, filler: FunctionPayload(code: 0, name: .null, qualifiedName: .null, globals: .null))
-      return (
-        [
-          payload.globals, payload.name, payload.defaults, payload.keywordDefaults, payload.dict,
-          payload.closure, payload.qualifiedName,
-        ], []
-      )
+      deallocRefs.append(payload.globals)
+      deallocRefs.append(payload.name)
+      deallocRefs.append(payload.defaults)
+      deallocRefs.append(payload.keywordDefaults)
+      deallocRefs.append(payload.dict)
+      deallocRefs.append(payload.closure)
+      deallocRefs.append(payload.qualifiedName)
     case .int:
       if flags[id.slot].contains(.bigPayload) { bigInts.remove(slot, filler: 0) }
-      return ([], [])
     case .str:
       if flags[id.slot].contains(.interned) { interned[strs[slot].text] = nil }
       let utf8Block = strs[slot].utf8Block
       strs.remove(slot, filler: StrPayload(""))
-      return ([], utf8Block != 0 ? [utf8Block] : [])
+      if utf8Block != 0 { deallocBlocks.append(utf8Block) }
     case .bytes:
       byteStrings.remove(slot, filler: [])
-      return ([], [])
     case .bytearray:
       byteStrings.remove(slot, filler: [])
       let buffer = bytearrayBuffers.removeValue(forKey: id)?.address ?? 0
-      return ([], buffer != 0 ? [buffer] : [])
+      if buffer != 0 { deallocBlocks.append(buffer) }
     case .float, .bool, .none, .notImplemented, .ellipsis, .builtinType, .code:
-      return ([], [])
+      break
     default:
       if kinds[id.slot] == .weakref || kinds[id.slot] == .weakproxy { clearWeakref(id) }
       let payload = fields[slot]
       if kinds[id.slot] == .frame { frameCodes[id] = payload.index }
       fields.remove(slot, filler: FieldsPayload(refs: []))
-      return (payload.refs, [])
+      deallocRefs.append(contentsOf: payload.refs)
     }
   }
 

@@ -327,9 +327,7 @@ extension Interpreter {
       drop(key)
       return
     }
-    let heapView = heap
-    let found = heap.instance(object).attributes.find(hash: hash) { heapView.string($0) == name }
-    if let position = found {
+    if let position = heap.inlineAttributePosition(object, name: name, hash: hash) {
       heap.incref(value)
       let old = heap.withInstance(object) { $0.attributes.setValue(value, at: position) }
       drop(old)

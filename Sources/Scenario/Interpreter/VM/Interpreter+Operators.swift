@@ -31,6 +31,7 @@ extension Interpreter {
     throws -> ObjectID
   {
     if let result = smallIntOperation(op, left, right) { return result }
+    if let result = try floatOperation(op, left, right) { return result }
     if let a = number(left), let b = number(right) {
       return try numericOperation(op, a, b)
     }
@@ -179,30 +180,52 @@ extension Interpreter {
     case (.int(let x), .int(let y)):
       return try intOperation(op, x, y)
     default:
-      let x = try toDouble(a)
-      let y = try toDouble(b)
-      do {
-        switch op {
-        case .add: return heap.newFloat(x + y)
-        case .subtract: return heap.newFloat(x - y)
-        case .multiply: return heap.newFloat(x * y)
-        case .trueDivide: return heap.newFloat(try PyNumeric.trueDivide(x, y))
-        case .floorDivide: return heap.newFloat(try PyNumeric.floorDivide(x, y, version: version))
-        case .modulo: return heap.newFloat(try PyNumeric.remainder(x, y, version: version))
-        case .power:
-          if x == 0 && y < 0 {
-            throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power")
-          }
-          return heap.newFloat(Foundation.pow(x, y))
-        default:
-          throw raise(
-            .typeError,
-            "unsupported operand type(s) for \(op.rawValue): '\(numberTypeName(a))' and '\(numberTypeName(b))'"
-          )
-        }
-      } catch let error as FormattingError {
-        throw raise(formatting: error)
+      return try floatArithmetic(op, try toDouble(a), try toDouble(b), numberTypeName(a), numberTypeName(b))
+    }
+  }
+
+  /// A float with a float or a 64-bit int, without BigInt: nil when neither
+  /// operand is a float or the other is not such a number.
+  mutating func floatOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) throws -> ObjectID?
+  {
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    guard leftKind == .float || rightKind == .float else { return nil }
+    func double(_ id: ObjectID, _ kind: ObjectKind) -> Double? {
+      switch kind {
+      case .float: return heap.floatValue(id)
+      case .int, .bool: return heap.intValue(id).map(Double.init)
+      default: return nil
       }
+    }
+    guard let x = double(left, leftKind), let y = double(right, rightKind) else { return nil }
+    return try floatArithmetic(
+      op, x, y, leftKind == .float ? "float" : "int", rightKind == .float ? "float" : "int")
+  }
+
+  /// `float_add`, `float_sub`… on two doubles, naming the operand types in errors.
+  private mutating func floatArithmetic(
+    _ op: BinaryOperator, _ x: Double, _ y: Double, _ leftName: String, _ rightName: String
+  ) throws -> ObjectID {
+    do {
+      switch op {
+      case .add: return heap.newFloat(x + y)
+      case .subtract: return heap.newFloat(x - y)
+      case .multiply: return heap.newFloat(x * y)
+      case .trueDivide: return heap.newFloat(try PyNumeric.trueDivide(x, y))
+      case .floorDivide: return heap.newFloat(try PyNumeric.floorDivide(x, y, version: version))
+      case .modulo: return heap.newFloat(try PyNumeric.remainder(x, y, version: version))
+      case .power:
+        if x == 0 && y < 0 {
+          throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power")
+        }
+        return heap.newFloat(Foundation.pow(x, y))
+      default:
+        throw raise(
+          .typeError, "unsupported operand type(s) for \(op.rawValue): '\(leftName)' and '\(rightName)'")
+      }
+    } catch let error as FormattingError {
+      throw raise(formatting: error)
     }
   }
 
@@ -299,7 +322,8 @@ extension Interpreter {
 
   mutating func isTrue(_ object: ObjectID) throws -> Bool {
     switch heap.kind(of: object) {
-    case .bool, .int: return heap.bigIntValue(object) != 0
+    // An int too large for 64 bits is never zero.
+    case .bool, .int: return heap.intValue(object).map { $0 != 0 } ?? true
     case .none: return false
     case .float: return heap.floatValue(object) != 0
     case .str: return !heap.string(object).isEmpty
@@ -376,10 +400,19 @@ extension Interpreter {
       default: return false
       }
     }
-    if heap.kind(of: left) == .int, heap.kind(of: right) == .int, let x = heap.intValue(left),
-      let y = heap.intValue(right)
-    {
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    if leftKind == .int, rightKind == .int, let x = heap.intValue(left), let y = heap.intValue(right) {
       return ordered(x, y)
+    }
+    if leftKind == .float, rightKind == .float {
+      return ordered(heap.floatValue(left), heap.floatValue(right))
+    }
+    if leftKind == .str, rightKind == .str {
+      let a = heap.string(left).unicodeScalars
+      let b = heap.string(right).unicodeScalars
+      if op == .equal || op == .notEqual { return a.elementsEqual(b) == (op == .equal) }
+      return ordered(a.lexicographicallyPrecedes(b) ? -1 : (a.elementsEqual(b) ? 0 : 1), 0)
     }
     if let a = number(left), let b = number(right) {
       switch (a, b) {
@@ -389,13 +422,7 @@ extension Interpreter {
       case (.float(let x), .int(let y)): return compareMixed(y, x, op, swapped: true)
       }
     }
-    let leftKind = heap.kind(of: left)
-    let rightKind = heap.kind(of: right)
     switch (leftKind, rightKind) {
-    case (.str, .str):
-      let a = Array(heap.string(left).unicodeScalars.map(\.value))
-      let b = Array(heap.string(right).unicodeScalars.map(\.value))
-      return ordered(lexicographic(a, b), 0)
     case (.bytes, .bytes), (.bytearray, .bytearray), (.bytes, .bytearray), (.bytearray, .bytes):
       return ordered(lexicographic(heap.bytesValue(left), heap.bytesValue(right)), 0)
     case (.none, .none):
@@ -547,21 +574,13 @@ extension Interpreter {
   /// The start/stop/step of a slice applied to `count` items.
   mutating func sliceIndices(_ slice: ObjectID, count: Int) throws -> [Int] {
     let refs = heap.fieldsPayload(slice).refs
-    let none = heap.none
-    let heapCopy = heap
-    func value(_ id: ObjectID) -> Int?? {
-      if id == none { return .some(nil) }
-      guard let v = heapCopy.intValue(id) else { return nil }
-      return .some(v)
-    }
-    func checked(_ id: ObjectID) throws -> Int? {
-      guard let v = value(id) else { throw PythonRaise() }
-      return v
-    }
-    for ref in refs where value(ref) == nil {
+    // Each bound: .some(nil) for None, nil when not an integer.
+    let bounds: [Int??] = refs.map { $0 == heap.none ? .some(nil) : heap.intValue($0).map { .some($0) } }
+    if bounds.contains(where: { $0 == nil }) {
       throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
     }
-    let step = try checked(refs[2]) ?? 1
+    func checked(_ index: Int) -> Int? { bounds[index] ?? nil }
+    let step = checked(2) ?? 1
     if step == 0 { throw raise(.valueError, "slice step cannot be zero") }
     func clamp(_ v: Int?, _ defaultValue: Int) -> Int {
       guard var v else { return defaultValue }
@@ -569,8 +588,8 @@ extension Interpreter {
       if step > 0 { return min(max(v, 0), count) }
       return min(max(v, -1), count - 1)
     }
-    let start = clamp(try checked(refs[0]), step > 0 ? 0 : count - 1)
-    let stop = clamp(try checked(refs[1]), step > 0 ? count : -1)
+    let start = clamp(checked(0), step > 0 ? 0 : count - 1)
+    let stop = clamp(checked(1), step > 0 ? count : -1)
     var indices: [Int] = []
     var i = start
     while step > 0 ? i < stop : i > stop {

@@ -91,6 +91,8 @@ struct GeneratorState: Sendable {
 /// The scenario interpreter for one version profile.
 public struct Interpreter: Sendable {
   public internal(set) var heap: Heap
+  /// Passes the interpreter by reference to its own methods (`AddressOnly`).
+  private var addressOnly = AddressOnly()
   let program: CompiledProgram
   public let source: SourceFile
   let path: String
