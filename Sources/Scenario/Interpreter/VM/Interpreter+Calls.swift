@@ -89,6 +89,14 @@ extension Interpreter {
           initializing: instance)
         return
       }
+      if let initBuiltin = try lookupType(callee, "__init__"), heap.kind(of: initBuiltin) == .builtinFunction {
+        do {
+          drop(try callObject(initBuiltin, [instance] + positional, keywords: keywords))
+        } catch {
+          drop(instance)
+          throw error
+        }
+      }
       for _ in 0..<stackEntries { drop(pop()) }
       push(instance)
     default:
@@ -277,6 +285,9 @@ extension Interpreter {
     case .weakref:
       let referent = heap.weakrefReferent(callee)
       return retain(referent.isNull ? heap.none : referent)
+    case .instance, .slotsInstance:
+      guard let method = try lookupType(heap.type(of: callee), "__call__") else { fallthrough }
+      return try callObject(method, [callee] + positional, keywords: keywords)
     default:
       throw raise(.typeError, "'\(try typeName(of: callee))' object is not callable")
     }

@@ -233,7 +233,7 @@ extension Interpreter {
         heap.dictInsertNew(
           moduleNamespaces[modules[name]!]!, hash: PyHash.hash(builtin.name, version: version), key: key,
           value: builtinObjects[builtin.rawValue])
-      case .type: break
+      case .type, .moduleClass: break
       }
     }
     moduleObjects = modules
