@@ -36,7 +36,8 @@ extension Heap {
   ) -> ObjectID {
     let size = (version >= .py311 ? 80 : 72) + 8
     let id = newFieldsObject(
-      kind: .weakref, typeObject: keyedRefClass, refs: [callback, key], index: Int(referent.index), size: size)
+      kind: .weakref, typeObject: keyedRefClass, refs: [callback, key], index: Int(referent.index), size: size
+    )
     weakrefLists[referent, default: []].append(id)
     return id
   }

@@ -30,7 +30,8 @@ extension Heap {
 
   /// A static fields object (a `property` of a static class, …); `refs` are
   /// stolen.
-  public mutating func newStaticFieldsObject(kind: ObjectKind, type: BuiltinType, refs: [ObjectID]) -> ObjectID
+  public mutating func newStaticFieldsObject(kind: ObjectKind, type: BuiltinType, refs: [ObjectID])
+    -> ObjectID
   {
     let slot = fields.insert(FieldsPayload(refs: refs))
     return addStatic(kind: kind, type: typeObject(type), payload: Int64(slot))

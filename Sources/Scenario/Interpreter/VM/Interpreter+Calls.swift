@@ -89,7 +89,8 @@ extension Interpreter {
           initializing: instance)
         return
       }
-      if let initBuiltin = try lookupType(callee, "__init__"), heap.kind(of: initBuiltin) == .builtinFunction {
+      if let initBuiltin = try lookupType(callee, "__init__"), heap.kind(of: initBuiltin) == .builtinFunction
+      {
         do {
           drop(try callObject(initBuiltin, [instance] + positional, keywords: keywords))
         } catch {

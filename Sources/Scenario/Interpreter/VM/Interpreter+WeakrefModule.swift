@@ -124,6 +124,14 @@ extension Interpreter {
     }
   }
 
+  /// The module a class reports in its repr: `__main__` for the scenario's
+  /// classes, the `__module__` of a static (stdlib module) class.
+  func classModuleName(_ cls: ObjectID) -> String {
+    guard heap.isStatic(cls), let module = try? lookupType(cls, "__module__"), heap.kind(of: module) == .str
+    else { return "__main__" }
+    return heap.string(module)
+  }
+
   static let finalizerInfoSlots = ["weakref", "func", "args", "kwargs", "atexit", "index"]
 
   /// A class of the weakref module (borrowed).
@@ -159,7 +167,8 @@ extension Interpreter {
     func argument(_ index: Int, _ count: ClosedRange<Int>) throws -> ObjectID {
       guard count.contains(args.count) else {
         let expected =
-          count.lowerBound == count.upperBound ? "\(count.lowerBound + 1)" : "from \(count.lowerBound + 1) to \(count.upperBound + 1)"
+          count.lowerBound == count.upperBound
+          ? "\(count.lowerBound + 1)" : "from \(count.lowerBound + 1) to \(count.upperBound + 1)"
         throw raise(
           .typeError,
           "\(builtin.name)() takes \(expected) positional arguments but \(args.count + 1) were given")
@@ -256,12 +265,12 @@ extension Interpreter {
       let copy = heap.newInstance(of: weakrefModuleClass("WeakValueDictionary"))
       try initWeakMapping(copy, weakValues: true)
       let copyData = try instanceAttribute(copy, "data")!
-      for wr in heap.dictTable(data).values where !heap.weakrefReferent(wr).isNull {
+      for wr in heap.dictTable(data).values where !wr.isNull && !heap.weakrefReferent(wr).isNull {
         try weakValuesStore(copy, data: copyData, key: heap.keyedRefKey(wr), value: heap.weakrefReferent(wr))
       }
       return copy
     case .weakValuesValuerefs:
-      return heap.newList(heap.dictTable(data).values.map { retain($0) })
+      return heap.newList(heap.dictTable(data).entries.map { retain($0.value) })
 
     // WeakKeyDictionary
     case .weakKeysInit:
@@ -298,7 +307,9 @@ extension Interpreter {
     case .weakKeysKeyrefs:
       let table = heap.dictTable(data)
       var keys: [ObjectID] = []
-      for position in 0..<table.entryCount where table.isLive(position) { keys.append(retain(table.keys[position])) }
+      for position in 0..<table.entryCount where table.isLive(position) {
+        keys.append(retain(table.keys[position]))
+      }
       return heap.newList(keys)
     case .weakKeysPop:
       let key = try argument(0, 1...2)
@@ -430,7 +441,9 @@ extension Interpreter {
     return pairs
   }
 
-  private mutating func weakValuesUpdate(_ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)])
+  private mutating func weakValuesUpdate(
+    _ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)]
+  )
     throws
   {
     let pairs = try updatePairs(other, keywords: keywords)
@@ -444,7 +457,9 @@ extension Interpreter {
     for (key, value) in pairs { try weakValuesStore(instance, data: data, key: key, value: value) }
   }
 
-  private mutating func weakKeysUpdate(_ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)])
+  private mutating func weakKeysUpdate(
+    _ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)]
+  )
     throws
   {
     let pairs = try updatePairs(other, keywords: keywords)
@@ -460,7 +475,8 @@ extension Interpreter {
 
   /// The `remove` closure of either mapping, called with the dead weakref:
   /// `defaults[0]` is the weakref to the mapping.
-  private mutating func weakMappingRemoveCallback(_ builtin: Builtin, defaults: ObjectID, _ wr: ObjectID) throws
+  private mutating func weakMappingRemoveCallback(_ builtin: Builtin, defaults: ObjectID, _ wr: ObjectID)
+    throws
     -> ObjectID
   {
     let mapping = heap.kind(of: defaults) == .tuple ? heap.weakrefReferent(heap.item(defaults, 0)) : .null
@@ -511,7 +527,8 @@ extension Interpreter {
   /// What a keys()/values()/items() iterator of a weak mapping yields; the
   /// raw value is the iterator's `extra` (0 and 1 are other iterators').
   enum WeakMappingIteration: Int {
-    case valueKeys = 2, valueValues, valueItems, keyKeys, keyValues, keyItems
+    case valueKeys = 2
+    case valueValues, valueItems, keyKeys, keyValues, keyItems
 
     var ofWeakValues: Bool { rawValue <= 4 }
   }
@@ -519,7 +536,8 @@ extension Interpreter {
   /// An iterator over a snapshot of a weak mapping's entries: KeyedRefs
   /// (WeakValueDictionary) or key weakref, value pairs (WeakKeyDictionary).
   /// Sized as the generator CPython returns.
-  private mutating func newWeakMappingIterator(_ entries: [ObjectID], mode: WeakMappingIteration) -> ObjectID {
+  private mutating func newWeakMappingIterator(_ entries: [ObjectID], mode: WeakMappingIteration) -> ObjectID
+  {
     let live = entries.filter { !$0.isNull }
     let snapshot = heap.newList(live.map { retain($0) })
     let stackSize: Int
@@ -617,14 +635,16 @@ extension Interpreter {
       guard args.count >= 2 else {
         throw raise(.typeError, "__init__() missing \(2 - args.count) required positional argument")
       }
-      try registerFinalizer(receiver, object: args[0], function: args[1], Array(args[2...]), keywords: keywords)
+      try registerFinalizer(
+        receiver, object: args[0], function: args[1], Array(args[2...]), keywords: keywords)
     case .finalizerCall:
       let info = try popFinalizerInfo(receiver, registry: registry)
       guard !info.isNull else { return retain(heap.none) }
       defer { drop(info) }
       if finalizerClassAttribute("_shutdown") == heap.trueObject { return retain(heap.none) }
       let slots = heap.instance(info).slots
-      let kwargs = slots[3] == heap.none ? [] : heap.dictTable(slots[3]).entries.map { (heap.string($0.key), $0.value) }
+      let kwargs =
+        slots[3] == heap.none ? [] : heap.dictTable(slots[3]).entries.map { (heap.string($0.key), $0.value) }
       return try callObject(slots[1], heap.items(slots[2]), keywords: kwargs)
     case .finalizerDetach, .finalizerPeek:
       guard let info = try dictGet(registry, key: receiver) else { return retain(heap.none) }
@@ -636,11 +656,13 @@ extension Interpreter {
         guard !popped.isNull else { return retain(heap.none) }
         defer { drop(popped) }
         return heap.newTuple([
-          retain(object), retain(slots[1]), retain(slots[2]), slots[3] == heap.none ? heap.newDict() : retain(slots[3]),
+          retain(object), retain(slots[1]), retain(slots[2]),
+          slots[3] == heap.none ? heap.newDict() : retain(slots[3]),
         ])
       }
       return heap.newTuple([
-        retain(object), retain(slots[1]), retain(slots[2]), slots[3] == heap.none ? heap.newDict() : retain(slots[3]),
+        retain(object), retain(slots[1]), retain(slots[2]),
+        slots[3] == heap.none ? heap.newDict() : retain(slots[3]),
       ])
     case .finalizerAlive:
       return heap.newBool(try dictGet(registry, key: receiver) != nil)
@@ -659,7 +681,8 @@ extension Interpreter {
       let name = try typeName(of: receiver)
       if object.isNull { return heap.newStr("<\(name) object at \(hexAddress(receiver)); dead>") }
       return heap.newStr(
-        "<\(name) object at \(hexAddress(receiver)); for '\(try typeName(of: object))' at \(hexAddress(object))>")
+        "<\(name) object at \(hexAddress(receiver)); for '\(try typeName(of: object))' at \(hexAddress(object))>"
+      )
     default:
       preconditionFailure("\(builtin) is not a finalize method")
     }
@@ -710,7 +733,9 @@ extension Interpreter {
 
   /// `self._registry.pop(self, None)` (owned; null when absent).
   private mutating func popFinalizerInfo(_ finalizer: ObjectID, registry: ObjectID) throws -> ObjectID {
-    guard let position = try dictFind(registry, key: finalizer, hash: try hash(finalizer)) else { return .null }
+    guard let position = try dictFind(registry, key: finalizer, hash: try hash(finalizer)) else {
+      return .null
+    }
     let removed = heap.dictRemove(registry, at: position)
     drop(removed.key)
     return removed.value
