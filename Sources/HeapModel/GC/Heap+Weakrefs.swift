@@ -44,6 +44,7 @@ extension Heap {
 
   /// The `key` slot of a KeyedRef (borrowed), null for a plain weakref.
   public func keyedRefKey(_ weakref: ObjectID) -> ObjectID {
+    guard kinds[weakref.slot] == .weakref else { return .null }
     let refs = fields[Int(payloads[weakref.slot])].refs
     return refs.count > 1 ? refs[1] : .null
   }

@@ -206,7 +206,7 @@ extension Interpreter {
     case .weakValuesGetitem:
       let key = try argument(0, 1...1)
       guard let wr = try dictGet(data, key: key) else { throw raiseKeyError(key) }
-      let value = heap.weakrefReferent(wr)
+      let value = liveReferent(wr)
       if value.isNull { throw raiseKeyError(args[0]) }
       return retain(value)
     case .weakValuesSetitem:
@@ -226,13 +226,13 @@ extension Interpreter {
       return heap.newInt(heap.dictCount(data))
     case .weakValuesContains:
       guard let wr = try dictGet(data, key: try argument(0, 1...1)) else { return heap.newBool(false) }
-      return heap.newBool(!heap.weakrefReferent(wr).isNull)
+      return heap.newBool(!liveReferent(wr).isNull)
     case .weakValuesRepr, .weakKeysRepr:
       return heap.newStr("<\(try typeName(of: receiver)) at \(hexAddress(receiver))>")
     case .weakValuesGet:
       let key = try argument(0, 1...2)
-      if let wr = try dictGet(data, key: key), !heap.weakrefReferent(wr).isNull {
-        return retain(heap.weakrefReferent(wr))
+      if let wr = try dictGet(data, key: key), !liveReferent(wr).isNull {
+        return retain(liveReferent(wr))
       }
       return retain(optional(1))
     case .weakValuesKeys, .weakValuesValues, .weakValuesItems:
@@ -244,7 +244,7 @@ extension Interpreter {
       var value = ObjectID.null
       if let position = try dictFind(data, key: key, hash: try hash(key)) {
         let removed = heap.dictRemove(data, at: position)
-        value = heap.weakrefReferent(removed.value)
+        value = liveReferent(removed.value)
         if !value.isNull { heap.incref(value) }
         drop(removed.key)
         drop(removed.value)
@@ -254,8 +254,8 @@ extension Interpreter {
       throw raiseKeyError(key)
     case .weakValuesSetdefault:
       let key = try argument(0, 1...2)
-      if let wr = try dictGet(data, key: key), !heap.weakrefReferent(wr).isNull {
-        return retain(heap.weakrefReferent(wr))
+      if let wr = try dictGet(data, key: key), !liveReferent(wr).isNull {
+        return retain(liveReferent(wr))
       }
       try weakValuesStore(receiver, data: data, key: key, value: optional(1))
       return retain(optional(1))
@@ -265,8 +265,8 @@ extension Interpreter {
       let copy = heap.newInstance(of: weakrefModuleClass("WeakValueDictionary"))
       try initWeakMapping(copy, weakValues: true)
       let copyData = try instanceAttribute(copy, "data")!
-      for wr in heap.dictTable(data).values where !wr.isNull && !heap.weakrefReferent(wr).isNull {
-        try weakValuesStore(copy, data: copyData, key: heap.keyedRefKey(wr), value: heap.weakrefReferent(wr))
+      for wr in heap.dictTable(data).values where !wr.isNull && !liveReferent(wr).isNull {
+        try weakValuesStore(copy, data: copyData, key: heap.keyedRefKey(wr), value: liveReferent(wr))
       }
       return copy
     case .weakValuesValuerefs:
@@ -336,8 +336,8 @@ extension Interpreter {
       let copy = heap.newInstance(of: weakrefModuleClass("WeakKeyDictionary"))
       try initWeakMapping(copy, weakValues: false)
       let copyData = try instanceAttribute(copy, "data")!
-      for entry in heap.dictTable(data).entries where !heap.weakrefReferent(entry.key).isNull {
-        try weakKeysStore(copy, data: copyData, key: heap.weakrefReferent(entry.key), value: entry.value)
+      for entry in heap.dictTable(data).entries where !liveReferent(entry.key).isNull {
+        try weakKeysStore(copy, data: copyData, key: liveReferent(entry.key), value: entry.value)
       }
       return copy
     default:
@@ -373,6 +373,22 @@ extension Interpreter {
     } else {
       try storeInstanceAttribute(instance, "_dirty_len", heap.falseObject)
     }
+  }
+
+  /// The referent of a weakref stored by a weak mapping, null when it is
+  /// dead — or when the scenario stored something else there.
+  func liveReferent(_ object: ObjectID) -> ObjectID {
+    let kind = heap.kind(of: object)
+    return kind == .weakref || kind == .weakproxy ? heap.weakrefReferent(object) : .null
+  }
+
+  /// The six slots of a `finalize._Info` (nil for anything else).
+  func finalizerInfoSlots(_ info: ObjectID) -> [ObjectID]? {
+    guard heap.kind(of: info) == .slotsInstance, heap.type(of: info) == finalizerClassAttribute("_Info")
+    else {
+      return nil
+    }
+    return heap.instance(info).slots
   }
 
   /// `self._remove` (owned).
@@ -479,7 +495,7 @@ extension Interpreter {
     throws
     -> ObjectID
   {
-    let mapping = heap.kind(of: defaults) == .tuple ? heap.weakrefReferent(heap.item(defaults, 0)) : .null
+    let mapping = heap.kind(of: defaults) == .tuple ? liveReferent(heap.item(defaults, 0)) : .null
     guard !mapping.isNull, let data = try instanceAttribute(mapping, "data") else { return retain(heap.none) }
     if builtin == .weakValuesRemove {
       // `_remove_dead_weakref(self.data, wr.key)`: only a dead entry goes.
@@ -488,7 +504,7 @@ extension Interpreter {
         return retain(heap.none)
       }
       let value = heap.dictTable(data).values[position]
-      if heap.kind(of: value) == .weakref, heap.weakrefReferent(value).isNull {
+      if heap.kind(of: value) == .weakref, liveReferent(value).isNull {
         let removed = heap.dictRemove(data, at: position)
         drop(removed.key)
         drop(removed.value)
@@ -565,7 +581,7 @@ extension Interpreter {
     while position + stride <= items.count {
       let wr = items[position]
       position += stride
-      let referent = heap.weakrefReferent(wr)
+      let referent = liveReferent(wr)
       if referent.isNull { continue }
       heap.withFields(iterator) { $0.index = position }
       switch mode {
@@ -587,7 +603,7 @@ extension Interpreter {
   /// `hash(wr)` (`weakref_hash`): the referent's hash, cached.
   mutating func weakrefHash(_ weakref: ObjectID) throws -> Int {
     if let cached = heap.weakrefCachedHash(weakref) { return cached }
-    let referent = heap.weakrefReferent(weakref)
+    let referent = liveReferent(weakref)
     if referent.isNull { throw raise(.typeError, "weak object has gone away") }
     let value = try hash(referent)
     heap.cacheWeakrefHash(weakref, value)
@@ -601,7 +617,7 @@ extension Interpreter {
   {
     guard op == .equal || op == .notEqual, heap.kind(of: left) == .weakref, heap.kind(of: right) == .weakref
     else { return nil }
-    let (a, b) = (heap.weakrefReferent(left), heap.weakrefReferent(right))
+    let (a, b) = (liveReferent(left), liveReferent(right))
     if a.isNull || b.isNull {
       return heap.newBool((left == right) == (op == .equal))
     }
@@ -642,14 +658,15 @@ extension Interpreter {
       guard !info.isNull else { return retain(heap.none) }
       defer { drop(info) }
       if finalizerClassAttribute("_shutdown") == heap.trueObject { return retain(heap.none) }
-      let slots = heap.instance(info).slots
+      guard let slots = finalizerInfoSlots(info) else { return retain(heap.none) }
       let kwargs =
         slots[3] == heap.none ? [] : heap.dictTable(slots[3]).entries.map { (heap.string($0.key), $0.value) }
       return try callObject(slots[1], heap.items(slots[2]), keywords: kwargs)
     case .finalizerDetach, .finalizerPeek:
-      guard let info = try dictGet(registry, key: receiver) else { return retain(heap.none) }
-      let slots = heap.instance(info).slots
-      let object = heap.weakrefReferent(slots[0])
+      guard let info = try dictGet(registry, key: receiver), let slots = finalizerInfoSlots(info) else {
+        return retain(heap.none)
+      }
+      let object = liveReferent(slots[0])
       guard !object.isNull else { return retain(heap.none) }
       if builtin == .finalizerDetach {
         let popped = try popFinalizerInfo(receiver, registry: registry)
@@ -667,8 +684,10 @@ extension Interpreter {
     case .finalizerAlive:
       return heap.newBool(try dictGet(registry, key: receiver) != nil)
     case .finalizerAtexit:
-      guard let info = try dictGet(registry, key: receiver) else { return heap.newBool(false) }
-      return retain(heap.instance(info).slots[4])
+      guard let info = try dictGet(registry, key: receiver), let slots = finalizerInfoSlots(info) else {
+        return heap.newBool(false)
+      }
+      return retain(slots[4])
     case .finalizerSetAtexit:
       if let info = try dictGet(registry, key: receiver), let value = args.first {
         let flag = heap.newBool(try isTrue(value))
@@ -677,7 +696,7 @@ extension Interpreter {
       }
     case .finalizerRepr:
       let info = try dictGet(registry, key: receiver)
-      let object = info.map { heap.weakrefReferent(heap.instance($0).slots[0]) } ?? .null
+      let object = info.flatMap { finalizerInfoSlots($0) }.map { liveReferent($0[0]) } ?? .null
       let name = try typeName(of: receiver)
       if object.isNull { return heap.newStr("<\(name) object at \(hexAddress(receiver)); dead>") }
       return heap.newStr(
@@ -782,8 +801,7 @@ extension Interpreter {
   private mutating func finalizersForExit(_ registry: ObjectID) -> [ObjectID] {
     var selected: [(index: Int, finalizer: ObjectID)] = []
     for entry in heap.dictTable(registry).entries {
-      let slots = heap.instance(entry.value).slots
-      guard slots[4] == heap.trueObject else { continue }
+      guard let slots = finalizerInfoSlots(entry.value), slots[4] == heap.trueObject else { continue }
       selected.append((heap.intValue(slots[5]) ?? 0, entry.key))
     }
     return selected.sorted { $0.index < $1.index }.map { retain($0.finalizer) }
