@@ -82,15 +82,16 @@ extension Interpreter {
       push(result)
     case .type:
       let instance = try createInstance(callee, positional: positional, keywords: keywords)
-      if let initFunction = try lookupType(callee, "__init__"), heap.kind(of: initFunction) == .function {
+      let initAttribute = try lookupType(callee, "__init__")
+      if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
           stackEntries: stackEntries,
           initializing: instance)
         return
       }
-      if let initBuiltin = try lookupType(callee, "__init__"), heap.kind(of: initBuiltin) == .builtinFunction
-      {
+      // A builtin `__init__` (the weakref module's classes) runs from Swift.
+      if let initBuiltin = initAttribute, heap.kind(of: initBuiltin) == .builtinFunction {
         do {
           drop(try callObject(initBuiltin, [instance] + positional, keywords: keywords))
         } catch {
