@@ -9,6 +9,13 @@
 // (`insert_head`, after any basic ref/proxy), so callbacks for one referent
 // run newest first — both when it dies by refcount and in a collection
 // (measured 3.8–3.13: three callbacks on one object fire 3, 2, 1).
+//
+// `weakref.KeyedRef` (Lib/weakref.py: a `ref` subclass with `__slots__ =
+// ("key",)`, what a WeakValueDictionary stores) is the same fields object
+// with its class as type, `refs` = [callback or null, key] and 8 more bytes.
+// A weakref's hash (`weakref_hash`) is the referent's, computed once and
+// cached in the object (`hash` field): `extra` holds it, `step` is 1 once
+// it is set — so a dead weakref keeps hashing to its referent's hash.
 
 extension Heap {
   /// A new weak reference to `referent` (+1 reference to the weakref; the
@@ -20,6 +27,39 @@ extension Heap {
       index: Int(referent.index), size: size)
     weakrefLists[referent, default: []].append(id)
     return id
+  }
+
+  /// A new `KeyedRef` (+1) of class `keyedRefClass` to `referent`, with
+  /// `callback` and `key` (both references stolen).
+  public mutating func newKeyedRef(
+    to referent: ObjectID, callback: ObjectID, key: ObjectID, keyedRefClass: ObjectID
+  ) -> ObjectID {
+    let size = (version >= .py311 ? 80 : 72) + 8
+    let id = newFieldsObject(
+      kind: .weakref, typeObject: keyedRefClass, refs: [callback, key], index: Int(referent.index), size: size
+    )
+    weakrefLists[referent, default: []].append(id)
+    return id
+  }
+
+  /// The `key` slot of a KeyedRef (borrowed), null for a plain weakref.
+  public func keyedRefKey(_ weakref: ObjectID) -> ObjectID {
+    guard kinds[weakref.slot] == .weakref else { return .null }
+    let refs = fields[Int(payloads[weakref.slot])].refs
+    return refs.count > 1 ? refs[1] : .null
+  }
+
+  /// The cached hash of a weakref, nil until it has been hashed.
+  public func weakrefCachedHash(_ weakref: ObjectID) -> Int? {
+    let payload = fields[Int(payloads[weakref.slot])]
+    return payload.step == 1 ? payload.extra : nil
+  }
+
+  /// Caches a weakref's hash (`self->hash` in weakref_hash).
+  public mutating func cacheWeakrefHash(_ weakref: ObjectID, _ hash: Int) {
+    let slot = Int(payloads[weakref.slot])
+    fields[slot].extra = hash
+    fields[slot].step = 1
   }
 
   /// Turns a new weakref into a `weakref.proxy` (same layout).
@@ -57,8 +97,12 @@ extension Heap {
   /// `handle_callback` leaves `wr_callback` NULL after calling it.
   public mutating func takeWeakrefCallback(_ weakref: ObjectID) -> ObjectID {
     let slot = Int(payloads[weakref.slot])
-    guard let callback = fields[slot].refs.first else { return .null }
-    fields[slot].refs = []
+    guard let callback = fields[slot].refs.first, !callback.isNull else { return .null }
+    if fields[slot].refs.count > 1 {
+      fields[slot].refs[0] = .null  // a KeyedRef keeps its key
+    } else {
+      fields[slot].refs = []
+    }
     return callback
   }
 }

@@ -12,6 +12,9 @@ enum BuiltinOwner: Equatable {
   case builtins
   case module(String)
   case type(BuiltinType)
+  /// A method of a class of a pure-Python stdlib module (Lib/weakref.py),
+  /// reached through the class's namespace (Interpreter+WeakrefModule.swift).
+  case moduleClass(String)
 }
 
 /// Every builtin callable of the interpreter.
@@ -44,6 +47,16 @@ enum Builtin: Int, CaseIterable {
   case gcFreeze, gcUnfreeze, gcGetFreezeCount
   // weakref
   case weakrefRef, weakrefProxy, weakrefGetweakrefcount
+  // weakref.WeakValueDictionary, WeakKeyDictionary, finalize (Lib/weakref.py)
+  case weakValuesInit, weakValuesGetitem, weakValuesSetitem, weakValuesDelitem, weakValuesLen
+  case weakValuesContains, weakValuesRepr, weakValuesGet, weakValuesKeys, weakValuesValues
+  case weakValuesItems, weakValuesPop, weakValuesSetdefault, weakValuesUpdate, weakValuesCopy
+  case weakValuesValuerefs, weakValuesRemove, weakValuesRemoveDeadWeakref
+  case weakKeysInit, weakKeysGetitem, weakKeysSetitem, weakKeysDelitem, weakKeysLen, weakKeysContains
+  case weakKeysRepr, weakKeysGet, weakKeysKeys, weakKeysValues, weakKeysItems, weakKeysPop
+  case weakKeysSetdefault, weakKeysUpdate, weakKeysCopy, weakKeysKeyrefs, weakKeysRemove
+  case finalizerInit, finalizerCall, finalizerDetach, finalizerPeek, finalizerRepr, finalizerAlive
+  case finalizerAtexit, finalizerSetAtexit
 
   /// Names that are not the case name without its owner prefix.
   static let pythonNames: [Builtin: String] = [
@@ -53,6 +66,13 @@ enum Builtin: Int, CaseIterable {
     .gcIsFinalized: "is_finalized", .gcSetDebug: "set_debug", .gcGetDebug: "get_debug",
     .gcGetFreezeCount: "get_freeze_count", .weakrefGetweakrefcount: "getweakrefcount",
     .objectInit: "__init__",
+    .weakValuesInit: "__init__", .weakValuesGetitem: "__getitem__", .weakValuesSetitem: "__setitem__",
+    .weakValuesDelitem: "__delitem__", .weakValuesLen: "__len__", .weakValuesContains: "__contains__",
+    .weakValuesRepr: "__repr__", .weakValuesRemoveDeadWeakref: "_remove_dead_weakref",
+    .weakKeysInit: "__init__", .weakKeysGetitem: "__getitem__", .weakKeysSetitem: "__setitem__",
+    .weakKeysDelitem: "__delitem__", .weakKeysLen: "__len__", .weakKeysContains: "__contains__",
+    .weakKeysRepr: "__repr__", .finalizerInit: "__init__", .finalizerCall: "__call__",
+    .finalizerRepr: "__repr__", .finalizerSetAtexit: "atexit",
   ]
 
   var name: String {
@@ -66,7 +86,10 @@ enum Builtin: Int, CaseIterable {
     default:
       if let name = Builtin.pythonNames[self] { return name }
       let text = String(describing: self)
-      for prefix in ["list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray"]
+      for prefix in [
+        "list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray", "weakValues", "weakKeys",
+        "finalizer",
+      ]
       where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
         if let first = rest.first, first.isUppercase { return rest.lowercased() }
@@ -77,6 +100,9 @@ enum Builtin: Int, CaseIterable {
 
   var owner: BuiltinOwner {
     let text = String(describing: self)
+    for prefix in ["weakValues", "weakKeys", "finalizer"] where text.hasPrefix(prefix) {
+      return .moduleClass(prefix)
+    }
     if text.hasPrefix("sys") { return .module("sys") }
     if text.hasPrefix("gc"), text.dropFirst(2).first?.isUppercase == true { return .module("gc") }
     if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
@@ -104,7 +130,9 @@ enum Builtin: Int, CaseIterable {
 
   /// Whether the builtin expects `self` as its first argument.
   var isMethod: Bool {
-    if case .type = owner { return true }
-    return false
+    switch owner {
+    case .type, .moduleClass: return true
+    default: return false
+    }
   }
 }

@@ -82,6 +82,12 @@ extension Interpreter {
         }
       }
       throw raise(.attributeError, "'super' object has no attribute '\(name)'")
+    case .weakref:
+      if name == "key", !heap.keyedRefKey(object).isNull { return retain(heap.keyedRefKey(object)) }
+      if name == "__callback__" {
+        let callback = heap.weakrefCallback(object)
+        return retain(callback.isNull ? heap.none : callback)
+      }
     case .weakproxy:
       let referent = heap.weakrefReferent(object)
       if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
@@ -116,7 +122,8 @@ extension Interpreter {
     let kind = heap.kind(of: object)
     if kind == .instance || kind == .slotsInstance {
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name), heap.kind(of: attribute) == .function,
+      if let attribute = try lookupType(cls, name),
+        heap.kind(of: attribute) == .function || isBindableBuiltin(attribute),
         try instanceAttribute(object, name) == nil
       {
         return (retain(attribute), true)
@@ -143,9 +150,17 @@ extension Interpreter {
       return retain(heap.fieldsPayload(attribute).refs[0])
     case .classMethod:
       return heap.newBoundMethod(retain(heap.fieldsPayload(attribute).refs[0]), retain(owner))
+    case .builtinFunction where isBindableBuiltin(attribute):
+      return newBuiltinMethod(Builtin(rawValue: Int(heap.payloads[attribute.slot]))!, self: instance)
     default:
       return retain(attribute)
     }
+  }
+
+  /// A method descriptor in a class namespace (it binds like a function).
+  func isBindableBuiltin(_ attribute: ObjectID) -> Bool {
+    heap.kind(of: attribute) == .builtinFunction
+      && Builtin(rawValue: Int(heap.payloads[attribute.slot]))?.isMethod == true
   }
 
   /// An attribute stored on the instance itself (borrowed).

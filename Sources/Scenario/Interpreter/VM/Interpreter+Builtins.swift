@@ -376,6 +376,7 @@ extension Interpreter {
       return 16
     default:
       let kind = heap.kind(of: object)
+      if let size = weakrefModuleSizeOf(object) { return size }
       if let size = layouts.fixedGetsizeof(kind) { return size }
       return Int(heap.sizes[object.slot])
     }

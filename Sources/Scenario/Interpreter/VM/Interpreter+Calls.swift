@@ -82,12 +82,22 @@ extension Interpreter {
       push(result)
     case .type:
       let instance = try createInstance(callee, positional: positional, keywords: keywords)
-      if let initFunction = try lookupType(callee, "__init__"), heap.kind(of: initFunction) == .function {
+      let initAttribute = try lookupType(callee, "__init__")
+      if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
           stackEntries: stackEntries,
           initializing: instance)
         return
+      }
+      // A builtin `__init__` (the weakref module's classes) runs from Swift.
+      if let initBuiltin = initAttribute, heap.kind(of: initBuiltin) == .builtinFunction {
+        do {
+          drop(try callObject(initBuiltin, [instance] + positional, keywords: keywords))
+        } catch {
+          drop(instance)
+          throw error
+        }
       }
       for _ in 0..<stackEntries { drop(pop()) }
       push(instance)
@@ -277,6 +287,9 @@ extension Interpreter {
     case .weakref:
       let referent = heap.weakrefReferent(callee)
       return retain(referent.isNull ? heap.none : referent)
+    case .instance, .slotsInstance:
+      guard let method = try lookupType(heap.type(of: callee), "__call__") else { fallthrough }
+      return try callObject(method, [callee] + positional, keywords: keywords)
     default:
       throw raise(.typeError, "'\(try typeName(of: callee))' object is not callable")
     }

@@ -35,6 +35,8 @@ extension Interpreter {
       return PyHash.hashTuple(hashes)
     case .list, .dict, .set:
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .weakref:
+      return try weakrefHash(object)
     case .instance, .slotsInstance:
       let cls = heap.type(of: object)
       if let method = try lookupType(cls, "__hash__") {

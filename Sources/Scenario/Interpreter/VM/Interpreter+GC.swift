@@ -113,6 +113,7 @@ extension Interpreter {
       heap.dictInsertNew(
         namespace, hash: PyHash.hash(name, version: version), key: heap.intern(name), value: value)
     }
+    setUpWeakrefModuleClasses()
   }
 
   // MARK: Module functions
@@ -214,7 +215,8 @@ extension Interpreter {
       let callback = args.count > 1 && args[1] != heap.none ? retain(args[1]) : ObjectID.null
       if builtin == .weakrefRef, callback.isNull,
         let existing = heap.weakrefLists[referent]?.first(where: {
-          heap.kind(of: $0) == .weakref && heap.weakrefCallback($0).isNull
+          heap.kind(of: $0) == .weakref && heap.type(of: $0) == heap.typeObject(.weakref)
+            && heap.weakrefCallback($0).isNull
         })
       {
         return retain(existing)

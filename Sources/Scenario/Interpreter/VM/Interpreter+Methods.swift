@@ -192,6 +192,9 @@ extension Interpreter {
       }
       return heap.setRemove(receiver, at: position)
     default:
+      if case .moduleClass = builtin.owner {
+        return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)
+      }
       preconditionFailure("\(builtin) is not a method")
     }
     return retain(heap.none)

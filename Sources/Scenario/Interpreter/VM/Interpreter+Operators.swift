@@ -351,6 +351,7 @@ extension Interpreter {
 
   mutating func richCompare(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> ObjectID
   {
+    if heap.kind(of: left) == .weakref, let result = try weakrefRichCompare(left, right, op) { return result }
     if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }
     // User-defined comparison methods, reflected if NotImplemented.
     let names: [ComparisonOperator: (String, String)] = [
@@ -719,6 +720,9 @@ extension Interpreter {
       drop(heap.listRemove(container, at: position))
     case .dict:
       if try !dictDelete(container, key: index) { throw raiseKeyError(index) }
+    case .instance, .slotsInstance:
+      guard let method = try lookupType(heap.type(of: container), "__delitem__") else { fallthrough }
+      drop(try callObject(method, [container, index]))
     default:
       throw raise(.typeError, "'\(try typeName(of: container))' object does not support item deletion")
     }
@@ -833,6 +837,7 @@ extension Interpreter {
     case .listIterator, .tupleIterator, .listReverseIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let sequence = fields.refs.first, !sequence.isNull else { return nil }
+      if fields.extra >= 2 { return nextWeakMappingItem(iterator) }
       if fields.extra == 1 {
         // Old-style iteration through __getitem__.
         let index = heap.newInt(fields.index)

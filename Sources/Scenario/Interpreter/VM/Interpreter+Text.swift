@@ -60,14 +60,15 @@ extension Interpreter {
         return heap.string(result)
       }
       let cls = heap.type(of: object)
-      return "<__main__.\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
+      return
+        "<\(classModuleName(cls)).\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
     case .exception, .stopIteration, .attributeError:
       let args = heap.instance(object).extraRefs[0]
       let name = typeDisplayName(heap.type(of: object))
       if heap.itemCount(args) == 1 { return "\(name)(\(try repr(heap.item(args, 0))))" }
       return name + (try repr(args))
     case .type:
-      return "<class '__main__.\(heap.classPayload(object).qualifiedName)'>"
+      return "<class '\(classModuleName(object)).\(heap.classPayload(object).qualifiedName)'>"
     case .builtinType:
       return "<class '\(typeDisplayName(object))'>"
     case .function:
@@ -233,7 +234,7 @@ extension Interpreter {
         heap.dictInsertNew(
           moduleNamespaces[modules[name]!]!, hash: PyHash.hash(builtin.name, version: version), key: key,
           value: builtinObjects[builtin.rawValue])
-      case .type: break
+      case .type, .moduleClass: break
       }
     }
     moduleObjects = modules

@@ -207,6 +207,7 @@ public struct Interpreter: Sendable {
   /// leading underscore first (`_PyModule_ClearDict`), running `__del__`
   /// methods of what they held.
   mutating func finalizeMainModule() throws {
+    runFinalizersAtExit()  // CPython's atexit hooks run first
     let none = heap.none
     for pass in 0..<2 {
       for entry in heap.dictTable(globals).entries {
