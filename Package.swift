@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The interpreter calls small HeapModel accessors millions of times a second;
+// full cross-module optimisation lets them inline (DECISIONS.md, "Performance").
+let crossModuleOptimization: [SwiftSetting] = [
+  .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
+
 let package = Package(
   name: "heapscope",
   platforms: [.macOS(.v14)],
@@ -19,7 +25,8 @@ let package = Package(
     ),
     .target(
       name: "HeapModel",
-      dependencies: [.product(name: "BigInt", package: "BigInt")]
+      dependencies: [.product(name: "BigInt", package: "BigInt")],
+      swiftSettings: crossModuleOptimization
     ),
     .target(
       name: "Scenario",

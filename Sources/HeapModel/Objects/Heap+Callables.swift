@@ -145,11 +145,6 @@ extension Heap {
     body(&instances[Int(payloads[id.slot])])
   }
 
-  /// Where an instance's inline attributes (3.11+ values) hold `name`, or nil.
-  public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
-    instances[Int(payloads[id.slot])].attributes.find(hash: hash) { string($0) == name }
-  }
-
   /// Records that an instance stores an attribute name it does not hold yet
   /// and allocates what CPython allocates for it. Returns the dict object the
   /// value must go into, or null when it goes into the instance's values.

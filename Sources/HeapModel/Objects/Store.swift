@@ -26,7 +26,7 @@ struct Store<Element>: Sendable where Element: Sendable {
   }
 
   subscript(slot: Int) -> Element {
-    get { elements[slot] }
+    _read { yield elements[slot] }
     _modify { yield &elements[slot] }
   }
 

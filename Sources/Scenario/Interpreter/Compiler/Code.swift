@@ -89,10 +89,12 @@ struct CodeObject: Sendable {
   var lines: [Int32] = []
   var firstLine: Int
   var constants: [ObjectID] = []
-  /// Names used by name/global/attribute instructions, and their interned
-  /// str objects (the keys CPython's dict lookups use).
+  /// Names used by name/global/attribute instructions, their interned str
+  /// objects (the keys CPython's dict lookups use) and the str hashes of the
+  /// version, computed once here instead of at every lookup.
   var names: [String] = []
   var nameObjects: [ObjectID] = []
+  var nameHashes: [Int] = []
   /// Local variable names: parameters first, in CPython's order.
   var varNames: [String] = []
   /// Locals that nested functions capture (each slot holds a cell).

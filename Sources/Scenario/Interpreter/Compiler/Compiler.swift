@@ -104,6 +104,7 @@ struct CodeBuilder {
     if let index = nameIndex[name] { return index }
     code.names.append(name)
     code.nameObjects.append(heap.intern(name))
+    code.nameHashes.append(PyHash.hash(name, version: heap.version))
     nameIndex[name] = code.names.count - 1
     return code.names.count - 1
   }

@@ -75,7 +75,27 @@ enum Builtin: Int, CaseIterable {
     .finalizerRepr: "__repr__", .finalizerSetAtexit: "atexit",
   ]
 
-  var name: String {
+  /// The Python name (`append`, `getsizeof`, `__init__`…).
+  var name: String { Builtin.nameTable[rawValue] }
+
+  /// Module, type or class the builtin belongs to.
+  var owner: BuiltinOwner { Builtin.ownerTable[rawValue] }
+
+  /// Whether the builtin expects `self` as its first argument.
+  var isMethod: Bool { Builtin.isMethodTable[rawValue] }
+
+  // Names and owners are derived from the case names once, into tables
+  // indexed by raw value: calls ask for them at every builtin call.
+  private static let nameTable = allCases.map(\.derivedName)
+  private static let ownerTable = allCases.map(\.derivedOwner)
+  private static let isMethodTable = allCases.map { builtin -> Bool in
+    switch builtin.derivedOwner {
+    case .type, .moduleClass: return true
+    default: return false
+    }
+  }
+
+  private var derivedName: String {
     switch self {
     case .sysGetsizeof: return "getsizeof"
     case .sysGetrefcount: return "getrefcount"
@@ -98,7 +118,7 @@ enum Builtin: Int, CaseIterable {
     }
   }
 
-  var owner: BuiltinOwner {
+  private var derivedOwner: BuiltinOwner {
     let text = String(describing: self)
     for prefix in ["weakValues", "weakKeys", "finalizer"] where text.hasPrefix(prefix) {
       return .moduleClass(prefix)
@@ -126,13 +146,5 @@ enum Builtin: Int, CaseIterable {
 
   static func method(of type: BuiltinType, named name: String) -> Builtin? {
     methodTable[type]?[name]
-  }
-
-  /// Whether the builtin expects `self` as its first argument.
-  var isMethod: Bool {
-    switch owner {
-    case .type, .moduleClass: return true
-    default: return false
-    }
   }
 }

@@ -10,19 +10,20 @@ import HeapModel
 
 extension Interpreter {
   /// The attribute `name` of `object` (owned).
-  mutating func getAttribute(_ object: ObjectID, _ name: String) throws -> ObjectID {
+  mutating func getAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID {
     let kind = heap.kind(of: object)
     switch kind {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
-      let classAttribute = try lookupType(cls, name)
+      let hash = hash ?? PyHash.hash(name, version: version)
+      let classAttribute = try lookupType(cls, name, hash: hash)
       if let classAttribute, heap.kind(of: classAttribute) == .property {
         let getter = heap.fieldsPayload(classAttribute).refs[0]
         return try callObject(getter, [object])
       }
       if name == "__class__" { return retain(cls) }
       if name == "__dict__", kind == .instance { return retain(heap.instanceDictObject(object)) }
-      if let value = try instanceAttribute(object, name) { return retain(value) }
+      if let value = try instanceAttribute(object, name, hash: hash) { return retain(value) }
       if kind == .exception || kind == .stopIteration || kind == .attributeError,
         let value = exceptionAttribute(object, name)
       {
@@ -118,13 +119,14 @@ extension Interpreter {
 
   /// `obj.name` for a call: the unbound function and true when the call can
   /// pass `obj` as the first argument without a bound method.
-  mutating func loadMethod(_ object: ObjectID, _ name: String) throws -> (ObjectID, Bool) {
+  mutating func loadMethod(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> (ObjectID, Bool) {
     let kind = heap.kind(of: object)
+    let hash = hash ?? PyHash.hash(name, version: version)
     if kind == .instance || kind == .slotsInstance {
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name),
+      if let attribute = try lookupType(cls, name, hash: hash),
         heap.kind(of: attribute) == .function || isBindableBuiltin(attribute),
-        try instanceAttribute(object, name) == nil
+        try instanceAttribute(object, name, hash: hash) == nil
       {
         return (retain(attribute), true)
       }
@@ -135,7 +137,7 @@ extension Interpreter {
         return (retain(builtinObjects[method.rawValue]), true)
       }
     }
-    return (try getAttribute(object, name), false)
+    return (try getAttribute(object, name, hash: hash), false)
   }
 
   /// A class attribute seen through an instance: functions bind, static and
@@ -164,43 +166,19 @@ extension Interpreter {
   }
 
   /// An attribute stored on the instance itself (borrowed).
-  func instanceAttribute(_ object: ObjectID, _ name: String) throws -> ObjectID? {
-    let payload = heap.instance(object)
-    let cls = heap.type(of: object)
-    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
-      let index = slotNames.firstIndex(of: name), index < payload.slots.count
-    {
-      let value = payload.slots[index]
-      return value.isNull ? nil : value
+  func instanceAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
+    if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
+      return heap.instanceSlot(object, index)
     }
-    let hash = PyHash.hash(name, version: version)
-    if !payload.dict.isNull {
-      let table = heap.dictTable(payload.dict)
-      if let position = table.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name }) {
-        return table.values[position]
-      }
-      return nil
-    }
-    if let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) {
-      return payload.attributes.values[position]
-    }
-    return nil
+    let hash = hash ?? PyHash.hash(name, version: version)
+    let dict = heap.instanceDict(object)
+    if !dict.isNull { return heap.dictValue(dict, name: name, hash: hash) }
+    return heap.inlineAttribute(object, name: name, hash: hash)
   }
 
   /// Looks `name` up along a class's bases (borrowed), user classes only.
-  func lookupType(_ cls: ObjectID, _ name: String) throws -> ObjectID? {
-    var current = cls
-    let hash = PyHash.hash(name, version: version)
-    while heap.kind(of: current) == .type {
-      let payload = heap.classPayload(current)
-      if let position = payload.namespace.find(
-        hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
-      {
-        return payload.namespace.values[position]
-      }
-      current = payload.base
-    }
-    return nil
+  func lookupType(_ cls: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
+    heap.lookupClassChain(cls, name: name, hash: hash ?? PyHash.hash(name, version: version))
   }
 
   /// An attribute of a class object (owned), nil when absent.
@@ -279,20 +257,20 @@ extension Interpreter {
 
   // MARK: Setting and deleting
 
-  mutating func setAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID) throws {
+  mutating func setAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil) throws {
+    let hash = hash ?? PyHash.hash(name, version: version)
     switch heap.kind(of: object) {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name), heap.kind(of: attribute) == .property {
+      if let attribute = try lookupType(cls, name, hash: hash), heap.kind(of: attribute) == .property {
         let setter = heap.fieldsPayload(attribute).refs[1]
         if setter.isNull { throw raise(.attributeError, "can't set attribute") }
         drop(try callObject(setter, [object, value]))
         return
       }
-      try storeInstanceAttribute(object, name, value)
+      try storeInstanceAttribute(object, name, value, hash: hash)
     case .type:
       let key = heap.intern(name)
-      let hash = PyHash.hash(name, version: version)
       heap.incref(value)
       var old = ObjectID.null
       heap.withClass(object) { payload in
@@ -310,11 +288,12 @@ extension Interpreter {
     }
   }
 
-  mutating func storeInstanceAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID) throws {
-    let cls = heap.type(of: object)
-    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
-      let index = slotNames.firstIndex(of: name)
-    {
+  mutating func storeInstanceAttribute(
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil
+  )
+    throws
+  {
+    if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       heap.incref(value)
       let old = heap.withInstance(object) { payload -> ObjectID in
         let old = payload.slots[index]
@@ -328,10 +307,10 @@ extension Interpreter {
       let detail = version >= .py313 ? " and no __dict__ for setting new attributes" : ""
       throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(detail)")
     }
-    let hash = PyHash.hash(name, version: version)
+    let hash = hash ?? PyHash.hash(name, version: version)
     // Read what is needed as temporaries: a payload copy held across the
     // mutations below would make copy-on-write copy the attribute table.
-    let existingDict = heap.instance(object).dict
+    let existingDict = heap.instanceDict(object)
     if !existingDict.isNull {
       let key = heap.intern(name)
       if try dictGet(existingDict, key: key) == nil {
@@ -364,10 +343,7 @@ extension Interpreter {
     guard kind == .instance || kind == .slotsInstance || kind == .exception else {
       throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
     }
-    let cls = heap.type(of: object)
-    if heap.kind(of: cls) == .type, let slotNames = heap.classPayload(cls).slotNames,
-      let index = slotNames.firstIndex(of: name)
-    {
+    if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       let old = heap.withInstance(object) { payload -> ObjectID in
         let old = payload.slots[index]
         payload.slots[index] = .null

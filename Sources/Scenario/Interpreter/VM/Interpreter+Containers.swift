@@ -117,15 +117,13 @@ extension Interpreter {
   }
 
   /// A name in a namespace dict (owned), nil when absent.
-  mutating func namespaceLookup(_ dict: ObjectID, _ name: String) throws -> ObjectID? {
+  mutating func namespaceLookup(_ dict: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
     if dict.isNull { return nil }
-    let hash = PyHash.hash(name, version: version)
-    let table = heap.dictTable(dict)
-    guard let position = table.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
+    guard let value = heap.dictValue(dict, name: name, hash: hash ?? PyHash.hash(name, version: version))
     else {
       return nil
     }
-    return retain(table.values[position])
+    return retain(value)
   }
 
   mutating func dictUpdate(_ dict: ObjectID, _ mapping: ObjectID) throws {

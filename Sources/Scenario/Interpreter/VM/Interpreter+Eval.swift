@@ -124,9 +124,10 @@ extension Interpreter {
         push(retain(values[frames[frameIndex].base + arg]))
       case .loadName:
         let name = program.codes[codeIndex].names[arg]
-        if let value = try namespaceLookup(frames[frameIndex].namespace, name) {
+        let hash = program.codes[codeIndex].nameHashes[arg]
+        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash) {
           push(value)
-        } else if let value = try namespaceLookup(frames[frameIndex].globals, name) {
+        } else if let value = try namespaceLookup(frames[frameIndex].globals, name, hash: hash) {
           push(value)
         } else if let value = builtinsByName[name] {
           push(retain(value))
@@ -145,7 +146,9 @@ extension Interpreter {
         }
       case .loadGlobal:
         let name = program.codes[codeIndex].names[arg]
-        if let value = try namespaceLookup(frames[frameIndex].globals, name) {
+        if let value = try namespaceLookup(
+          frames[frameIndex].globals, name, hash: program.codes[codeIndex].nameHashes[arg])
+        {
           push(value)
         } else if let value = builtinsByName[name] {
           push(retain(value))
@@ -164,7 +167,9 @@ extension Interpreter {
       case .loadAttr:
         let object = pop()
         defer { drop(object) }
-        push(try getAttribute(object, program.codes[codeIndex].names[arg]))
+        push(
+          try getAttribute(
+            object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg]))
       case .storeAttr:
         let object = pop()
         let value = pop()
@@ -172,14 +177,16 @@ extension Interpreter {
           drop(object)
           drop(value)
         }
-        try setAttribute(object, program.codes[codeIndex].names[arg], value)
+        try setAttribute(
+          object, program.codes[codeIndex].names[arg], value, hash: program.codes[codeIndex].nameHashes[arg])
       case .deleteAttr:
         let object = pop()
         defer { drop(object) }
         try deleteAttribute(object, program.codes[codeIndex].names[arg])
       case .loadMethod:
         let object = pop()
-        let (method, bound) = try loadMethod(object, program.codes[codeIndex].names[arg])
+        let (method, bound) = try loadMethod(
+          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg])
         if bound {
           push(method)
           push(object)

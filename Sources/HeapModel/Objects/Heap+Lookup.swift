@@ -1,0 +1,68 @@
+// Attribute and name lookups the interpreter does at every `x.attr`, global
+// or method call, answered in place: they read the one field they need
+// instead of handing out a copy of a whole payload (a copy retains every
+// array and string in it, which at these rates costs more than the lookup).
+// The str hash comes from the caller, precomputed once per name by the
+// compiler. Keys compare as CPython's dict lookups do for str keys: equal
+// hash, then equal text. The comparison closures capture the columns they
+// read, never `self`: capturing the (address-only) heap would copy it.
+
+extension Heap {
+  /// The value stored under str key `name` in a dict (borrowed), nil when absent.
+  public func dictValue(_ dict: ObjectID, name: String, hash: Int) -> ObjectID? {
+    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
+    let table = dicts[Int(payloads[dict.slot])].table
+    guard
+      let position = table.find(
+        hash: hash, { kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name })
+    else { return nil }
+    return table.values[position]
+  }
+
+  /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
+  /// for the classes the model builds); borrowed, nil when absent.
+  public func lookupClassChain(_ cls: ObjectID, name: String, hash: Int) -> ObjectID? {
+    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
+    var current = cls
+    while kinds[current.slot] == .type {
+      let slot = Int(payloads[current.slot])
+      if let position = classes[slot].namespace.find(
+        hash: hash, { kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name })
+      {
+        return classes[slot].namespace.values[position]
+      }
+      current = classes[slot].base
+    }
+    return nil
+  }
+
+  /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
+  public func slotIndex(ofClass cls: ObjectID, name: String) -> Int? {
+    guard kinds[cls.slot] == .type else { return nil }
+    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex(of: name)
+  }
+
+  /// The value of an instance's slot `index` (borrowed), nil when unset.
+  public func instanceSlot(_ id: ObjectID, _ index: Int) -> ObjectID? {
+    let slots = instances[Int(payloads[id.slot])].slots
+    guard index < slots.count, !slots[index].isNull else { return nil }
+    return slots[index]
+  }
+
+  /// An instance's materialised `__dict__` object, null while it has none.
+  public func instanceDict(_ id: ObjectID) -> ObjectID { instances[Int(payloads[id.slot])].dict }
+
+  /// Where an instance's inline values (3.11+) hold `name`, or nil.
+  public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
+    let (payloads, strs) = (self.payloads, self.strs)
+    return instances[Int(payloads[id.slot])].attributes.find(hash: hash) {
+      strs[Int(payloads[$0.slot])].text == name
+    }
+  }
+
+  /// An attribute held in an instance's inline values (3.11+), borrowed.
+  public func inlineAttribute(_ id: ObjectID, name: String, hash: Int) -> ObjectID? {
+    guard let position = inlineAttributePosition(id, name: name, hash: hash) else { return nil }
+    return instances[Int(payloads[id.slot])].attributes.values[position]
+  }
+}
