@@ -219,8 +219,9 @@ extension Interpreter {
     heap.instance(exception).extraRefs[3] == heap.none
   }
 
-  /// One exception's traceback block.
-  mutating func tracebackText(_ exception: ObjectID) -> String {
+  /// One exception's traceback block; `unraisable` for an "Exception
+  /// ignored in" report (`sys.unraisablehook`, printed in C even in 3.13).
+  mutating func tracebackText(_ exception: ObjectID, unraisable: Bool = false) -> String {
     var text = ""
     var traceback = heap.instance(exception).extraRefs[1]
     if !traceback.isNull { text += "Traceback (most recent call last):\n" }
@@ -247,7 +248,7 @@ extension Interpreter {
         let span = fields.step < code.spans.count ? code.spans[fields.step] : .none
         let location = span.isNone ? nil : CodeLocation(span.range, in: source)
         text += TracebackCarets.sourceLines(
-          in: source, line: fields.index, location: location, version: version)
+          in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
       }
       traceback = fields.refs[0]
     }

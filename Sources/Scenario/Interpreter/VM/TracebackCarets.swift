@@ -30,7 +30,8 @@
 //   found or the location leaves part of the lines uncovered.
 //
 // Versions before 3.11 have no locations: they print the source line as
-// 3.11 does, without carets.
+// 3.11 does, without carets. So does 3.13's C printer, which still prints
+// the tracebacks of "Exception ignored in" reports.
 
 import HeapModel
 
@@ -62,20 +63,25 @@ struct CodeLocation: Hashable, Sendable {
 enum TracebackCarets {
   /// The lines printed after `File "...", line N, in name` for an entry at
   /// `line` whose raising instruction has `location` (nil: none recorded).
+  /// `unraisable`: the entry belongs to an "Exception ignored in" report,
+  /// which 3.13 still prints in C — where 3.13 draws no carets.
   static func sourceLines(
-    in source: SourceFile, line: Int, location: CodeLocation?, version: PythonVersion
+    in source: SourceFile, line: Int, location: CodeLocation?, version: PythonVersion,
+    unraisable: Bool = false
   ) -> String {
-    if version >= .py313 { return pythonPrinterLines(in: source, line: line, location: location) }
+    if version >= .py313, !unraisable {
+      return pythonPrinterLines(in: source, line: line, location: location)
+    }
     guard line >= 1, line <= source.lineCount else { return "" }
     let text = Array(source.lineText(line).unicodeScalars)
-    return cPrinterLines(text: text, location: version >= .py311 ? location : nil, version: version)
+    let drawsCarets = version >= .py311 && version <= .py312
+    return cPrinterLines(text: text, location: drawsCarets ? location : nil)
   }
 
   // MARK: The C printer (3.8–3.12)
 
   /// `tb_displayline`: the stripped line, then the carets (3.11/3.12).
-  static func cPrinterLines(text: [Unicode.Scalar], location: CodeLocation?, version: PythonVersion) -> String
-  {
+  static func cPrinterLines(text: [Unicode.Scalar], location: CodeLocation?) -> String {
     var leading = 0
     while leading < text.count, isCBlank(text[leading]) { leading += 1 }
     let shown = "    " + String(String.UnicodeScalarView(text[leading...])) + "\n"
