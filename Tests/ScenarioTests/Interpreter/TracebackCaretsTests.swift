@@ -185,7 +185,7 @@ import Testing
     let text = "x = ((a)) - (  b  )\ny = (f)(x)\nz = (a), b\n"
     let source = SourceFile(name: "t.py", text: text)
     let module = try #require(Parser.parse(source).module)
-    let extents = NodeExtents(source: source)
+    var extents = NodeExtents(source: source)
     func value(_ index: Int) -> Expr {
       guard case .assign(_, let value) = module.body[index].kind else { preconditionFailure() }
       return value

@@ -632,7 +632,7 @@ extension Compiler {
 
   /// Where a comprehension appends (or a generator expression yields) its
   /// element: the whole comprehension in 3.11, the element in 3.12+.
-  private func appendSpan(comprehension: Expr, element: InstructionSpan) -> InstructionSpan {
+  private mutating func appendSpan(comprehension: Expr, element: InstructionSpan) -> InstructionSpan {
     version >= .py312 ? element : span(of: comprehension)
   }
 

@@ -30,14 +30,14 @@ import HeapModel
 
 extension Compiler {
   /// The span of CPython's extent of `expr`.
-  func span(of expr: Expr) -> InstructionSpan { InstructionSpan(extents.extent(of: expr)) }
+  mutating func span(of expr: Expr) -> InstructionSpan { InstructionSpan(extents.extent(of: expr)) }
 
   /// The span of a statement.
-  func span(of statement: Stmt) -> InstructionSpan { InstructionSpan(statement.range) }
+  mutating func span(of statement: Stmt) -> InstructionSpan { InstructionSpan(statement.range) }
 
   /// An attribute access's span: its extent, except that an attribute name on
   /// a later line than the expression's start starts the span at the name.
-  func attributeSpan(_ expr: Expr, name: Identifier) -> InstructionSpan {
+  mutating func attributeSpan(_ expr: Expr, name: Identifier) -> InstructionSpan {
     let extent = extents.extent(of: expr)
     return InstructionSpan(adjustedToAttribute(extent, attributeEnd: expr.range.end, name: name))
   }
@@ -45,7 +45,7 @@ extension Compiler {
   /// A call's span; a method call (an attribute called without `*`/`**`
   /// arguments, CPython's LOAD_ATTR-method path) starts at the method's name
   /// when the name is on a later line than the call starts.
-  func callSpan(_ call: Expr, function: Expr, hasStar: Bool) -> InstructionSpan {
+  mutating func callSpan(_ call: Expr, function: Expr, hasStar: Bool) -> InstructionSpan {
     let extent = extents.extent(of: call)
     if !hasStar, case .attribute(_, let name) = function.kind {
       return InstructionSpan(adjustedToAttribute(extent, attributeEnd: function.range.end, name: name))
@@ -67,12 +67,12 @@ extension Compiler {
   /// Where `for` (statement or comprehension clause) gets and advances its
   /// iterator: the iterable in 3.13, `whole` (the statement or the
   /// comprehension) before.
-  func iterationSpan(iterable: Expr, whole: InstructionSpan) -> InstructionSpan {
+  mutating func iterationSpan(iterable: Expr, whole: InstructionSpan) -> InstructionSpan {
     version >= .py313 ? span(of: iterable) : whole
   }
 
   /// The replacement field `{...}` around an f-string field expression.
-  func fieldSpan(_ value: Expr) -> InstructionSpan {
+  mutating func fieldSpan(_ value: Expr) -> InstructionSpan {
     let bytes = sourceFile.bytes
     let extent = extents.extent(of: value)
     var start = extent.start

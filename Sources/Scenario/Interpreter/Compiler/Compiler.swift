@@ -134,7 +134,7 @@ struct Compiler {
   var warnings: [CompileWarning] = []
   let fileName: String
   let sourceFile: SourceFile
-  let extents: NodeExtents
+  var extents: NodeExtents
 
   init(module: Module, heap: Heap) {
     self.sourceFile = module.source

@@ -29,6 +29,10 @@ struct NodeExtents {
   private let starts: [Int]
   private let ends: [Int]
   private let kinds: [TokenKind]
+  /// Extents already computed, by the node's own range: compiling a chain
+  /// `a + b + ... + z` asks for every node along it, each of which needs
+  /// the extents of the nodes below it.
+  private var known: [SourceRange: SourceRange] = [:]
 
   init(source: SourceFile) {
     bytes = source.bytes
@@ -51,7 +55,20 @@ struct NodeExtents {
   }
 
   /// The extent CPython's parser gives `expr`.
-  func extent(of expr: Expr) -> SourceRange {
+  /// - Complexity: amortised O(log tokens) per node.
+  mutating func extent(of expr: Expr) -> SourceRange {
+    switch expr.kind {
+    case .binary, .compare, .call, .attribute, .subscript, .conditional, .boolean, .tuple:
+      if let extent = known[expr.range] { return extent }
+      let extent = widenedExtent(of: expr)
+      known[expr.range] = extent
+      return extent
+    default:
+      return expr.range
+    }
+  }
+
+  private mutating func widenedExtent(of expr: Expr) -> SourceRange {
     switch expr.kind {
     case .binary(_, let left, let right):
       return SourceRange(start: widenedStart(extent(of: left)), end: widenedEnd(extent(of: right)))

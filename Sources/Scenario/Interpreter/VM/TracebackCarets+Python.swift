@@ -120,7 +120,7 @@ extension TracebackCarets {
   /// `_extract_caret_anchors_from_line_segment` of 3.13.
   static func pythonAnchors(in segment: [Unicode.Scalar]) -> Anchors? {
     let text = PythonText.string(segment)
-    guard let (expr, extents) = parseExpressionStatement("(\n" + text + "\n)") else { return nil }
+    guard var (expr, extents) = parseExpressionStatement("(\n" + text + "\n)") else { return nil }
     let wrapped = SourceFile(name: "<traceback>", text: "(\n" + text + "\n)")
     // `str.splitlines()`: no empty line after a final newline.
     var lines = segment.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
@@ -202,7 +202,7 @@ extension TracebackCarets {
   static func shouldShowCarets(start: Int, end: Int, lines: [[Unicode.Scalar]], anchors: Anchors?) -> Bool {
     let text = lines.map { PythonText.string($0) }.joined(separator: "\n")
     if text.unicodeScalars.allSatisfy(PythonText.isSpace) { return false }
-    if let (statement, extents, source) = parseFirstStatement(text, requireSingle: false) {
+    if var (statement, extents, source) = parseFirstStatement(text, requireSingle: false) {
       var call: Expr? = nil
       switch statement.kind {
       case .return(let value?):

@@ -128,7 +128,7 @@ enum TracebackCarets {
   /// brackets of a subscript (`extract_anchors_from_expr`).
   static func cAnchors(in segment: [Unicode.Scalar]) -> (left: Int, right: Int)? {
     let text = String(String.UnicodeScalarView(segment))
-    guard let (expr, extents) = parseExpressionStatement(text) else { return nil }
+    guard var (expr, extents) = parseExpressionStatement(text) else { return nil }
     let bytes = Array(text.utf8)
     var left = -1
     var right = -1
@@ -165,7 +165,7 @@ enum TracebackCarets {
   /// Parses `text` as a module; returns its expression if it is exactly one
   /// expression statement (what CPython's re-parse of a segment accepts).
   static func parseExpressionStatement(_ text: String) -> (Expr, NodeExtents)? {
-    guard let (statement, extents, _) = parseFirstStatement(text), case .expression(let expr) = statement.kind
+    guard var (statement, extents, _) = parseFirstStatement(text), case .expression(let expr) = statement.kind
     else { return nil }
     return (expr, extents)
   }
