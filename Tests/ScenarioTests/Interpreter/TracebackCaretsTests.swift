@@ -318,6 +318,25 @@ import Testing
   }
 
   @Test(arguments: PythonVersion.allCases)
+  func raiseFromNoneHidesTheContext(version: PythonVersion) throws {
+    let result = try runScenario(
+      """
+      try:
+          {}["a"]
+      except KeyError:
+          raise LookupError("missing") from None
+      """, version: version)
+    #expect(
+      result.stderr == """
+        Traceback (most recent call last):
+          File "test.py", line 4, in <module>
+            raise LookupError("missing") from None
+        LookupError: missing
+
+        """)
+  }
+
+  @Test(arguments: PythonVersion.allCases)
   func aBareRaiseAddsNoEntry(version: PythonVersion) throws {
     let result = try runScenario(
       """

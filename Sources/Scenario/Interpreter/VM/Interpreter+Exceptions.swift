@@ -110,8 +110,9 @@ extension Interpreter {
       return raise(.typeError, "exceptions must derive from BaseException")
     }
     if !cause.isNull {
-      setExceptionField(exception, 3, cause == heap.none ? .null : cause)
-      if cause == heap.none { drop(cause) }
+      // `from None` keeps None as the cause: no cause, context suppressed
+      // (CPython's NULL cause with __suppress_context__ set).
+      setExceptionField(exception, 3, cause)
     }
     setPending(exception)
     return PythonRaise()
@@ -196,7 +197,7 @@ extension Interpreter {
       seen.insert(exception)
       chain.append((exception, link))
       let refs = heap.instance(exception).extraRefs
-      if !refs[3].isNull {
+      if !refs[3].isNull, refs[3] != heap.none {
         exception = refs[3]
         link = "\nThe above exception was the direct cause of the following exception:\n\n"
       } else if !refs[2].isNull, !suppressesContext(exception) {
