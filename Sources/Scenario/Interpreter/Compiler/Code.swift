@@ -74,6 +74,30 @@ enum Opcode: UInt8, Sendable {
   case line  // arg = line number: a line event (a timeline step)
 }
 
+/// The source an instruction is attributed to, as two UTF-8 byte offsets
+/// into the scenario file (the start and end line and column of CPython's
+/// location table follow from them). 8 bytes per instruction.
+struct InstructionSpan: Hashable, Sendable {
+  var start: UInt32
+  var end: UInt32
+
+  init(_ range: SourceRange) {
+    start = UInt32(range.start)
+    end = UInt32(range.end)
+  }
+
+  private init(start: UInt32, end: UInt32) {
+    self.start = start
+    self.end = end
+  }
+
+  /// No location (CPython's `None` positions).
+  static let none = InstructionSpan(start: .max, end: .max)
+
+  var isNone: Bool { start == .max }
+  var range: SourceRange { SourceRange(start: Int(start), end: Int(end)) }
+}
+
 /// What kind of scope a code object runs.
 enum CodeKind: UInt8, Sendable {
   case module, function, lambda, classBody, comprehension, generatorExpression
@@ -87,6 +111,10 @@ struct CodeObject: Sendable {
   var instructions: [Instruction] = []
   /// Source line of each instruction.
   var lines: [Int32] = []
+  /// Source extent of each instruction (`co_positions()` of 3.11+): what a
+  /// traceback underlines when that instruction raises. Read only when a
+  /// traceback is printed.
+  var spans: [InstructionSpan] = []
   var firstLine: Int
   var constants: [ObjectID] = []
   /// Names used by name/global/attribute instructions, their interned str
@@ -112,6 +140,19 @@ struct CodeObject: Sendable {
   var maxStackDepth = 0
   /// Whether the body mentions `super` or `__class__` (gets a `__class__` cell).
   var needsClassCell = false
+  /// 3.12+ inline list/set/dict comprehensions into the enclosing code
+  /// (PEP 709): a traceback names the enclosing function, not `<listcomp>`.
+  var isInlined = false
+  /// The name a traceback shows for this code (the enclosing one's when inlined).
+  var tracebackName: String
+
+  init(name: String, qualifiedName: String, kind: CodeKind, firstLine: Int) {
+    self.name = name
+    self.qualifiedName = qualifiedName
+    self.kind = kind
+    self.firstLine = firstLine
+    self.tracebackName = name
+  }
 
   /// Total local slots: variables, cells, free variables.
   var slotCount: Int { varNames.count + cellNames.count + freeNames.count }

@@ -78,12 +78,16 @@ extension Compiler {
   // MARK: Targets
 
   mutating func store(_ target: Expr) {
+    let outerLocation = builder.location
+    builder.location = span(of: target)
+    defer { builder.location = outerLocation }
     switch target.kind {
     case .name(let name):
       storeName(name)
     case .attribute(let object, let attribute):
       compile(object)
-      builder.emit(.storeAttr, builder.nameSlot(attribute.name, heap: &heap))
+      builder.emit(
+        .storeAttr, builder.nameSlot(attribute.name, heap: &heap), at: attributeSpan(target, name: attribute))
     case .subscript(let object, let index):
       compile(object)
       compileIndex(index)
@@ -105,12 +109,17 @@ extension Compiler {
   }
 
   mutating func delete(_ target: Expr) {
+    let outerLocation = builder.location
+    builder.location = span(of: target)
+    defer { builder.location = outerLocation }
     switch target.kind {
     case .name(let name):
       deleteName(name)
     case .attribute(let object, let attribute):
       compile(object)
-      builder.emit(.deleteAttr, builder.nameSlot(attribute.name, heap: &heap))
+      builder.emit(
+        .deleteAttr, builder.nameSlot(attribute.name, heap: &heap), at: attributeSpan(target, name: attribute)
+      )
     case .subscript(let object, let index):
       compile(object)
       compileIndex(index)
@@ -122,32 +131,37 @@ extension Compiler {
     }
   }
 
+  /// `target op= value`; the in-place operation sits on the whole
+  /// statement, the target's load and store on the target.
   mutating func compileAugmented(target: Expr, op: BinaryOperator, value: Expr) {
     let opIndex = BinaryOperator.allCases.firstIndex(of: op)!
+    let targetSpan = span(of: target)
     switch target.kind {
     case .name(let name):
-      loadName(name)
+      compile(target)
       compile(value)
       builder.emit(.inplaceOp, opIndex)
+      builder.location = targetSpan
       storeName(name)
     case .attribute(let object, let attribute):
       let slot = builder.nameSlot(attribute.name, heap: &heap)
+      let attributeAt = attributeSpan(target, name: attribute)
       compile(object)
-      builder.emit(.dupTop)
-      builder.emit(.loadAttr, slot)
+      builder.emit(.dupTop, at: targetSpan)
+      builder.emit(.loadAttr, slot, at: attributeAt)
       compile(value)
       builder.emit(.inplaceOp, opIndex)
-      builder.emit(.rotTwo)
-      builder.emit(.storeAttr, slot)
+      builder.emit(.rotTwo, at: targetSpan)
+      builder.emit(.storeAttr, slot, at: attributeAt)
     case .subscript(let object, let index):
       compile(object)
       compileIndex(index)
-      builder.emit(.dupTopTwo)
-      builder.emit(.binarySubscript)
+      builder.emit(.dupTopTwo, at: targetSpan)
+      builder.emit(.binarySubscript, at: targetSpan)
       compile(value)
       builder.emit(.inplaceOp, opIndex)
-      builder.emit(.rotThree)
-      builder.emit(.storeSubscript)
+      builder.emit(.rotThree, at: targetSpan)
+      builder.emit(.storeSubscript, at: targetSpan)
     default:
       preconditionFailure("the checker lets no other augmented target through: \(target.kind)")
     }
@@ -205,6 +219,9 @@ extension Compiler {
   // MARK: Expressions
 
   mutating func compile(_ expr: Expr) {
+    let outerLocation = builder.location
+    builder.location = span(of: expr)
+    defer { builder.location = outerLocation }
     if let key = constantKey(of: expr) {
       builder.emit(.loadConst, constant(key))
       return
@@ -248,32 +265,37 @@ extension Compiler {
     case .starred:
       preconditionFailure("the checker allows starred expressions only where they are handled")
     case .listComp(let element, let generators):
+      let appendAt = appendSpan(comprehension: expr, element: span(of: element))
       compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
         compiler.compile(element)
-        compiler.builder.emit(.listAppend, generators.count + 1)
+        compiler.builder.emit(.listAppend, generators.count + 1, at: appendAt)
       } start: { compiler in
         compiler.builder.emit(.buildList, 0)
       }
     case .setComp(let element, let generators):
+      let appendAt = appendSpan(comprehension: expr, element: span(of: element))
       compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
         compiler.compile(element)
-        compiler.builder.emit(.setAdd, generators.count + 1)
+        compiler.builder.emit(.setAdd, generators.count + 1, at: appendAt)
       } start: { compiler in
         compiler.builder.emit(.buildSet, 0)
       }
     case .dictComp(let key, let value, let generators):
+      let pair = SourceRange(start: extents.extent(of: key).start, end: extents.extent(of: value).end)
+      let appendAt = appendSpan(comprehension: expr, element: InstructionSpan(pair))
       compileComprehension(expr, kind: .comprehension, generators: generators) { compiler in
         compiler.compile(key)
         compiler.compile(value)
-        compiler.builder.emit(.mapAdd, generators.count + 1)
+        compiler.builder.emit(.mapAdd, generators.count + 1, at: appendAt)
       } start: { compiler in
         compiler.builder.emit(.buildMap, 0)
       }
     case .generator(let element, let generators):
+      let appendAt = appendSpan(comprehension: expr, element: span(of: element))
       compileComprehension(expr, kind: .generatorExpression, generators: generators) { compiler in
         compiler.compile(element)
-        compiler.builder.emit(.yieldValue)
-        compiler.builder.emit(.popTop)
+        compiler.builder.emit(.yieldValue, at: appendAt)
+        compiler.builder.emit(.popTop, at: appendAt)
       } start: { _ in
       }
     case .unary(let op, let operand):
@@ -317,10 +339,11 @@ extension Compiler {
       }
       makeFunction(codeIndex: codeIndex, parameters: parameters, scope: scope)
     case .call(let function, let arguments):
-      compileCall(function, arguments)
+      compileCall(expr, function, arguments)
     case .attribute(let object, let attribute):
       compile(object)
-      builder.emit(.loadAttr, builder.nameSlot(attribute.name, heap: &heap))
+      builder.emit(
+        .loadAttr, builder.nameSlot(attribute.name, heap: &heap), at: attributeSpan(expr, name: attribute))
     case .subscript(let object, let index):
       compile(object)
       compileIndex(index)
@@ -469,20 +492,22 @@ extension Compiler {
 
   // MARK: Calls
 
-  private mutating func compileCall(_ function: Expr, _ arguments: [Argument]) {
+  private mutating func compileCall(_ call: Expr, _ function: Expr, _ arguments: [Argument]) {
     let hasStar = arguments.contains {
       switch $0 {
       case .starred, .doubleStarred: true
       default: false
       }
     }
+    builder.location = callSpan(call, function: function, hasStar: hasStar)
     let keywords = arguments.compactMap { argument -> (Identifier, Expr)? in
       if case .keyword(let name, let value) = argument { return (name, value) }
       return nil
     }
     if !hasStar, keywords.isEmpty, case .attribute(let object, let name) = function.kind {
       compile(object)
-      builder.emit(.loadMethod, builder.nameSlot(name.name, heap: &heap))
+      builder.emit(
+        .loadMethod, builder.nameSlot(name.name, heap: &heap), at: attributeSpan(function, name: name))
       for case .positional(let value) in arguments { compile(value) }
       builder.emit(.callMethod, arguments.count)
       return
@@ -571,7 +596,8 @@ extension Compiler {
           compileFString(spec)
           arg |= 4
         }
-        builder.emit(.formatValue, arg)
+        // 3.11 formats on the whole f-string (the current location), 3.12+ on the field.
+        builder.emit(.formatValue, arg, at: version >= .py312 ? fieldSpan(value) : builder.location)
         pieces += 1
       }
     }
@@ -586,11 +612,13 @@ extension Compiler {
   ) {
     let scope = symbols.scope(for: expr.range)
     let line = lineOf(expr.range)
+    let whole = span(of: expr)
     let codeIndex = compileNested(
       scope: scope, name: scope.name, kind: kind, firstLine: line, parameters: nil
     ) { compiler in
+      compiler.builder.location = whole
       start(&compiler)
-      compiler.compileGenerators(generators, index: 0, element: element)
+      compiler.compileGenerators(generators, index: 0, whole: whole, element: element)
       if kind == .generatorExpression {
         compiler.builder.emit(.loadConst, compiler.constant(.none))
       }
@@ -598,28 +626,37 @@ extension Compiler {
     }
     makeFunction(codeIndex: codeIndex, parameters: nil, scope: scope)
     compile(generators[0].iterable)
-    builder.emit(.getIter)
+    builder.emit(.getIter, at: iterationSpan(iterable: generators[0].iterable, whole: whole))
     builder.emit(.callFunction, 1)
   }
 
+  /// Where a comprehension appends (or a generator expression yields) its
+  /// element: the whole comprehension in 3.11, the element in 3.12+.
+  private mutating func appendSpan(comprehension: Expr, element: InstructionSpan) -> InstructionSpan {
+    version >= .py312 ? element : span(of: comprehension)
+  }
+
   private mutating func compileGenerators(
-    _ generators: [Comprehension], index: Int, element: (inout Compiler) -> Void
+    _ generators: [Comprehension], index: Int, whole: InstructionSpan, element: (inout Compiler) -> Void
   ) {
     let generator = generators[index]
+    let iterationAt = iterationSpan(iterable: generator.iterable, whole: whole)
     if index == 0 {
       builder.emit(.loadFast, 0)
     } else {
       compile(generator.iterable)
-      builder.emit(.getIter)
+      builder.emit(.getIter, at: iterationAt)
     }
     let top = builder.newLabel()
     let exhausted = builder.newLabel()
     builder.place(top)
+    builder.location = iterationAt
     builder.emitJump(.forIter, to: exhausted)
+    builder.location = whole
     store(generator.target)
     for condition in generator.conditions { compileCondition(condition, jumpIfFalseTo: top) }
     if index + 1 < generators.count {
-      compileGenerators(generators, index: index + 1, element: element)
+      compileGenerators(generators, index: index + 1, whole: whole, element: element)
     } else {
       element(&self)
     }

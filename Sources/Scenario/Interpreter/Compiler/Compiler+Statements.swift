@@ -10,6 +10,7 @@ extension Compiler {
 
   mutating func compile(_ statement: Stmt) {
     setLine(statement.range)
+    builder.location = span(of: statement)
     if case .functionDef = statement.kind {
     } else if case .classDef = statement.kind {
     } else {
@@ -63,14 +64,17 @@ extension Compiler {
       compileBody(orElse)
       builder.place(end)
     case .for(let target, let iterable, let body, let orElse):
+      let iterationAt = iterationSpan(iterable: iterable, whole: span(of: statement))
       compile(iterable)
-      builder.emit(.getIter)
+      builder.emit(.getIter, at: iterationAt)
       let top = builder.newLabel()
       let exhausted = builder.newLabel()
       let end = builder.newLabel()
       builder.place(top)
       builder.line = lineOf(statement.range)
+      builder.location = iterationAt
       builder.emitJump(.forIter, to: exhausted)
+      builder.location = span(of: statement)
       store(target)
       builder.blocks.append(.loop(continueTarget: top, breakLabel: end, isFor: true))
       compileBody(body)
@@ -90,12 +94,15 @@ extension Compiler {
     case .assert(let test, let message):
       let end = builder.newLabel()
       compileCondition(test, jumpIfTrueTo: end)
+      if version == .py311, let comparison = lastJumpComparison(in: test) {
+        builder.location = span(of: comparison)
+      }
       builder.emit(.loadAssertionError)
       if let message {
         compile(message)
         builder.emit(.callFunction, 1)
       }
-      builder.emit(.raiseVarargs, 1)
+      builder.emit(.raiseVarargs, 1, at: version >= .py313 ? span(of: test) : builder.location)
       builder.place(end)
     case .try(let body, let handlers, let orElse, let final):
       if final.isEmpty {
@@ -152,6 +159,7 @@ extension Compiler {
     // except-handler block pushed.
     for handler in handlers {
       setLine(handler.range)
+      builder.location = InstructionSpan(handler.range)
       builder.emit(.line, builder.line)
       let next = builder.newLabel()
       if let type = handler.type {
@@ -286,7 +294,7 @@ extension Compiler {
       }
     }
     makeFunction(codeIndex: codeIndex, parameters: def.parameters, scope: scope)
-    for _ in def.decorators { builder.emit(.callFunction, 1) }
+    for decorator in def.decorators.reversed() { builder.emit(.callFunction, 1, at: span(of: decorator)) }
     storeName(def.name.name)
   }
 
@@ -363,7 +371,7 @@ extension Compiler {
       builder.emit(.loadConst, constant(.none))
     }
     builder.emit(.buildClass, codeIndex)
-    for _ in def.decorators { builder.emit(.callFunction, 1) }
+    for decorator in def.decorators.reversed() { builder.emit(.callFunction, 1, at: span(of: decorator)) }
     storeName(def.name.name)
   }
 }

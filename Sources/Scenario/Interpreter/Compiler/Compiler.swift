@@ -57,6 +57,9 @@ struct CodeBuilder {
   var patches: [(instruction: Int, label: Int)] = []
   var blocks: [FrameBlock] = []
   var line: Int
+  /// Where the instructions being emitted come from (CPython's current
+  /// location: the innermost expression or statement being compiled).
+  var location = InstructionSpan.none
   var depth = 0
 
   init(code: CodeObject, scope: Scope) {
@@ -75,6 +78,15 @@ struct CodeBuilder {
   mutating func emit(_ op: Opcode, _ arg: Int = 0) {
     code.instructions.append(Instruction(op, arg))
     code.lines.append(Int32(line))
+    code.spans.append(location)
+  }
+
+  /// Emits one instruction attributed to `span` instead of the current location.
+  mutating func emit(_ op: Opcode, _ arg: Int = 0, at span: InstructionSpan) {
+    let saved = location
+    location = span
+    emit(op, arg)
+    location = saved
   }
 
   mutating func newLabel() -> Int {
@@ -123,9 +135,11 @@ struct Compiler {
   var warnings: [CompileWarning] = []
   let fileName: String
   let sourceFile: SourceFile
+  var extents: NodeExtents
 
   init(module: Module, heap: Heap) {
     self.sourceFile = module.source
+    self.extents = NodeExtents(source: module.source)
     self.version = heap.version
     self.symbols = SymbolTable(module: module, inlinesComprehensions: heap.profile.inlinesComprehensions)
     self.heap = heap
@@ -270,6 +284,10 @@ struct Compiler {
     code.cellFromArgument = scope.cells.map { scope.parameters.firstIndex(of: $0) ?? -1 }
     code.isGenerator = scope.isGenerator
     code.needsClassCell = scope.cells.contains("__class__")
+    if kind == .comprehension, heap.profile.inlinesComprehensions {
+      code.isInlined = true
+      code.tracebackName = builder.code.tracebackName
+    }
     if let parameters {
       code.argumentCount = parameters.positional.count
       code.positionalOnlyCount = parameters.positionalOnlyCount

@@ -89,6 +89,9 @@ extension Interpreter {
     if count == 0 {
       guard !handledException.isNull else { return raise(.runtimeError, "No active exception to reraise") }
       setPending(retain(handledException))
+      // A bare `raise` re-raises without a traceback entry for this frame
+      // (RAISE_VARARGS 0 jumps past PyTraceBack_Here).
+      frames[frames.count - 1].pc = -1
       return PythonRaise()
     }
     let cause = count == 2 ? pop() : ObjectID.null
@@ -107,8 +110,9 @@ extension Interpreter {
       return raise(.typeError, "exceptions must derive from BaseException")
     }
     if !cause.isNull {
-      setExceptionField(exception, 3, cause == heap.none ? .null : cause)
-      if cause == heap.none { drop(cause) }
+      // `from None` keeps None as the cause: no cause, context suppressed
+      // (CPython's NULL cause with __suppress_context__ set).
+      setExceptionField(exception, 3, cause)
     }
     setPending(exception)
     return PythonRaise()
@@ -147,20 +151,38 @@ extension Interpreter {
   }
 
   /// Adds a traceback entry for frame `index` to the pending exception
-  /// (3.11+ give the frame a frame object now).
+  /// (3.11+ give the frame a frame object now). The entry keeps the line
+  /// (`tb_lineno`: in 3.11+ the start line of the raising instruction's
+  /// location), the code and the instruction (`tb_lasti`), whose location
+  /// the printer underlines.
+  ///
+  /// A 3.12+ inlined comprehension runs in its own model frame but is part
+  /// of its caller's frame in CPython: its entry stands for the caller (the
+  /// caller's frame object, the caller's name when printed) and the caller
+  /// adds none of its own.
   mutating func addTraceback(frameAt index: Int) {
     guard !pendingException.isNull else { return }
-    if frames[index].frameObject.isNull {
-      frames[index].frameObject = newFrameObject(code: frames[index].code)
+    let code = frames[index].code
+    let pc = max(frames[index].pc - 1, 0)
+    var owner = index
+    if program.codes[code].isInlined, index > 0 {
+      owner = index - 1
+      frames[owner].pc = -1  // marks: no entry of its own
     }
-    let frame = frames[index]
-    let line = program.codes[frame.code].lines[max(frame.pc - 1, 0)]
+    if frames[owner].frameObject.isNull {
+      frames[owner].frameObject = newFrameObject(code: frames[owner].code)
+    }
+    let frameObject = frames[owner].frameObject
+    var line = Int(program.codes[code].lines[pc])
+    if version >= .py311, case let span = program.codes[code].spans[pc], !span.isNone {
+      line = source.line(containing: Int(span.start))
+    }
     let current = heap.instance(pendingException).extraRefs[1]
-    if !frame.frameObject.isNull { heap.incref(frame.frameObject) }
+    if !frameObject.isNull { heap.incref(frameObject) }
     let traceback = heap.newFieldsObject(
-      kind: .traceback, type: .traceback, refs: [current, frame.frameObject], index: Int(line),
-      extra: frame.code,
+      kind: .traceback, type: .traceback, refs: [current, frameObject], index: line, extra: code,
       size: heap.layouts.fixedBlockSize(.traceback)!)
+    heap.withFields(traceback) { $0.step = pc }
     heap.withInstance(pendingException) { $0.extraRefs[1] = traceback }
   }
 
@@ -175,7 +197,7 @@ extension Interpreter {
       seen.insert(exception)
       chain.append((exception, link))
       let refs = heap.instance(exception).extraRefs
-      if !refs[3].isNull {
+      if !refs[3].isNull, refs[3] != heap.none {
         exception = refs[3]
         link = "\nThe above exception was the direct cause of the following exception:\n\n"
       } else if !refs[2].isNull, !suppressesContext(exception) {
@@ -198,12 +220,13 @@ extension Interpreter {
     heap.instance(exception).extraRefs[3] == heap.none
   }
 
-  /// One exception's traceback block.
-  mutating func tracebackText(_ exception: ObjectID) -> String {
+  /// One exception's traceback block; `unraisable` for an "Exception
+  /// ignored in" report (`sys.unraisablehook`, printed in C even in 3.13).
+  mutating func tracebackText(_ exception: ObjectID, unraisable: Bool = false) -> String {
     var text = ""
     var traceback = heap.instance(exception).extraRefs[1]
     if !traceback.isNull { text += "Traceback (most recent call last):\n" }
-    var last: (Int, Int)? = nil
+    var last: (Int, String)? = nil
     var count = 0
     func flushRepeats() {
       if count > 3 {
@@ -212,7 +235,8 @@ extension Interpreter {
     }
     while !traceback.isNull {
       let fields = heap.fieldsPayload(traceback)
-      let key = (fields.index, fields.extra)
+      let code = program.codes[fields.extra]
+      let key = (fields.index, code.tracebackName)
       if let last, last == key {
         count += 1
       } else {
@@ -221,10 +245,11 @@ extension Interpreter {
         count = 1
       }
       if count <= 3 {
-        let name = program.codes[fields.extra].name
-        text += "  File \"\(path)\", line \(fields.index), in \(name)\n"
-        let sourceLine = source.lineText(fields.index).trimmingWhitespace()
-        if !sourceLine.isEmpty { text += "    \(sourceLine)\n" }
+        text += "  File \"\(path)\", line \(fields.index), in \(code.tracebackName)\n"
+        let span = fields.step < code.spans.count ? code.spans[fields.step] : .none
+        let location = span.isNone ? nil : CodeLocation(span.range, in: source)
+        text += TracebackCarets.sourceLines(
+          in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
       }
       traceback = fields.refs[0]
     }

@@ -78,7 +78,7 @@ extension Interpreter {
       drop(try callObject(callee, arguments))
     } catch is PythonRaise {
       writeError("Exception ignored in: \((try? repr(callee)) ?? "?")\n")
-      writeError(tracebackText(pendingException))
+      writeError(tracebackText(pendingException, unraisable: true))
       clearPending()
     } catch {
       clearPending()
