@@ -178,7 +178,8 @@ extension Interpreter {
 
   /// Looks `name` up along a class's bases (borrowed), user classes only.
   func lookupType(_ cls: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
-    heap.lookupClassChain(cls, name: name, hash: hash ?? PyHash.hash(name, version: version))
+    let hash = hash ?? PyHash.hash(name, version: version)  // before borrowing the heap
+    return heap.lookupClassChain(cls, name: name, hash: hash)
   }
 
   /// An attribute of a class object (owned), nil when absent.

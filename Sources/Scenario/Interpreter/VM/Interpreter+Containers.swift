@@ -119,10 +119,10 @@ extension Interpreter {
   /// A name in a namespace dict (owned), nil when absent.
   mutating func namespaceLookup(_ dict: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
     if dict.isNull { return nil }
-    guard let value = heap.dictValue(dict, name: name, hash: hash ?? PyHash.hash(name, version: version))
-    else {
-      return nil
-    }
+    // The hash is computed before the heap is borrowed for the lookup: an
+    // argument that reads `self` during that borrow makes Swift copy the heap.
+    let hash = hash ?? PyHash.hash(name, version: version)
+    guard let value = heap.dictValue(dict, name: name, hash: hash) else { return nil }
     return retain(value)
   }
 
