@@ -51,18 +51,16 @@ extension Timeline {
       return EventMatch(step: step, eventIndex: index)
     }
     let start = step
-    // Steps before `upper` are still to search; a stretch runs from a
-    // checkpoint to `upper`.
-    var upper = start
-    while upper > 1 {
-      guard let k = checkpoints.lastIndex(where: { $0.steps < upper }) else { break }
+    // Steps up to `last` are still to search; a stretch runs from the
+    // latest checkpoint before `last` up to it.
+    var last = start - 1
+    while last >= 1 {
+      guard let k = checkpoints.lastIndex(where: { $0.steps < last }) else { break }
       let lower = checkpoints[k].steps
-      defer { upper = lower }
-      let marked = records[lower..<min(upper - 1, records.count)].contains {
-        !$0.marks.isDisjoint(with: query.marks)
-      }
-      guard marked else { continue }
-      guard let found = try lastMatch(query, replaying: k, below: upper) else { continue }
+      defer { last = lower }
+      let stretch = records[lower..<min(last, records.count)]
+      guard stretch.contains(where: { !$0.marks.isDisjoint(with: query.marks) }) else { continue }
+      guard let found = try lastMatch(query, replaying: k, through: last, before: start) else { continue }
       try seek(to: found.step)
       let index = lastMatch(query, in: currentEvents, before: currentEvents.count)
       return EventMatch(step: step, eventIndex: index)
@@ -87,18 +85,19 @@ extension Timeline {
     return !heap.isAlive(id) || heap.blocks[id.slot] != block.rawValue
   }
 
-  /// Re-executes from checkpoint `k` up to the step before `upper` with the
-  /// event log on; the last step there whose events match.
-  private func lastMatch(_ query: EventQuery, replaying k: Int, below upper: Int) throws(InterpreterStop)
-    -> EventMatch?
+  /// Re-executes from checkpoint `k` through step `last` with the event
+  /// log on; the last step there (or just past it, when a step runs on
+  /// through several lines, but before `start`) whose events match.
+  private func lastMatch(_ query: EventQuery, replaying k: Int, through last: Int, before start: Int)
+    throws(InterpreterStop) -> EventMatch?
   {
     var probe = checkpoints[k]
     _ = probe.heap.takeAllocatorEvents()
     var found: EventMatch?
-    while probe.steps < upper - 1 {
+    while probe.steps < last {
       let finished = try probe.advance(toStep: probe.steps + 1)
       let events = probe.heap.takeAllocatorEvents()
-      if probe.steps < upper, let index = lastMatch(query, in: events, before: events.count) {
+      if probe.steps < start, let index = lastMatch(query, in: events, before: events.count) {
         found = EventMatch(step: probe.steps, eventIndex: index)
       }
       if finished { break }

@@ -53,6 +53,9 @@ public struct StepMarks: OptionSet, Sendable, Hashable {
   public static let gcPhase = StepMarks(rawValue: 1 << 5)
   /// A cycle collection began.
   public static let collection = StepMarks(rawValue: 1 << 6)
+  /// Passed inside the run of the step before (Python code called from a
+  /// builtin): the run cannot pause here, so a seek cannot stop here.
+  public static let continued = StepMarks(rawValue: 1 << 7)
 
   /// The mark of one event.
   public init(_ event: AllocatorEvent) {
@@ -126,7 +129,10 @@ public struct Timeline: Sendable {
       // A step that ran Python code under a builtin may pass several line
       // events at once; the later ones get empty records.
       appendRecord(line: line, events: currentEvents)
-      while records.count < interpreter.steps { appendRecord(line: interpreter.currentLine, events: []) }
+      while records.count < interpreter.steps {
+        appendRecord(line: interpreter.currentLine, events: [])
+        records[records.count - 1].marks.insert(.continued)
+      }
     }
     if finished { totalSteps = interpreter.steps }
     if interpreter.steps / interval > before / interval, !finished { addCheckpoint() }
@@ -136,15 +142,18 @@ public struct Timeline: Sendable {
   /// Moves to step `target` (clamped to the run), forwards or back.
   public mutating func seek(to target: Int) throws(InterpreterStop) {
     let target = max(0, totalSteps.map { min(target, $0) } ?? target)
+    // Ground covered before runs in one go, to the last step before the
+    // target where the run can pause (a step passed inside another's run,
+    // under a builtin, is not one); the rest step by step, so the current
+    // events and the records are complete.
+    var known = min(target - 1, records.count)
+    while known > 0, known < records.count, records[known].marks.contains(.continued) { known -= 1 }
     if target < interpreter.steps {
-      let index = checkpoints.lastIndex { $0.steps <= target } ?? 0
+      let index = checkpoints.lastIndex { $0.steps <= max(0, known) } ?? 0
       interpreter = checkpoints[index]
       _ = interpreter.heap.takeAllocatorEvents()
-      if interpreter.steps == 0 { currentEvents = [] }
+      if target == 0 { currentEvents = [] }
     }
-    // Ground covered before runs in one go; the last step and new ground
-    // step by step, so the current events and the records are complete.
-    let known = min(target - 1, records.count)
     if known > interpreter.steps {
       interpreter.heap.recordAllocatorEvents(false)
       defer { interpreter.heap.recordAllocatorEvents(true) }
