@@ -19,6 +19,9 @@ public struct AppState: Sendable, Equatable {
   public struct InputLine: Sendable, Equatable {
     public var purpose: InputPurpose
     public var text: String
+    /// The text is an offer (the last search): Enter takes it, typing or
+    /// Backspace replaces it.
+    public var isOffered = false
   }
 
   /// The heap grid's zoom and cursor.

@@ -52,12 +52,21 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
   case .openSearch: state.input = AppState.InputLine(purpose: .search, text: "")
   case .openSeekNext:
     state.isRunning = false
-    state.input = AppState.InputLine(purpose: .seekEvent(forward: true), text: state.lastEventSearch)
+    state.input = AppState.InputLine(
+      purpose: .seekEvent(forward: true), text: state.lastEventSearch,
+      isOffered: !state.lastEventSearch.isEmpty)
   case .openSeekPrevious:
     state.isRunning = false
-    state.input = AppState.InputLine(purpose: .seekEvent(forward: false), text: state.lastEventSearch)
-  case .inputCharacter(let c): state.input?.text.append(c)
+    state.input = AppState.InputLine(
+      purpose: .seekEvent(forward: false), text: state.lastEventSearch,
+      isOffered: !state.lastEventSearch.isEmpty)
+  case .inputCharacter(let c):
+    if state.input?.isOffered == true { state.input?.text = "" }
+    state.input?.isOffered = false
+    state.input?.text.append(c)
   case .inputBackspace:
+    if state.input?.isOffered == true { state.input?.text = "" }
+    state.input?.isOffered = false
     if state.input?.text.isEmpty == false { state.input?.text.removeLast() }
   case .inputCancel: state.input = nil
   case .inputSubmit: return submitInput(&state)

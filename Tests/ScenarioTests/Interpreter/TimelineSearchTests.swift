@@ -73,13 +73,16 @@ import Testing
     let records = timeline.currentEvents.compactMap(\.gcPhaseRecord)
     let phases = records.map(\.phase)
     #expect(
-      Array(phases.prefix(5)) == [.startCallbacks, .mergeGenerations, .updateRefs, .subtractRefs, .moveUnreachable])
+      Array(phases.prefix(5)) == [
+        .startCallbacks, .mergeGenerations, .updateRefs, .subtractRefs, .moveUnreachable,
+      ])
     #expect(phases.contains(.deleteGarbage))
     #expect(phases.last == .stopCallbacks)
     #expect(zip(phases, phases.dropFirst()).allSatisfy { $0 < $1 })
     #expect(records.allSatisfy { $0.cFile == (version >= .py313 ? "Python/gc.c" : "Modules/gcmodule.c") })
-    #expect(records.first { $0.phase == .handleResurrectedObjects }?.cFunction
-      == (version == .py38 ? "check_garbage" : "handle_resurrected_objects"))
+    #expect(
+      records.first { $0.phase == .handleResurrectedObjects }?.cFunction
+        == (version == .py38 ? "check_garbage" : "handle_resurrected_objects"))
     // The two lists of the cycle: gc_refs 1 (a refcount of 2, one reference
     // from inside) after update_refs... then 0, then tentatively unreachable.
     let update = try #require(records.first { $0.phase == .updateRefs })
@@ -142,7 +145,9 @@ import Testing
   func theNextFreeOfAnObjectIsWhereItsRefcountReachesZero(version: PythonVersion) throws {
     var timeline = Timeline(interpreter: try makeInterpreter(Self.death, version: version))
     // After `w = ...`: x deleted, y still holds the Node.
-    while !timeline.interpreter.globalEntries().contains(where: { $0.name == "w" }) { try timeline.stepForward() }
+    while !timeline.interpreter.globalEntries().contains(where: { $0.name == "w" }) {
+      try timeline.stepForward()
+    }
     let start = timeline.step
     let globals = timeline.interpreter.globalEntries()
     let node = try #require(globals.first { $0.name == "y" }?.value)

@@ -135,7 +135,9 @@ import Testing
     let module = try #require(compileCheck(SourceFile(name: "big.py", text: text)).module)
     var interpreter = Interpreter(module: module, path: "big.py", version: .py312, recordingEvents: true)
     var lines = ""
-    try TraceWriter.write(&interpreter, file: "big.py", encoder: TraceEncoder(version: .py312, kinds: [.gcPhase])) {
+    try TraceWriter.write(
+      &interpreter, file: "big.py", encoder: TraceEncoder(version: .py312, kinds: [.gcPhase])
+    ) {
       lines += $0
     }
     let objects = try lines.split(separator: "\n").dropFirst().map {
