@@ -22,8 +22,11 @@
 //
 // Bounded: at most `GCPhaseRecord.objectLimit` objects are listed, chosen
 // when the generations are merged and widened to take in the unreachable
-// ones after move_unreachable; `examined` counts them all. Nothing is
-// captured while the event log is off.
+// ones after move_unreachable; `examined` counts them all. The listing (ids,
+// addresses, what is needed to name each object) is taken once per
+// collection and shared by its records; a record adds one byte (the set) and
+// four (gc_refs) per listed object. Nothing is captured while the event log
+// is off.
 
 /// The set an object is in at one phase of a collection.
 public enum GCObjectSet: UInt8, CaseIterable, Sendable, CustomStringConvertible {
@@ -63,7 +66,7 @@ public enum GCObjectSet: UInt8, CaseIterable, Sendable, CustomStringConvertible 
   }
 }
 
-/// One object as a phase left it (or found it).
+/// One listed object as a phase left it (or found it).
 public struct GCObjectRecord: Sendable, Equatable {
   /// The object (its row may be reused once it is freed).
   public var id: ObjectID
@@ -73,15 +76,74 @@ public struct GCObjectRecord: Sendable, Equatable {
   public var gcRefs: Int
   /// The set it is in now.
   public var set: GCObjectSet
-  /// Type name and a short repr, taken when it was first listed.
-  public var label: String
 
-  public init(id: ObjectID, address: UInt64, gcRefs: Int, set: GCObjectSet, label: String) {
+  public init(id: ObjectID, address: UInt64, gcRefs: Int, set: GCObjectSet) {
     self.id = id
     self.address = address
     self.gcRefs = gcRefs
     self.set = set
-    self.label = label
+  }
+}
+
+/// The objects the records of one collection list, taken once per
+/// collection and shared by its records (copy-on-write).
+public struct GCListing: Sendable, Equatable {
+  /// The objects, in list order.
+  public internal(set) var ids: [ObjectID] = []
+  /// `id()` of each when first listed.
+  public internal(set) var addresses: [UInt64] = []
+  /// Block start of each when first listed (a reused row has another).
+  var blocks: [UInt64] = []
+  /// Kind, type object and item count of each when first listed: enough to
+  /// name it later without building a string per object per collection.
+  var kinds: [ObjectKind] = []
+  var types: [ObjectID] = []
+  var counts: [Int32] = []
+
+  public init() {}
+
+  /// How many objects are listed.
+  public var count: Int { ids.count }
+
+  /// "Node <Node object>", "list [<3 items>]", "dict {<2 items>}"…, named
+  /// with `heap` (the type's name is looked up there; the counts are the
+  /// ones taken when the object was listed).
+  public func label(at i: Int, in heap: Heap) -> String {
+    let type = types[i]
+    let typeName: String
+    if heap.isAlive(type) {
+      typeName =
+        heap.kind(of: type) == .type
+        ? heap.classPayload(type).name : (heap.builtinType(of: type)?.name ?? "?")
+    } else {
+      typeName = "?"
+    }
+    let id = ids[i]
+    let same = heap.isAlive(id) && heap.blocks[id.slot] == blocks[i]
+    let text: String
+    switch kinds[i] {
+    case .list: text = "[<\(counts[i]) items>]"
+    case .tuple: text = "(<\(counts[i]) items>)"
+    case .dict: text = "{<\(counts[i]) items>}"
+    case .type where same: text = "<class '\(heap.classPayload(id).name)'>"
+    case .function where same: text = "<function \(heap.string(heap.function(id).qualifiedName))>"
+    default: text = "<\(typeName) object>"
+    }
+    return "\(typeName) \(text)"
+  }
+
+  mutating func append(_ id: ObjectID, heap: Heap) {
+    ids.append(id)
+    addresses.append(heap.address(of: id))
+    blocks.append(heap.blocks[id.slot])
+    let kind = heap.kind(of: id)
+    kinds.append(kind)
+    types.append(heap.type(of: id))
+    switch kind {
+    case .list, .tuple: counts.append(Int32(clamping: heap.itemCount(id)))
+    case .dict: counts.append(Int32(clamping: heap.dictCount(id)))
+    default: counts.append(0)
+    }
   }
 }
 
@@ -99,8 +161,12 @@ public struct GCPhaseRecord: Sendable, Equatable {
   /// Whether the record shows the state the phase left (a computing phase)
   /// rather than the state it starts from.
   public var isResult: Bool
-  /// The first objects examined (at most `objectLimit`), in list order.
-  public var objects: [GCObjectRecord]
+  /// The objects listed (at most `objectLimit`), shared by the collection's records.
+  public var listing: GCListing
+  /// The set of each listed object now.
+  public var sets: [GCObjectSet]
+  /// The `gc_refs` of each listed object now.
+  public var gcRefs: [Int32]
   /// Objects in the collected generation when it was merged.
   public var examined: Int
   /// Objects on the collection's unreachable lists now.
@@ -111,22 +177,33 @@ public struct GCPhaseRecord: Sendable, Equatable {
   public var uncollectable: Int
 
   public init(
-    version: PythonVersion, generation: Int, phase: GCPhase, isResult: Bool, objects: [GCObjectRecord],
-    examined: Int, unreachableCount: Int, collected: Int, uncollectable: Int
+    version: PythonVersion, generation: Int, phase: GCPhase, isResult: Bool, listing: GCListing,
+    sets: [GCObjectSet], gcRefs: [Int32], examined: Int, unreachableCount: Int, collected: Int,
+    uncollectable: Int
   ) {
     self.version = version
     self.generation = generation
     self.phase = phase
     self.isResult = isResult
-    self.objects = objects
+    self.listing = listing
+    self.sets = sets
+    self.gcRefs = gcRefs
     self.examined = examined
     self.unreachableCount = unreachableCount
     self.collected = collected
     self.uncollectable = uncollectable
   }
 
+  /// The listed objects with their gc_refs and sets, in list order.
+  public var objects: [GCObjectRecord] {
+    listing.ids.indices.map {
+      GCObjectRecord(
+        id: listing.ids[$0], address: listing.addresses[$0], gcRefs: Int(gcRefs[$0]), set: sets[$0])
+    }
+  }
+
   /// Examined objects not listed.
-  public var omitted: Int { max(0, examined - objects.count) }
+  public var omitted: Int { max(0, examined - listing.count) }
 
   /// The C function of the phase in the modelled version.
   public var cFunction: String { phase.cFunction(in: version) }

@@ -14,18 +14,14 @@
 
 /// Records the phases of one collection while the event log is on.
 public struct GCPhaseRecorder: Sendable {
-  private var listed: [ObjectID] = []
-  private var addresses: [UInt64] = []
-  private var labels: [String] = []
+  private var listing = GCListing()
   private var wasUnreachable: [Bool] = []
   private var examined = 0
 
   /// A recorder for `collection` if the heap's event log is on (and the
   /// collection set to pause at phase boundaries), else nil. Logs the
   /// collection's first record.
-  public static func start(
-    _ collection: inout GarbageCollection, heap: inout Heap, label: (Heap, ObjectID) -> String
-  ) -> GCPhaseRecorder? {
+  public static func start(_ collection: inout GarbageCollection, heap: inout Heap) -> GCPhaseRecorder? {
     guard heap.allocator.recordsEvents else { return nil }
     collection.stepping = .phase
     var recorder = GCPhaseRecorder()
@@ -35,16 +31,12 @@ public struct GCPhaseRecorder: Sendable {
 
   /// Call on `.stepped(finished)`: logs `finished` if it is a computing
   /// phase, then the phase now starting if it acts (runs code or frees).
-  public mutating func phaseEnded(
-    _ finished: GCPhase, _ collection: GarbageCollection, heap: inout Heap, label: (Heap, ObjectID) -> String
-  ) {
-    if finished == .mergeGenerations { select(collection, heap: heap, label: label) }
-    if finished == .moveUnreachable { widen(heap: heap, label: label) }
+  public mutating func phaseEnded(_ finished: GCPhase, _ collection: GarbageCollection, heap: inout Heap) {
+    if finished == .mergeGenerations { select(collection, heap: heap) }
+    if finished == .moveUnreachable { widen(heap: heap) }
     if Self.computes(finished) { log(finished, isResult: true, collection, heap: &heap) }
     let next = collection.phase
-    if Self.acts(next, collection, heap: heap) {
-      log(next, isResult: false, collection, heap: &heap)
-    }
+    if Self.acts(next, collection, heap: heap) { log(next, isResult: false, collection, heap: &heap) }
   }
 
   /// Phases recorded with their result.
@@ -71,79 +63,78 @@ public struct GCPhaseRecorder: Sendable {
   // MARK: Choosing the objects
 
   /// After the merge: the first objects of the collected generation.
-  private mutating func select(_ c: GarbageCollection, heap: Heap, label: (Heap, ObjectID) -> String) {
+  private mutating func select(_ c: GarbageCollection, heap: Heap) {
     examined = heap.gc.count(of: c.young)
     var slot = heap.gc.heads[Int(c.young.rawValue)].first
-    while slot >= 0, listed.count < GCPhaseRecord.objectLimit {
-      add(ObjectID(slot), heap: heap, label: label)
+    while slot >= 0, listing.count < GCPhaseRecord.objectLimit {
+      listing.append(ObjectID(slot), heap: heap)
+      wasUnreachable.append(false)
       slot = heap.gc.next[Int(slot)]
     }
   }
 
   /// After move_unreachable: make room for the unreachable objects, which
   /// are the point of the display, dropping reachable ones from the end.
-  private mutating func widen(heap: Heap, label: (Heap, ObjectID) -> String) {
+  private mutating func widen(heap: Heap) {
     var unreachable: [ObjectID] = []
     var slot = heap.gc.heads[Int(GCList.unreachable.rawValue)].first
     while slot >= 0, unreachable.count < GCPhaseRecord.objectLimit {
       unreachable.append(ObjectID(slot))
       slot = heap.gc.next[Int(slot)]
     }
+    if unreachable.isEmpty { return }
     let wanted = Set(unreachable)
     var budget = GCPhaseRecord.objectLimit - unreachable.count
-    var kept = GCPhaseRecorder()
-    kept.examined = examined
+    var kept = GCListing()
     var present: Set<ObjectID> = []
-    for i in listed.indices {
-      let id = listed[i]
-      let keep = wanted.contains(id) || budget > 0
-      guard keep else { continue }
-      if !wanted.contains(id) { budget -= 1 }
-      kept.listed.append(id)
-      kept.addresses.append(addresses[i])
-      kept.labels.append(labels[i])
-      kept.wasUnreachable.append(wasUnreachable[i])
-      present.insert(id)
+    for i in listing.ids.indices {
+      let id = listing.ids[i]
+      if wanted.contains(id) {
+        present.insert(id)
+      } else if budget > 0 {
+        budget -= 1
+      } else {
+        continue
+      }
+      kept.ids.append(id)
+      kept.addresses.append(listing.addresses[i])
+      kept.blocks.append(listing.blocks[i])
+      kept.kinds.append(listing.kinds[i])
+      kept.types.append(listing.types[i])
+      kept.counts.append(listing.counts[i])
     }
-    for id in unreachable where !present.contains(id) { kept.add(id, heap: heap, label: label) }
-    self = kept
-  }
-
-  private mutating func add(_ id: ObjectID, heap: Heap, label: (Heap, ObjectID) -> String) {
-    listed.append(id)
-    addresses.append(heap.address(of: id))
-    labels.append(label(heap, id))
-    wasUnreachable.append(false)
+    for id in unreachable where !present.contains(id) { kept.append(id, heap: heap) }
+    listing = kept
+    wasUnreachable = Array(repeating: false, count: kept.count)
   }
 
   // MARK: Recording
 
-  private mutating func log(
-    _ phase: GCPhase, isResult: Bool, _ c: GarbageCollection, heap: inout Heap
-  ) {
-    var objects: [GCObjectRecord] = []
-    objects.reserveCapacity(listed.count)
-    for i in listed.indices {
-      let id = listed[i]
+  private mutating func log(_ phase: GCPhase, isResult: Bool, _ c: GarbageCollection, heap: inout Heap) {
+    var sets: [GCObjectSet] = []
+    var refs: [Int32] = []
+    sets.reserveCapacity(listing.count)
+    refs.reserveCapacity(listing.count)
+    for i in listing.ids.indices {
       let set = classify(i, phase: phase, isResult: isResult, heap: heap)
       if set.isUnreachable { wasUnreachable[i] = true }
-      let gcRefs = set == .freed ? 0 : heap.gcRefs(of: id)
-      objects.append(
-        GCObjectRecord(id: id, address: addresses[i], gcRefs: gcRefs, set: set, label: labels[i]))
+      sets.append(set)
+      let slot = listing.ids[i].slot
+      refs.append(set == .freed || slot >= heap.gc.gcRefs.count ? 0 : heap.gc.gcRefs[slot])
     }
     let unreachable =
       heap.gc.count(of: .unreachable) + heap.gc.count(of: .seen) + heap.gc.count(of: .stillUnreachable)
     let record = GCPhaseRecord(
-      version: heap.version, generation: c.generation, phase: phase, isResult: isResult, objects: objects,
-      examined: examined, unreachableCount: unreachable, collected: c.collected,
+      version: heap.version, generation: c.generation, phase: phase, isResult: isResult, listing: listing,
+      sets: sets, gcRefs: refs, examined: examined, unreachableCount: unreachable, collected: c.collected,
       uncollectable: c.uncollectable)
     heap.allocator.events.append(.gcPhase(record))
   }
 
   private func classify(_ i: Int, phase: GCPhase, isResult: Bool, heap: Heap) -> GCObjectSet {
-    let id = listed[i]
-    guard heap.isAlive(id), heap.address(of: id) == addresses[i] else { return .freed }
-    switch heap.gcList(of: id) {
+    let id = listing.ids[i]
+    guard heap.isAlive(id), heap.blocks[id.slot] == listing.blocks[i] else { return .freed }
+    switch heap.gc.list(ofSlot: id.slot) {
     case .unreachable, .seen:
       return phase >= .handleResurrectedObjects ? .unreachable : .tentativelyUnreachable
     case .stillUnreachable: return .unreachable

@@ -11,7 +11,7 @@ extension AppState {
   public mutating func sync<D: ReplayDriver>(with data: D) {
     let position = data.position
     isFinished = position.isFinished
-    isCollecting = data.gc.collection != nil || hasPhaseAhead(data)
+    isCollecting = data.hasCollectorPhaseAhead || data.gc.collection != nil
     if isRunning && isFinished { isRunning = false }
     let layout = Layout.compute(size: size, state: self)
     syncSource(position, lineCount: data.sourceLines.count, layout: layout)
@@ -26,13 +26,6 @@ extension AppState {
       }
     }
     if let id = selection, data.object(id) == nil { selection = nil }
-  }
-
-  /// Whether the line's events hold a collection phase after the cursor.
-  private func hasPhaseAhead<D: ReplayDriver>(_ data: D) -> Bool {
-    let events = data.events
-    let from = data.position.eventIndex.map { $0 + 1 } ?? 0
-    return from < events.count && events[from...].contains { $0.isCollectorPhase }
   }
 
   private mutating func syncSource(_ position: ReplayPosition, lineCount: Int, layout: Layout) {

@@ -71,6 +71,9 @@ public protocol ReplayDriver {
   /// collection phase of the current line, or runs to the end of the line
   /// (`step`) when none is left.
   mutating func microStepToNextPhase()
+  /// Whether the current line's events hold a collection phase after
+  /// `position.eventIndex` (run mode then walks the phases).
+  var hasCollectorPhaseAhead: Bool { get }
 }
 
 extension ReplayDriver {
@@ -79,6 +82,13 @@ extension ReplayDriver {
 
   /// No event search by default.
   public mutating func seekEvent(_ search: EventSearch, forward: Bool) {}
+
+  /// By default: looks through `events`.
+  public var hasCollectorPhaseAhead: Bool {
+    let events = self.events
+    let from = position.eventIndex.map { $0 + 1 } ?? 0
+    return from < events.count && events[from...].contains { $0.isCollectorPhase }
+  }
 
   /// By default: micro-steps until the cursor is on a collection phase or
   /// the line is done.

@@ -179,15 +179,20 @@ public struct TimelineDriver: ReplayDriver, Sendable {
       let next = events[(index + 1)...].first { $0.gcPhaseRecord != nil }?.gcPhaseRecord
       guard let next, !next.startsCollection else { return nil }
     }
+    let heap = interpreter.heap
+    let listing = record.listing
+    let objects = listing.ids.indices.map { i in
+      let set = record.sets[i]
+      return GCObjectState(
+        id: ObjectRef(Int(listing.ids[i].index)), gcRefs: Int(record.gcRefs[i]),
+        isUnreachable: set.isUnreachable,
+        set: String(String(describing: set).map { $0 == "_" ? " " : $0 }),
+        label: listing.label(at: i, in: heap),
+        address: Address(listing.addresses[i]))
+    }
     return GCCollection(
-      generation: record.generation, phase: record.cFunction,
-      phaseDescription: record.summary,
-      objects: record.objects.map {
-        GCObjectState(
-          id: ObjectRef(Int($0.id.index)), gcRefs: $0.gcRefs, isUnreachable: $0.set.isUnreachable,
-          set: String(String(describing: $0.set).map { $0 == "_" ? " " : $0 }), label: $0.label,
-          address: Address($0.address))
-      }, sourceFile: record.cFile, omitted: record.omitted, isResult: record.isResult)
+      generation: record.generation, phase: record.cFunction, phaseDescription: record.summary,
+      objects: objects, sourceFile: record.cFile, omitted: record.omitted, isResult: record.isResult)
   }
 
   public var events: [ReplayEvent] {
@@ -273,6 +278,12 @@ public struct TimelineDriver: ReplayDriver, Sendable {
     if found.eventIndex == nil, case .freeOf = search {
       notice = "\(search) at step \(found.step): its memory went to a free list"
     }
+  }
+
+  public var hasCollectorPhaseAhead: Bool {
+    let events = timeline.currentEvents
+    let from = eventIndex.map { $0 + 1 } ?? 0
+    return from < events.count && events[from...].contains { $0.gcPhaseRecord != nil }
   }
 
   public mutating func microStepToNextPhase() {

@@ -90,7 +90,11 @@ import Testing
     let move = try #require(records.first { $0.phase == .moveUnreachable })
     let cycle = move.objects.filter { $0.set == .tentativelyUnreachable }
     #expect(cycle.count == 2)
-    #expect(cycle.allSatisfy { $0.label.hasPrefix("list ") })
+    let heap = timeline.interpreter.heap
+    let labels = cycle.map { object in
+      move.listing.label(at: move.listing.ids.firstIndex(of: object.id)!, in: heap)
+    }
+    #expect(labels == ["list [<2 items>]", "list [<1 items>]"])
     for object in cycle {
       #expect(update.objects.first { $0.id == object.id }?.gcRefs == 1)
       #expect(update.objects.first { $0.id == object.id }?.set == .collecting)
