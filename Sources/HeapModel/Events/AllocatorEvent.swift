@@ -13,6 +13,11 @@
 // `arenaAllocated`, then `poolInitialized`, then `blockAllocated`; a `free`
 // that empties a pool records `blockFreed`, `poolBecameEmpty`, then
 // possibly `arenaReleased`.
+//
+// The cycle collector logs its phases into the same stream (`gcPhase`), so
+// that a line's events read in the order the work happened; see
+// `GCPhaseRecord`. That case is boxed (`indirect`), which keeps the
+// allocator's own events as small as before.
 
 /// One observable step of the allocator model.
 public enum AllocatorEvent: Sendable, Equatable {
@@ -52,6 +57,9 @@ public enum AllocatorEvent: Sendable, Equatable {
   case reallocatedMoved(from: Address, to: Address, size: Int)
   /// `realloc` of a raw block, which stays with `malloc` whatever its new size.
   case rawReallocated(from: Address, to: Address, size: Int)
+  /// A phase of a cycle collection, with the sets it produced
+  /// (`gc_collect_main`'s steps; see `GCPhaseRecord`).
+  indirect case gcPhase(GCPhaseRecord)
 
   /// The CPython C function that does this work in `version`.
   public func cFunction(in version: PythonVersion) -> String {
@@ -69,9 +77,19 @@ public enum AllocatorEvent: Sendable, Equatable {
     case .rawFreed: return "_PyObject_Free"
     case .reallocatedInPlace, .reallocatedMoved: return "pymalloc_realloc"
     case .rawReallocated: return "_PyObject_Realloc"
+    case .gcPhase(let record): return record.phase.cFunction(in: version)
     }
   }
 
   /// The C source file of `cFunction(in:)`.
-  public var cFile: String { "Objects/obmalloc.c" }
+  public var cFile: String {
+    if case .gcPhase(let record) = self { return record.cFile }
+    return "Objects/obmalloc.c"
+  }
+
+  /// The collection phase, if this is one.
+  public var gcPhaseRecord: GCPhaseRecord? {
+    if case .gcPhase(let record) = self { return record }
+    return nil
+  }
 }

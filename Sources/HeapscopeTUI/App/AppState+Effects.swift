@@ -12,6 +12,14 @@ extension AppState {
     case .stepBack: data.stepBack()
     case .continueToBreakpoint: data.continueToBreakpoint()
     case .seek(let step): data.seek(step: step)
+    case .seekEvent(let search, let forward):
+      data.seekEvent(search, forward: forward)
+      if data.notice == nil {
+        let place = data.position.eventIndex.map { "event \($0 + 1)" } ?? "end of line"
+        message = "\(search) at step \(data.position.step), \(place)"
+        scrolls[.events] = nil
+      }
+    case .microStepToNextPhase: data.microStepToNextPhase()
     case .selectAddress(let raw): selectAddress(Address(raw), in: data)
     case .search(let query): search(query, in: data)
     case .whyAlive(let id): showWhyAlive(id, in: data)

@@ -11,7 +11,7 @@ extension AppState {
   public mutating func sync<D: ReplayDriver>(with data: D) {
     let position = data.position
     isFinished = position.isFinished
-    isCollecting = data.gc.collection != nil
+    isCollecting = data.hasCollectorPhaseAhead || data.gc.collection != nil
     if isRunning && isFinished { isRunning = false }
     let layout = Layout.compute(size: size, state: self)
     syncSource(position, lineCount: data.sourceLines.count, layout: layout)

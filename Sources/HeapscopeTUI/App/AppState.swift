@@ -11,12 +11,17 @@ public struct AppState: Sendable, Equatable {
   public enum InputPurpose: Sendable, Equatable {
     case goTo
     case search
+    /// `]` / `[`: the kind of model event to seek to, forward or back.
+    case seekEvent(forward: Bool)
   }
 
   /// An open input line.
   public struct InputLine: Sendable, Equatable {
     public var purpose: InputPurpose
     public var text: String
+    /// The text is an offer (the last search): Enter takes it, typing or
+    /// Backspace replaces it.
+    public var isOffered = false
   }
 
   /// The heap grid's zoom and cursor.
@@ -84,13 +89,17 @@ public struct AppState: Sendable, Equatable {
   public var sourceScroll = 0
   /// Whether the replay has finished, from `sync`.
   public var isFinished = false
-  /// Whether the replay stands inside a cycle collection, from `sync`; run
-  /// mode then advances by micro-steps so each phase can be watched.
+  /// Whether the replay stands inside a cycle collection, or on a line
+  /// whose events still hold collection phases ahead of the micro-step
+  /// cursor, from `sync`; run mode then advances phase by phase so each can
+  /// be watched.
   public var isCollecting = false
   /// Scroll offsets of the list panes (events, GC, stats).
   public var scrolls: [Pane: Int] = [:]
   /// The glyph set (UTF-8 or ASCII).
   public var glyphs: Glyphs = .unicode
+  /// The last event search typed at the `]` / `[` prompt, offered again.
+  public var lastEventSearch = ""
   /// The replay line the source pane last centred on.
   var lastLine: Int?
 

@@ -27,7 +27,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.isRunning = false
       return []
     }
-    return [state.isCollecting ? .microStep : .step]
+    return [state.isCollecting ? .microStepToNextPhase : .step]
   case .nextPane, .previousPane:
     let panes = Pane.allCases
     let i = panes.firstIndex(of: state.focus)!
@@ -50,8 +50,23 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     return [.whyAlive(id)]
   case .openGoTo: state.input = AppState.InputLine(purpose: .goTo, text: "")
   case .openSearch: state.input = AppState.InputLine(purpose: .search, text: "")
-  case .inputCharacter(let c): state.input?.text.append(c)
+  case .openSeekNext:
+    state.isRunning = false
+    state.input = AppState.InputLine(
+      purpose: .seekEvent(forward: true), text: state.lastEventSearch,
+      isOffered: !state.lastEventSearch.isEmpty)
+  case .openSeekPrevious:
+    state.isRunning = false
+    state.input = AppState.InputLine(
+      purpose: .seekEvent(forward: false), text: state.lastEventSearch,
+      isOffered: !state.lastEventSearch.isEmpty)
+  case .inputCharacter(let c):
+    if state.input?.isOffered == true { state.input?.text = "" }
+    state.input?.isOffered = false
+    state.input?.text.append(c)
   case .inputBackspace:
+    if state.input?.isOffered == true { state.input?.text = "" }
+    state.input?.isOffered = false
     if state.input?.text.isEmpty == false { state.input?.text.removeLast() }
   case .inputCancel: state.input = nil
   case .inputSubmit: return submitInput(&state)
@@ -80,6 +95,15 @@ private func submitInput(_ state: inout AppState) -> [Effect] {
   case .search:
     guard !text.isEmpty else { return [] }
     return [.search(text)]
+  case .seekEvent(let forward):
+    switch EventSearch.parse(text, selection: state.selection) {
+    case .success(let search):
+      state.lastEventSearch = text
+      return [.seekEvent(search, forward: forward)]
+    case .failure(let error):
+      state.message = error.message
+      return []
+    }
   }
 }
 

@@ -26,6 +26,10 @@ public enum Action: Hashable, Sendable {
   // Prompts
   case openGoTo
   case openSearch
+  /// `]`: prompt for a kind of model event and seek forward to it.
+  case openSeekNext
+  /// `[`: the same, backward.
+  case openSeekPrevious
   case inputCharacter(Character)
   case inputBackspace
   case inputSubmit
@@ -41,7 +45,8 @@ public enum Action: Hashable, Sendable {
   static let bindable: [Action] = [
     .step, .microStep, .stepBack, .continueToBreakpoint, .runToggle, .faster, .slower, .nextPane,
     .previousPane, .zoomIn, .zoomOut, .moveUp, .moveDown, .moveLeft, .moveRight, .pageUp, .pageDown,
-    .maximise, .whyAlive, .openGoTo, .openSearch, .inputBackspace, .inputSubmit, .inputCancel,
+    .maximise, .whyAlive, .openGoTo, .openSearch, .openSeekNext, .openSeekPrevious, .inputBackspace,
+    .inputSubmit, .inputCancel,
     .toggleHelp, .closeHelp, .quit,
   ]
 }

@@ -22,7 +22,7 @@ extension KeyMap {
     var out = "# heapscope key bindings\n\n"
     out += "Generated from `KeyMap.default` (Sources/HeapscopeTUI/Input/KeyMap.swift); a test keeps\n"
     out += "this file equal to the generated text. Arrows and hjkl move, letters act, and while an\n"
-    out += "input line is open (`g`, `/`) every printable key is text.\n"
+    out += "input line is open (`g`, `/`, `]`, `[`) every printable key is text.\n"
     for context in KeyContext.allCases {
       let rows = bindings.filter { $0.context == context }
       guard !rows.isEmpty else { continue }

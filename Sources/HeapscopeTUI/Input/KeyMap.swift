@@ -22,7 +22,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case .global: return "Everywhere"
     case .heap: return "Heap grid"
     case .graph: return "Object graph"
-    case .input: return "Input line (g, /)"
+    case .input: return "Input line (g, /, ], [)"
     case .help: return "Help overlay"
     }
   }
@@ -55,6 +55,10 @@ public struct KeyMap: Sendable {
     b([.character("+"), .character("=")], .faster, "Run faster", "Replay"),
     b([.character("-")], .slower, "Run slower", "Replay"),
     b([.character("g")], .openGoTo, "Go to step or address", "Replay", hint: "goto"),
+    b(
+      [.character("]")], .openSeekNext, "Seek next: gc phase arena release pool free class N", "Replay",
+      hint: "seek"),
+    b([.character("[")], .openSeekPrevious, "Seek back to the previous such event", "Replay"),
     b([.character("/")], .openSearch, "Search type or repr", "Objects", hint: "search"),
     b(
       [.character("w")], .whyAlive, "Why alive (root chain)", "Objects",

@@ -1,3 +1,5 @@
+import HeapModel
+
 /// The cycle collector as the GC pane shows it.
 public struct GCSnapshot: Sendable, Equatable {
   /// Objects counted per generation (`gc.get_count()`), youngest first.
@@ -36,22 +38,34 @@ public struct GCLogEntry: Sendable, Equatable {
   }
 }
 
-/// A collection in progress.
+/// A collection in progress, as one of its phases left it (or found it).
 public struct GCCollection: Sendable, Equatable {
   /// Generation being collected.
   public var generation: Int
-  /// The phase, named after its gcmodule.c function (`update_refs`, `subtract_refs`, `move_unreachable`…).
+  /// The phase, named after its C function (`update_refs`, `subtract_refs`, `move_unreachable`…).
   public var phase: String
   /// One sentence on what the phase does.
   public var phaseDescription: String
-  /// The objects of the generation being examined.
+  /// The objects of the generation being examined (the first few hundred).
   public var objects: [GCObjectState]
+  /// The C source file of the phase (`Modules/gcmodule.c`, `Python/gc.c`).
+  public var sourceFile: String?
+  /// Objects examined that `objects` leaves out.
+  public var omitted: Int
+  /// Whether the objects show the phase's result (true) or what it starts from.
+  public var isResult: Bool
 
-  public init(generation: Int, phase: String, phaseDescription: String, objects: [GCObjectState]) {
+  public init(
+    generation: Int, phase: String, phaseDescription: String, objects: [GCObjectState],
+    sourceFile: String? = nil, omitted: Int = 0, isResult: Bool = true
+  ) {
     self.generation = generation
     self.phase = phase
     self.phaseDescription = phaseDescription
     self.objects = objects
+    self.sourceFile = sourceFile
+    self.omitted = omitted
+    self.isResult = isResult
   }
 }
 
@@ -62,10 +76,22 @@ public struct GCObjectState: Sendable, Equatable {
   public var gcRefs: Int
   /// Whether it is in the unreachable set now.
   public var isUnreachable: Bool
+  /// The set it is in ("reachable", "tentatively unreachable", "freed"…), if known.
+  public var set: String?
+  /// Type and short repr taken during the collection (the object may be gone since).
+  public var label: String?
+  /// `id()` taken during the collection.
+  public var address: Address?
 
-  public init(id: ObjectRef, gcRefs: Int, isUnreachable: Bool) {
+  public init(
+    id: ObjectRef, gcRefs: Int, isUnreachable: Bool, set: String? = nil, label: String? = nil,
+    address: Address? = nil
+  ) {
     self.id = id
     self.gcRefs = gcRefs
     self.isUnreachable = isUnreachable
+    self.set = set
+    self.label = label
+    self.address = address
   }
 }

@@ -63,11 +63,42 @@ public protocol ReplayDriver {
   mutating func continueToBreakpoint()
   /// Goes to step `step` (clamped to what exists).
   mutating func seek(step: Int)
+  /// Goes to the next (`forward`) or previous model event matching
+  /// `search`, with `position.eventIndex` on it; stays put and sets
+  /// `notice` when there is none.
+  mutating func seekEvent(_ search: EventSearch, forward: Bool)
+  /// Run mode through a collection: moves the micro-step cursor to the next
+  /// collection phase of the current line, or runs to the end of the line
+  /// (`step`) when none is left.
+  mutating func microStepToNextPhase()
+  /// Whether the current line's events hold a collection phase after
+  /// `position.eventIndex` (run mode then walks the phases).
+  var hasCollectorPhaseAhead: Bool { get }
 }
 
 extension ReplayDriver {
   /// No notice by default.
   public var notice: String? { nil }
+
+  /// No event search by default.
+  public mutating func seekEvent(_ search: EventSearch, forward: Bool) {}
+
+  /// By default: looks through `events`.
+  public var hasCollectorPhaseAhead: Bool {
+    let events = self.events
+    let from = position.eventIndex.map { $0 + 1 } ?? 0
+    return from < events.count && events[from...].contains { $0.isCollectorPhase }
+  }
+
+  /// By default: micro-steps until the cursor is on a collection phase or
+  /// the line is done.
+  public mutating func microStepToNextPhase() {
+    let start = position.step
+    repeat {
+      microStep()
+    } while position.step == start && !(position.eventIndex.map { events[$0].isCollectorPhase } ?? false)
+      && !position.isFinished
+  }
 }
 
 /// Where a replay stands.

@@ -6,11 +6,15 @@ public struct ReplayEvent: Sendable, Equatable {
   public var cFunction: String
   /// The CPython source file of that function, e.g. `Objects/obmalloc.c`.
   public var sourceFile: String
+  /// Whether it is a phase of a cycle collection (run mode walks those one
+  /// by one, and the GC pane shows the phase while the cursor is on it).
+  public var isCollectorPhase: Bool
 
-  public init(text: String, cFunction: String, sourceFile: String) {
+  public init(text: String, cFunction: String, sourceFile: String, isCollectorPhase: Bool = false) {
     self.text = text
     self.cFunction = cFunction
     self.sourceFile = sourceFile
+    self.isCollectorPhase = isCollectorPhase
   }
 }
 

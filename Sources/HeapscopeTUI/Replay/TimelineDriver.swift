@@ -160,13 +160,50 @@ public struct TimelineDriver: ReplayDriver, Sendable {
       log: interpreter.gcLog.map {
         GCLogEntry(
           step: $0.step, generation: $0.generation, collected: $0.collected, uncollectable: $0.uncollectable)
-      }, collection: nil)
+      }, collection: collectionAtCursor)
+  }
+
+  /// The collection phase the micro-step cursor stands on, or the last one
+  /// before it while that collection still has phases to come.
+  private var collectionAtCursor: GCCollection? {
+    guard let index = eventIndex else { return nil }
+    let events = timeline.currentEvents
+    guard index < events.count,
+      let at = events[...index].lastIndex(where: { $0.gcPhaseRecord != nil }),
+      let record = events[at].gcPhaseRecord
+    else { return nil }
+    if at != index {
+      // Between two phases (a free caused by delete_garbage, an allocation
+      // of a __del__): still inside unless the next phase opens another
+      // collection or there is none.
+      let next = events[(index + 1)...].first { $0.gcPhaseRecord != nil }?.gcPhaseRecord
+      guard let next, !next.startsCollection else { return nil }
+    }
+    let heap = interpreter.heap
+    let listing = record.listing
+    let objects = listing.ids.indices.map { i in
+      let set = record.sets[i]
+      return GCObjectState(
+        id: ObjectRef(Int(listing.ids[i].index)), gcRefs: Int(record.gcRefs[i]),
+        isUnreachable: set.isUnreachable,
+        set: String(String(describing: set).map { $0 == "_" ? " " : $0 }),
+        label: listing.label(at: i, in: heap),
+        address: Address(listing.addresses[i]))
+    }
+    return GCCollection(
+      generation: record.generation, phase: record.cFunction, phaseDescription: record.summary,
+      objects: objects, sourceFile: record.cFile, omitted: record.omitted, isResult: record.isResult)
   }
 
   public var events: [ReplayEvent] {
     let version = interpreter.version
     return timeline.currentEvents.map { event in
-      ReplayEvent(
+      if let record = event.gcPhaseRecord {
+        return ReplayEvent(
+          text: "gen \(record.generation) \(record.phase): \(record.summary)", cFunction: record.cFunction,
+          sourceFile: record.cFile, isCollectorPhase: true)
+      }
+      return ReplayEvent(
         text: String(describing: event), cFunction: event.cFunction(in: version), sourceFile: event.cFile)
     }
   }
@@ -218,6 +255,59 @@ public struct TimelineDriver: ReplayDriver, Sendable {
   public mutating func seek(step: Int) {
     eventIndex = nil
     perform { (timeline: inout Timeline) throws(InterpreterStop) in try timeline.seek(to: step) }
+  }
+
+  public mutating func seekEvent(_ search: EventSearch, forward: Bool) {
+    guard let query = eventQuery(search) else {
+      notice = "\(search): the object is not alive here"
+      return
+    }
+    let from = eventIndex
+    var found: EventMatch?
+    perform { (timeline: inout Timeline) throws(InterpreterStop) in
+      found =
+        forward
+        ? try timeline.seekForward(query, after: from) : try timeline.seekBackward(query, before: from)
+    }
+    if notice != nil { return }
+    guard let found else {
+      notice = "no \(forward ? "later" : "earlier") \(search) (stayed at step \(timeline.step))"
+      return
+    }
+    eventIndex = found.eventIndex
+    if found.eventIndex == nil, case .freeOf = search {
+      notice = "\(search) at step \(found.step): its memory went to a free list"
+    }
+  }
+
+  public var hasCollectorPhaseAhead: Bool {
+    let events = timeline.currentEvents
+    let from = eventIndex.map { $0 + 1 } ?? 0
+    return from < events.count && events[from...].contains { $0.gcPhaseRecord != nil }
+  }
+
+  public mutating func microStepToNextPhase() {
+    let events = timeline.currentEvents
+    let from = eventIndex.map { $0 + 1 } ?? 0
+    if from < events.count, let next = events[from...].firstIndex(where: { $0.gcPhaseRecord != nil }) {
+      eventIndex = next
+    } else {
+      step()
+    }
+  }
+
+  private func eventQuery(_ search: EventSearch) -> EventQuery? {
+    switch search {
+    case .collection: return .collection
+    case .gcPhase: return .gcPhase(nil)
+    case .arenaAllocated: return .arenaAllocated
+    case .arenaReleased: return .arenaReleased
+    case .newPool: return .newPool
+    case .allocation(let index): return .allocation(sizeClass: index)
+    case .freeOf(let ref):
+      guard let id = heapID(ref) else { return nil }
+      return .death(of: id, block: Address(interpreter.heap.blocks[id.slot]))
+    }
   }
 
   private mutating func perform(_ body: (inout Timeline) throws(InterpreterStop) -> Void) {

@@ -30,20 +30,21 @@ enum GCView {
       y += 1
     }
     if let collection = gc.collection {
-      lines.append(("collecting gen \(collection.generation): \(collection.phase)", .gcPhase))
+      let file = collection.sourceFile.map { "  (\($0))" } ?? ""
+      lines.append(("collecting gen \(collection.generation): \(collection.phase)\(file)", .gcPhase))
       lines.append((collection.phaseDescription, .dim))
       let unreachable = collection.objects.filter(\.isUnreachable).count
-      lines.append(("\(collection.objects.count) objects, \(unreachable) unreachable so far", .dim))
+      let more = collection.omitted > 0 ? " (+\(collection.omitted) more not listed)" : ""
+      let when = collection.isResult ? "after the phase" : "as the phase starts"
+      lines.append(
+        ("\(collection.objects.count) objects\(more), \(unreachable) unreachable, \(when)", .dim))
       for entry in collection.objects {
-        let object = data.object(entry.id)
-        let name = object.map { "\($0.typeName) \($0.repr)" } ?? "\(entry.id)"
-        let address = object.map { " \($0.address)" } ?? ""
-        let text = "  gc_refs \(padLeft(entry.gcRefs, 3))  \(name)\(address)"
-        lines.append(
-          (
-            entry.isUnreachable ? text + "  unreachable" : text,
-            entry.isUnreachable ? .unreachable : .reachable
-          ))
+        let object = entry.label == nil ? data.object(entry.id) : nil
+        let name = entry.label ?? object.map { "\($0.typeName) \($0.repr)" } ?? "\(entry.id)"
+        let address = (entry.address ?? object?.address).map { " \($0)" } ?? ""
+        let set = entry.set ?? (entry.isUnreachable ? "unreachable" : nil)
+        let text = "  gc_refs \(padLeft(entry.gcRefs, 3))  \(name)\(address)" + (set.map { "  \($0)" } ?? "")
+        lines.append((text, entry.isUnreachable ? .unreachable : .reachable))
       }
     }
     lines.append(("collections: \(gc.log.count)", .tableHeader))

@@ -7,7 +7,13 @@ enum StatusBar {
     guard !rect.isEmpty else { return }
     if let input = state.input {
       buffer.fill(rect, style: .inputLine)
-      let prompt = input.purpose == .goTo ? "go to step or 0x address: " : "search type or repr: "
+      let prompt: String
+      switch input.purpose {
+      case .goTo: prompt = "go to step or 0x address: "
+      case .search: prompt = "search type or repr: "
+      case .seekEvent(let forward):
+        prompt = "seek \(forward ? "next" : "previous") (\(EventSearch.promptWords)): "
+      }
       let x = rect.x + buffer.put(prompt + input.text, x: rect.x, y: rect.y, style: .inputLine, clip: rect)
       buffer.put("_", x: x, y: rect.y, style: .inputLine, attributes: .bold, clip: rect)
       return

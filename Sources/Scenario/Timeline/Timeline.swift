@@ -12,9 +12,15 @@
 // dropped and the interval doubles, so memory stays bounded on any replay
 // and going back costs at most one interval of re-execution.
 //
-// Per step the timeline records the line and the bytes and blocks the
-// allocator handed out and took back (8 words per step), which gives the
-// per-line attribution and the memory-over-time series at any position.
+// Per step the timeline records the line, the bytes and blocks the
+// allocator handed out and took back, and which kinds of event happened
+// (`StepMarks`) — 32 bytes per step — which gives the per-line attribution,
+// the memory-over-time series at any position, and lets a backward event
+// search (Timeline+Search.swift) skip the stretches with nothing to find.
+//
+// The event log is on only for the steps the timeline shows: ground covered
+// again in one go by `seek` runs with it off, so re-execution pays nothing
+// for events it would throw away.
 
 import HeapModel
 
@@ -25,8 +31,44 @@ public struct StepRecord: Sendable, Equatable {
   public var freedBytes: Int32
   public var allocatedBlocks: Int32
   public var freedBlocks: Int32
+  /// Which kinds of event the step produced.
+  public var marks: StepMarks
   /// Bytes in pymalloc blocks and raw blocks in use after the step.
   public var liveBytes: Int
+}
+
+/// Kinds of model event a step produced, for skipping steps in a search.
+public struct StepMarks: OptionSet, Sendable, Hashable {
+  public var rawValue: UInt32
+  public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+  public static let blockAllocated = StepMarks(rawValue: 1 << 0)
+  /// A pymalloc or raw block was freed.
+  public static let blockFreed = StepMarks(rawValue: 1 << 1)
+  /// A pool was taken for a size class (`allocate_from_new_pool`).
+  public static let newPool = StepMarks(rawValue: 1 << 2)
+  public static let arenaAllocated = StepMarks(rawValue: 1 << 3)
+  public static let arenaReleased = StepMarks(rawValue: 1 << 4)
+  /// A phase of a cycle collection.
+  public static let gcPhase = StepMarks(rawValue: 1 << 5)
+  /// A cycle collection began.
+  public static let collection = StepMarks(rawValue: 1 << 6)
+  /// Passed inside the run of the step before (Python code called from a
+  /// builtin): the run cannot pause here, so a seek cannot stop here.
+  public static let continued = StepMarks(rawValue: 1 << 7)
+
+  /// The mark of one event.
+  public init(_ event: AllocatorEvent) {
+    switch event {
+    case .blockAllocated, .rawAllocated: self = .blockAllocated
+    case .blockFreed, .rawFreed: self = .blockFreed
+    case .poolInitialized, .poolReused: self = .newPool
+    case .arenaAllocated: self = .arenaAllocated
+    case .arenaReleased: self = .arenaReleased
+    case .gcPhase(let record): self = record.startsCollection ? [.gcPhase, .collection] : .gcPhase
+    default: self = []
+    }
+  }
 }
 
 /// Memory attributed to one source line up to the current step.
@@ -41,7 +83,7 @@ public struct LineMemory: Sendable, Equatable {
 /// A navigable replay of one scenario.
 public struct Timeline: Sendable {
   public private(set) var interpreter: Interpreter
-  private var checkpoints: [Interpreter]
+  var checkpoints: [Interpreter]
   public private(set) var interval: Int
   public let maxCheckpoints: Int
   /// Bytes the checkpoints may take together (each costs a whole model
@@ -52,7 +94,7 @@ public struct Timeline: Sendable {
   /// far (the line is the one step i announced; 0 before the first line).
   public private(set) var records: [StepRecord] = []
   /// The model events of the most recent step.
-  public private(set) var currentEvents: [AllocatorEvent] = []
+  public internal(set) var currentEvents: [AllocatorEvent] = []
   /// The number of steps of the whole run, once it has been reached.
   public private(set) var totalSteps: Int?
   private var liveBytes = 0
@@ -87,7 +129,10 @@ public struct Timeline: Sendable {
       // A step that ran Python code under a builtin may pass several line
       // events at once; the later ones get empty records.
       appendRecord(line: line, events: currentEvents)
-      while records.count < interpreter.steps { appendRecord(line: interpreter.currentLine, events: []) }
+      while records.count < interpreter.steps {
+        appendRecord(line: interpreter.currentLine, events: [])
+        records[records.count - 1].marks.insert(.continued)
+      }
     }
     if finished { totalSteps = interpreter.steps }
     if interpreter.steps / interval > before / interval, !finished { addCheckpoint() }
@@ -97,17 +142,22 @@ public struct Timeline: Sendable {
   /// Moves to step `target` (clamped to the run), forwards or back.
   public mutating func seek(to target: Int) throws(InterpreterStop) {
     let target = max(0, totalSteps.map { min(target, $0) } ?? target)
+    // Ground covered before runs in one go, to the last step before the
+    // target where the run can pause (a step passed inside another's run,
+    // under a builtin, is not one); the rest step by step, so the current
+    // events and the records are complete.
+    var known = min(target - 1, records.count)
+    while known > 0, known < records.count, records[known].marks.contains(.continued) { known -= 1 }
     if target < interpreter.steps {
-      let index = checkpoints.lastIndex { $0.steps <= target } ?? 0
+      let index = checkpoints.lastIndex { $0.steps <= max(0, known) } ?? 0
       interpreter = checkpoints[index]
       _ = interpreter.heap.takeAllocatorEvents()
+      if target == 0 { currentEvents = [] }
     }
-    // Ground covered before runs in one go; the last step and new ground
-    // step by step, so the current events and the records are complete.
-    let known = min(target - 1, records.count)
     if known > interpreter.steps {
+      interpreter.heap.recordAllocatorEvents(false)
+      defer { interpreter.heap.recordAllocatorEvents(true) }
       let finished = try interpreter.advance(toStep: known)
-      _ = interpreter.heap.takeAllocatorEvents()
       if finished { totalSteps = interpreter.steps }
     }
     while interpreter.steps < target, !isFinished { try stepForward() }
@@ -154,8 +204,12 @@ public struct Timeline: Sendable {
 
   private mutating func appendRecord(line: Int, events: [AllocatorEvent]) {
     var entry = StepRecord(
-      line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, liveBytes: 0)
-    for event in events { account(event, into: &entry) }
+      line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
+      liveBytes: 0)
+    for event in events {
+      account(event, into: &entry)
+      entry.marks.formUnion(StepMarks(event))
+    }
     liveBytes += Int(entry.allocatedBytes) - Int(entry.freedBytes)
     entry.liveBytes = liveBytes
     records.append(entry)

@@ -10,6 +10,7 @@ import HeapModel
 /// Kinds of trace events a user can select with `--events`.
 public enum TraceKind: String, CaseIterable, Sendable {
   case line, alloc, free, pool, arena, raw, realloc, gc
+  case gcPhase = "gc_phase"
 }
 
 /// Encodes model events as JSON Lines.
@@ -111,6 +112,9 @@ public struct TraceEncoder: Sendable {
       fields = [
         ("from", Self.quote("\(from)")), ("to", Self.quote("\(to)")), ("size", "\(size)"), ("raw", "true"),
       ]
+    case .gcPhase(let record):
+      kind = .gcPhase
+      fields = Self.fields(of: record)
     }
     guard kinds.contains(kind) else { return nil }
     var text = "{\"step\":\(step),\"line\":\(line),\"kind\":\"\(kind.rawValue)\""
@@ -118,6 +122,28 @@ public struct TraceEncoder: Sendable {
     text += ",\"c_function\":\"\(event.cFunction(in: version))\",\"c_file\":\"\(event.cFile)\"}"
     return text
   }
+
+  /// The fields of a `gc_phase` event: the phase, the counts, and the
+  /// listed objects' `id()` per set and their gc_refs.
+  static func fields(of record: GCPhaseRecord) -> [(String, String)] {
+    var sets = ""
+    for set in GCObjectSet.allCases {
+      let members = record.objects.filter { $0.set == set }
+      guard !members.isEmpty else { continue }
+      if !sets.isEmpty { sets += "," }
+      sets += "\"\(set)\":[" + members.map { quote(hex($0.address)) }.joined(separator: ",") + "]"
+    }
+    let refs = record.objects.map { "\(quote(hex($0.address))):\($0.gcRefs)" }.joined(separator: ",")
+    return [
+      ("generation", "\(record.generation)"), ("phase", quote(record.phase.traceName)),
+      ("result", "\(record.isResult)"), ("examined", "\(record.examined)"),
+      ("listed", "\(record.objects.count)"), ("unreachable", "\(record.unreachableCount)"),
+      ("collected", "\(record.collected)"), ("uncollectable", "\(record.uncollectable)"),
+      ("sets", "{\(sets)}"), ("gc_refs", "{\(refs)}"),
+    ]
+  }
+
+  private static func hex(_ address: UInt64) -> String { "\(Address(address))" }
 
   /// A JSON string literal.
   public static func quote(_ text: String) -> String {

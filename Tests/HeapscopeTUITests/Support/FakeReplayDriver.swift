@@ -271,7 +271,9 @@ struct FakeReplayDriver: ReplayDriver {
       collection = GCCollection(
         generation: generation, phase: phase, phaseDescription: description,
         objects: states.map { GCObjectState(id: ObjectRef($0.0), gcRefs: $0.1, isUnreachable: $0.2) })
-      lineEvents.append(ReplayEvent(text: description, cFunction: phase, sourceFile: "Modules/gcmodule.c"))
+      lineEvents.append(
+        ReplayEvent(
+          text: description, cFunction: phase, sourceFile: "Modules/gcmodule.c", isCollectorPhase: true))
     case .gcDone(let generation, let collected):
       collection = nil
       gcLog.append(

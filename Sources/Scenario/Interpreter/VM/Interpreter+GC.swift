@@ -15,6 +15,7 @@ extension Interpreter {
   mutating func collectGarbage(generation: Int, automatic: Bool) throws -> Int {
     let started = automatic ? heap.beginAutomaticCollection() : heap.beginCollection(generation: generation)
     guard var collection = started else { return 0 }
+    var phases = GCPhaseRecorder.start(&collection, heap: &heap)
     while let request = heap.advanceCollection(&collection) {
       switch request {
       case .invokeCallbacks(let phase, let info):
@@ -30,8 +31,8 @@ extension Interpreter {
         heap.finishFinalizer(object)
       case .dealloc(.clearWeakrefs(let object)):
         clearWeakrefs(to: object)
-      case .stepped:
-        break
+      case .stepped(let finished):
+        phases?.phaseEnded(finished, collection, heap: &heap)
       }
     }
     gcLog.append(

@@ -1,0 +1,154 @@
+// Logs a running collection phase by phase into the event stream (see
+// `GCPhaseRecord` for where each record stands and what it holds).
+//
+// The driver of a collection (the interpreter) makes one recorder per
+// collection with `start`, which returns nil — and costs nothing more —
+// while the event log is off. A recorder asks the collection to stop at
+// every phase boundary (`GCStepping.phase`; the pauses change nothing in
+// the model) and is told of each boundary with `phaseEnded`.
+//
+// It keeps the objects it lists (ids, `id()` addresses, labels) so that
+// every record of one collection lists the same objects in the same order,
+// and remembers which were ever unreachable, to tell a resurrected object
+// from one that was never garbage.
+
+/// Records the phases of one collection while the event log is on.
+public struct GCPhaseRecorder: Sendable {
+  private var listing = GCListing()
+  private var wasUnreachable: [Bool] = []
+  private var examined = 0
+
+  /// A recorder for `collection` if the heap's event log is on (and the
+  /// collection set to pause at phase boundaries), else nil. Logs the
+  /// collection's first record.
+  public static func start(_ collection: inout GarbageCollection, heap: inout Heap) -> GCPhaseRecorder? {
+    guard heap.allocator.recordsEvents else { return nil }
+    collection.stepping = .phase
+    var recorder = GCPhaseRecorder()
+    recorder.log(collection.phase, isResult: false, collection, heap: &heap)
+    return recorder
+  }
+
+  /// Call on `.stepped(finished)`: logs `finished` if it is a computing
+  /// phase, then the phase now starting if it acts (runs code or frees).
+  public mutating func phaseEnded(_ finished: GCPhase, _ collection: GarbageCollection, heap: inout Heap) {
+    if finished == .mergeGenerations { select(collection, heap: heap) }
+    if finished == .moveUnreachable { widen(heap: heap) }
+    if Self.computes(finished) { log(finished, isResult: true, collection, heap: &heap) }
+    let next = collection.phase
+    if Self.acts(next, collection, heap: heap) { log(next, isResult: false, collection, heap: &heap) }
+  }
+
+  /// Phases recorded with their result.
+  static func computes(_ phase: GCPhase) -> Bool {
+    switch phase {
+    case .mergeGenerations, .updateRefs, .subtractRefs, .moveUnreachable, .untrackTuples, .promoteSurvivors,
+      .moveLegacyFinalizers, .handleWeakrefs, .handleResurrectedObjects:
+      true
+    default: false
+    }
+  }
+
+  /// Phases recorded as they begin; the ones with nothing to do are left out.
+  static func acts(_ phase: GCPhase, _ c: GarbageCollection, heap: Heap) -> Bool {
+    switch phase {
+    case .startCallbacks, .finalizeGarbage, .deleteGarbage, .stopCallbacks: true
+    case .weakrefCallbacks: heap.gc.count(of: .weakrefCallbacks) > 0
+    case .handleLegacyFinalizers: heap.gc.count(of: .finalizers) > 0
+    case .clearFreeLists: c.generation == 2
+    default: false
+    }
+  }
+
+  // MARK: Choosing the objects
+
+  /// After the merge: the first objects of the collected generation.
+  private mutating func select(_ c: GarbageCollection, heap: Heap) {
+    examined = heap.gc.count(of: c.young)
+    var slot = heap.gc.heads[Int(c.young.rawValue)].first
+    while slot >= 0, listing.count < GCPhaseRecord.objectLimit {
+      listing.append(ObjectID(slot), heap: heap)
+      wasUnreachable.append(false)
+      slot = heap.gc.next[Int(slot)]
+    }
+  }
+
+  /// After move_unreachable: make room for the unreachable objects, which
+  /// are the point of the display, dropping reachable ones from the end.
+  private mutating func widen(heap: Heap) {
+    var unreachable: [ObjectID] = []
+    var slot = heap.gc.heads[Int(GCList.unreachable.rawValue)].first
+    while slot >= 0, unreachable.count < GCPhaseRecord.objectLimit {
+      unreachable.append(ObjectID(slot))
+      slot = heap.gc.next[Int(slot)]
+    }
+    if unreachable.isEmpty { return }
+    let wanted = Set(unreachable)
+    var budget = GCPhaseRecord.objectLimit - unreachable.count
+    var kept = GCListing()
+    var present: Set<ObjectID> = []
+    for i in listing.ids.indices {
+      let id = listing.ids[i]
+      if wanted.contains(id) {
+        present.insert(id)
+      } else if budget > 0 {
+        budget -= 1
+      } else {
+        continue
+      }
+      kept.ids.append(id)
+      kept.addresses.append(listing.addresses[i])
+      kept.blocks.append(listing.blocks[i])
+      kept.kinds.append(listing.kinds[i])
+      kept.types.append(listing.types[i])
+      kept.counts.append(listing.counts[i])
+    }
+    for id in unreachable where !present.contains(id) { kept.append(id, heap: heap) }
+    listing = kept
+    wasUnreachable = Array(repeating: false, count: kept.count)
+  }
+
+  // MARK: Recording
+
+  private mutating func log(_ phase: GCPhase, isResult: Bool, _ c: GarbageCollection, heap: inout Heap) {
+    var sets: [GCObjectSet] = []
+    var refs: [Int32] = []
+    sets.reserveCapacity(listing.count)
+    refs.reserveCapacity(listing.count)
+    for i in listing.ids.indices {
+      let set = classify(i, phase: phase, isResult: isResult, heap: heap)
+      if set.isUnreachable { wasUnreachable[i] = true }
+      sets.append(set)
+      let slot = listing.ids[i].slot
+      refs.append(set == .freed || slot >= heap.gc.gcRefs.count ? 0 : heap.gc.gcRefs[slot])
+    }
+    let unreachable =
+      heap.gc.count(of: .unreachable) + heap.gc.count(of: .seen) + heap.gc.count(of: .stillUnreachable)
+    let record = GCPhaseRecord(
+      version: heap.version, generation: c.generation, phase: phase, isResult: isResult, listing: listing,
+      sets: sets, gcRefs: refs, examined: examined, unreachableCount: unreachable, collected: c.collected,
+      uncollectable: c.uncollectable)
+    heap.allocator.events.append(.gcPhase(record))
+  }
+
+  private func classify(_ i: Int, phase: GCPhase, isResult: Bool, heap: Heap) -> GCObjectSet {
+    let id = listing.ids[i]
+    guard heap.isAlive(id), heap.blocks[id.slot] == listing.blocks[i] else { return .freed }
+    switch heap.gc.list(ofSlot: id.slot) {
+    case .unreachable, .seen:
+      return phase >= .handleResurrectedObjects ? .unreachable : .tentativelyUnreachable
+    case .stillUnreachable: return .unreachable
+    case .finalizers: return .finalizerReachable
+    case .untracked: return .untracked
+    case .weakrefCallbacks: return .reachable
+    case .generation0, .generation1, .generation2, .permanent:
+      if phase < .moveUnreachable || (phase == .moveUnreachable && !isResult) { return .collecting }
+      return wasUnreachable[i] ? .resurrected : .reachable
+    }
+  }
+}
+
+extension GCPhase: Comparable {
+  /// Phases compare in the order a collection runs them.
+  public static func < (lhs: GCPhase, rhs: GCPhase) -> Bool { lhs.rawValue < rhs.rawValue }
+}
