@@ -8,13 +8,17 @@
 // read, never `self`: capturing the (address-only) heap would copy it.
 
 extension Heap {
-  /// The value stored under str key `name` in a dict (borrowed), nil when absent.
-  public func dictValue(_ dict: ObjectID, name: String, hash: Int) -> ObjectID? {
+  /// The value stored under str key `name` in a dict (borrowed), nil when
+  /// absent. `interned` is the name's interned str when the caller has it:
+  /// namespace keys usually are that very object, which settles the
+  /// comparison without looking at the text.
+  public func dictValue(_ dict: ObjectID, name: String, hash: Int, interned: ObjectID = .null) -> ObjectID? {
     let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
     let table = dicts[Int(payloads[dict.slot])].table
     guard
       let position = table.find(
-        hash: hash, { kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name })
+        hash: hash,
+        { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
     else { return nil }
     return table.values[position]
   }

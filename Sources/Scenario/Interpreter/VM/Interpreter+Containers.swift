@@ -61,6 +61,7 @@ extension Interpreter {
   /// `PyObject_RichCompareBool(a, b, Py_EQ)`: identity first.
   mutating func equals(_ a: ObjectID, _ b: ObjectID) throws -> Bool {
     if a == b { return true }
+    if heap.kind(of: a) != .weakref, let result = try compareBuiltin(a, b, .equal) { return result }
     let result = try richCompare(a, b, .equal)
     defer { drop(result) }
     return try isTrue(result)
@@ -117,12 +118,14 @@ extension Interpreter {
   }
 
   /// A name in a namespace dict (owned), nil when absent.
-  mutating func namespaceLookup(_ dict: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
+  mutating func namespaceLookup(
+    _ dict: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null
+  ) throws -> ObjectID? {
     if dict.isNull { return nil }
     // The hash is computed before the heap is borrowed for the lookup: an
     // argument that reads `self` during that borrow makes Swift copy the heap.
     let hash = hash ?? PyHash.hash(name, version: version)
-    guard let value = heap.dictValue(dict, name: name, hash: hash) else { return nil }
+    guard let value = heap.dictValue(dict, name: name, hash: hash, interned: interned) else { return nil }
     return retain(value)
   }
 

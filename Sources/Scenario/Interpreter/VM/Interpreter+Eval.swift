@@ -125,9 +125,13 @@ extension Interpreter {
       case .loadName:
         let name = program.codes[codeIndex].names[arg]
         let hash = program.codes[codeIndex].nameHashes[arg]
-        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash) {
+        let interned = program.codes[codeIndex].nameObjects[arg]
+        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
+        {
           push(value)
-        } else if let value = try namespaceLookup(frames[frameIndex].globals, name, hash: hash) {
+        } else if let value = try namespaceLookup(
+          frames[frameIndex].globals, name, hash: hash, interned: interned)
+        {
           push(value)
         } else if let value = builtinsByName[name] {
           push(retain(value))
@@ -147,7 +151,8 @@ extension Interpreter {
       case .loadGlobal:
         let name = program.codes[codeIndex].names[arg]
         if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: program.codes[codeIndex].nameHashes[arg])
+          frames[frameIndex].globals, name, hash: program.codes[codeIndex].nameHashes[arg],
+          interned: program.codes[codeIndex].nameObjects[arg])
         {
           push(value)
         } else if let value = builtinsByName[name] {

@@ -354,11 +354,16 @@ extension Interpreter {
     if heap.kind(of: left) == .weakref, let result = try weakrefRichCompare(left, right, op) { return result }
     if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }
     // User-defined comparison methods, reflected if NotImplemented.
-    let names: [ComparisonOperator: (String, String)] = [
-      .equal: ("__eq__", "__eq__"), .notEqual: ("__ne__", "__ne__"), .less: ("__lt__", "__gt__"),
-      .lessEqual: ("__le__", "__ge__"), .greater: ("__gt__", "__lt__"), .greaterEqual: ("__ge__", "__le__"),
-    ]
-    let (name, reflected) = names[op]!
+    let (name, reflected) =
+      switch op {
+      case .equal: ("__eq__", "__eq__")
+      case .notEqual: ("__ne__", "__ne__")
+      case .less: ("__lt__", "__gt__")
+      case .lessEqual: ("__le__", "__ge__")
+      case .greater: ("__gt__", "__lt__")
+      case .greaterEqual: ("__ge__", "__le__")
+      default: ("", "")
+      }
     for (receiver, argument, method) in [(left, right, name), (right, left, reflected)] {
       let kind = heap.kind(of: receiver)
       guard kind == .instance || kind == .slotsInstance else { continue }
