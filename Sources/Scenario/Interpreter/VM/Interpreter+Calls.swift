@@ -16,6 +16,7 @@ extension Interpreter {
   /// Calls the callable below `count` values on the stack (the last
   /// `keywordNames.count` of them keyword values), consuming all of them.
   mutating func call(positional count: Int, keywordNames: ObjectID) throws {
+    if keywordNames.isNull, try callPlainFunction(count: count) { return }
     let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
     let calleeIndex = values.count - count - 1
     let callee = values[calleeIndex]
@@ -30,6 +31,57 @@ extension Interpreter {
     let positional = Array(values[argumentStart..<(argumentStart + count - keywordCount)])
     defer { drop(keywordNames) }
     try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
+  }
+
+  /// The common call, without intermediate arrays: a Python function (or a
+  /// method bound to one) called with exactly its positional parameters — no
+  /// keywords, defaults, `*`/`**` parameters, cells or closure, and not a
+  /// generator. The arguments go from the value stack into the new frame's
+  /// slots with the same reference moves `callFunction` makes. Returns false,
+  /// having changed nothing, when the call needs the general path.
+  mutating func callPlainFunction(count: Int) throws -> Bool {
+    let calleeIndex = values.count - count - 1
+    let callee = values[calleeIndex]
+    var function = callee
+    var selfObject = ObjectID.null
+    switch heap.kind(of: callee) {
+    case .function: break
+    case .boundMethod:
+      let refs = heap.fieldsPayload(callee).refs
+      guard heap.kind(of: refs[0]) == .function else { return false }
+      function = refs[0]
+      selfObject = refs[1]
+    default: return false
+    }
+    let payload = heap.function(function)
+    guard payload.closure.isNull, frames.count < recursionLimit else { return false }
+    let plain = program.codes.withUnsafeBufferPointer { codes -> Bool in
+      let code = codes[payload.code]
+      return !code.isGenerator && !code.hasVarArgs && !code.hasVarKeywords && code.keywordOnlyCount == 0
+        && code.cellNames.isEmpty && code.argumentCount == count + (selfObject.isNull ? 0 : 1)
+    }
+    guard plain else { return false }
+    if heap.profile.callerKeepsArgumentReferences {
+      // 3.8–3.10: the caller's stack keeps its references until the return.
+      let base = values.count
+      if !selfObject.isNull { values.append(retain(selfObject)) }
+      for index in (calleeIndex + 1)..<(calleeIndex + 1 + count) { values.append(retain(values[index])) }
+      openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: .null, base: base)
+      frames[frames.count - 1].callerKeeps = count + 1
+    } else {
+      // 3.11+: the arguments move into the frame, the callable's stack entry goes.
+      let owner = retain(function)
+      if selfObject.isNull {
+        for index in calleeIndex..<(calleeIndex + count) { values[index] = values[index + 1] }
+        values.removeLast()
+      } else {
+        values[calleeIndex] = retain(selfObject)
+      }
+      drop(callee)
+      openFrame(
+        code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: calleeIndex)
+    }
+    return true
   }
 
   /// `f(*args, **kwargs)`: stack holds the callable, a tuple and maybe a dict.

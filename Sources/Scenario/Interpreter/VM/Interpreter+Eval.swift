@@ -493,16 +493,24 @@ extension Interpreter {
       drop(function)
       throw raise(.recursionError, "maximum recursion depth exceeded")
     }
-    let codeObject = program.codes[code]
     let base = values.count
     values.append(contentsOf: arguments)
-    let slotCount = codeObject.slotCount
-    if arguments.count < slotCount {
-      values.append(contentsOf: repeatElement(ObjectID.null, count: slotCount - arguments.count))
+    openFrame(code: code, globals: globals, namespace: namespace, function: function, base: base)
+  }
+
+  /// Pushes a frame whose first slots, from `base` to the top of `values`,
+  /// are already filled (owned); the other slots start empty.
+  mutating func openFrame(code: Int, globals: ObjectID, namespace: ObjectID, function: ObjectID, base: Int) {
+    let (slotCount, firstLine) = program.codes.withUnsafeBufferPointer {
+      ($0[code].slotCount, $0[code].firstLine)
+    }
+    let filled = values.count - base
+    if filled < slotCount {
+      values.append(contentsOf: repeatElement(ObjectID.null, count: slotCount - filled))
     }
     var frame = Frame(
       code: code, base: base, stackBase: base + slotCount, blockBase: blocks.count, globals: globals,
-      namespace: namespace, function: function, line: codeObject.firstLine)
+      namespace: namespace, function: function, line: firstLine)
     frame.frameObject = allocateFrameObject(code: code)
     frames.append(frame)
   }
