@@ -233,7 +233,19 @@ enum Peers {
 /// Figures measured inside the model.
 enum ModelFigures {
   static func measure(short: Bool) throws -> [String: Any] {
-    let iterations = short ? 2_000 : 200_000
+    var figures = try timelineFigures(milestones: short ? [1_000, 4_000] : [10_000, 100_000, 1_000_000])
+    for (key, value) in try frameFigures(objects: short ? 10_000 : 1_000_000, iterations: short ? 3 : 30) {
+      figures[key] = value
+    }
+    return figures
+  }
+
+  /// Time travel on an allocation-heavy loop (a list of lists, one appended
+  /// and one popped per iteration): at each milestone step, the median of
+  /// five back steps, a seek to the middle of the run and back, and the
+  /// history kept so far.
+  static func timelineFigures(milestones: [Int]) throws -> [String: Any] {
+    let iterations = milestones.max()! / 4 + 1_000
     let text = """
       items = []
       for i in range(\(iterations)):
@@ -241,29 +253,62 @@ enum ModelFigures {
           if len(items) > 1000:
               items.pop(0)
       """
-    let source = SourceFile(name: "bench.py", text: text)
-    guard let module = compileCheck(source).module else { throw ExitCode(2) }
-    var timeline = Timeline(interpreter: Interpreter(module: module, path: "bench.py", version: .py312))
+    var timeline = try makeTimeline(text)
+    var figures: [String: Any] = [:]
     let replayStart = DispatchTime.now()
-    try timeline.runToEnd()
-    let replaySeconds = elapsed(since: replayStart)
-    let steps = timeline.step
-    var backSteps: [Double] = []
-    for offset in 1...5 {
-      let start = DispatchTime.now()
-      try timeline.seek(to: steps - offset * 7)
-      backSteps.append(elapsed(since: start) * 1000)
+    for milestone in milestones {
+      try timeline.seek(to: milestone)
+      let replaySeconds = elapsed(since: replayStart)
+      var backSteps: [Double] = []
+      for _ in 1...5 {
+        let start = DispatchTime.now()
+        try timeline.stepBack()
+        backSteps.append(elapsed(since: start) * 1000)
+      }
+      let here = timeline.step
+      let seekStart = DispatchTime.now()
+      try timeline.seek(to: here / 2)
+      try timeline.seek(to: here)
+      let seekMilliseconds = elapsed(since: seekStart) * 1000
+      let label = milestone >= 1_000_000 ? "\(milestone / 1_000_000)M" : "\(milestone / 1_000)k"
+      figures["steps_\(label)_replay_seconds"] = replaySeconds
+      figures["steps_\(label)_back_step_ms_median"] = backSteps.sorted()[2]
+      figures["steps_\(label)_seek_middle_and_back_ms"] = seekMilliseconds
+      figures["steps_\(label)_history_mb"] = Double(timeline.historyBytes) / 1e6
+      figures["steps_\(label)_history_bytes_per_step"] = Double(timeline.historyBytes) / Double(here)
     }
-    let driver = TimelineDriver(timeline: timeline, sourceName: "bench.py")
-    let frame = benchmarkFrame(driver: driver, iterations: short ? 5 : 50) / 1e6
+    return figures
+  }
+
+  /// One 200×60 inspector frame (build and draw, no flush) over a heap of
+  /// `objects` live objects (half lists, half ints), at each zoom level.
+  static func frameFigures(objects: Int, iterations: Int) throws -> [String: Any] {
+    var timeline = try makeTimeline("items = [[i + 1000] for i in range(\(objects / 2))]\nprint(len(items))")
+    try timeline.runToEnd()
     let heap = timeline.interpreter.heap
-    return [
-      "replay_steps": steps, "replay_seconds": replaySeconds,
-      "history_bytes_per_step": Double(timeline.historyBytes) / Double(max(steps, 1)),
+    let driver = TimelineDriver(timeline: timeline, sourceName: "bench.py")
+    let fullestPool =
+      heap.allocator.arenaSummaries().first.map { arena in
+        heap.allocator.poolSummaries(in: arena.index).max { $0.blocksInUse < $1.blocksInUse }?.index
+      } ?? nil
+    var figures: [String: Any] = [
+      "frame_heap_live_objects": heap.liveObjectCount,
       "model_bytes_per_live_object": Double(heap.approximateModelBytes)
         / Double(max(heap.liveObjectCount, 1)),
-      "back_step_ms_median": backSteps.sorted()[2], "frame_200x60_ms": frame,
     ]
+    var zooms: [(String, HeapZoom)] = [("arenas", .arenas), ("arena", .arena(ArenaIndex(0)))]
+    if let fullestPool { zooms.append(("pool", .pool(fullestPool))) }
+    for (name, zoom) in zooms {
+      figures["frame_200x60_\(name)_ms"] =
+        benchmarkFrame(driver: driver, zoom: zoom, iterations: iterations) / 1e6
+    }
+    return figures
+  }
+
+  static func makeTimeline(_ text: String) throws -> Timeline {
+    let source = SourceFile(name: "bench.py", text: text)
+    guard let module = compileCheck(source).module else { throw ExitCode(2) }
+    return Timeline(interpreter: Interpreter(module: module, path: "bench.py", version: .py312))
   }
 
   /// Seconds for one full collection of `objects` tracked lists in

@@ -45,7 +45,7 @@ public protocol ReplayDriver {
   /// The model events of the line being micro-stepped, or, at a line
   /// boundary, of the line just run; in order. `position.eventIndex` points
   /// at the last one done.
-  var events: [ReplayEvent] { get }
+  var events: ReplayEvents { get }
   /// Total memory over the replay so far, resampled to at most `points` samples
   /// (oldest first).
   func memorySeries(points: Int) -> [MemorySample]
@@ -87,7 +87,7 @@ extension ReplayDriver {
   public var hasCollectorPhaseAhead: Bool {
     let events = self.events
     let from = position.eventIndex.map { $0 + 1 } ?? 0
-    return from < events.count && events[from...].contains { $0.isCollectorPhase }
+    return (from..<max(from, events.count)).contains { events.isCollectorPhase(at: $0) }
   }
 
   /// By default: micro-steps until the cursor is on a collection phase or
@@ -96,7 +96,7 @@ extension ReplayDriver {
     let start = position.step
     repeat {
       microStep()
-    } while position.step == start && !(position.eventIndex.map { events[$0].isCollectorPhase } ?? false)
+    } while position.step == start && !(position.eventIndex.map { events.isCollectorPhase(at: $0) } ?? false)
       && !position.isFinished
   }
 }

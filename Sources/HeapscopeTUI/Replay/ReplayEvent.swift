@@ -29,3 +29,34 @@ public struct MemorySample: Sendable, Equatable {
     self.bytes = bytes
   }
 }
+
+/// The events of the current line, built one at a time when read: a line
+/// that frees a million objects has a million events, and a frame shows a
+/// screenful of them.
+public struct ReplayEvents: RandomAccessCollection, Sendable {
+  public let count: Int
+  private let element: @Sendable (Int) -> ReplayEvent
+  private let collectorPhase: @Sendable (Int) -> Bool
+
+  /// Events made on demand; `isCollectorPhase` answers without building the event.
+  public init(
+    count: Int, element: @escaping @Sendable (Int) -> ReplayEvent,
+    isCollectorPhase: @escaping @Sendable (Int) -> Bool
+  ) {
+    self.count = count
+    self.element = element
+    self.collectorPhase = isCollectorPhase
+  }
+
+  /// Events already built.
+  public init(_ events: [ReplayEvent]) {
+    self.init(count: events.count, element: { events[$0] }, isCollectorPhase: { events[$0].isCollectorPhase })
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+  public subscript(position: Int) -> ReplayEvent { element(position) }
+
+  /// Whether event `index` is a phase of a cycle collection.
+  public func isCollectorPhase(at index: Int) -> Bool { collectorPhase(index) }
+}

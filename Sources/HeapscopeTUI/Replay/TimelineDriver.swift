@@ -195,17 +195,22 @@ public struct TimelineDriver: ReplayDriver, Sendable {
       objects: objects, sourceFile: record.cFile, omitted: record.omitted, isResult: record.isResult)
   }
 
-  public var events: [ReplayEvent] {
+  public var events: ReplayEvents {
     let version = interpreter.version
-    return timeline.currentEvents.map { event in
-      if let record = event.gcPhaseRecord {
+    let events = timeline.currentEvents
+    return ReplayEvents(
+      count: events.count,
+      element: { index in
+        let event = events[index]
+        if let record = event.gcPhaseRecord {
+          return ReplayEvent(
+            text: "gen \(record.generation) \(record.phase): \(record.summary)", cFunction: record.cFunction,
+            sourceFile: record.cFile, isCollectorPhase: true)
+        }
         return ReplayEvent(
-          text: "gen \(record.generation) \(record.phase): \(record.summary)", cFunction: record.cFunction,
-          sourceFile: record.cFile, isCollectorPhase: true)
-      }
-      return ReplayEvent(
-        text: String(describing: event), cFunction: event.cFunction(in: version), sourceFile: event.cFile)
-    }
+          text: String(describing: event), cFunction: event.cFunction(in: version), sourceFile: event.cFile)
+      },
+      isCollectorPhase: { events[$0].gcPhaseRecord != nil })
   }
 
   public func memorySeries(points: Int) -> [MemorySample] {

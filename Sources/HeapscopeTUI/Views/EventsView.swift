@@ -14,13 +14,14 @@ enum EventsView {
       return
     }
     let current = data.position.eventIndex
-    let functionWidth = min(24, events.map { $0.cFunction.count }.max() ?? 0)
     var scroll = state.scrolls[.events] ?? 0
     if let current, current >= scroll + rect.height { scroll = current - rect.height + 1 }
     scroll = min(scroll, max(0, events.count - 1))
-    for (i, event) in events.enumerated().dropFirst(scroll) {
+    // Only the visible window is built (a line may have a million events).
+    let visible = (scroll..<min(events.count, scroll + rect.height)).map { ($0, events[$0]) }
+    let functionWidth = min(24, visible.map { $0.1.cFunction.count }.max() ?? 0)
+    for (i, event) in visible {
       let y = rect.y + i - scroll
-      guard y < rect.y + rect.height else { break }
       let isCurrent = i == current
       let pending = current.map { i > $0 } ?? true
       if isCurrent { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .eventCurrent) }

@@ -78,7 +78,7 @@ struct FakeReplayDriver: ReplayDriver {
       eventIndex: events.isEmpty ? nil : events.count - 1, isFinished: stepIndex >= script.count)
   }
 
-  var events: [ReplayEvent] { opIndex > 0 ? lineEvents : lastEvents }
+  var events: ReplayEvents { ReplayEvents(opIndex > 0 ? lineEvents : lastEvents) }
 
   func memoryDelta(line: Int) -> LineMemoryDelta? { deltas[line] }
 
