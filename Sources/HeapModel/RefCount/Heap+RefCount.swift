@@ -171,7 +171,9 @@ extension Heap {
         refs.append(entry.key)
         refs.append(entry.value)
       }
-      return (refs, payload.keysAddress != 0 ? [payload.keysAddress] : [])
+      let blocks = payload.keysAddress != 0 ? [payload.keysAddress] : []
+      if payload.sharedTable < 0 { return (refs, blocks) }
+      return (refs, blocks + releaseSharedTable(payload.sharedTable))  // values, then the shared keys
     case .instance, .slotsInstance, .exception:
       let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())
@@ -193,7 +195,7 @@ extension Heap {
         refs.append(entry.value)
       }
       refs.append(payload.base)
-      return (refs, payload.companionBlocks)
+      return (refs, payload.companionBlocks + releaseSharedTable(payload.sharedTable))
     case .function:
       let payload = functions[slot]
       functions.remove(

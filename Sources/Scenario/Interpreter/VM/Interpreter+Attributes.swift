@@ -379,13 +379,21 @@ extension Interpreter {
       drop(old)
       return
     }
+    if version <= .py310, kind == .instance {
+      // `_PyObjectDict_SetItem` creates the dict even to delete from it.
+      heap.instanceDictObject(object)
+    }
     let payload = heap.instance(object)
     let hash = PyHash.hash(name, version: version)
     if !payload.dict.isNull {
       let key = heap.newStr(name)
       defer { drop(key) }
+      heap.prepareAttributeDeletion(object, keyPresent: try dictGet(payload.dict, key: key) != nil)
       if try !dictDelete(payload.dict, key: key) {
-        throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+        // 3.8–3.10 turn the dict's KeyError into AttributeError(name).
+        let message =
+          version <= .py310 ? name : "'\(try typeName(of: object))' object has no attribute '\(name)'"
+        throw raise(.attributeError, message)
       }
       return
     }

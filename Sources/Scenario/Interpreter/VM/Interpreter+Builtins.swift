@@ -369,9 +369,7 @@ extension Interpreter {
     case .instance, .slotsInstance:
       return layouts.instanceGetsizeof(heap.instanceShape(ofClass: heap.type(of: object)))
     case .type:
-      return layouts.typeGetsizeof(
-        sharedKeysBlockSize: heap.classPayload(object).hasInstanceDict
-          ? heap.classPayload(object).sharedKeys.keysBlockSize : 0)
+      return layouts.typeGetsizeof(sharedKeysBlockSize: heap.sharedKeysBlockSize(ofClass: object))
     case .none:
       return 16
     default:
