@@ -79,10 +79,7 @@ extension Interpreter {
       try dictUpdate(result, right)
       return result
     default:
-      throw raise(
-        .typeError,
-        "unsupported operand type(s) for \(op.rawValue)\(inPlace ? "=" : ""): '\(try typeName(of: left))' and '\(try typeName(of: right))'"
-      )
+      throw raise(.typeError, try binaryOperationError(op, left, right, inPlace: inPlace))
     }
   }
 
@@ -519,7 +516,7 @@ extension Interpreter {
       }
       fallthrough
     default:
-      let iterator = try getIterator(container)
+      let iterator = try getIterator(container, forContainment: true)
       defer { drop(iterator) }
       while let element = try nextItem(iterator) {
         defer { drop(element) }
@@ -534,13 +531,20 @@ extension Interpreter {
   mutating func normalizedIndex(_ index: ObjectID, count: Int, typeName: String) throws -> Int {
     guard heap.kind(of: index) == .int || heap.kind(of: index) == .bool, let value = heap.intValue(index)
     else {
-      throw raise(
-        .typeError,
-        "\(typeName) indices must be integers or slices, not \((try? self.typeName(of: index)) ?? "?")")
+      let indexType = (try? self.typeName(of: index)) ?? "?"
+      switch typeName {
+      case "string":  // unicode_subscript: no "or slices"; 3.11+ name the type
+        throw raise(
+          .typeError, "string indices must be integers" + (version >= .py311 ? ", not '\(indexType)'" : ""))
+      case "index":  // bytes_subscript
+        throw raise(.typeError, "byte indices must be integers or slices, not \(indexType)")
+      default:
+        throw raise(.typeError, "\(typeName) indices must be integers or slices, not \(indexType)")
+      }
     }
     let position = value < 0 ? value + count : value
     guard position >= 0, position < count else {
-      throw raise(.indexError, "\(typeName) index out of range")
+      throw raise(.indexError, typeName == "index" ? "index out of range" : "\(typeName) index out of range")
     }
     return position
   }
@@ -552,7 +556,8 @@ extension Interpreter {
     let heapCopy = heap
     func value(_ id: ObjectID) -> Int?? {
       if id == none { return .some(nil) }
-      guard let v = heapCopy.intValue(id) else { return nil }
+      let kind = heapCopy.kind(of: id)
+      guard kind == .int || kind == .bool, let v = heapCopy.intValue(id) else { return nil }
       return .some(v)
     }
     func checked(_ id: ObjectID) throws -> Int? {
@@ -614,7 +619,8 @@ extension Interpreter {
         let picked = try sliceIndices(index, count: bytes.count).map { bytes[$0] }
         return kind == .bytes ? heap.newBytes(picked) : heap.newByteArray(picked)
       }
-      let position = try normalizedIndex(index, count: bytes.count, typeName: "index")
+      let position = try normalizedIndex(
+        index, count: bytes.count, typeName: kind == .bytes ? "index" : "bytearray")
       return heap.newInt(Int(bytes[position]))
     case .dict:
       if let value = try dictGet(container, key: index) { return retain(value) }
@@ -751,7 +757,7 @@ extension Interpreter {
 
   // MARK: Iteration
 
-  mutating func getIterator(_ iterable: ObjectID) throws -> ObjectID {
+  mutating func getIterator(_ iterable: ObjectID, forContainment: Bool = false) throws -> ObjectID {
     let kind = heap.kind(of: iterable)
     let layouts = heap.layouts
     switch kind {
@@ -807,6 +813,9 @@ extension Interpreter {
       }
       fallthrough
     default:
+      if forContainment {  // PySequence_Contains rewords the error
+        throw raise(.typeError, "argument of type '\(try typeName(of: iterable))' is not iterable")
+      }
       throw raise(.typeError, "'\(try typeName(of: iterable))' object is not iterable")
     }
   }
