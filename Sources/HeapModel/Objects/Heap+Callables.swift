@@ -78,9 +78,7 @@ extension Heap {
     for size in layouts.typeCompanionBlocks(hasDict: payload.hasInstanceDict) {
       payload.companionBlocks.append(allocator.allocate(size).rawValue)
     }
-    if payload.hasInstanceDict {
-      payload.companionBlocks.append(allocator.allocate(payload.sharedKeys.keysBlockSize).rawValue)
-    }
+    if payload.hasInstanceDict { payload.sharedTable = newSharedTable() }
     payload.hasFinalizer = hasFinalizer
     if !hasFinalizer, kinds[base.slot] == .type {
       payload.hasFinalizer = classes[Int(payloads[base.slot])].hasFinalizer
@@ -119,8 +117,9 @@ extension Heap {
     var payload = InstancePayload()
     payload.slots = Array(repeating: .null, count: shape.slotCount)
     var blockSize = layouts.instanceBlockSize(shape)
-    if shape.hasDict {
-      let reservation = classes[Int(payloads[cls.slot])].sharedKeys.instanceCreated()
+    let table = cachedTable(ofClass: cls)
+    if shape.hasDict, table >= 0 {
+      let reservation = sharedTables[table].keys.instanceCreated()
       payload.valuesCapacity = reservation.capacity
       if version >= .py313 {
         blockSize = layouts.instanceBlockSize(shape, valueCapacity: reservation.reserved)
@@ -151,42 +150,38 @@ extension Heap {
   public mutating func prepareNewAttribute(_ id: ObjectID, name: String) -> ObjectID {
     let slot = Int(payloads[id.slot])
     let cls = types[id.slot]
-    let classSlot = Int(payloads[cls.slot])
     if !instances[slot].dict.isNull {
       let dict = instances[slot].dict
-      if dicts[Int(payloads[dict.slot])].splitCapacity > 0 {
+      if dicts[Int(payloads[dict.slot])].sharedTable >= 0 {
         if version <= .py310 {
-          splitDictNewKey(dict, owner: cls, name: name)
+          legacySplitDictNewKey(dict, owner: cls, name: name)
         } else {
-          modernSplitDictNewKey(dict, owner: cls, name: name)
+          modernSplitDictNewKey(dict, name: name)
         }
       }
       return dict
     }
     if version <= .py310 {
-      // First attribute: the split dict appears.
-      let dict = newDict()
-      let capacity = classes[classSlot].sharedKeys.instanceCreated().capacity
-      if capacity > 0 {
-        let dictSlot = Int(payloads[dict.slot])
-        dicts[dictSlot].splitCapacity = capacity
-        dicts[dictSlot].keysSize = 8 * capacity
-        dicts[dictSlot].keysAddress = allocator.allocate(8 * capacity).rawValue
-      }
+      // First attribute: the dict appears (split while the class shares keys).
+      let dict = newLegacyInstanceDict(ofClass: cls)
       instances[slot].dict = dict
-      splitDictNewKey(dict, owner: cls, name: name)
+      if dicts[Int(payloads[dict.slot])].sharedTable >= 0 {
+        legacySplitDictNewKey(dict, owner: cls, name: name)
+      }
       return dict
     }
     // 3.11+: inline values while the shared keys have room.
-    let known = classes[classSlot].sharedKeyNames.firstIndex(of: name)
+    let table = cachedTable(ofClass: cls)
+    guard table >= 0 else { return materializeDict(id) }
+    let known = sharedTables[table].names.firstIndex(of: name)
     if let known, known < instances[slot].valuesCapacity { return .null }
-    if known == nil, classes[classSlot].sharedKeys.isSharing {
-      let insertion = classes[classSlot].sharedKeys.insertKey(
+    if known == nil, sharedTables[table].keys.isSharing {
+      let insertion = sharedTables[table].keys.insertKey(
         instanceAttributes: instances[slot].attributes.count,
         instanceCapacity: instances[slot].valuesCapacity,
         soleUser: false)
       if case .stored = insertion {
-        classes[classSlot].sharedKeyNames.append(name)
+        sharedTables[table].names.append(name)
         return .null
       }
     }
@@ -196,16 +191,16 @@ extension Heap {
   /// 3.11+: a new key in an instance's materialised `__dict__`, which shares
   /// the class's keys while the name fits its values; otherwise it becomes
   /// an ordinary dict with its own keys table.
-  private mutating func modernSplitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
-    let classSlot = Int(payloads[cls.slot])
+  private mutating func modernSplitDictNewKey(_ dict: ObjectID, name: String) {
     let dictSlot = Int(payloads[dict.slot])
+    let table = dicts[dictSlot].sharedTable
     let capacity = dicts[dictSlot].splitCapacity
-    if let known = classes[classSlot].sharedKeyNames.firstIndex(of: name), known < capacity { return }
-    if !classes[classSlot].sharedKeyNames.contains(name), classes[classSlot].sharedKeys.isSharing {
-      let insertion = classes[classSlot].sharedKeys.insertKey(
+    if let known = sharedTables[table].names.firstIndex(of: name), known < capacity { return }
+    if !sharedTables[table].names.contains(name), sharedTables[table].keys.isSharing {
+      let insertion = sharedTables[table].keys.insertKey(
         instanceAttributes: dicts[dictSlot].table.count, instanceCapacity: capacity, soleUser: false)
       if case .stored(let index) = insertion {
-        classes[classSlot].sharedKeyNames.append(name)
+        sharedTables[table].names.append(name)
         if index < capacity { return }
       }
     }
@@ -217,17 +212,25 @@ extension Heap {
     dicts[dictSlot].keysSize = size
     dicts[dictSlot].keysSlots = slots
     dicts[dictSlot].splitCapacity = 0
+    dicts[dictSlot].sharedTable = -1
+    for block in releaseSharedTable(table) { allocator.free(Address(block)) }
   }
 
-  /// 3.11+: `__dict__` of an instance whose attributes are in its values:
-  /// a dict object sharing the class's keys and taking over the values (a
-  /// split dict; getsizeof 64 + 8 × capacity).
+  /// An instance's `__dict__`, created if needed: 3.8–3.10 the dict its
+  /// first attribute store would create; 3.11+ a dict object sharing the
+  /// class's keys and taking over the instance's values (a split dict).
   @discardableResult
   public mutating func instanceDictObject(_ id: ObjectID) -> ObjectID {
     let slot = Int(payloads[id.slot])
-    if !instances[slot].dict.isNull || version <= .py310 { return materializeDict(id) }
+    if !instances[slot].dict.isNull { return instances[slot].dict }
+    if version <= .py310 {
+      let dict = newLegacyInstanceDict(ofClass: types[id.slot])
+      instances[slot].dict = dict
+      return dict
+    }
     let capacity = instances[slot].valuesCapacity
-    guard capacity > 0 else { return materializeDict(id) }
+    let table = cachedTable(ofClass: types[id.slot])
+    guard capacity > 0, table >= 0 else { return materializeDict(id) }
     let dict = newDict()
     let dictSlot = Int(payloads[dict.slot])
     for entry in instances[slot].attributes.entries {
@@ -237,40 +240,13 @@ extension Heap {
     dicts[dictSlot].splitCapacity = capacity
     dicts[dictSlot].keysSize = 8 * capacity
     dicts[dictSlot].keysAddress = instances[slot].valuesAddress
+    dicts[dictSlot].sharedTable = table
+    sharedTables[table].references += 1
     instances[slot].valuesAddress = 0
     instances[slot].valuesSize = 0
     instances[slot].attributes = DictTable()
     instances[slot].dict = dict
     return dict
-  }
-
-  /// 3.8–3.10: a new key in a split instance dict.
-  private mutating func splitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
-    let classSlot = Int(payloads[cls.slot])
-    if classes[classSlot].sharedKeyNames.contains(name) { return }
-    let dictSlot = Int(payloads[dict.slot])
-    let insertion = classes[classSlot].sharedKeys.insertKey(
-      instanceAttributes: dicts[dictSlot].table.count, instanceCapacity: dicts[dictSlot].splitCapacity,
-      soleUser: classes[classSlot].instancesCreated <= 1)
-    switch insertion {
-    case .stored:
-      classes[classSlot].sharedKeyNames.append(name)
-    case .regrown(_, let keysBlockSize, let valuesCapacity):
-      classes[classSlot].sharedKeyNames.append(name)
-      if let last = classes[classSlot].companionBlocks.popLast() { allocator.free(Address(last)) }
-      classes[classSlot].companionBlocks.append(allocator.allocate(keysBlockSize).rawValue)
-      if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
-      dicts[dictSlot].keysAddress = allocator.allocate(8 * valuesCapacity).rawValue
-      dicts[dictSlot].keysSize = 8 * valuesCapacity
-      dicts[dictSlot].splitCapacity = valuesCapacity
-    case .unshared(let slots, let keysBlockSize):
-      if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
-      dicts[dictSlot].keysAddress = allocator.allocate(keysBlockSize).rawValue
-      dicts[dictSlot].keysSize = keysBlockSize
-      dicts[dictSlot].keysSlots = slots
-      dicts[dictSlot].splitCapacity = 0
-      dicts[dictSlot].unicodeKeys = false
-    }
   }
 
   /// 3.11+: gives an instance a real `__dict__` holding its attributes (on a

@@ -52,7 +52,7 @@ extension Heap {
     let usable = keysSlots * 2 / 3
     let entries = dicts[slot].table.entryCount
     if keysSlots == 0 || entries >= usable || (wasUnicode && !dicts[slot].unicodeKeys && version >= .py311) {
-      let needed = keysSlots == 0 ? 8 : ObjectLayouts.dictSlotsAfterGrowth(used: dicts[slot].table.count)
+      let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: dicts[slot].table.count)
       let slots = max(8, entries >= usable ? needed : keysSlots)
       let size = dictKeysSize(slots: slots, unicode: dicts[slot].unicodeKeys)
       let newBlock = allocator.allocate(size).rawValue
@@ -90,14 +90,20 @@ extension Heap {
       refs.append(entry.value)
     }
     if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
+    for block in releaseSharedTable(dicts[slot].sharedTable) { allocator.free(Address(block)) }
     dicts[slot] = DictPayload()
     return refs
   }
 
-  /// Bytes `sys.getsizeof` reports for a dict.
+  /// Bytes `sys.getsizeof` reports for a dict (`dict_sizeof`): a split dict
+  /// counts its values — 3.11+ sized from the shared table as it is now —
+  /// and the shared table itself only when it is the table's sole holder.
   public func dictSizeOf(_ id: ObjectID) -> Int {
     let payload = dicts[Int(payloads[id.slot])]
-    return 64 + payload.keysSize
+    guard payload.sharedTable >= 0 else { return 64 + payload.keysSize }
+    let table = sharedTables[payload.sharedTable]
+    let values = version >= .py311 ? 8 * (table.keys.entries + table.keys.usable) : payload.keysSize
+    return 64 + values + (table.references == 1 ? table.keys.keysBlockSize : 0)
   }
 
   func dictKeysSize(slots: Int, unicode: Bool) -> Int {

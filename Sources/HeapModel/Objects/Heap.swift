@@ -71,6 +71,8 @@ public struct Heap: Sendable {
   var classes = Store<ClassPayload>()
   var functions = Store<FunctionPayload>()
   var fields = Store<FieldsPayload>()
+  /// PEP 412 shared keys tables of classes and their split dicts.
+  var sharedTables = Store<SharedKeysTable>()
 
   // MARK: Well-known objects
   public internal(set) var none = ObjectID.null

@@ -92,6 +92,9 @@ public struct DictPayload: Sendable {
   /// A split (instance) dict's values capacity: its keys are the class's
   /// shared keys and `keysAddress` is its values array. 0 for combined dicts.
   public var splitCapacity = 0
+  /// The shared keys table a split dict uses (`Heap.sharedTables`), −1 for
+  /// combined dicts.
+  public var sharedTable = -1
 
   public init() {
     table = DictTable()
@@ -121,16 +124,18 @@ public struct ClassPayload: Sendable {
   public var builtinBase: BuiltinType
   /// Instances created so far (the 3.11+ "cold class" sizing depends on it).
   public var instancesCreated: Int
-  /// The class's shared keys (PEP 412) and the attribute names in them, in
-  /// first-seen order.
-  public var sharedKeys: SharedKeys
-  public var sharedKeyNames: [String]
+  /// The shared keys table the class caches (`ht_cached_keys`, an index in
+  /// `Heap.sharedTables`), −1 when it has none (`__slots__` without
+  /// `__dict__`, or 3.8–3.10 after it stopped sharing).
+  public var sharedTable: Int
   /// Blocks the class allocated besides its type object (its `__dict__`,
   /// `__mro__`, descriptors…, and the shared keys table), freed with it.
   public var companionBlocks: [UInt64]
   /// Whether the class or a base defines `__del__`.
   public var hasFinalizer: Bool
 
+  /// A class payload with no shared keys table yet (`Heap.newClass` makes
+  /// one); `version` is accepted for symmetry with the other payloads.
   public init(
     name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType, version: PythonVersion
   ) {
@@ -143,8 +148,7 @@ public struct ClassPayload: Sendable {
     self.hasWeakrefSlot = true
     self.builtinBase = builtinBase
     self.instancesCreated = 0
-    self.sharedKeys = SharedKeys(version: version)
-    self.sharedKeyNames = []
+    self.sharedTable = -1
     self.companionBlocks = []
     self.hasFinalizer = false
   }

@@ -185,6 +185,8 @@ extension Heap {
         deallocRefs.append(entry.key)
         deallocRefs.append(entry.value)
       }
+      // The values block, then the shared keys if this dict held them last.
+      if payload.sharedTable >= 0 { deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable)) }
     case .instance, .slotsInstance, .exception:
       let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())
@@ -206,6 +208,7 @@ extension Heap {
       }
       deallocRefs.append(payload.base)
       deallocBlocks.append(contentsOf: payload.companionBlocks)
+      deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
     case .function:
       let payload = functions[slot]
       functions.remove(

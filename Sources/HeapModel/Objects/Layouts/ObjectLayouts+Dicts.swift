@@ -16,15 +16,19 @@
 //
 // Growth: an insertion into a table with no usable entry left calls
 // `dictresize` to the smallest power of two ≥ used·3 (GROWTH_RATE, all
-// versions), so 5 → 8 slots, 6–10 → 16, 11–21 → 32, 22–42 → 64 …
+// versions), so 5 → 8 slots, 6–10 → 16, 11–21 → 32, 22–42 → 64 … — except
+// that 3.10+ (`calculate_keysize`) gives 16, not 8, for 1–2 live entries
+// (`dictSlotsForGrowth`).
 // Deleting never shrinks; deleted entries still use up `usable` until the
 // next resize, which is sized from the live count, so churn can shrink.
 // Presized tables (displays with n items, `BUILD_MAP`/`BUILD_CONST_KEY_MAP`,
 // `_PyDict_NewPresized`) use the smallest power of two ≥ (3n+1)/2, 8 for n ≤ 5.
 //
-// Split tables (instance dicts, see +Instances): the keys are shared by the
-// class and each dict has a values array: 8·usable bytes in 3.8–3.10.
-// getsizeof(dict) = 64 + (split ? 8·values capacity : keys table size).
+// Split tables (instance dicts, see +Instances and SharedKeysTable): the keys
+// are shared by the class and each dict has a values array: 8·usable bytes
+// in 3.8–3.10. getsizeof(dict) = 64 + (split ? 8·values (3.11+: entries +
+// usable of the shared keys) + the shared keys if this dict is their last
+// holder : keys table size).
 
 extension ObjectLayouts {
   /// The entry layout of a keys table.
@@ -79,6 +83,19 @@ extension ObjectLayouts {
   @inlinable
   public static func dictSlotsPresized(for count: Int) -> Int {
     count <= dictUsable(slots: dictMinSlots) ? dictMinSlots : dictSlots(atLeast: (count * 3 + 1) / 2)
+  }
+
+  /// Table size `insertion_resize` picks for a dict holding `used` live
+  /// entries, as this version computes it. Up to 3.9 the smallest power of
+  /// two ≥ used·3 (at least 8); from 3.10 `calculate_keysize` rounds
+  /// ((used·3) | 8) − 1 up to a power of two, which gives 16 rather than 8
+  /// when 1 ≤ used ≤ 2 (a dict emptied by deletions, a split instance dict
+  /// converted early). Equal for every larger `used`.
+  @inlinable
+  public func dictSlotsForGrowth(used: Int) -> Int {
+    guard version >= .py310 else { return Self.dictSlotsAfterGrowth(used: used) }
+    let rounded = (((used * 3) | Self.dictMinSlots) - 1) | (Self.dictMinSlots - 1)
+    return 1 << (Int.bitWidth - rounded.leadingZeroBitCount)
   }
 
   /// Table size after inserting `count` keys one by one into `{}`.

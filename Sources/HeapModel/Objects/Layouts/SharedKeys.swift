@@ -1,5 +1,7 @@
 // A class's shared attribute keys (`ht_cached_keys`, PEP 412 key-sharing
-// dictionaries) and the per-instance value storage sized from them.
+// dictionaries) and the per-instance value storage sized from them: the
+// counting half of a `SharedKeysTable` (which adds the names, the block and
+// the reference count, and the 3.8–3.10 conversion rules).
 //
 // 3.8–3.10: the class owns an 8-slot general keys table from creation. An
 // instance gets a split dict (64-byte dict object + values array of
@@ -65,6 +67,24 @@ public struct SharedKeys: Sendable, Hashable {
   public var keysBlockSize: Int {
     ObjectLayouts(version: version).dictKeysBlockSize(
       slots: slots, keys: version >= .py311 ? .unicode : .general)
+  }
+
+  /// 3.8–3.10: the state of a dict's own keys table of `slots` slots holding
+  /// `entries` keys, adopted by the class as its shared table
+  /// (`make_keys_shared`).
+  public init(version: PythonVersion, adoptedSlots slots: Int, entries: Int) {
+    self.version = version
+    self.slots = slots
+    self.entries = entries
+    self.usable = ObjectLayouts.dictUsable(slots: slots) - entries
+    isSharing = true
+  }
+
+  /// 3.8–3.10: appends a key to a table that has a usable entry left.
+  public mutating func appendKey() {
+    precondition(usable > 0, "appending to a full shared keys table")
+    usable -= 1
+    entries += 1
   }
 
   /// The value storage an instance gets when it is created.

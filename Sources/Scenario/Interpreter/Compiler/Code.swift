@@ -43,6 +43,7 @@ enum Opcode: UInt8, Sendable {
   case compareOp  // arg = ComparisonOperator index (==, !=, <, <=, >, >=)
   case isOp, containsOp  // arg = 1 for `is not` / `not in`
   case jump, popJumpIfFalse, popJumpIfTrue, jumpIfFalseOrPop, jumpIfTrueOrPop
+  case jumpBackward  // a loop's unconditional back edge: CPython 3.11's JUMP_BACKWARD, a warm-up event
   case getIter, forIter  // forIter: arg = jump target when exhausted
   case buildTuple, buildList, buildSet, buildMap  // arg = count (map: pairs)
   case buildString  // arg = pieces
@@ -213,7 +214,7 @@ extension CodeObject {
         fallsThrough = false
       case .raiseVarargs:
         fallsThrough = false
-      case .jump:
+      case .jump, .jumpBackward:
         fallsThrough = false
         branch = (arg, depth)
       case .popJumpIfFalse, .popJumpIfTrue:

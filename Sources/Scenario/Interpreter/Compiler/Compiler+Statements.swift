@@ -59,7 +59,9 @@ extension Compiler {
       builder.blocks.append(.loop(continueTarget: top, breakLabel: end, isFor: false))
       compileBody(body)
       builder.blocks.removeLast()
-      builder.emitJump(.jump, to: top)
+      // `while cond:` ends in a conditional jump back in CPython; only a
+      // constant true test leaves an unconditional JUMP_BACKWARD.
+      builder.emitJump(isConstantTrue(test) ? .jumpBackward : .jump, to: top)
       builder.place(elseLabel)
       compileBody(orElse)
       builder.place(end)
@@ -81,7 +83,7 @@ extension Compiler {
       builder.blocks.removeLast()
       builder.line = lineOf(statement.range)
       builder.emit(.line, builder.line)
-      builder.emitJump(.jump, to: top)
+      builder.emitJump(.jumpBackward, to: top)
       builder.place(exhausted)
       compileBody(orElse)
       builder.place(end)
@@ -218,7 +220,7 @@ extension Compiler {
       switch block {
       case .loop(let continueTarget, let breakLabel, let isFor):
         if isContinue {
-          builder.emitJump(.jump, to: continueTarget)
+          builder.emitJump(.jumpBackward, to: continueTarget)
         } else {
           if isFor { builder.emit(.popTop) }
           builder.emitJump(.jump, to: breakLabel)

@@ -228,6 +228,21 @@ struct Compiler {
     }
   }
 
+  /// Whether `expr` is a constant whose truth value is true (`while True:`,
+  /// `while 1:`), which CPython's compiler turns into an unconditional jump.
+  func isConstantTrue(_ expr: Expr) -> Bool {
+    switch constantKey(of: expr) {
+    case .true?: return true
+    case .int(let value)?: return value != 0
+    case .float(let bits)?: return Double(bitPattern: bits) != 0
+    case .str(let text)?: return !text.isEmpty
+    case .bytes(let value)?: return !value.isEmpty
+    case .ellipsis?: return true
+    case .tuple(let items)?: return !items.isEmpty
+    default: return false
+    }
+  }
+
   /// The constant key of an expression made only of constants, if it is one.
   func constantKey(of expr: Expr) -> ConstantKey? {
     switch expr.kind {

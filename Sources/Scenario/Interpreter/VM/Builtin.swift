@@ -32,7 +32,7 @@ enum Builtin: Int, CaseIterable {
   case dictGet, dictKeys, dictValues, dictItems, dictPop, dictSetdefault, dictUpdate, dictClear, dictCopy
   // str
   case strJoin, strSplit, strUpper, strLower, strStrip, strReplace, strStartswith, strEndswith, strFind
-  case strFormat, strCount
+  case strFormat, strCount, strRfind, strIndex, strRindex
   // set
   case setAdd, setDiscard, setRemove, setPop
   // tuple

@@ -235,7 +235,27 @@ extension Interpreter {
 
   func typeDisplayName(_ cls: ObjectID) -> String {
     if heap.kind(of: cls) == .type { return heap.classPayload(cls).name }
-    return heap.builtinType(of: cls)?.name ?? "?"
+    guard let builtin = heap.builtinType(of: cls) else { return "?" }
+    if version >= .py310, let name = Interpreter.weakrefTypeNames[builtin] { return name }
+    return builtin.name
+  }
+
+  /// 3.10+ names the weak reference types after their `weakref` module
+  /// aliases (tp_name "weakref.ReferenceType"); 3.8/3.9 call them weakref,
+  /// weakproxy and weakcallableproxy, builtins without a module.
+  static let weakrefTypeNames: [BuiltinType: String] = [
+    .weakref: "ReferenceType", .weakProxy: "ProxyType", .weakCallableProxy: "CallableProxyType",
+  ]
+
+  /// `type.__repr__`'s name: module-qualified for the 3.10+ weakref types.
+  func typeReprName(_ cls: ObjectID) -> String {
+    let name = typeDisplayName(cls)
+    if version >= .py310, let builtin = heap.builtinType(of: cls),
+      Interpreter.weakrefTypeNames[builtin] != nil
+    {
+      return "weakref." + name
+    }
+    return name
   }
 
   /// The builtin method `name` of `object`'s builtin type, if any.
@@ -354,13 +374,21 @@ extension Interpreter {
       drop(old)
       return
     }
+    if version <= .py310, kind == .instance {
+      // `_PyObjectDict_SetItem` creates the dict even to delete from it.
+      heap.instanceDictObject(object)
+    }
     let payload = heap.instance(object)
     let hash = PyHash.hash(name, version: version)
     if !payload.dict.isNull {
       let key = heap.newStr(name)
       defer { drop(key) }
+      heap.prepareAttributeDeletion(object, keyPresent: try dictGet(payload.dict, key: key) != nil)
       if try !dictDelete(payload.dict, key: key) {
-        throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+        // 3.8–3.10 turn the dict's KeyError into AttributeError(name).
+        let message =
+          version <= .py310 ? name : "'\(try typeName(of: object))' object has no attribute '\(name)'"
+        throw raise(.attributeError, message)
       }
       return
     }

@@ -66,9 +66,18 @@ extension Interpreter {
     case .callable:
       try expect(1...1)
       let kind = heap.kind(of: args[0])
-      var callable = [.function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType]
-        .contains(kind)
-      if kind == .instance, try lookupType(heap.type(of: args[0]), "__call__") != nil { callable = true }
+      // PyCallable_Check: the type has tp_call — a class defining __call__
+      // (with or without __slots__), weak references, callable proxies.
+      var callable = [
+        .function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType, .weakref,
+      ]
+      .contains(kind)
+      if kind == .instance || kind == .slotsInstance || kind == .exception,
+        heap.kind(of: heap.type(of: args[0])) == .type,
+        try lookupType(heap.type(of: args[0]), "__call__") != nil
+      {
+        callable = true
+      }
       return heap.newBool(callable)
     case .abs:
       try expect(1...1)
@@ -159,6 +168,12 @@ extension Interpreter {
       return heap.newTuple([quotient, remainder])
     case .pow:
       try expect(2...3)
+      if args.count == 3, args[2] != heap.none, number(args[2]) == nil {
+        let names = try args.map { "'\(try typeName(of: $0))'" }.joined(separator: ", ")
+        throw raise(
+          .typeError,
+          "unsupported operand type(s) for \(version >= .py310 ? "** or pow()" : "pow()"): \(names)")
+      }
       let result = try binaryOperation(.power, args[0], args[1], inPlace: false)
       if args.count == 3, args[2] != heap.none {
         defer { drop(result) }
@@ -369,9 +384,7 @@ extension Interpreter {
     case .instance, .slotsInstance:
       return layouts.instanceGetsizeof(heap.instanceShape(ofClass: heap.type(of: object)))
     case .type:
-      return layouts.typeGetsizeof(
-        sharedKeysBlockSize: heap.classPayload(object).hasInstanceDict
-          ? heap.classPayload(object).sharedKeys.keysBlockSize : 0)
+      return layouts.typeGetsizeof(sharedKeysBlockSize: heap.sharedKeysBlockSize(ofClass: object))
     case .none:
       return 16
     default:

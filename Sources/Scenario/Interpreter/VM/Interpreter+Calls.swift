@@ -497,6 +497,7 @@ extension Interpreter {
     frame.returnsToSwift = true
     generators[generator] = state
     frames.append(frame)
+    if version == .py311 { warmUp(state.code) }  // RESUME
     if !first { push(retain(heap.none)) }
     heap.incref(generator)
     defer { drop(generator) }

@@ -253,6 +253,10 @@ extension Interpreter {
           drop(left)
           drop(right)
         }
+        if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
+          push(try concatenateStrings(left, right, pc: pc))  // arg 0 is `+` (Interpreter+StrConcat.swift)
+          break
+        }
         push(
           try binaryOperation(
             BinaryOperator.allCases[arg], left, right, inPlace: instruction.op == .inplaceOp))
@@ -290,6 +294,9 @@ extension Interpreter {
         push(heap.newBool(found != (arg == 1)))
       case .jump:
         frames[frameIndex].pc = arg
+      case .jumpBackward:
+        frames[frameIndex].pc = arg
+        if version == .py311 { warmUp(codeIndex) }
       case .popJumpIfFalse, .popJumpIfTrue:
         let value = pop()
         let truth = try isTrue(value)
@@ -513,6 +520,7 @@ extension Interpreter {
       namespace: namespace, function: function, line: firstLine)
     frame.frameObject = allocateFrameObject(code: code)
     frames.append(frame)
+    if version == .py311 { warmUp(code) }  // RESUME
   }
 
   /// Leaves the current frame with `result`. Returns the result when the

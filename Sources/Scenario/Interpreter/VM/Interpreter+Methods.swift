@@ -144,22 +144,8 @@ extension Interpreter {
       return heap.newBool(heap.string(receiver).hasPrefix(heap.string(try argument(0))))
     case .strEndswith:
       return heap.newBool(heap.string(receiver).hasSuffix(heap.string(try argument(0))))
-    case .strFind, .strCount:
-      let text = Array(heap.string(receiver).unicodeScalars)
-      let needle = Array(heap.string(try argument(0)).unicodeScalars)
-      var found = -1
-      var count = 0
-      var index = 0
-      while index + needle.count <= text.count {
-        if Array(text[index..<(index + needle.count)]) == needle {
-          if found < 0 { found = index }
-          count += 1
-          index += max(needle.count, 1)
-        } else {
-          index += 1
-        }
-      }
-      return heap.newInt(builtin == .strFind ? found : count, origin: .machineInt)
+    case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
+      return try strSearch(builtin, receiver, args)
     case .strFormat:
       return heap.newStr(try formatMethod(heap.string(receiver), args))
     case .objectInit:
@@ -279,6 +265,9 @@ extension Interpreter {
     switch type {
     case .object:
       return heap.newFieldsObject(kind: .object, type: .object, refs: [], size: 16, tracked: false)
+    case .weakref:  // weakref.ref(obj[, callback])
+      return try callBuiltin(
+        builtinObjects[Builtin.weakrefRef.rawValue], self: .null, args, keywords: keywords)
     case .int:
       guard let value = args.first else { return heap.newInt(0) }
       switch heap.kind(of: value) {

@@ -80,10 +80,7 @@ extension Interpreter {
       try dictUpdate(result, right)
       return result
     default:
-      throw raise(
-        .typeError,
-        "unsupported operand type(s) for \(op.rawValue)\(inPlace ? "=" : ""): '\(try typeName(of: left))' and '\(try typeName(of: right))'"
-      )
+      throw raise(.typeError, try binaryOperationError(op, left, right, inPlace: inPlace))
     }
   }
 
@@ -551,7 +548,7 @@ extension Interpreter {
       }
       fallthrough
     default:
-      let iterator = try getIterator(container)
+      let iterator = try getIterator(container, forContainment: true)
       defer { drop(iterator) }
       while let element = try nextItem(iterator) {
         defer { drop(element) }
@@ -566,13 +563,20 @@ extension Interpreter {
   mutating func normalizedIndex(_ index: ObjectID, count: Int, typeName: String) throws -> Int {
     guard heap.kind(of: index) == .int || heap.kind(of: index) == .bool, let value = heap.intValue(index)
     else {
-      throw raise(
-        .typeError,
-        "\(typeName) indices must be integers or slices, not \((try? self.typeName(of: index)) ?? "?")")
+      let indexType = (try? self.typeName(of: index)) ?? "?"
+      switch typeName {
+      case "string":  // unicode_subscript: no "or slices"; 3.11+ name the type
+        throw raise(
+          .typeError, "string indices must be integers" + (version >= .py311 ? ", not '\(indexType)'" : ""))
+      case "index":  // bytes_subscript
+        throw raise(.typeError, "byte indices must be integers or slices, not \(indexType)")
+      default:
+        throw raise(.typeError, "\(typeName) indices must be integers or slices, not \(indexType)")
+      }
     }
     let position = value < 0 ? value + count : value
     guard position >= 0, position < count else {
-      throw raise(.indexError, "\(typeName) index out of range")
+      throw raise(.indexError, typeName == "index" ? "index out of range" : "\(typeName) index out of range")
     }
     return position
   }
@@ -581,7 +585,12 @@ extension Interpreter {
   mutating func sliceIndices(_ slice: ObjectID, count: Int) throws -> [Int] {
     let refs = heap.fieldsPayload(slice).refs
     // Each bound: .some(nil) for None, nil when not an integer.
-    let bounds: [Int??] = refs.map { $0 == heap.none ? .some(nil) : heap.intValue($0).map { .some($0) } }
+    let bounds: [Int??] = refs.map { ref in
+      if ref == heap.none { return .some(nil) }
+      let kind = heap.kind(of: ref)
+      guard kind == .int || kind == .bool, let value = heap.intValue(ref) else { return nil }
+      return .some(value)
+    }
     if bounds.contains(where: { $0 == nil }) {
       throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
     }
@@ -638,7 +647,8 @@ extension Interpreter {
         let picked = try sliceIndices(index, count: bytes.count).map { bytes[$0] }
         return kind == .bytes ? heap.newBytes(picked) : heap.newByteArray(picked)
       }
-      let position = try normalizedIndex(index, count: bytes.count, typeName: "index")
+      let position = try normalizedIndex(
+        index, count: bytes.count, typeName: kind == .bytes ? "index" : "bytearray")
       return heap.newInt(Int(bytes[position]))
     case .dict:
       if let value = try dictGet(container, key: index) { return retain(value) }
@@ -775,7 +785,7 @@ extension Interpreter {
 
   // MARK: Iteration
 
-  mutating func getIterator(_ iterable: ObjectID) throws -> ObjectID {
+  mutating func getIterator(_ iterable: ObjectID, forContainment: Bool = false) throws -> ObjectID {
     let kind = heap.kind(of: iterable)
     let layouts = heap.layouts
     switch kind {
@@ -831,6 +841,9 @@ extension Interpreter {
       }
       fallthrough
     default:
+      if forContainment {  // PySequence_Contains rewords the error
+        throw raise(.typeError, "argument of type '\(try typeName(of: iterable))' is not iterable")
+      }
       throw raise(.typeError, "'\(try typeName(of: iterable))' object is not iterable")
     }
   }

@@ -70,7 +70,7 @@ extension Interpreter {
     case .type:
       return "<class '\(classModuleName(object)).\(heap.classPayload(object).qualifiedName)'>"
     case .builtinType:
-      return "<class '\(typeDisplayName(object))'>"
+      return "<class '\(typeReprName(object))'>"
     case .function:
       return "<function \(heap.string(heap.function(object).qualifiedName)) at \(hexAddress(object))>"
     case .boundMethod:
@@ -230,10 +230,18 @@ extension Interpreter {
       case .builtins: builtinsByName[builtin.name] = builtinObjects[builtin.rawValue]
       case .module(let name):
         let key = heap.intern(builtin.name)
-        heap.incref(builtinObjects[builtin.rawValue])
+        // `weakref.ref` is the weak reference type itself (`ReferenceType`).
+        let value = builtin == .weakrefRef ? heap.typeObject(.weakref) : builtinObjects[builtin.rawValue]
+        heap.incref(value)
         heap.dictInsertNew(
           moduleNamespaces[modules[name]!]!, hash: PyHash.hash(builtin.name, version: version), key: key,
-          value: builtinObjects[builtin.rawValue])
+          value: value)
+        if builtin == .weakrefRef {
+          heap.incref(value)
+          heap.dictInsertNew(
+            moduleNamespaces[modules[name]!]!, hash: PyHash.hash("ReferenceType", version: version),
+            key: heap.intern("ReferenceType"), value: value)
+        }
       case .type, .moduleClass: break
       }
     }

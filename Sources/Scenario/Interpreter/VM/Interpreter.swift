@@ -119,6 +119,12 @@ public struct Interpreter: Sendable {
   var nestedGC = 0
   /// 3.8–3.9's empty frozenset singleton, once made.
   var emptyFrozenset: ObjectID = .null
+  /// 3.11: warm-up events (calls and loop back edges) per code object, up
+  /// to the 8 that quicken it (Interpreter+StrConcat.swift).
+  var codeWarmup: [Int32] = []
+  /// 3.11+: the specialisation of each `+` site seen on two strs, by
+  /// code index << 32 | pc.
+  var strConcatSites: [Int: StrConcatSite] = [:]
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
@@ -153,6 +159,7 @@ public struct Interpreter: Sendable {
     self.source = module.source
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
+    self.codeWarmup = [Int32](repeating: 0, count: program.codes.count)
     setUpModules()
     for warning in program.warnings {
       writeError(

@@ -1,0 +1,81 @@
+// str.find, rfind, index, rindex and count (Objects/stringlib/find.h,
+// unicodeobject.c `any_find_slice`, `unicode_count`).
+//
+// The optional start and end arguments are slice bounds: None or an int
+// (anything else raises the slice-index TypeError); negative values count
+// from the end and are clamped at 0, an end past the text is clamped to its
+// length, but a start past the end is not clamped — then nothing is found
+// (find: −1, count: 0), even the empty string. The needle must be a str
+// ("must be str, not int"; 3.13: "find() argument 1 must be str, not int"). index and rindex raise ValueError("substring not
+// found") where find and rfind return −1. count counts non-overlapping
+// occurrences; the empty string occurs (end − start + 1) times.
+
+import HeapModel
+
+extension Interpreter {
+  /// One of the str search methods on `receiver` with `args`.
+  mutating func strSearch(_ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID]) throws -> ObjectID {
+    guard let needleObject = args.first else {
+      throw raise(.typeError, "\(builtin.name)() takes at least 1 argument (0 given)")
+    }
+    guard heap.kind(of: needleObject) == .str else {
+      // 3.13's Argument Clinic names the method and the argument.
+      let prefix = version >= .py313 ? "\(builtin.name)() argument 1 " : ""
+      throw raise(.typeError, "\(prefix)must be str, not \(try typeName(of: needleObject))")
+    }
+    let text = Array(heap.string(receiver).unicodeScalars)
+    let needle = Array(heap.string(needleObject).unicodeScalars)
+    func bound(_ position: Int) throws -> Int? {
+      guard position < args.count, args[position] != heap.none else { return nil }
+      let kind = heap.kind(of: args[position])
+      guard kind == .int || kind == .bool, let value = heap.intValue(args[position]) else {
+        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+      }
+      return value
+    }
+    var start = try bound(1) ?? 0
+    var end = try bound(2) ?? text.count
+    if end > text.count { end = text.count } else if end < 0 { end = max(0, end + text.count) }
+    if start < 0 { start = max(0, start + text.count) }
+    var positions: [Int] = []
+    if end - start >= needle.count {
+      var index = start
+      while index + needle.count <= end {
+        if needle.isEmpty || text[index..<(index + needle.count)].elementsEqual(needle) {
+          positions.append(index)
+          if builtin == .strFind || builtin == .strIndex { break }
+          index += max(needle.count, 1)
+          if needle.isEmpty && index > end { break }
+        } else {
+          index += 1
+        }
+      }
+      if needle.isEmpty && positions.last != end { positions.append(end) }
+    }
+    switch builtin {
+    case .strCount:
+      return heap.newInt(positions.count, origin: .machineInt)
+    case .strFind, .strIndex:
+      if let first = positions.first { return heap.newInt(first, origin: .machineInt) }
+    default:
+      if let last = lastOccurrence(text, needle, start: start, end: end) {
+        return heap.newInt(last, origin: .machineInt)
+      }
+    }
+    if builtin == .strIndex || builtin == .strRindex { throw raise(.valueError, "substring not found") }
+    return heap.newInt(-1)
+  }
+
+  /// The last position in start..<end where `needle` occurs (overlaps allowed).
+  private func lastOccurrence(_ text: [Unicode.Scalar], _ needle: [Unicode.Scalar], start: Int, end: Int)
+    -> Int?
+  {
+    guard end - start >= needle.count else { return nil }
+    var index = end - needle.count
+    while index >= start {
+      if text[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index -= 1
+    }
+    return nil
+  }
+}
