@@ -408,7 +408,7 @@ extension Interpreter {
     let codeObject = program.codes[code]
     let shape = CodeShape(
       locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
-      stackSize: max(codeObject.maxStackDepth, 4))
+      stackSize: codeObject.maxStackDepth)
     let size = heap.layouts.generatorBlockSize(shape)
     heap.incref(function)
     let generator = heap.newFieldsObject(
