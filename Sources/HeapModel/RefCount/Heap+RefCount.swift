@@ -133,8 +133,12 @@ extension Heap {
     }
   }
 
-  /// Whether the object's class defines `__del__` and it has not run yet.
+  /// Whether the object's class defines `__del__` and it has not run yet,
+  /// or it is a generator whose close would run its frame.
   func needsFinalizer(_ id: ObjectID) -> Bool {
+    if kinds[id.slot] == .generator {
+      return !flags[id.slot].contains(.finalized) && generatorNeedsClose(id)
+    }
     guard kinds[id.slot].isInstance || kinds[id.slot] == .exception else { return false }
     if flags[id.slot].contains(.finalized) { return false }
     let cls = types[id.slot]

@@ -425,11 +425,17 @@ extension Interpreter {
     generators[generator] = GeneratorState(
       code: code, pc: 0, globals: globals, function: function, line: codeObject.firstLine,
       slotCount: slots.count, blocks: [])
+    // Closing a never-started generator runs its frame only in 3.8–3.11.
+    if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
     return generator
   }
 
   /// Runs a generator until it yields (the value, owned) or finishes (nil).
-  mutating func resumeGenerator(_ generator: ObjectID) throws -> ObjectID? {
+  /// With `exception` (owned), throws it in at the point of suspension
+  /// instead of sending None (`gen_send_ex` with `exc`, as `gen_close` does).
+  mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
+    -> ObjectID?
+  {
     guard var state = generators[generator], !state.finished else { return nil }
     if state.running { throw raise(.valueError, "generator already executing") }
     state.running = true
@@ -454,10 +460,18 @@ extension Interpreter {
     frame.returnsToSwift = true
     generators[generator] = state
     frames.append(frame)
-    if !first { push(retain(heap.none)) }
+    heap.setGeneratorNeedsClose(generator, true)
     heap.incref(generator)
     defer { drop(generator) }
-    let result = try runLoop()
+    let result: ObjectID
+    if exception.isNull {
+      if !first { push(retain(heap.none)) }
+      result = try runLoop()
+    } else {
+      setPending(exception)
+      guard try unwind() else { throw PythonRaise() }
+      result = try runLoop()
+    }
     if generators[generator]?.finished ?? true {
       drop(result)
       return nil
@@ -492,6 +506,7 @@ extension Interpreter {
     state.finished = true
     state.running = false
     generators[frame.generator] = state
+    heap.setGeneratorNeedsClose(frame.generator, false)
     popBlocks(downTo: frame.blockBase)
     releaseValues(from: frame.base)
   }
