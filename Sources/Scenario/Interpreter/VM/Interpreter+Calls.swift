@@ -287,11 +287,9 @@ extension Interpreter {
       // `type_call` its positional arguments as a new tuple, freed after the
       // call (measured: the first `range(3)` after gc.collect() counts one
       // more GC allocation in 3.8 only).
-      if version == .py38, !positional.isEmpty {
-        let arguments = heap.newTuple(positional.map { retain($0) })
-        defer { drop(arguments) }
-        return try construct(heap.builtinType(of: callee)!, positional, keywords: keywords)
-      }
+      let arguments =
+        version == .py38 && !positional.isEmpty ? heap.newTuple(positional.map { retain($0) }) : .null
+      defer { drop(arguments) }
       return try construct(heap.builtinType(of: callee)!, positional, keywords: keywords)
     case .weakref:
       let referent = heap.weakrefReferent(callee)
