@@ -147,8 +147,12 @@ extension Heap {
     }
   }
 
-  /// Whether the object's class defines `__del__` and it has not run yet.
+  /// Whether the object's class defines `__del__` and it has not run yet,
+  /// or it is a generator whose close would run its frame.
   func needsFinalizer(_ id: ObjectID) -> Bool {
+    if kinds[id.slot] == .generator {
+      return !flags[id.slot].contains(.finalized) && generatorNeedsClose(id)
+    }
     guard kinds[id.slot].isInstance || kinds[id.slot] == .exception else { return false }
     if flags[id.slot].contains(.finalized) { return false }
     let cls = types[id.slot]
@@ -186,7 +190,9 @@ extension Heap {
         deallocRefs.append(entry.value)
       }
       // The values block, then the shared keys if this dict held them last.
-      if payload.sharedTable >= 0 { deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable)) }
+      if payload.sharedTable >= 0 {
+        deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
+      }
     case .instance, .slotsInstance, .exception:
       let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())

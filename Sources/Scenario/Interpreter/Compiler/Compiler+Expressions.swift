@@ -390,13 +390,26 @@ extension Compiler {
   private mutating func compileDict(_ items: [DictItem]) {
     let hasUnpack = items.contains { if case .unpack = $0 { true } else { false } }
     if !hasUnpack {
-      for item in items {
+      let shape = DictDisplayShape(
+        constantKeys: items.map {
+          if case .pair(let key, _) = $0 { constantKey(of: key) != nil } else { false }
+        },
+        version: version)
+      let savedHidden = builder.hiddenDepth
+      for (index, item) in items.enumerated() {
         if case .pair(let key, let value) = item {
+          if let peak = shape.peakBefore[index] { builder.notePeak(peak) }
+          builder.hiddenDepth = savedHidden + shape.pairHidden[index]
           compile(key)
           compile(value)
         }
       }
+      builder.hiddenDepth = savedHidden
+      if let peak = shape.peakBefore[items.count] { builder.notePeak(peak) }
+      // CPython holds the one dict here where ours holds every pair.
+      builder.hiddenDepth = savedHidden + 1 - 2 * items.count
       builder.emit(.buildMap, items.count)
+      builder.hiddenDepth = savedHidden
       return
     }
     var pending = 0
@@ -512,6 +525,10 @@ extension Compiler {
       builder.emit(.callMethod, arguments.count)
       return
     }
+    // 3.11+: a NULL sits below the callable until the call (co_stacksize).
+    let nullSlot = version >= .py311 ? 1 : 0
+    builder.hiddenDepth += nullSlot
+    defer { builder.hiddenDepth -= nullSlot }
     compile(function)
     if !hasStar {
       for case .positional(let value) in arguments { compile(value) }
@@ -520,8 +537,12 @@ extension Compiler {
       } else {
         for (_, value) in keywords { compile(value) }
         let names = ConstantKey.tuple(keywords.map { .str($0.0.name) })
+        // 3.11/3.12 pass the names with KW_NAMES, off the stack.
+        let namesSlot = version == .py311 || version == .py312 ? 1 : 0
+        builder.hiddenDepth -= namesSlot
         builder.emit(.loadConst, constant(names))
         builder.emit(.callFunctionKw, arguments.count)
+        builder.hiddenDepth += namesSlot
       }
       return
     }
@@ -552,8 +573,27 @@ extension Compiler {
     if items.isEmpty {
       builder.emit(.callFunctionEx, 0)
     } else {
+      // co_stacksize: CPython makes no empty dict first. Its first piece is
+      // the leading keyword pairs (one: key, value, BUILD_MAP 1; more: the
+      // values and a tuple of names) or, in 3.8, a lone `**mapping` passed
+      // as is. Later pieces are not modelled (3.8 keeps them all on the
+      // stack for BUILD_MAP_UNPACK_WITH_CALL).
+      let leadingPairs = items.prefix { if case .pair = $0 { true } else { false } }.count
+      let loneMapping: Bool
+      if version == .py38, items.count == 1, case .unpack = items[0] {
+        loneMapping = true
+      } else {
+        loneMapping = false
+      }
+      let savedHidden = builder.hiddenDepth
+      if loneMapping || leadingPairs > 0 { builder.hiddenDepth -= 1 }
       builder.emit(.buildMap, 0)
-      for item in items {
+      for (index, item) in items.enumerated() {
+        if leadingPairs > 1, index < leadingPairs { builder.hiddenDepth = savedHidden + index - 2 }
+        if leadingPairs > 1, index == leadingPairs {
+          builder.hiddenDepth = savedHidden
+          builder.notePeak(leadingPairs)
+        }
         switch item {
         case .pair(let key, let value):
           compile(key)
@@ -564,7 +604,13 @@ extension Compiler {
           compile(mapping)
           builder.emit(.dictMerge, 1)
         }
+        if leadingPairs == 1, index == 0 { builder.hiddenDepth = savedHidden }
       }
+      if leadingPairs > 1, leadingPairs == items.count {
+        builder.hiddenDepth = savedHidden
+        builder.notePeak(leadingPairs)
+      }
+      builder.hiddenDepth = savedHidden
       builder.emit(.callFunctionEx, 1)
     }
   }
@@ -624,10 +670,25 @@ extension Compiler {
       }
       compiler.builder.emit(.returnValue)
     }
+    // 3.12+ run a list/set/dict comprehension inline (co_stacksize): no
+    // function object, its locals saved on the stack below its body.
+    let inlined = codes[codeIndex].isInlined
+    if inlined {
+      let saved = scope.bound.filter { name in
+        guard !scope.parameters.contains(name) else { return false }
+        switch scope.binding(of: name) {
+        case .local, .cell: return true
+        default: return false
+        }
+      }
+      builder.notePeak(saved.count + codes[codeIndex].maxStackDepth)
+      builder.hiddenDepth -= 1
+    }
     makeFunction(codeIndex: codeIndex, parameters: nil, scope: scope)
     compile(generators[0].iterable)
     builder.emit(.getIter, at: iterationSpan(iterable: generators[0].iterable, whole: whole))
     builder.emit(.callFunction, 1)
+    if inlined { builder.hiddenDepth += 1 }
   }
 
   /// Where a comprehension appends (or a generator expression yields) its

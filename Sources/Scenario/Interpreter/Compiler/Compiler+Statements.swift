@@ -158,7 +158,15 @@ extension Compiler {
     builder.emitJump(.jump, to: elseLabel)
     builder.place(handlerLabel)
     // The VM enters here with the exception on the stack and an
-    // except-handler block pushed.
+    // except-handler block pushed. CPython holds more there (co_stacksize,
+    // CodeObject+StackDepth.swift): 3.8–3.10 six entries while matching and
+    // three in the body; 3.11+ the previous exception too, and a cleanup
+    // handler reaching three above the entry depth.
+    let legacy = version <= .py310
+    let matching = legacy ? 5 : 1
+    let inBody = legacy ? 3 : 1
+    if !legacy { builder.notePeak(3) }
+    builder.hiddenDepth += matching
     for handler in handlers {
       setLine(handler.range)
       builder.location = InstructionSpan(handler.range)
@@ -171,25 +179,34 @@ extension Compiler {
         builder.emitJump(.popJumpIfFalse, to: next)
       }
       if let name = handler.name {
+        // The body runs under a SETUP_FINALLY/SETUP_CLEANUP whose handler
+        // stores None into the name: 3.8–3.10 reach nine above the entry.
+        builder.notePeak((legacy ? 9 : 3) - matching)
         store(Expr(.name(name.name), name.range))
+        builder.hiddenDepth += inBody - matching
         builder.blocks.append(.exceptHandler(name: name.name))
         compileBody(handler.body)
         builder.blocks.removeLast()
+        builder.hiddenDepth -= inBody
         builder.emit(.popExcept)
         builder.emit(.loadConst, constant(.none))
         storeName(name.name)
         deleteName(name.name)
       } else {
         builder.emit(.popTop)
+        builder.hiddenDepth += inBody - matching
         builder.blocks.append(.exceptHandler(name: nil))
         compileBody(handler.body)
         builder.blocks.removeLast()
         builder.emit(.popExcept)
+        builder.hiddenDepth -= inBody
       }
       builder.emitJump(.jump, to: end)
+      builder.hiddenDepth += matching
       builder.place(next)
     }
     builder.emit(.reraise)
+    builder.hiddenDepth -= matching
     builder.place(elseLabel)
     compileBody(orElse)
     builder.place(end)
@@ -203,13 +220,24 @@ extension Compiler {
     compileProtected(&self)
     builder.blocks.removeLast()
     builder.emit(.popBlock)
+    // co_stacksize: 3.8 runs the normal-path finally body above
+    // BEGIN_FINALLY's NULL; the exception path holds five more entries
+    // (3.8–3.10) or the previous exception plus a cleanup handler (3.11+)
+    // than ours (CodeObject+StackDepth.swift).
+    let normalPath = version == .py38 ? 1 : 0
+    builder.hiddenDepth += normalPath
     compileBody(final)
+    builder.hiddenDepth -= normalPath
     builder.emitJump(.jump, to: end)
     builder.place(handlerLabel)
+    let handlerSlots = version <= .py310 ? 5 : 1
+    if version >= .py311 { builder.notePeak(3) }
+    builder.hiddenDepth += handlerSlots
     builder.blocks.append(.finallyHandler)
     compileBody(final)
     builder.blocks.removeLast()
     builder.emit(.reraise)
+    builder.hiddenDepth -= handlerSlots
     builder.place(end)
   }
 
@@ -316,11 +344,19 @@ extension Compiler {
       }
       let keywordDefaults = parameters.keywordOnly.filter { $0.defaultValue != nil }
       if !keywordDefaults.isEmpty {
-        for parameter in keywordDefaults {
+        let shape = DictDisplayShape(
+          constantKeys: keywordDefaults.map { _ in true }, version: version, forceConstantKeyMap: true)
+        let savedHidden = builder.hiddenDepth
+        for (index, parameter) in keywordDefaults.enumerated() {
+          builder.hiddenDepth = savedHidden + shape.pairHidden[index]
           builder.emit(.loadConst, constant(.str(parameter.name.name)))
           compile(parameter.defaultValue!)
         }
+        builder.hiddenDepth = savedHidden
+        if let peak = shape.peakBefore[keywordDefaults.count] { builder.notePeak(peak) }
+        builder.hiddenDepth = savedHidden + 1 - 2 * keywordDefaults.count
         builder.emit(.buildMap, keywordDefaults.count)
+        builder.hiddenDepth = savedHidden
         flags |= 2
       }
     }

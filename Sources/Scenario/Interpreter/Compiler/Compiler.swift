@@ -60,11 +60,21 @@ struct CodeBuilder {
   /// Where the instructions being emitted come from (CPython's current
   /// location: the innermost expression or statement being compiled).
   var location = InstructionSpan.none
-  var depth = 0
+  /// The version whose `co_stacksize` `finish` computes.
+  let version: PythonVersion
+  /// Stack slots CPython's bytecode holds here that ours does not (negative:
+  /// slots ours holds and CPython's does not); recorded per instruction in
+  /// `hiddenSlots`. See CodeObject+StackDepth.swift.
+  var hiddenDepth = 0
+  var hiddenSlots: [Int8] = []
+  /// Depths CPython's bytecode reaches between two of ours: (pc, slots above
+  /// our depth before instruction pc, hidden slots included).
+  var stackPeaks: [(pc: Int, slots: Int)] = []
 
-  init(code: CodeObject, scope: Scope) {
+  init(code: CodeObject, scope: Scope, version: PythonVersion) {
     self.code = code
     self.scope = scope
+    self.version = version
     self.line = code.firstLine
     for (index, name) in code.varNames.enumerated() { slotIndex[name] = index }
     for (index, name) in code.cellNames.enumerated() where slotIndex[name] == nil || true {
@@ -77,6 +87,7 @@ struct CodeBuilder {
 
   mutating func emit(_ op: Opcode, _ arg: Int = 0) {
     code.instructions.append(Instruction(op, arg))
+    hiddenSlots.append(Int8(clamping: hiddenDepth))
     code.lines.append(Int32(line))
     code.spans.append(location)
   }
@@ -108,8 +119,14 @@ struct CodeBuilder {
       precondition(target >= 0, "unplaced label \(patch.label) in \(code.qualifiedName)")
       code.instructions[patch.instruction].arg = Int32(target)
     }
-    code.maxStackDepth = code.computeMaxStackDepth()
+    code.maxStackDepth = code.computeMaxStackDepth(version: version, hidden: hiddenSlots, peaks: stackPeaks)
     return code
+  }
+
+  /// Notes that CPython's bytecode reaches `slots` above its depth before
+  /// the next instruction emitted, taken with the current `hiddenDepth`.
+  mutating func notePeak(_ slots: Int) {
+    stackPeaks.append((code.instructions.count, slots + hiddenDepth))
   }
 
   mutating func nameSlot(_ name: String, heap: inout Heap) -> Int {
@@ -145,7 +162,7 @@ struct Compiler {
     self.heap = heap
     self.fileName = module.source.name
     let code = CodeObject(name: "<module>", qualifiedName: "<module>", kind: .module, firstLine: 1)
-    self.builder = CodeBuilder(code: code, scope: symbols.module)
+    self.builder = CodeBuilder(code: code, scope: symbols.module, version: heap.version)
   }
 
   /// Compiles the module; returns the program and the heap holding its constants.
@@ -213,8 +230,14 @@ struct Compiler {
         heap.incref(object)
         objects.append(object)
       }
+      // The compiler's tuples are tracked like any other (measured:
+      // `gc.is_tracked((1, 2))` is True in 3.8–3.11 and 3.13) until a
+      // collection sees they hold only atoms. 3.12 runs a generation-0
+      // collection at the first eval-breaker check of the main module
+      // (gc.get_count() reads (0, 5, 0) there), after the whole file is
+      // compiled: every constant tuple is untracked by then.
       let tuple = heap.newTuple(objects)
-      heap.untrack(tuple)  // constant tuples are untracked
+      if version == .py312 { heap.untrack(tuple) }
       return tuple
     }
   }
@@ -315,7 +338,7 @@ struct Compiler {
     let index = codes.count
     codes.append(code)
     builderStack.append(builder)
-    builder = CodeBuilder(code: code, scope: scope)
+    builder = CodeBuilder(code: code, scope: scope, version: version)
     body(&self)
     codes[index] = builder.finish()
     builder = builderStack.removeLast()

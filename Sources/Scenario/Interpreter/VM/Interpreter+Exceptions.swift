@@ -286,6 +286,10 @@ extension Interpreter {
   /// Runs `__del__` of an object being deallocated; exceptions are reported
   /// as "Exception ignored in" and swallowed, as CPython does.
   mutating func runFinalizer(_ object: ObjectID) {
+    if heap.kind(of: object) == .generator {
+      closeGenerator(object)
+      return
+    }
     guard let method = try? lookupType(heap.type(of: object), "__del__") else { return }
     callIgnoringErrors(method, [object])
   }

@@ -285,7 +285,7 @@ extension Interpreter {
     let codeObject = program.codes[code]
     let shape = CodeShape(
       locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
-      stackSize: max(codeObject.maxStackDepth, 1))
+      stackSize: codeObject.maxStackDepth)
     return heap.newFrameObject(code: code, size: heap.layouts.frameBlockSize(shape), refs: [])
   }
 
