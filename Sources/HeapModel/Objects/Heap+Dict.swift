@@ -159,6 +159,37 @@ extension Heap {
 }
 
 extension Heap {
+  /// The owner of every block that starts in `range` — an object's own block
+  /// (part nil) or one of its extra blocks, with what that block holds — in
+  /// one pass over the object table that allocates nothing per object (the
+  /// inspector asks for one pool's blocks of a million-object heap).
+  public func blockOwners(in range: Range<UInt64>) -> [UInt64: (ObjectID, String?)] {
+    var owners: [UInt64: (ObjectID, String?)] = [:]
+    for row in 0..<kinds.count where !flags[row].contains(.dead) && !flags[row].contains(.isStatic) {
+      let id = ObjectID(row)
+      if range.contains(blocks[row]) { owners[blocks[row]] = (id, nil) }
+      let slot = Int(payloads[row])
+      switch kinds[row] {
+      case .list:
+        let address = sequences[slot].itemsAddress
+        if address != 0, range.contains(address) { owners[address] = (id, "items") }
+      case .dict, .set, .frozenset:
+        let address = dicts[slot].keysAddress
+        if address != 0, range.contains(address) {
+          owners[address] = extraBlocks(of: id).first.map { (id, $0.1) }
+        }
+      case .instance, .slotsInstance:
+        let address = instances[slot].valuesAddress
+        if address != 0, range.contains(address) { owners[address] = (id, "values") }
+      case .type:
+        for (block, part) in extraBlocks(of: id) where range.contains(block) { owners[block] = (id, part) }
+      default:
+        break
+      }
+    }
+    return owners
+  }
+
   /// An estimate of the memory the model itself uses for this heap: the
   /// row columns, the GC columns and the payload stores (element arrays of
   /// containers at 4 bytes an id), not the allocator's own tables.

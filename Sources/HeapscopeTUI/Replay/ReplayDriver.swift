@@ -29,6 +29,9 @@ public protocol ReplayDriver {
   /// The object whose memory holds the live block at `address` (its header
   /// block, or a block it owns such as a list's item array); nil if none is known.
   func owner(of address: Address) -> BlockOwner?
+  /// Just the owner's id and type name (what a grid cell shows), cheaper
+  /// than a whole `owner(of:)` snapshot.
+  func ownerType(of address: Address) -> (id: ObjectRef, typeName: String)?
   /// The object `id` at the current position; nil if it is not alive.
   func object(_ id: ObjectRef) -> ObjectSnapshot?
   /// The roots of the object graph: module globals and frames' locals.
@@ -79,6 +82,11 @@ public protocol ReplayDriver {
 extension ReplayDriver {
   /// No notice by default.
   public var notice: String? { nil }
+
+  /// By default: from the whole snapshot.
+  public func ownerType(of address: Address) -> (id: ObjectRef, typeName: String)? {
+    owner(of: address).map { ($0.object.id, $0.object.typeName) }
+  }
 
   /// No event search by default.
   public mutating func seekEvent(_ search: EventSearch, forward: Bool) {}

@@ -20,7 +20,12 @@ public struct TimelineDriver: ReplayDriver, Sendable {
   /// reads can fill them).
   private final class Cache: @unchecked Sendable {
     var step = -1
+    /// Owners of the blocks of one pool (the last one asked about).
     var owners: [UInt64: (HeapModel.ObjectID, String?)]?
+    var ownersRange: Range<UInt64> = 0..<0
+    /// Referent counts asked for at this position (a list of a million items
+    /// is counted once, not at every frame).
+    var referentCounts: [HeapModel.ObjectID: Int] = [:]
     var lineMemory: [Int: LineMemory]?
   }
 
@@ -44,6 +49,7 @@ public struct TimelineDriver: ReplayDriver, Sendable {
       cache.step = timeline.step
       cache.owners = nil
       cache.lineMemory = nil
+      cache.referentCounts = [:]
     }
     return cache
   }
@@ -65,13 +71,31 @@ public struct TimelineDriver: ReplayDriver, Sendable {
   public var allocator: Allocator { interpreter.heap.allocator }
 
   public func owner(of address: Address) -> BlockOwner? {
-    let cache = fresh()
-    if cache.owners == nil { cache.owners = interpreter.blockOwners() }
-    guard let (id, part) = cache.owners?[address.rawValue], let snapshot = object(ObjectRef(Int(id.index)))
-    else {
+    guard let (id, part) = ownerEntry(of: address), let snapshot = object(ObjectRef(Int(id.index))) else {
       return nil
     }
     return BlockOwner(object: snapshot, part: part)
+  }
+
+  public func ownerType(of address: Address) -> (id: ObjectRef, typeName: String)? {
+    guard let (id, _) = ownerEntry(of: address), interpreter.heap.isAlive(id) else { return nil }
+    return (ObjectRef(Int(id.index)), interpreter.typeNameOf(id))
+  }
+
+  private func ownerEntry(of address: Address) -> (HeapModel.ObjectID, String?)? {
+    let cache = fresh()
+    if cache.owners == nil || !cache.ownersRange.contains(address.rawValue) {
+      // The blocks of the pool holding `address` (or just that address when
+      // it is a raw block outside the pools).
+      let heap = interpreter.heap
+      let poolSize = UInt64(heap.allocator.constants.poolSize)
+      let poolStart = address.rawValue & ~(poolSize - 1)
+      let inPools = heap.allocator.isPymalloc(address)
+      cache.ownersRange =
+        inPools ? poolStart..<(poolStart + poolSize) : address.rawValue..<(address.rawValue + 1)
+      cache.owners = heap.blockOwners(in: cache.ownersRange)
+    }
+    return cache.owners?[address.rawValue]
   }
 
   private func heapID(_ ref: ObjectRef) -> HeapModel.ObjectID? {
@@ -109,7 +133,11 @@ public struct TimelineDriver: ReplayDriver, Sendable {
 
   public func referentCount(of ref: ObjectRef) -> Int {
     guard let id = heapID(ref) else { return 0 }
-    return interpreter.heap.referents(of: id).count
+    let cache = fresh()
+    if let count = cache.referentCounts[id] { return count }
+    let count = interpreter.heap.referents(of: id).count
+    cache.referentCounts[id] = count
+    return count
   }
 
   public func referents(of ref: ObjectRef, in range: Range<Int>) -> [GraphEdge] {

@@ -230,14 +230,13 @@ enum HeapView {
       let isCursor = focused && block.index == state.heap.column
       var glyph: Unicode.Scalar
       var style: Style
-      var owner: BlockOwner?
       switch block.state {
       case .inUse:
-        owner = data.owner(of: block.address)
+        let owner = data.ownerType(of: block.address)
         glyph = g.blockUsed
-        style = owner.map { typeHue($0.object.typeName) } ?? .dim
-        if let owner, legend.count < 8 { legend[owner.object.typeName] = style }
-        if owner != nil, owner?.object.id == selected?.id { style = .selected }
+        style = owner.map { typeHue($0.typeName) } ?? .dim
+        if let owner, legend.count < 8 { legend[owner.typeName] = style }
+        if owner != nil, owner?.id == selected?.id { style = .selected }
       case .free:
         glyph = g.blockFree
         style = .blockFree
@@ -245,7 +244,9 @@ enum HeapView {
         glyph = g.blockNeverUsed
         style = .blockNeverUsed
       }
-      if isCursor { cursorText = blockText(block, owner) }
+      if isCursor {
+        cursorText = blockText(block, block.state == .inUse ? data.owner(of: block.address) : nil)
+      }
       guard gridRow >= 0, gridRow < grid.height else { continue }
       buffer.put(
         glyph, x: grid.x + block.index % perRow, y: grid.y + gridRow, style: style,

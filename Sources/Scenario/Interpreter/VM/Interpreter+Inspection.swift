@@ -60,19 +60,6 @@ extension Interpreter {
     var copy = self
     return (try? copy.sizeOf(id)) ?? Int(heap.sizes[id.slot])
   }
-
-  /// Which object each allocated block belongs to, and which part of it
-  /// the block is (nil for the object's own block).
-  public func blockOwners() -> [UInt64: (ObjectID, String?)] {
-    var owners: [UInt64: (ObjectID, String?)] = [:]
-    for slot in 0..<heap.kinds.count
-    where !heap.flags[slot].contains(.dead) && !heap.flags[slot].contains(.isStatic) {
-      let id = ObjectID(slot)
-      owners[heap.blocks[slot]] = (id, nil)
-      for (block, part) in heap.extraBlocks(of: id) { owners[block] = (id, part) }
-    }
-    return owners
-  }
 }
 
 extension Interpreter {
