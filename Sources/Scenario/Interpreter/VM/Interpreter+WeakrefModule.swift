@@ -201,7 +201,7 @@ extension Interpreter {
     case .weakValuesInit:
       try initWeakMapping(receiver, weakValues: true)
       if !args.isEmpty || !keywords.isEmpty {
-        try weakValuesUpdate(receiver, args.first ?? heap.none, keywords: keywords)
+        try weakMappingUpdate(receiver, args.first ?? heap.none, keywords: keywords, weakValues: true)
       }
     case .weakValuesGetitem:
       let key = try argument(0, 1...1)
@@ -260,7 +260,7 @@ extension Interpreter {
       try weakValuesStore(receiver, data: data, key: key, value: optional(1))
       return retain(optional(1))
     case .weakValuesUpdate:
-      try weakValuesUpdate(receiver, args.first ?? heap.none, keywords: keywords)
+      try weakMappingUpdate(receiver, args.first ?? heap.none, keywords: keywords, weakValues: true)
     case .weakValuesCopy:
       let copy = heap.newInstance(of: weakrefModuleClass("WeakValueDictionary"))
       try initWeakMapping(copy, weakValues: true)
@@ -276,7 +276,7 @@ extension Interpreter {
     case .weakKeysInit:
       try initWeakMapping(receiver, weakValues: false)
       let source = args.first ?? keywords.first { $0.0 == "dict" }?.1 ?? heap.none
-      if source != heap.none { try weakKeysUpdate(receiver, source, keywords: []) }
+      if source != heap.none { try weakMappingUpdate(receiver, source, keywords: [], weakValues: false) }
     case .weakKeysGetitem:
       let wr = try basicWeakref(to: try argument(0, 1...1))
       defer { drop(wr) }
@@ -331,7 +331,7 @@ extension Interpreter {
       try dictSet(data, key: wr, value: optional(1))
       return retain(optional(1))
     case .weakKeysUpdate:
-      try weakKeysUpdate(receiver, args.first ?? heap.none, keywords: keywords)
+      try weakMappingUpdate(receiver, args.first ?? heap.none, keywords: keywords, weakValues: false)
     case .weakKeysCopy:
       let copy = heap.newInstance(of: weakrefModuleClass("WeakKeyDictionary"))
       try initWeakMapping(copy, weakValues: false)
@@ -457,11 +457,11 @@ extension Interpreter {
     return pairs
   }
 
-  private mutating func weakValuesUpdate(
-    _ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)]
-  )
-    throws
-  {
+  /// `update(other, **kwargs)` of either mapping: every pair stored as
+  /// `__setitem__` stores it (weak values or weak keys).
+  private mutating func weakMappingUpdate(
+    _ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)], weakValues: Bool
+  ) throws {
     let pairs = try updatePairs(other, keywords: keywords)
     defer {
       for (key, value) in pairs {
@@ -470,23 +470,13 @@ extension Interpreter {
       }
     }
     guard let data = try instanceAttribute(instance, "data") else { return }
-    for (key, value) in pairs { try weakValuesStore(instance, data: data, key: key, value: value) }
-  }
-
-  private mutating func weakKeysUpdate(
-    _ instance: ObjectID, _ other: ObjectID, keywords: [(String, ObjectID)]
-  )
-    throws
-  {
-    let pairs = try updatePairs(other, keywords: keywords)
-    defer {
-      for (key, value) in pairs {
-        drop(key)
-        drop(value)
+    for (key, value) in pairs {
+      if weakValues {
+        try weakValuesStore(instance, data: data, key: key, value: value)
+      } else {
+        try weakKeysStore(instance, data: data, key: key, value: value)
       }
     }
-    guard let data = try instanceAttribute(instance, "data") else { return }
-    for (key, value) in pairs { try weakKeysStore(instance, data: data, key: key, value: value) }
   }
 
   /// The `remove` closure of either mapping, called with the dead weakref:
