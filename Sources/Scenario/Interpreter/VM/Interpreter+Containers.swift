@@ -117,6 +117,15 @@ extension Interpreter {
     return true
   }
 
+  /// Removes `key` and returns its value (owned), nil when absent — what
+  /// `dict.pop` and the weak mappings' `pop` share.
+  mutating func dictPop(_ dict: ObjectID, key: ObjectID, hash: Int) throws -> ObjectID? {
+    guard let position = try dictFind(dict, key: key, hash: hash) else { return nil }
+    let removed = heap.dictRemove(dict, at: position)
+    drop(removed.key)
+    return removed.value
+  }
+
   /// A name in a namespace dict (owned), nil when absent.
   mutating func namespaceLookup(
     _ dict: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null

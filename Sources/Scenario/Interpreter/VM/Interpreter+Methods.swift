@@ -82,11 +82,7 @@ extension Interpreter {
     case .dictPop:
       let key = try argument(0)
       let hash = try hash(key)
-      if let position = try dictFind(receiver, key: key, hash: hash) {
-        let removed = heap.dictRemove(receiver, at: position)
-        drop(removed.key)
-        return removed.value
-      }
+      if let value = try dictPop(receiver, key: key, hash: hash) { return value }
       if args.count > 1 { return retain(args[1]) }
       throw raiseKeyError(key)
     case .dictSetdefault:

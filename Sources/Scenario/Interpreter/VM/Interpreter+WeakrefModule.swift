@@ -316,11 +316,7 @@ extension Interpreter {
       try storeInstanceAttribute(receiver, "_dirty_len", heap.trueObject)
       let wr = try basicWeakref(to: key)
       defer { drop(wr) }
-      if let position = try dictFind(data, key: wr, hash: try hash(wr)) {
-        let removed = heap.dictRemove(data, at: position)
-        drop(removed.key)
-        return removed.value
-      }
+      if let value = try dictPop(data, key: wr, hash: try hash(wr)) { return value }
       if args.count > 1 { return retain(args[1]) }
       throw raiseKeyError(wr)
     case .weakKeysSetdefault:
