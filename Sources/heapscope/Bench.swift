@@ -237,6 +237,7 @@ enum ModelFigures {
     for (key, value) in try frameFigures(objects: short ? 10_000 : 1_000_000, iterations: short ? 3 : 30) {
       figures[key] = value
     }
+    for (key, value) in allocatorThroughput(pairs: short ? 200_000 : 20_000_000) { figures[key] = value }
     return figures
   }
 

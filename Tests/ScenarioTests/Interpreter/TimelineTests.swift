@@ -57,4 +57,28 @@ import Testing
     #expect(net == stepped.records[stepped.step - 1].liveBytes)
     #expect(lines.keys.contains(7))
   }
+
+  /// `__del__` methods run at shutdown print and count their lines as steps
+  /// passed inside the last one: the timeline must not lose that output.
+  @Test(arguments: [PythonVersion.py38, .py312])
+  func shutdownFinalizersRunUnderTheTimeline(version: PythonVersion) throws {
+    let text = """
+      class A:
+          def __del__(self):
+              x = 1
+              print("del", x)
+      a = A()
+      b = A()
+      print("end")
+      """
+    var plain = try makeInterpreter(text, version: version)
+    #expect(try plain.run() == 0)
+    var replay = Timeline(interpreter: try makeInterpreter(text, version: version), interval: 2)
+    try replay.runToEnd()
+    let output = String(decoding: replay.interpreter.standardOutput, as: UTF8.self)
+    #expect(output == "end\ndel 1\ndel 1\n")
+    #expect(output == String(decoding: plain.standardOutput, as: UTF8.self))
+    #expect(replay.totalSteps == plain.steps)
+    #expect(replay.records.count == plain.steps)
+  }
 }

@@ -55,7 +55,7 @@ extension Interpreter {
       case .nop:
         break
       case .line:
-        try lineEvent(arg)
+        if try lineEvent(arg) { return Interpreter.pausedResult }
       case .popTop:
         drop(pop())
       case .dupTop:
@@ -480,13 +480,22 @@ extension Interpreter {
     }
   }
 
-  mutating func lineEvent(_ line: Int) throws {
+  /// Announces a line; true when the run pauses here (`advance(toStep:)`'s
+  /// target reached in the outermost run loop, where the frames can simply
+  /// be left as they are and resumed later).
+  mutating func lineEvent(_ line: Int) throws -> Bool {
     frames[frames.count - 1].line = line
     currentLine = line
     steps += 1
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
-    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { throw PauseSignal() }
+    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { return true }
+    return false
   }
+
+  /// What the outermost `runLoop` returns when the run pauses at a line
+  /// instead of finishing: no row ever has this id. Returning it, rather
+  /// than throwing, keeps a step free of error boxing and dynamic casts.
+  static let pausedResult = ObjectID(Int32(-2))
 
   // MARK: Frames
 
