@@ -492,6 +492,19 @@ public struct Allocator: Sendable {
     return taken
   }
 
+  /// Gives `buffer` the events recorded since the last call and takes its
+  /// storage, emptied, for the next ones: a caller draining every step
+  /// (the timeline) allocates no buffer per step. A buffer grown past 64k
+  /// events by some big step is dropped rather than kept.
+  public mutating func exchangeEvents(_ buffer: inout [AllocatorEvent]) {
+    swap(&events, &buffer)
+    if events.capacity > 1 << 16 {
+      events = []
+    } else {
+      events.removeAll(keepingCapacity: true)
+    }
+  }
+
   // MARK: - addresses
 
   /// Address of block `block` of pool `pool` of class `sizeClass`.

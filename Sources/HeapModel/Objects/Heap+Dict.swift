@@ -132,6 +132,12 @@ extension Heap {
 
   /// The allocator events since the last call.
   public mutating func takeAllocatorEvents() -> [AllocatorEvent] { allocator.takeEvents() }
+
+  /// Swaps the events recorded since the last call into `buffer`, reusing
+  /// its storage for the next ones (`Allocator.exchangeEvents`).
+  public mutating func exchangeAllocatorEvents(_ buffer: inout [AllocatorEvent]) {
+    allocator.exchangeEvents(&buffer)
+  }
 }
 
 extension Heap {

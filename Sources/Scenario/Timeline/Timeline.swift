@@ -124,7 +124,7 @@ public struct Timeline: Sendable {
     let before = interpreter.steps
     let line = interpreter.currentLine
     let finished = try interpreter.advance(toStep: before + 1)
-    currentEvents = interpreter.heap.takeAllocatorEvents()
+    interpreter.heap.exchangeAllocatorEvents(&currentEvents)
     if before >= records.count {
       // A step that ran Python code under a builtin may pass several line
       // events at once; the later ones get empty records.
@@ -206,31 +206,34 @@ public struct Timeline: Sendable {
     var entry = StepRecord(
       line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
       liveBytes: 0)
-    for event in events {
-      account(event, into: &entry)
-      entry.marks.formUnion(StepMarks(event))
-    }
+    for event in events { account(event, into: &entry) }
     liveBytes += Int(entry.allocatedBytes) - Int(entry.freedBytes)
     entry.liveBytes = liveBytes
     records.append(entry)
   }
 
+  /// Adds one event's bytes, blocks and mark to a step's record (one switch
+  /// per event: this runs for every event of a recorded replay).
   private func account(_ event: AllocatorEvent, into entry: inout StepRecord) {
     switch event {
     case .blockAllocated(_, let sizeClass, _, _):
-      entry.allocatedBytes += Int32(sizeClass.blockSize)
-      entry.allocatedBlocks += 1
+      entry.allocatedBytes &+= Int32(sizeClass.blockSize)
+      entry.allocatedBlocks &+= 1
+      entry.marks.insert(.blockAllocated)
     case .blockFreed(_, let sizeClass, _, _):
-      entry.freedBytes += Int32(sizeClass.blockSize)
-      entry.freedBlocks += 1
+      entry.freedBytes &+= Int32(sizeClass.blockSize)
+      entry.freedBlocks &+= 1
+      entry.marks.insert(.blockFreed)
     case .rawAllocated(_, let size):
-      entry.allocatedBytes += Int32(clamping: size)
-      entry.allocatedBlocks += 1
+      entry.allocatedBytes &+= Int32(clamping: size)
+      entry.allocatedBlocks &+= 1
+      entry.marks.insert(.blockAllocated)
     case .rawFreed(_, let size):
-      entry.freedBytes += Int32(clamping: size)
-      entry.freedBlocks += 1
+      entry.freedBytes &+= Int32(clamping: size)
+      entry.freedBlocks &+= 1
+      entry.marks.insert(.blockFreed)
     default:
-      break
+      entry.marks.formUnion(StepMarks(event))
     }
   }
 
