@@ -58,8 +58,10 @@ extension Timeline {
       guard let k = checkpoints.lastIndex(where: { $0.steps < last }) else { break }
       let lower = checkpoints[k].steps
       defer { last = lower }
-      let stretch = records[lower..<min(last, records.count)]
-      guard stretch.contains(where: { !$0.marks.isDisjoint(with: query.marks) }) else { continue }
+      let stretch = lower..<min(last, records.count)
+      guard stretch.contains(where: { !records.marks(at: $0).isDisjoint(with: query.marks) }) else {
+        continue
+      }
       guard let found = try lastMatch(query, replaying: k, through: last, before: start) else { continue }
       try seek(to: found.step)
       let index = lastMatch(query, in: currentEvents, before: currentEvents.count)

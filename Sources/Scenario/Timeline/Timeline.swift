@@ -14,7 +14,7 @@
 //
 // Per step the timeline records the line, the bytes and blocks the
 // allocator handed out and took back, and which kinds of event happened
-// (`StepMarks`) — 32 bytes per step — which gives the per-line attribution,
+// (`StepMarks`) — 16 bytes per step, `StepHistory` — which gives the per-line attribution,
 // the memory-over-time series at any position, and lets a backward event
 // search (Timeline+Search.swift) skip the stretches with nothing to find.
 //
@@ -92,12 +92,11 @@ public struct Timeline: Sendable {
   private var checkpointCosts: [Int]
   /// What happened between step i and step i+1, for every step reached so
   /// far (the line is the one step i announced; 0 before the first line).
-  public private(set) var records: [StepRecord] = []
+  public private(set) var records = StepHistory()
   /// The model events of the most recent step.
   public internal(set) var currentEvents: [AllocatorEvent] = []
   /// The number of steps of the whole run, once it has been reached.
   public private(set) var totalSteps: Int?
-  private var liveBytes = 0
 
   /// Starts a timeline at step 0 (before the first line).
   public init(
@@ -131,7 +130,7 @@ public struct Timeline: Sendable {
       appendRecord(line: line, events: currentEvents)
       while records.count < interpreter.steps {
         appendRecord(line: interpreter.currentLine, events: [])
-        records[records.count - 1].marks.insert(.continued)
+        records.insertMarks(.continued)
       }
     }
     if finished { totalSteps = interpreter.steps }
@@ -167,7 +166,7 @@ public struct Timeline: Sendable {
   /// plus the checkpoints (each estimated as a whole model, which is what a
   /// checkpoint costs once the run has moved on and copy-on-write copied it).
   public var historyBytes: Int {
-    records.count * MemoryLayout<StepRecord>.stride + checkpointCosts.reduce(0, +)
+    records.bytes + checkpointCosts.reduce(0, +)
   }
 
   /// Goes back one step.
@@ -207,8 +206,6 @@ public struct Timeline: Sendable {
       line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
       liveBytes: 0)
     for event in events { account(event, into: &entry) }
-    liveBytes += Int(entry.allocatedBytes) - Int(entry.freedBytes)
-    entry.liveBytes = liveBytes
     records.append(entry)
   }
 

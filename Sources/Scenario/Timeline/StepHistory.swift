@@ -1,0 +1,138 @@
+// The timeline's per-step records, 16 bytes a step.
+//
+// A recorded replay of a million-object scenario passes millions of steps
+// and keeps one record for each. At 32 bytes (four counters, the marks and
+// the live-byte total) the records were the largest part of a recorded
+// replay's memory — 4M steps of `million_tracked.py` took 134 MB, and
+// doubling the array to grow it copied all of it, so the peak was half as
+// much again.
+//
+// Here a step is packed in 16 bytes: its line, the bytes it allocated and
+// freed as 32-bit counts, the blocks as 8-bit counts, and its marks. Steps
+// live in chunks of 64k that are allocated at their full size and never
+// move. The rare step that does not fit (255 blocks or more, or 4 GiB, in
+// one line) is flagged and keeps its whole record in a side table. The
+// live-byte total is kept once every 16 steps; a record's own total is that
+// plus the net bytes of the steps before it in its stretch, so reading any
+// record costs at most 15 additions.
+//
+// Invariants: `count` steps are stored; chunk k holds steps k·2¹⁶ …; `wide`
+// has an entry exactly for the flagged steps; `liveBefore[b]` is the live
+// total before step 16·b.
+
+/// One step packed: what `StepRecord` says, with small counts.
+struct PackedStep {
+  var line: Int32
+  var allocatedBytes: UInt32
+  var freedBytes: UInt32
+  var allocatedBlocks: UInt8
+  var freedBlocks: UInt8
+  var marks: UInt8
+  /// The step's whole record is in `StepHistory.wide`.
+  var isWide: Bool
+}
+
+/// The records of every step reached, in step order.
+public struct StepHistory: RandomAccessCollection, Sendable {
+  static let chunkShift = 16
+  static let stretchShift = 4
+
+  private var chunks: [[PackedStep]] = []
+  private var wide: [Int: StepRecord] = [:]
+  private var liveBefore: [Int] = []
+  /// The live total after the last step.
+  private var live = 0
+  public private(set) var count = 0
+
+  public init() {}
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+
+  /// The record of step `index + 1` (what happened between step `index`
+  /// and the next), its live-byte total included.
+  public subscript(index: Int) -> StepRecord {
+    precondition(index >= 0 && index < count, "step record \(index) out of 0..<\(count)")
+    var record = unpacked(index)
+    var total = liveBefore[index >> Self.stretchShift]
+    for step in (index & ~((1 << Self.stretchShift) - 1))...index {
+      total += netBytes(step)
+    }
+    record.liveBytes = total
+    return record
+  }
+
+  /// The marks of a step, without computing its live total.
+  public func marks(at index: Int) -> StepMarks {
+    StepMarks(rawValue: UInt32(packed(index).marks))
+  }
+
+  /// Appends the next step. `record.liveBytes` is ignored: the history
+  /// keeps the running total itself.
+  mutating func append(_ record: StepRecord) {
+    if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
+    if count & ((1 << Self.chunkShift) - 1) == 0 {
+      var chunk: [PackedStep] = []
+      chunk.reserveCapacity(1 << Self.chunkShift)
+      chunks.append(chunk)
+    }
+    precondition(record.marks.rawValue <= UInt8.max, "step marks no longer fit in a byte")
+    var packed = PackedStep(
+      line: record.line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
+      marks: UInt8(record.marks.rawValue), isWide: false)
+    if let allocatedBytes = UInt32(exactly: record.allocatedBytes),
+      let freedBytes = UInt32(exactly: record.freedBytes),
+      let allocatedBlocks = UInt8(exactly: record.allocatedBlocks),
+      let freedBlocks = UInt8(exactly: record.freedBlocks)
+    {
+      packed.allocatedBytes = allocatedBytes
+      packed.freedBytes = freedBytes
+      packed.allocatedBlocks = allocatedBlocks
+      packed.freedBlocks = freedBlocks
+    } else {
+      packed.isWide = true
+      wide[count] = record
+    }
+    chunks[chunks.count - 1].append(packed)
+    live += Int(record.allocatedBytes) - Int(record.freedBytes)
+    count += 1
+  }
+
+  /// Adds marks to the last step.
+  mutating func insertMarks(_ marks: StepMarks) {
+    precondition(count > 0, "no step to mark")
+    let index = count - 1
+    chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)].marks |= UInt8(marks.rawValue)
+    wide[index]?.marks.formUnion(marks)
+  }
+
+  /// Bytes the history takes: its chunks at their full size, the live
+  /// totals and the side table.
+  var bytes: Int {
+    chunks.count * (MemoryLayout<PackedStep>.stride << Self.chunkShift) + liveBefore.capacity * 8
+      + wide.count * (MemoryLayout<StepRecord>.stride + 16)
+  }
+
+  // MARK: Reading
+
+  private func packed(_ index: Int) -> PackedStep {
+    chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)]
+  }
+
+  private func unpacked(_ index: Int) -> StepRecord {
+    let step = packed(index)
+    if step.isWide, let record = wide[index] { return record }
+    return StepRecord(
+      line: step.line, allocatedBytes: Int32(bitPattern: step.allocatedBytes),
+      freedBytes: Int32(bitPattern: step.freedBytes), allocatedBlocks: Int32(step.allocatedBlocks),
+      freedBlocks: Int32(step.freedBlocks), marks: StepMarks(rawValue: UInt32(step.marks)), liveBytes: 0)
+  }
+
+  private func netBytes(_ index: Int) -> Int {
+    let step = packed(index)
+    if step.isWide, let record = wide[index] {
+      return Int(record.allocatedBytes) - Int(record.freedBytes)
+    }
+    return Int(step.allocatedBytes) - Int(step.freedBytes)
+  }
+}
