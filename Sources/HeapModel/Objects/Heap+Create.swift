@@ -192,18 +192,21 @@ extension Heap {
     return id
   }
 
-  /// A list holding `items` (references stolen) with `capacity` slots allocated.
-  public mutating func newList(_ items: [ObjectID], capacity: Int? = nil) -> ObjectID {
+  /// A list holding `items` (references stolen) with `capacity` slots
+  /// allocated: the object first, then its item array, as `PyList_New`
+  /// does. `fresh` is `list(...)`: the type's `tp_alloc` makes a new GC
+  /// object and never takes one from the list free list.
+  public mutating func newList(_ items: [ObjectID], capacity: Int? = nil, fresh: Bool = false) -> ObjectID {
     let capacity = max(capacity ?? items.count, items.count)
-    let itemsAddress = capacity > 0 ? allocator.allocate(8 * capacity).rawValue : 0
-    let slot = sequences.insert(SequencePayload(items: items, capacity: capacity, itemsAddress: itemsAddress))
+    let slot = sequences.insert(SequencePayload(items: items, capacity: capacity, itemsAddress: 0))
     let id: ObjectID
-    if let block = takeFromFreeList(.list) {
+    if !fresh, let block = takeFromFreeList(.list) {
       id = addRow(kind: .list, type: typeObject(.list), payload: Int64(slot), block: block, size: 56)
     } else {
       id = allocateObject(kind: .list, type: typeObject(.list), size: 56, payload: Int64(slot))
       countGCAllocation()
     }
+    if capacity > 0 { sequences[slot].itemsAddress = allocator.allocate(8 * capacity).rawValue }
     track(id)  // PyTuple_New / PyList_New: append to generation 0 (GC/Heap+GCLists.swift)
     return id
   }

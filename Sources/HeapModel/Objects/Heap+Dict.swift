@@ -7,10 +7,12 @@
 // become tracked when a container is stored in them (MAINTAIN_TRACKING).
 
 extension Heap {
-  /// An empty dict (+1 reference), from the dict free list when it has one.
-  public mutating func newDict() -> ObjectID {
+  /// An empty dict (+1 reference), from the dict free list when it has one
+  /// — unless `fresh`: `dict(...)` allocates through the type's `tp_alloc`,
+  /// which never takes one from the free list.
+  public mutating func newDict(fresh: Bool = false) -> ObjectID {
     let slot = dicts.insert(DictPayload())
-    if let block = takeFromFreeList(.dict) {
+    if !fresh, let block = takeFromFreeList(.dict) {
       return addRow(kind: .dict, type: typeObject(.dict), payload: Int64(slot), block: block, size: 64)
     }
     let id = allocateObject(kind: .dict, type: typeObject(.dict), size: 64, payload: Int64(slot))

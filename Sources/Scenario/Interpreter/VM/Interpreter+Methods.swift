@@ -313,20 +313,20 @@ extension Interpreter {
       guard let value = args.first else { return heap.newBool(false) }
       return heap.newBool(try isTrue(value))
     case .list:
-      guard let value = args.first else { return heap.newList([]) }
+      guard let value = args.first else { return heap.newList([], fresh: true) }
       let items = try collect(value)
       let sized = [.list, .tuple, .dict, .set, .frozenset, .str, .range].contains(heap.kind(of: value))
       let capacity =
         sized
         ? heap.layouts.listCapacity(.fromSized(count: items.count))
         : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: 8))
-      return heap.newList(items, capacity: capacity)
+      return heap.newList(items, capacity: capacity, fresh: true)
     case .tuple:
       guard let value = args.first else { return retain(heap.emptyTuple) }
       if heap.kind(of: value) == .tuple { return retain(value) }
       return heap.newTuple(try collect(value))
     case .dict:
-      let dict = heap.newDict()
+      let dict = heap.newDict(fresh: true)
       if heap.layouts.dictConstructorAllocatesKeys { heap.dictPresize(dict) }
       if let value = args.first { try dictUpdate(dict, value) }
       for (name, value) in keywords {
