@@ -23,3 +23,27 @@ ids = [id(l) for l in lists]
 del lists
 again = [[] for i in range(5)]
 print("reused, most recently freed first:", sorted(id(l) for l in again) == sorted(ids))
+
+# Calling the type is different: list(...) and dict(...) allocate through the
+# type's tp_alloc, a fresh GC object that never comes from the free list. The
+# freed list stays parked there for the next display. (A full collection
+# first empties the free lists, so only this part's objects are on them.)
+import gc
+gc.collect()
+gc.disable()
+p = [1]
+old = id(p)
+del p
+before = gc.get_count()[0]
+q = list((1, 2))
+print("list(...) takes the free list:", id(q) == old, "- gen0 count grew by", gc.get_count()[0] - before)
+r = [3]
+print("the next display does:", id(r) == old)
+d = {"k": 1}
+old = id(d)
+del d
+before = gc.get_count()[0]
+e = dict(k=1)
+print("dict(...) takes the free list:", id(e) == old, "- gen0 count grew by", gc.get_count()[0] - before)
+f = {"k": 2}
+print("the next display does:", id(f) == old)
