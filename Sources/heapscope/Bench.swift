@@ -40,9 +40,19 @@ struct Bench: ParsableCommand {
   )
   var cpython: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Only the full-collection comparison, --runs times (for profiling the collector).", visibility: .hidden)
+  )
+  var gcOnly = false
+
   func run() throws {
     let runs = short ? 1 : max(1, runs)
     let python = try cpython ?? Peers.python312()
+    if gcOnly {
+      try runFullCollectionOnly(python: python, runs: runs)
+      return
+    }
     let memray = Peers.hasMemray(python: python)
     let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
       $0.hasSuffix(".py") && (filter.map($0.contains) ?? true)
@@ -121,6 +131,26 @@ struct Bench: ParsableCommand {
       print(line)
     }
     for (name, value) in model.sorted(by: { $0.key < $1.key }) { print("model \(name): \(value)") }
+  }
+}
+
+extension Bench {
+  /// `--gc-only`: the model's and CPython's full collection over the same
+  /// heap, alternately, `runs` times, each pair on one line.
+  func runFullCollectionOnly(python: String, runs: Int) throws {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("heapscope-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let objects = short ? 20_000 : 1_000_000
+    for _ in 0..<runs {
+      let model = ModelFigures.fullCollection(objects: objects) * 1000
+      let cpython =
+        try ModelFigures.cpythonFullCollection(python: python, objects: objects, scratch: scratch) * 1000
+      print(
+        String(
+          format: "gc_full_collection model %.1f ms  cpython %.1f ms  ratio %.3f", model, cpython,
+          model / cpython))
+    }
   }
 }
 

@@ -119,9 +119,9 @@ extension Heap {
     case .updateRefs:
       let perObject = c.eventDetail >= .objects
       var events: [GCEvent] = []
-      let request = runPass(&c, then: .subtractRefs) { heap, s in
-        heap.updateRefs(s)
-        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(heap.gc.gcRefs[s]))) }
+      let request = runColumnPass(&c, then: .subtractRefs) { heap, columns, s in
+        heap.updateRefs(s, columns)
+        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(columns.gcRefs[s]))) }
       }
       c.events.append(contentsOf: events)
       return request
@@ -250,6 +250,33 @@ extension Heap {
     return nil
   }
 
+  /// `runPass` for passes that touch only the GC columns of the lists
+  /// (through pointers, GC/GCColumns.swift) and read the rest of the heap.
+  private mutating func runColumnPass(
+    _ c: inout GarbageCollection, then next: GCPhase, _ body: (inout Heap, GCColumns, Int) -> Void
+  ) -> GCRequest? {
+    var slot = c.cursor.index
+    var budget = c.stepping == .object ? 1 : Int.max
+    var work = 0
+    withGCColumns { heap, columns in
+      while slot >= 0, budget > 0 {
+        let s = Int(slot)
+        slot = columns.next[s]
+        body(&heap, columns, s)
+        budget -= 1
+        work += 1
+      }
+    }
+    c.work += work
+    if slot >= 0 {
+      c.cursor = ObjectID(slot)
+      return .stepped(c.phase)
+    }
+    enter(next, &c)
+    c.cursor = gc.first(of: c.young)
+    return nil
+  }
+
   private mutating func mergeGenerations(_ c: inout GarbageCollection) {
     let g = c.generation
     if g + 1 <= 2 { gc.olderCounts[g + 1] += 1 }
@@ -262,11 +289,11 @@ extension Heap {
   }
 
   /// `update_refs` for one object: gc_refs = refcount, collecting mark set.
-  @inline(__always) private mutating func updateRefs(_ s: Int) {
+  @inline(__always) private func updateRefs(_ s: Int, _ columns: GCColumns) {
     let count = refcounts[s]
     precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
-    gc.gcRefs[s] = Int32(count)
-    gc.membership[s] |= GCState.collectingBit
+    columns.gcRefs[s] = Int32(count)
+    columns.membership[s] |= GCState.collectingBit
   }
 
   private mutating func subtractRefs(_ c: inout GarbageCollection) -> GCRequest? {
@@ -275,13 +302,15 @@ extension Heap {
     defer { gc.scratch = buffer }
     let perObject = c.eventDetail >= .objects
     var events: [GCEvent] = []
-    let request = runPass(&c, then: .moveUnreachable) { heap, s in
+    let request = runColumnPass(&c, then: .moveUnreachable) { heap, columns, s in
       buffer.removeAll(keepingCapacity: true)
       heap.appendReferents(of: ObjectID(s), to: &buffer)
-      for referent in buffer where heap.gc.isCollecting(slot: referent.slot) {
-        heap.gc.gcRefs[referent.slot] -= 1
-        if perObject {
-          events.append(.refSubtracted(referent, gcRefs: Int(heap.gc.gcRefs[referent.slot])))
+      buffer.withUnsafeBufferPointer { referents in
+        for referent in referents where columns.isCollecting(referent.slot) {
+          columns.gcRefs[referent.slot] -= 1
+          if perObject {
+            events.append(.refSubtracted(referent, gcRefs: Int(columns.gcRefs[referent.slot])))
+          }
         }
       }
     }
@@ -302,32 +331,36 @@ extension Heap {
     let unreachableRaw = unreachable.rawValue
     var slot = start
     var budget = budget
-    while slot >= 0, budget > 0 {
-      let s = Int(slot)
-      budget -= 1
-      work += 1
-      if gc.gcRefs[s] > 0 {
-        buffer.removeAll(keepingCapacity: true)
-        appendReferents(of: ObjectID(s), to: &buffer)
-        for referent in buffer {
-          let r = referent.slot
-          guard gc.isCollecting(slot: r) else { continue }
-          if gc.membership[r] & GCState.listMask == unreachableRaw {
-            gcMove(r, to: young)
-            gc.gcRefs[r] = 1
-            events?.append(.movedBackToYoung(referent))
-          } else if gc.gcRefs[r] == 0 {
-            gc.gcRefs[r] = 1
+    withGCColumns { heap, columns in
+      while slot >= 0, budget > 0 {
+        let s = Int(slot)
+        budget -= 1
+        work += 1
+        if columns.gcRefs[s] > 0 {
+          buffer.removeAll(keepingCapacity: true)
+          heap.appendReferents(of: ObjectID(s), to: &buffer)
+          buffer.withUnsafeBufferPointer { referents in
+            for referent in referents {
+              let r = referent.slot
+              guard columns.isCollecting(r) else { continue }
+              if columns.membership[r] & GCState.listMask == unreachableRaw {
+                columns.move(r, to: young)
+                columns.gcRefs[r] = 1
+                events?.append(.movedBackToYoung(referent))
+              } else if columns.gcRefs[r] == 0 {
+                columns.gcRefs[r] = 1
+              }
+            }
           }
+          columns.membership[s] &= ~GCState.collectingBit
+          events?.append(.markedReachable(ObjectID(s)))
+          slot = columns.next[s]
+        } else {
+          let next = columns.next[s]
+          columns.move(s, to: unreachable)
+          events?.append(.movedToUnreachable(ObjectID(s)))
+          slot = next
         }
-        gc.membership[s] &= ~GCState.collectingBit
-        events?.append(.markedReachable(ObjectID(s)))
-        slot = gc.next[s]
-      } else {
-        let next = gc.next[s]
-        gcMove(s, to: unreachable)
-        events?.append(.movedToUnreachable(ObjectID(s)))
-        slot = next
       }
     }
     return slot
@@ -488,15 +521,25 @@ extension Heap {
     while true {
       switch c.step {
       case 0:
-        let op = gc.first(of: .unreachable)
+        // Move objects to `seen` until one has a finalizer still to run.
+        var work = 0
+        let op = withGCColumns { heap, columns in
+          while true {
+            let first = columns.first(of: .unreachable)
+            if first < 0 { return ObjectID.null }
+            let s = Int(first)
+            columns.move(s, to: .seen)
+            work += 1
+            let op = ObjectID(s)
+            if !heap.flags[s].contains(.finalized), heap.hasFinalizeSlot(op) { return op }
+          }
+        }
+        c.work += work
         if op.isNull {
           gcMerge(.seen, into: .unreachable)
           enter(.handleResurrectedObjects, &c)
           return nil
         }
-        gcMove(op.slot, to: .seen)
-        c.work += 1
-        guard !flags[op.slot].contains(.finalized), hasFinalizeSlot(op) else { continue }
         flags[op.slot].insert(.finalized)
         incref(op)
         c.current = op
@@ -517,12 +560,12 @@ extension Heap {
     var events: [GCEvent]? = nil
     if profile.gcAbortsCollectionOnResurrection {
       // check_garbage: recount references from outside the set.
-      forEach(in: .unreachable) { heap, s in heap.gc.gcRefs[s] = Int32(heap.refcounts[s]) }
+      forEach(in: .unreachable) { heap, columns, s in columns.gcRefs[s] = Int32(heap.refcounts[s]) }
       subtractRefsPass(over: .unreachable, work: &c.work)
       var resurrected = false
-      forEach(in: .unreachable) { heap, s in
-        if heap.gc.gcRefs[s] != 0 { resurrected = true }
-        heap.gc.membership[s] &= ~GCState.collectingBit
+      forEach(in: .unreachable) { heap, columns, s in
+        if columns.gcRefs[s] != 0 { resurrected = true }
+        columns.membership[s] &= ~GCState.collectingBit
       }
       if resurrected {
         c.abortedByResurrection = true
@@ -535,9 +578,9 @@ extension Heap {
       c.garbageList = .unreachable
     } else {
       // handle_resurrected_objects: deduce_unreachable over `unreachable`.
-      forEach(in: .unreachable) { heap, s in
-        heap.gc.gcRefs[s] = Int32(heap.refcounts[s])
-        heap.gc.membership[s] |= GCState.collectingBit
+      forEach(in: .unreachable) { heap, columns, s in
+        columns.gcRefs[s] = Int32(heap.refcounts[s])
+        columns.membership[s] |= GCState.collectingBit
       }
       subtractRefsPass(over: .unreachable, work: &c.work)
       _ = moveUnreachablePass(
@@ -552,15 +595,21 @@ extension Heap {
       c.garbageList = .stillUnreachable
     }
     c.collected += gc.count(of: c.garbageList)
+    // Each object delete_garbage frees returns its row: grow the free-row
+    // stack once rather than by doubling during the cascade.
+    freeRows.reserveCapacity(freeRows.count + gc.count(of: c.garbageList))
     enter(.deleteGarbage, &c)
   }
 
-  private mutating func forEach(in list: GCList, _ body: (inout Heap, Int) -> Void) {
-    var slot = gc.heads[Int(list.rawValue)].first
-    while slot >= 0 {
-      let s = Int(slot)
-      slot = gc.next[s]
-      body(&self, s)
+  /// Calls `body` for each row of `list`; `body` must not relink it.
+  private mutating func forEach(in list: GCList, _ body: (inout Heap, GCColumns, Int) -> Void) {
+    withGCColumns { heap, columns in
+      var slot = columns.first(of: list)
+      while slot >= 0 {
+        let s = Int(slot)
+        slot = columns.next[s]
+        body(&heap, columns, s)
+      }
     }
   }
 
@@ -568,15 +617,19 @@ extension Heap {
     var buffer = gc.scratch
     gc.scratch = []
     defer { gc.scratch = buffer }
-    var slot = gc.heads[Int(list.rawValue)].first
-    while slot >= 0 {
-      let s = Int(slot)
-      slot = gc.next[s]
-      work += 1
-      buffer.removeAll(keepingCapacity: true)
-      appendReferents(of: ObjectID(s), to: &buffer)
-      for referent in buffer where gc.isCollecting(slot: referent.slot) {
-        gc.gcRefs[referent.slot] -= 1
+    withGCColumns { heap, columns in
+      var slot = columns.first(of: list)
+      while slot >= 0 {
+        let s = Int(slot)
+        slot = columns.next[s]
+        work += 1
+        buffer.removeAll(keepingCapacity: true)
+        heap.appendReferents(of: ObjectID(s), to: &buffer)
+        buffer.withUnsafeBufferPointer { referents in
+          for referent in referents where columns.isCollecting(referent.slot) {
+            columns.gcRefs[referent.slot] -= 1
+          }
+        }
       }
     }
   }

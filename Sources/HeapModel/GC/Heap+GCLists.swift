@@ -97,14 +97,22 @@ extension Heap {
   /// Unlinks a row from the list it is on (`gc_list_remove`); its
   /// membership byte is left for the caller to rewrite.
   @inline(__always) mutating func gcUnlink(_ slot: Int) {
+    // One uniqueness check per column rather than one per write (the
+    // dealloc cascade unlinks every object it frees).
     let listIndex = Int(gc.membership[slot] & GCState.listMask)
-    let previous = gc.previous[slot]
-    let next = gc.next[slot]
-    if previous >= 0 { gc.next[Int(previous)] = next } else { gc.heads[listIndex].first = next }
-    if next >= 0 { gc.previous[Int(next)] = previous } else { gc.heads[listIndex].last = previous }
-    gc.heads[listIndex].count -= 1
-    gc.previous[slot] = -1
-    gc.next[slot] = -1
+    gc.previous.withUnsafeMutableBufferPointer { previousColumn in
+      gc.next.withUnsafeMutableBufferPointer { nextColumn in
+        gc.heads.withUnsafeMutableBufferPointer { heads in
+          let previous = previousColumn[slot]
+          let next = nextColumn[slot]
+          if previous >= 0 { nextColumn[Int(previous)] = next } else { heads[listIndex].first = next }
+          if next >= 0 { previousColumn[Int(next)] = previous } else { heads[listIndex].last = previous }
+          heads[listIndex].count -= 1
+          previousColumn[slot] = -1
+          nextColumn[slot] = -1
+        }
+      }
+    }
   }
 
   /// Moves a row from its list to the tail of `list` (`gc_list_move`).
@@ -116,25 +124,70 @@ extension Heap {
   /// Splices all of `from` at the tail of `to` (`gc_list_merge`), keeping
   /// each row's collecting bit.
   mutating func gcMerge(_ from: GCList, into to: GCList) {
-    let fromIndex = Int(from.rawValue)
-    let toIndex = Int(to.rawValue)
-    let source = gc.heads[fromIndex]
-    guard source.count > 0, from != to else { return }
-    var slot = source.first
-    while slot >= 0 {
-      let s = Int(slot)
-      gc.membership[s] = (gc.membership[s] & GCState.collectingBit) | to.rawValue
-      slot = gc.next[s]
+    guard gc.heads[Int(from.rawValue)].count > 0, from != to else { return }
+    withGCColumns { _, columns in
+      let fromIndex = Int(from.rawValue)
+      let toIndex = Int(to.rawValue)
+      let source = columns.heads[fromIndex]
+      var slot = source.first
+      while slot >= 0 {
+        let s = Int(slot)
+        columns.membership[s] = (columns.membership[s] & GCState.collectingBit) | to.rawValue
+        slot = columns.next[s]
+      }
+      let tail = columns.heads[toIndex].last
+      if tail >= 0 {
+        columns.next[Int(tail)] = source.first
+        columns.previous[Int(source.first)] = tail
+      } else {
+        columns.heads[toIndex].first = source.first
+      }
+      columns.heads[toIndex].last = source.last
+      columns.heads[toIndex].count += source.count
+      columns.heads[fromIndex] = GCListHead()
     }
-    let tail = gc.heads[toIndex].last
-    if tail >= 0 {
-      gc.next[Int(tail)] = source.first
-      gc.previous[Int(source.first)] = tail
-    } else {
-      gc.heads[toIndex].first = source.first
+  }
+
+  /// Runs `body` with the GC columns moved out of `gc` and bound to
+  /// pointers (GC/GCColumns.swift); everything else on the heap stays
+  /// usable, but the GC lists only through the `GCColumns`.
+  /// - Complexity: O(1) besides `body`.
+  mutating func withGCColumns<Result>(_ body: (inout Heap, GCColumns) -> Result) -> Result {
+    var previous: [Int32] = []
+    var next: [Int32] = []
+    var gcRefs: [Int32] = []
+    var membership: [UInt8] = []
+    var heads: [GCListHead] = []
+    swap(&previous, &gc.previous)
+    swap(&next, &gc.next)
+    swap(&gcRefs, &gc.gcRefs)
+    swap(&membership, &gc.membership)
+    swap(&heads, &gc.heads)
+    defer {
+      swap(&previous, &gc.previous)
+      swap(&next, &gc.next)
+      swap(&gcRefs, &gc.gcRefs)
+      swap(&membership, &gc.membership)
+      swap(&heads, &gc.heads)
     }
-    gc.heads[toIndex].last = source.last
-    gc.heads[toIndex].count += source.count
-    gc.heads[fromIndex] = GCListHead()
+    precondition(previous.count == membership.count && next.count == membership.count)
+    precondition(gcRefs.count == membership.count)
+    return previous.withUnsafeMutableBufferPointer { previous in
+      next.withUnsafeMutableBufferPointer { next in
+        gcRefs.withUnsafeMutableBufferPointer { gcRefs in
+          membership.withUnsafeMutableBufferPointer { membership in
+            heads.withUnsafeMutableBufferPointer { heads in
+              let columns = GCColumns(
+                previous: previous.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                next: next.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                gcRefs: gcRefs.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                membership: membership.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                heads: heads.baseAddress!, count: membership.count)
+              return body(&self, columns)
+            }
+          }
+        }
+      }
+    }
   }
 }

@@ -57,10 +57,12 @@ extension Heap {
   /// Decrements; returns true when the count reached zero and the caller must
   /// deallocate (`beginDealloc` + `stepDealloc`).
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
-    if flags[id.slot].contains(.immortal) { return false }
-    refcounts[id.slot] -= 1
-    precondition(refcounts[id.slot] >= 0, "refcount of \(id) (\(kinds[id.slot])) went negative")
-    return refcounts[id.slot] == 0 && !flags[id.slot].contains(.isStatic)
+    let flags = flags[id.slot]
+    if flags.contains(.immortal) { return false }
+    let count = refcounts[id.slot] - 1
+    precondition(count >= 0, "refcount of \(id) (\(kinds[id.slot])) went negative")
+    refcounts[id.slot] = count
+    return count == 0 && !flags.contains(.isStatic)
   }
 
   /// Decref for callers that know no Python code can run (no finalizer or
@@ -88,50 +90,79 @@ extension Heap {
   /// Advances the cascade until it is done down to `base` frames (nil) or
   /// needs the interpreter (a request).
   public mutating func stepDealloc(downTo base: Int) -> DeallocRequest? {
-    while deallocStack.count > base {
+    // The phases follow each other without a pause unless a request is
+    // due, so one iteration runs as many of them as it can: an object with
+    // no finalizer and no weakrefs goes from `.finalize` to `.dropping` at
+    // once, and a frame drops references until one reaches zero (which
+    // pushes a frame) or it has none left.
+    frames: while deallocStack.count > base {
       let top = deallocStack.count - 1
-      let id = deallocStack[top].id
-      switch deallocStack[top].phase {
+      let frame = deallocStack[top]
+      let id = frame.id
+      switch frame.phase {
       case .finalize:
-        deallocStack[top].phase = .weakrefs
         // GC: tp_dealloc untracks first; subtype_dealloc re-tracks around
         // __del__, which puts the object at generation 0's tail.
         untrack(id)
         if needsFinalizer(id) {
+          deallocStack[top].phase = .weakrefs
           track(id)
           flags[id.slot].insert(.finalized)
           refcounts[id.slot] = 1  // PyObject_CallFinalizerFromDealloc resurrects temporarily
           return .finalize(id)
         }
+        if hasWeakrefs(id) {
+          deallocStack[top].phase = .release
+          return .clearWeakrefs(id)
+        }
+        release(frameAt: top)
       case .weakrefs:
-        deallocStack[top].phase = .release
-        if hasWeakrefs(id) { return .clearWeakrefs(id) }
+        if hasWeakrefs(id) {
+          deallocStack[top].phase = .release
+          return .clearWeakrefs(id)
+        }
+        release(frameAt: top)
       case .release:
-        untrack(id)  // GC: unlink from its generation list (GC/Heap+GCLists.swift)
-        deallocStack[top].refsStart = Int32(deallocRefs.count)
-        deallocStack[top].next = Int32(deallocRefs.count)
-        deallocStack[top].blocksStart = Int32(deallocBlocks.count)
-        detachReferences(id)
-        deallocStack[top].phase = .dropping
+        release(frameAt: top)
       case .dropping:
         // Nested frames above this one have completed, so this frame's
         // references are the top of `deallocRefs`.
-        let next = Int(deallocStack[top].next)
-        if next < deallocRefs.count {
-          deallocStack[top].next += 1
+        var next = Int(frame.next)
+        while next < deallocRefs.count {
           let ref = deallocRefs[next]
-          if !ref.isNull, decrementReachesZero(ref) { beginDealloc(ref) }
-        } else {
-          let frame = deallocStack.removeLast()
-          deallocRefs.removeSubrange(Int(frame.refsStart)...)
-          let blocksStart = Int(frame.blocksStart)
-          for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
-          deallocBlocks.removeSubrange(blocksStart...)
-          freeObject(id)
+          next += 1
+          if !ref.isNull, decrementReachesZero(ref) {
+            deallocStack[top].next = Int32(next)
+            beginDealloc(ref)
+            continue frames
+          }
         }
+        deallocStack.removeLast()
+        let refsStart = Int(frame.refsStart)
+        while deallocRefs.count > refsStart { deallocRefs.removeLast() }
+        let blocksStart = Int(frame.blocksStart)
+        if blocksStart < deallocBlocks.count {
+          for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
+          while deallocBlocks.count > blocksStart { deallocBlocks.removeLast() }
+        }
+        freeObject(id)
       }
     }
     return nil
+  }
+
+  /// The `.release` phase of the frame at `top`: untrack, detach the
+  /// references to drop, go on to `.dropping`.
+  @inline(__always) private mutating func release(frameAt top: Int) {
+    let id = deallocStack[top].id
+    untrack(id)  // GC: unlink from its generation list (GC/Heap+GCLists.swift)
+    let refsStart = Int32(deallocRefs.count)
+    let blocksStart = Int32(deallocBlocks.count)
+    detachReferences(id)
+    deallocStack[top].refsStart = refsStart
+    deallocStack[top].next = refsStart
+    deallocStack[top].blocksStart = blocksStart
+    deallocStack[top].phase = .dropping
   }
 
   /// Ends the temporary resurrection around `__del__`: if nothing else holds
@@ -161,7 +192,7 @@ extension Heap {
   }
 
   func hasWeakrefs(_ id: ObjectID) -> Bool {
-    guard let list = weakrefLists[id] else { return false }
+    guard !weakrefLists.isEmpty, let list = weakrefLists[id] else { return false }
     return !list.isEmpty
   }
 

@@ -1,0 +1,67 @@
+// The GC columns of `GCState` bound to raw pointers, for the linear passes
+// of a collection.
+//
+// Every pass of `gc_collect_main` touches the same four columns once or
+// twice per object. Through `[Int32]` subscripts each write checks that the
+// array is uniquely referenced and in bounds, which costs more than the
+// write; CPython's passes are plain pointer walks. `Heap.withGCColumns`
+// moves the arrays out of `gc` for the duration of a pass (the rest of the
+// heap stays readable and writable), binds them to pointers once, and puts
+// them back — the list primitives below are `gc_list_remove`/`_append`/
+// `_move` on those pointers, the same operations as `Heap.gcUnlink`/
+// `gcAppend`/`gcMove` (GC/Heap+GCLists.swift), which they must match.
+//
+// Invariant: a `GCColumns` is used only inside the closure it was passed
+// to; while it lives, `gc.previous`/`next`/`gcRefs`/`membership`/`heads`
+// are empty, so nothing in the closure may track, untrack or otherwise
+// touch the heap's GC lists except through it.
+
+/// Raw access to the GC columns during one pass (see `Heap.withGCColumns`).
+struct GCColumns {
+  let previous: UnsafeMutablePointer<Int32>
+  let next: UnsafeMutablePointer<Int32>
+  let gcRefs: UnsafeMutablePointer<Int32>
+  let membership: UnsafeMutablePointer<UInt8>
+  let heads: UnsafeMutablePointer<GCListHead>
+  /// Rows the columns cover.
+  let count: Int
+
+  /// Whether the row carries PREV_MASK_COLLECTING.
+  @inline(__always) func isCollecting(_ slot: Int) -> Bool {
+    slot < count && membership[slot] & GCState.collectingBit != 0
+  }
+
+  /// First row of a list, -1 when empty.
+  @inline(__always) func first(of list: GCList) -> Int32 { heads[Int(list.rawValue)].first }
+
+  /// `gc_list_remove`: unlinks a row; its membership is left to the caller.
+  @inline(__always) func unlink(_ slot: Int) {
+    let list = Int(membership[slot] & GCState.listMask)
+    let before = previous[slot]
+    let after = next[slot]
+    if before >= 0 { next[Int(before)] = after } else { heads[list].first = after }
+    if after >= 0 { previous[Int(after)] = before } else { heads[list].last = before }
+    heads[list].count -= 1
+    previous[slot] = -1
+    next[slot] = -1
+  }
+
+  /// `gc_list_append`: links an unlinked row at the tail of `list`, keeping
+  /// its collecting bit.
+  @inline(__always) func append(_ slot: Int, to list: GCList) {
+    let index = Int(list.rawValue)
+    let last = heads[index].last
+    previous[slot] = last
+    next[slot] = -1
+    if last >= 0 { next[Int(last)] = Int32(slot) } else { heads[index].first = Int32(slot) }
+    heads[index].last = Int32(slot)
+    heads[index].count += 1
+    membership[slot] = (membership[slot] & GCState.collectingBit) | list.rawValue
+  }
+
+  /// `gc_list_move`.
+  @inline(__always) func move(_ slot: Int, to list: GCList) {
+    unlink(slot)
+    append(slot, to: list)
+  }
+}
