@@ -318,6 +318,14 @@ extension Heap {
     tracked: Bool = true
   ) -> ObjectID {
     let slot = fields.insert(FieldsPayload(refs: refs, index: index, extra: extra))
+    // 3.8's method free lists (the only fields kinds with one).
+    let list: FreeListKind? =
+      kind == .boundMethod ? .boundMethod : kind == .builtinMethod ? .builtinMethod : nil
+    if let list, let block = takeFromFreeList(list) {
+      let id = addRow(kind: kind, type: typeObject, payload: Int64(slot), block: block, size: size)
+      if tracked { track(id) }
+      return id
+    }
     let id = allocateObject(kind: kind, type: typeObject, size: size, payload: Int64(slot))
     if kind.isGCType {
       countGCAllocation()

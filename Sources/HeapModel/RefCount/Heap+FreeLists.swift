@@ -1,8 +1,12 @@
 // Free lists: CPython keeps recently freed floats, tuples (per length), lists
 // and dicts parked instead of returning their blocks to pymalloc, and hands
-// them out again before asking pymalloc. A parked block stays "in use" for
+// them out again before asking pymalloc; 3.8 also keeps bound methods
+// (`PyMethodObject`) and builtin methods (`PyCFunctionObject`), 256 each,
+// lists that 3.9 removed. A parked block stays "in use" for
 // `sys._debugmallocstats()`, and neither parking nor reuse moves the gen0
-// count. Every full collection empties the free lists (facts sheet §4.4).
+// count. Every full collection empties the free lists (facts sheet §4.4), in
+// the order of 3.8's `clear_freelists`: methods, frames, builtin methods,
+// tuples, floats, lists, dicts.
 
 /// Which free list a block is parked on.
 public enum FreeListKind: Hashable, Sendable {
@@ -14,20 +18,26 @@ public enum FreeListKind: Hashable, Sendable {
   case zombieFrame(Int)
   /// 3.8–3.10: recently freed frames of any code (`free_list` in frameobject.c).
   case frame
+  /// 3.8: bound methods (`free_list` in classobject.c).
+  case boundMethod
+  /// 3.8: builtin functions and methods (`free_list` in methodobject.c).
+  case builtinMethod
 
   /// Number of lists kept in `Heap.freeLists` (every kind but zombie frames).
-  static let listCount = 24
+  static let listCount = 26
 
   /// Position in `Heap.freeLists`, in the order a full collection empties
   /// them (frames, tuples by length, floats, lists, dicts); nil for zombie
   /// frames, which live on their code object, and tuple lengths never parked.
   var listIndex: Int? {
     switch self {
-    case .frame: 0
-    case .tuple(let length): length >= 1 && length <= 20 ? length : nil
-    case .float: 21
-    case .list: 22
-    case .dict: 23
+    case .boundMethod: 0
+    case .frame: 1
+    case .builtinMethod: 2
+    case .tuple(let length): length >= 1 && length <= 20 ? length + 2 : nil
+    case .float: 23
+    case .list: 24
+    case .dict: 25
     case .zombieFrame: nil
     }
   }
@@ -43,6 +53,7 @@ extension Heap {
     case .list, .dict: 80
     case .zombieFrame: version <= .py310 ? 1 : 0
     case .frame: version <= .py310 ? 200 : 0
+    case .boundMethod, .builtinMethod: version == .py38 ? 256 : 0
     }
   }
 
@@ -97,6 +108,28 @@ extension Heap {
   public func freeListCount(_ kind: FreeListKind) -> Int {
     if case .zombieFrame(let code) = kind { return zombieFrames[code] == nil ? 0 : 1 }
     return kind.listIndex.map { freeLists[$0].count } ?? 0
+  }
+
+  /// The free-list lines of `sys._debugmallocstats()` this version prints,
+  /// with the model's counts (`_PyObject_DebugTypeStats`). Lists the model
+  /// does not keep (3.13's dict keys) report 0.
+  public func debugMallocStatsFreeListLines() -> [(name: String, count: Int, size: Int)] {
+    allocator.constants.freeListRoster.map { entry in
+      let kind: FreeListKind?
+      switch entry.name {
+      case "PyCFunctionObjects": kind = .builtinMethod
+      case "PyMethodObjects": kind = .boundMethod
+      case "PyDictObjects": kind = .dict
+      case "PyFloatObjects": kind = .float
+      case "PyFrameObjects": kind = .frame
+      case "PyListObjects": kind = .list
+      default:
+        let length =
+          entry.name.hasSuffix("-sized PyTupleObjects") ? Int(entry.name.prefix { $0.isNumber }) : nil
+        kind = length.map { .tuple($0) }
+      }
+      return (entry.name, kind.map(freeListCount) ?? 0, entry.size)
+    }
   }
 
   /// Returns every parked block to pymalloc, what a full collection does

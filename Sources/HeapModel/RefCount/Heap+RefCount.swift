@@ -291,6 +291,8 @@ extension Heap {
     case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
     case .dict: parked = putOnFreeList(.dict, block)
+    case .boundMethod: parked = putOnFreeList(.boundMethod, block)
+    case .builtinMethod: parked = putOnFreeList(.builtinMethod, block)
     case .frame:
       let code = frameCodes[id] ?? -1
       frameCodes[id] = nil

@@ -295,6 +295,6 @@ extension Interpreter {
 
   /// `sys._debugmallocstats()` text of the modelled allocator.
   func debugMallocStats() -> String {
-    heap.allocator.debugMallocStats()
+    heap.allocator.debugMallocStats(freeListLines: heap.debugMallocStatsFreeListLines())
   }
 }
