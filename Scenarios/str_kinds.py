@@ -19,3 +19,7 @@ print("per extra char:", sys.getsizeof("a" * 13) - sys.getsizeof("a" * 12),
 print("literal 'é':", sys.getsizeof("é"), "chr(233) * 2:", sys.getsizeof(chr(233) * 2))
 print("lengths:", len(ascii_s), len(latin), len(ucs2), len(ucs4))
 print("ord of each:", ord(latin[0]), ord(ucs2[0]), ord(ucs4[0]))
+# 3.12+: only the static one-character latin-1 strings (chr(128)…chr(255))
+# come with a UTF-8 copy, which getsizeof counts; other literals have none.
+print("chr(255):", sys.getsizeof(chr(255)), "literal '€':", sys.getsizeof("€"),
+      "'😀':", sys.getsizeof("😀"), "'€' * 3:", sys.getsizeof("€" * 3), "'ab€':", sys.getsizeof("ab€"))

@@ -141,6 +141,17 @@ extension Heap {
     strs[slot].utf8Block = allocator.allocate(strs[slot].text.utf8.count + 1).rawValue
   }
 
+  /// Whether a str carries a UTF-8 copy that `sys.getsizeof` counts: one
+  /// made by `PyUnicode_AsUTF8`, or, in 3.12+, the one the static
+  /// one-character latin-1 strings are initialised with (chr(128)…chr(255),
+  /// `_Py_LATIN1_CHR`); string literals get none.
+  public func strHasUTF8Copy(_ id: ObjectID) -> Bool {
+    let payload = strs[Int(payloads[id.slot])]
+    if payload.utf8Block != 0 { return true }
+    return version >= .py312 && !payload.isASCII && payload.length == 1 && payload.kind == 1
+      && flags[id.slot].contains(.isStatic)
+  }
+
   /// Caches a str's hash in the object, as CPython does.
   public mutating func setStrHash(_ id: ObjectID, _ hash: Int) {
     strs[Int(payloads[id.slot])].hash = hash

@@ -206,10 +206,7 @@ struct Compiler {
     case .float(let bits): return heap.newFloat(Double(bitPattern: bits))
     case .str(let text):
       if Compiler.isInternable(text) { return heap.intern(text) }
-      let object = heap.newStr(text)
-      // 3.12+ keep the UTF-8 text of a non-ASCII literal the tokenizer decoded.
-      if version >= .py312 { heap.attachUTF8Cache(object) }
-      return object
+      return heap.newStr(text)
     case .bytes(let value): return heap.newBytes(value)
     case .none:
       heap.incref(heap.none)

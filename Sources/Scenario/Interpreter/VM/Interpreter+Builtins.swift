@@ -368,7 +368,7 @@ extension Interpreter {
       let payload = heap.str(object)
       return layouts.strGetsizeof(
         length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text),
-        utf8Length: payload.utf8Block != 0 ? payload.text.utf8.count : nil)
+        utf8Length: heap.strHasUTF8Copy(object) ? payload.text.utf8.count : nil)
     case .bytes:
       return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
     case .bytearray:
