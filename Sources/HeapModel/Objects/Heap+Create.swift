@@ -158,13 +158,14 @@ extension Heap {
   }
 
   /// A bytes object (+1 reference); `b''` and the one-byte strings are
-  /// cached singletons.
-  public mutating func newBytes(_ value: [UInt8]) -> ObjectID {
-    if value.isEmpty {
+  /// cached singletons, unless `fresh` (a path that allocates directly, like
+  /// `bytes_repeat`).
+  public mutating func newBytes(_ value: [UInt8], fresh: Bool = false) -> ObjectID {
+    if value.isEmpty, !fresh {
       incref(emptyBytes)
       return emptyBytes
     }
-    if value.count == 1 {
+    if value.count == 1, !fresh {
       if byteChars.isEmpty { byteChars = Array(repeating: .null, count: 256) }
       let index = Int(value[0])
       if byteChars[index].isNull {

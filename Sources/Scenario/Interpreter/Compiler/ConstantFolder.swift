@@ -47,16 +47,33 @@ enum ConstantFolder {
       return repeatString(x, n)
     case (.bytes(let x), .bytes(let y)) where op == .add:
       return .bytes(x + y)
+    case (.bytes(let x), .int(let n)) where op == .multiply:
+      return repeatBytes(x, n)
+    case (.int(let n), .bytes(let x)) where op == .multiply:
+      return repeatBytes(x, n)
     case (.tuple(let x), .tuple(let y)) where op == .add:
       return .tuple(x + y)
     case (.tuple(let x), .int(let n)) where op == .multiply:
-      guard n >= 0, x.isEmpty || n <= BigInt(maxCollectionSize / max(x.count, 1)) else { return nil }
-      var items: [ConstantKey] = []
-      for _ in 0..<Int(n) { items.append(contentsOf: x) }
-      return .tuple(items)
+      return repeatTuple(x, n)
+    case (.int(let n), .tuple(let x)) where op == .multiply:
+      return repeatTuple(x, n)
     default:
       return nil
     }
+  }
+
+  private static func repeatBytes(_ bytes: [UInt8], _ count: BigInt) -> ConstantKey? {
+    guard count >= 0, bytes.isEmpty || count <= BigInt(maxStrSize / bytes.count) else { return nil }
+    var repeated: [UInt8] = []
+    for _ in 0..<Int(count) { repeated.append(contentsOf: bytes) }
+    return .bytes(repeated)
+  }
+
+  private static func repeatTuple(_ items: [ConstantKey], _ count: BigInt) -> ConstantKey? {
+    guard count >= 0, items.isEmpty || count <= BigInt(maxCollectionSize / items.count) else { return nil }
+    var repeated: [ConstantKey] = []
+    for _ in 0..<Int(count) { repeated.append(contentsOf: items) }
+    return .tuple(repeated)
   }
 
   private static func bits(_ value: BigInt) -> Int {

@@ -60,11 +60,28 @@ extension Interpreter {
     case (.multiply, .str, .int), (.multiply, .int, .str):
       let (text, count) = leftKind == .str ? (left, right) : (right, left)
       let times = max(0, heap.intValue(count) ?? 0)
+      // `unicode_repeat`: once is the str itself.
+      if times == 1 { return retain(text) }
       return heap.newStr(String(repeating: heap.string(text), count: times))
+    case (.multiply, .bytes, .int), (.multiply, .int, .bytes):
+      let (value, count) = leftKind == .bytes ? (left, right) : (right, left)
+      let times = max(0, heap.intValue(count) ?? 0)
+      // `bytes_repeat`: a result as long as the operand is the operand
+      // itself; any other is a new object, even an empty one.
+      let bytes = heap.bytesValue(value)
+      if bytes.count * times == bytes.count { return retain(value) }
+      var repeated: [UInt8] = []
+      repeated.reserveCapacity(bytes.count * times)
+      for _ in 0..<times { repeated.append(contentsOf: bytes) }
+      return heap.newBytes(repeated, fresh: true)
     case (.multiply, .list, .int), (.multiply, .int, .list), (.multiply, .tuple, .int),
       (.multiply, .int, .tuple):
       let (sequence, count) = (leftKind == .list || leftKind == .tuple) ? (left, right) : (right, left)
       let times = max(0, heap.intValue(count) ?? 0)
+      // `tuple_repeat`: once, or an empty tuple, is the tuple itself.
+      if heap.kind(of: sequence) == .tuple, times == 1 || heap.itemCount(sequence) == 0 {
+        return retain(sequence)
+      }
       var items: [ObjectID] = []
       for _ in 0..<times { items.append(contentsOf: heap.items(sequence)) }
       for item in items { heap.incref(item) }
