@@ -469,12 +469,21 @@ extension Interpreter {
       locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
       stackSize: codeObject.maxStackDepth)
     let size = heap.layouts.generatorBlockSize(shape)
+    // 3.8–3.10: the call made a frame (the code's zombie frame, a free-listed
+    // one or a new block) before the generator that owns it; it is tracked
+    // once the generator is.
+    var frameObject = ObjectID.null
+    if heap.layouts.generatorsHaveSeparateFrames {
+      frameObject = newFrameObject(code: code)
+      heap.untrack(frameObject)
+    }
     heap.incref(function)
     let generator = heap.newFieldsObject(
       kind: .generator, type: .generator, refs: slots + [function], index: code, size: size)
+    if !frameObject.isNull { heap.track(frameObject) }
     generators[generator] = GeneratorState(
       code: code, pc: 0, globals: globals, function: function, line: codeObject.firstLine,
-      slotCount: slots.count, blocks: [])
+      slotCount: slots.count, blocks: [], frameObject: frameObject)
     // Closing a never-started generator runs its frame only in 3.8–3.11.
     if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
     return generator
@@ -508,6 +517,8 @@ extension Interpreter {
       globals: state.globals, namespace: .null, function: .null, line: state.line)
     frame.generator = generator
     frame.returnsToSwift = true
+    frame.frameObject = state.frameObject
+    state.frameObject = .null
     generators[generator] = state
     frames.append(frame)
     if version == .py311 { warmUp(state.code) }  // RESUME
@@ -538,6 +549,7 @@ extension Interpreter {
     state.pc = frame.pc
     state.line = frame.line
     state.running = false
+    state.frameObject = frame.frameObject
     state.blocks = blocks[frame.blockBase...].map { block in
       var block = block
       block.level -= frame.base
@@ -559,6 +571,10 @@ extension Interpreter {
     generators[frame.generator] = state
     heap.setGeneratorNeedsClose(frame.generator, false)
     popBlocks(downTo: frame.blockBase)
+    // The exhausted generator lets go of its frame (`gi_frame` cleared);
+    // a traceback still holding the frame object keeps the locals in it.
+    keepLocalsInFrameObject(frame)
     releaseValues(from: frame.base)
+    releaseFrameObject(frame.frameObject, code: frame.code)
   }
 }

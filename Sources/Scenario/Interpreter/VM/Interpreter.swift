@@ -83,6 +83,10 @@ struct GeneratorState: Sendable {
   var blocks: [Block]
   var running = false
   var finished = false
+  /// The frame object the generator owns while it is not running (3.8–3.10
+  /// always, `gi_frame`; 3.11+ once a traceback asked for one); the running
+  /// frame holds it meanwhile. Released when the generator finishes.
+  var frameObject: ObjectID = .null
 }
 
 /// The scenario interpreter for one version profile.
