@@ -492,6 +492,13 @@ public struct Allocator: Sendable {
     return taken
   }
 
+  /// Swaps the event log with `buffer` (emptied first; a large one is let go
+  /// rather than kept, so one busy step does not pin its capacity).
+  public mutating func swapEvents(_ buffer: inout [AllocatorEvent]) {
+    if buffer.capacity > 4096 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
+    swap(&events, &buffer)
+  }
+
   // MARK: - addresses
 
   /// Address of block `block` of pool `pool` of class `sizeClass`.

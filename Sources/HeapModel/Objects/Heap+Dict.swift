@@ -132,6 +132,13 @@ extension Heap {
 
   /// The allocator events since the last call.
   public mutating func takeAllocatorEvents() -> [AllocatorEvent] { allocator.takeEvents() }
+
+  /// The allocator events since the last call, swapped into `buffer`; the
+  /// log goes on in `buffer`'s old storage, emptied, so a caller that swaps
+  /// at every step reuses two buffers instead of growing a new one each time.
+  public mutating func swapAllocatorEvents(_ buffer: inout [AllocatorEvent]) {
+    allocator.swapEvents(&buffer)
+  }
 }
 
 extension Heap {

@@ -124,7 +124,7 @@ public struct Timeline: Sendable {
     let before = interpreter.steps
     let line = interpreter.currentLine
     let finished = try interpreter.advance(toStep: before + 1)
-    currentEvents = interpreter.heap.takeAllocatorEvents()
+    interpreter.heap.swapAllocatorEvents(&currentEvents)
     if before >= records.count {
       // A step that ran Python code under a builtin may pass several line
       // events at once; the later ones get empty records.

@@ -23,11 +23,20 @@ extension Interpreter {
 
   /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
   mutating func runLoop() throws -> ObjectID {
+    guard let result = try runPausableLoop() else { preconditionFailure("a nested run paused") }
+    return result
+  }
+
+  /// `runLoop` for the outermost run, which may stop at `pauseAtStep`: nil
+  /// when it paused there (the timeline's per-step stop, taken millions of
+  /// times a run, so it returns instead of throwing).
+  mutating func runPausableLoop() throws -> ObjectID? {
     nestedDepth += 1
     defer { nestedDepth -= 1 }
     while true {
       do {
         if let result = try runUntilReturn() { return result }
+        return nil  // paused at `pauseAtStep`
       } catch is PythonRaise {
         if try unwind() { continue }
         throw PythonRaise()
@@ -36,7 +45,7 @@ extension Interpreter {
   }
 
   /// Executes instructions; returns the result when the Swift-boundary frame
-  /// returns.
+  /// returns, nil when the outermost run pauses at `pauseAtStep`.
   private mutating func runUntilReturn() throws -> ObjectID? {
     while true {
       if heap.gc.collectionScheduled { try collectIfScheduled() }
@@ -55,7 +64,7 @@ extension Interpreter {
       case .nop:
         break
       case .line:
-        try lineEvent(arg)
+        if try lineEvent(arg) { return nil }
       case .popTop:
         drop(pop())
       case .dupTop:
@@ -480,12 +489,14 @@ extension Interpreter {
     }
   }
 
-  mutating func lineEvent(_ line: Int) throws {
+  /// Counts a line event; true when the run must pause here.
+  mutating func lineEvent(_ line: Int) throws -> Bool {
     frames[frames.count - 1].line = line
     currentLine = line
     steps += 1
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
-    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { throw PauseSignal() }
+    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { return true }
+    return false
   }
 
   // MARK: Frames

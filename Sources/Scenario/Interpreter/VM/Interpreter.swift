@@ -21,9 +21,6 @@ import HeapModel
 /// `Interpreter.pendingException`.
 struct PythonRaise: Error {}
 
-/// Unwinds the Swift stack to `advance` at a requested step.
-struct PauseSignal: Error {}
-
 /// Why a run stopped without an uncaught Python exception.
 public enum InterpreterStop: Error, Sendable, Equatable {
   case stepLimit(Int)
@@ -189,16 +186,18 @@ public struct Interpreter: Sendable {
         try pushFrame(code: 0, globals: globals, namespace: globals, function: .null, arguments: [])
         frames[0].returnsToSwift = true
       }
-      drop(try runLoop())
+      guard let result = try runPausableLoop() else { return false }
+      drop(result)
       exitStatus = 0
     } catch let stop as InterpreterStop {
       throw stop
-    } catch is PauseSignal {
-      return false
     } catch {
       printUncaught()
       exitStatus = 1
     }
+    // Shutdown runs to its end: `__del__` methods called from here run
+    // outside the main loop, where a pause could not be resumed.
+    pauseAtStep = nil
     do {
       try finalizeMainModule()
     } catch let stop as InterpreterStop {
