@@ -23,7 +23,7 @@ import Testing
 
   @Test(arguments: [PythonVersion.py38, .py311, .py313])
   func steppingBackGivesTheSameStateAsSteppingForward(version: PythonVersion) throws {
-    var forward = Timeline(interpreter: try makeInterpreter(Self.scenario, version: version), interval: 16)
+    var forward = Timeline(interpreter: try makeInterpreter(Self.scenario, version: version), interval: 16, modelBytesPerStep: 0)
     var digests: [Int] = []
     var digestAt: [Int: UInt64] = [:]
     while try forward.stepForward() {
@@ -56,5 +56,30 @@ import Testing
     let net = lines.values.reduce(0) { $0 + $1.netBytes }
     #expect(net == stepped.records[stepped.step - 1].liveBytes)
     #expect(lines.keys.contains(7))
+  }
+
+  /// Stepping one line at a time must not change what the run writes: the
+  /// `__del__` methods that run at shutdown run to their end (they used to
+  /// stop at their first line under a timeline).
+  @Test(arguments: [PythonVersion.py38, .py312])
+  func steppedRunWritesWhatAPlainRunWrites(version: PythonVersion) throws {
+    let scenario = """
+      class A:
+          def __del__(self):
+              x = 1
+              print("del", x)
+              print("again")
+      a = A()
+      b = A()
+      print("end")
+      """
+    var plain = try makeInterpreter(scenario, version: version)
+    #expect(try plain.run() == 0)
+    var timeline = Timeline(interpreter: try makeInterpreter(scenario, version: version))
+    try timeline.runToEnd()
+    let written = String(decoding: timeline.interpreter.standardOutput, as: UTF8.self)
+    #expect(written == "end\ndel 1\nagain\ndel 1\nagain\n")
+    #expect(written == String(decoding: plain.standardOutput, as: UTF8.self))
+    #expect(timeline.totalSteps == plain.steps)
   }
 }
