@@ -13,31 +13,41 @@ extension Heap {
   /// namespace keys usually are that very object, which settles the
   /// comparison without looking at the text.
   public func dictValue(_ dict: ObjectID, name: String, hash: Int, interned: ObjectID = .null) -> ObjectID? {
-    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
-    let table = dicts[Int(payloads[dict.slot])].table
-    guard
-      let position = table.find(
-        hash: hash,
-        { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
+    let slot = Int(payloads[dict.slot])
+    guard let position = strKeyPosition(in: dicts[slot].table, name: name, hash: hash, interned: interned)
     else { return nil }
-    return table.values[position]
+    return dicts[slot].table.values[position]
   }
 
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
   /// for the classes the model builds); borrowed, nil when absent.
   public func lookupClassChain(_ cls: ObjectID, name: String, hash: Int) -> ObjectID? {
-    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
     var current = cls
     while kinds[current.slot] == .type {
       let slot = Int(payloads[current.slot])
-      if let position = classes[slot].namespace.find(
-        hash: hash, { kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name })
-      {
+      if let position = strKeyPosition(in: classes[slot].namespace, name: name, hash: hash, interned: .null) {
         return classes[slot].namespace.values[position]
       }
       current = classes[slot].base
     }
     return nil
+  }
+
+  /// Where str key `name` is in `table`. The first live entry with the same
+  /// hash is almost always it, so that entry is found with a closure that
+  /// captures nothing and compared here; only a hash collision pays for the
+  /// full probe, whose closure needs copies of the columns it reads.
+  @inline(__always)
+  func strKeyPosition(in table: DictTable, name: String, hash: Int, interned: ObjectID) -> Int? {
+    guard let first = table.find(hash: hash, { _ in true }) else { return nil }
+    let key = table.keys[first]
+    if key == interned || (kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name) {
+      return first
+    }
+    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
+    return table.find(
+      hash: hash,
+      { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
   }
 
   /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
@@ -58,10 +68,7 @@ extension Heap {
 
   /// Where an instance's inline values (3.11+) hold `name`, or nil.
   public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
-    let (payloads, strs) = (self.payloads, self.strs)
-    return instances[Int(payloads[id.slot])].attributes.find(hash: hash) {
-      strs[Int(payloads[$0.slot])].text == name
-    }
+    strKeyPosition(in: instances[Int(payloads[id.slot])].attributes, name: name, hash: hash, interned: .null)
   }
 
   /// An attribute held in an instance's inline values (3.11+), borrowed.

@@ -17,6 +17,7 @@ extension Interpreter {
   /// `keywordNames.count` of them keyword values), consuming all of them.
   mutating func call(positional count: Int, keywordNames: ObjectID) throws {
     if keywordNames.isNull, try callPlainFunction(count: count) { return }
+    if keywordNames.isNull, count == 2, callListAppend() { return }
     let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
     let calleeIndex = values.count - count - 1
     let callee = values[calleeIndex]
@@ -81,6 +82,24 @@ extension Interpreter {
       openFrame(
         code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: calleeIndex)
     }
+    return true
+  }
+
+  /// `list.append(item)` through its method descriptor, the commonest call
+  /// of all, without the argument arrays of the general builtin path; the
+  /// same reference moves and result (None) as `callBuiltin` would make.
+  /// Returns false, having changed nothing, for any other call.
+  mutating func callListAppend() -> Bool {
+    let calleeIndex = values.count - 3
+    let callee = values[calleeIndex]
+    let receiver = values[calleeIndex + 1]
+    guard heap.kind(of: callee) == .builtinFunction,
+      heap.payloads[callee.slot] == Int64(Builtin.listAppend.rawValue), heap.kind(of: receiver) == .list
+    else { return false }
+    heap.listAppend(receiver, retain(values[calleeIndex + 2]))
+    let result = retain(heap.none)
+    for _ in 0..<3 { drop(pop()) }
+    push(result)
     return true
   }
 

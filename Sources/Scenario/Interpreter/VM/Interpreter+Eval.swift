@@ -200,7 +200,8 @@ extension Interpreter {
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg])
+          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg],
+          site: methodSiteBase[codeIndex] + arg)
         if bound {
           push(method)
           push(object)

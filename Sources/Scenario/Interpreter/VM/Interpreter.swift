@@ -122,6 +122,12 @@ public struct Interpreter: Sendable {
   /// 3.11+: the specialisation of each `+` site seen on two strs, by
   /// code index << 32 | pc.
   var strConcatSites: [Int: StrConcatSite] = [:]
+  /// The builtin method each `.loadMethod` name found last, per code and
+  /// name index (`methodSiteBase[code] + name`): the builtin type's raw
+  /// value + 1 in the high half, the method's raw value (0xffff: none) in
+  /// the low half, 0 when unused (Interpreter+Attributes.swift).
+  var methodSiteCache: [UInt32] = []
+  var methodSiteBase: [Int] = []
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
@@ -157,6 +163,12 @@ public struct Interpreter: Sendable {
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
     self.codeWarmup = [Int32](repeating: 0, count: program.codes.count)
+    var siteCount = 0
+    for code in program.codes {
+      methodSiteBase.append(siteCount)
+      siteCount += code.names.count
+    }
+    self.methodSiteCache = [UInt32](repeating: 0, count: siteCount)
     setUpModules()
     for warning in program.warnings {
       writeError(
