@@ -76,4 +76,64 @@ extension Heap {
     guard let position = inlineAttributePosition(id, name: name, hash: hash) else { return nil }
     return instances[Int(payloads[id.slot])].attributes.values[position]
   }
+
+  // MARK: Keys compared without Python code
+
+  /// Where `key` is in a dict's table when the answer needs no `__eq__`:
+  /// `key` an exact str or machine int, and every entry with the same hash
+  /// met before the answer an exact str, int or bool (equal by value, as
+  /// their `__eq__` would say, or unequal across str and number). Anything
+  /// else met on the way gives `.unknown`: the caller compares in Python
+  /// order. Reads the columns through buffers, so nothing is retained or
+  /// copied (a copy of the table costs four retains per lookup).
+  public func probeExactKey(_ dict: ObjectID, key: ObjectID, hash: Int) -> KeyProbe {
+    let keyKind = kinds[key.slot]
+    guard keyKind == .str || (keyKind == .int && !flags[key.slot].contains(.bigPayload)) else {
+      return .unknown
+    }
+    let keyValue = payloads[key.slot]
+    return kinds.withUnsafeBufferPointer { kinds in
+      flags.withUnsafeBufferPointer { flags in
+        payloads.withUnsafeBufferPointer { payloads in
+          strs.elements.withUnsafeBufferPointer { strs in
+            var unknown = false
+            let position = dicts[Int(payloads[dict.slot])].table.find(hash: hash) { candidate in
+              if candidate == key { return true }
+              switch (keyKind, kinds[candidate.slot]) {
+              case (.str, .str):
+                return strs[Int(payloads[candidate.slot])].text == strs[Int(keyValue)].text
+              case (.int, .int), (.int, .bool):
+                return !flags[candidate.slot].contains(.bigPayload) && payloads[candidate.slot] == keyValue
+              case (.str, .int), (.str, .bool), (.int, .str):
+                return false
+              default:
+                unknown = true
+                return true  // stop: this entry's `__eq__` comes first
+              }
+            }
+            if unknown { return .unknown }
+            return position.map { .found($0) } ?? .absent
+          }
+        }
+      }
+    }
+  }
+
+  /// The value at `position` of a dict's table (borrowed).
+  public func dictValue(_ dict: ObjectID, at position: Int) -> ObjectID {
+    dicts[Int(payloads[dict.slot])].table.values[position]
+  }
+
+  /// The base builtin type of a user class.
+  public func builtinBase(ofClass cls: ObjectID) -> BuiltinType {
+    classes[Int(payloads[cls.slot])].builtinBase
+  }
+}
+
+/// The answer of `Heap.probeExactKey`.
+public enum KeyProbe: Equatable, Sendable {
+  case found(Int)
+  case absent
+  /// An entry on the way needs Python's `__eq__`.
+  case unknown
 }

@@ -149,7 +149,9 @@ public struct Timeline: Sendable {
       }
     }
     if finished { totalSteps = interpreter.steps }
-    if interpreter.steps / interval > before / interval, interpreter.steps >= earliestNextCheckpoint, !finished {
+    if interpreter.steps / interval > before / interval, interpreter.steps >= earliestNextCheckpoint,
+      !finished
+    {
       addCheckpoint()
     }
     return !finished

@@ -23,7 +23,8 @@ import Testing
 
   @Test(arguments: [PythonVersion.py38, .py311, .py313])
   func steppingBackGivesTheSameStateAsSteppingForward(version: PythonVersion) throws {
-    var forward = Timeline(interpreter: try makeInterpreter(Self.scenario, version: version), interval: 16, modelBytesPerStep: 0)
+    var forward = Timeline(
+      interpreter: try makeInterpreter(Self.scenario, version: version), interval: 16, modelBytesPerStep: 0)
     var digests: [Int] = []
     var digestAt: [Int: UInt64] = [:]
     while try forward.stepForward() {

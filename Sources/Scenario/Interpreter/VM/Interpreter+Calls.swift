@@ -153,7 +153,7 @@ extension Interpreter {
       push(result)
     case .type:
       let instance = try createInstance(callee, positional: positional, keywords: keywords)
-      let initAttribute = try lookupType(callee, "__init__")
+      let initAttribute = try lookupType(callee, "__init__", hash: initNameHash)
       if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
@@ -467,14 +467,12 @@ extension Interpreter {
   mutating func createInstance(_ cls: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]) throws
     -> ObjectID
   {
-    let payload = heap.classPayload(cls)
-    if payload.builtinBase.isException {
-      for _ in positional {}
+    if heap.builtinBase(ofClass: cls).isException {
       for argument in positional { heap.incref(argument) }
       return heap.newException(type: cls, args: heap.newTuple(positional))
     }
-    if try lookupType(cls, "__init__") == nil, !positional.isEmpty || !keywords.isEmpty {
-      throw raise(.typeError, "\(payload.name)() takes no arguments")
+    if try lookupType(cls, "__init__", hash: initNameHash) == nil, !positional.isEmpty || !keywords.isEmpty {
+      throw raise(.typeError, "\(heap.classPayload(cls).name)() takes no arguments")
     }
     return heap.newInstance(of: cls)
   }

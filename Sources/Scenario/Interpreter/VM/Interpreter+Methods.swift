@@ -487,7 +487,8 @@ extension Interpreter {
           if haystack[index] == first
             && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
           {
-            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<index]), as: UTF8.self))
+            pieces.append(
+              String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<index]), as: UTF8.self))
             index += width
             start = index
           } else {

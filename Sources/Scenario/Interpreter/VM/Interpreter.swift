@@ -128,6 +128,8 @@ public struct Interpreter: Sendable {
   /// the low half, 0 when unused (Interpreter+Attributes.swift).
   var methodSiteCache: [UInt32] = []
   var methodSiteBase: [Int] = []
+  /// `hash("__init__")` in this version, for every class instantiation.
+  var initNameHash = 0
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
@@ -169,6 +171,7 @@ public struct Interpreter: Sendable {
       siteCount += code.names.count
     }
     self.methodSiteCache = [UInt32](repeating: 0, count: siteCount)
+    self.initNameHash = PyHash.hash("__init__", version: version)
     setUpModules()
     for warning in program.warnings {
       writeError(
