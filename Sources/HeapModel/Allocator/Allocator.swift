@@ -492,17 +492,11 @@ public struct Allocator: Sendable {
     return taken
   }
 
-  /// Gives `buffer` the events recorded since the last call and takes its
-  /// storage, emptied, for the next ones: a caller draining every step
-  /// (the timeline) allocates no buffer per step. A buffer grown past 64k
-  /// events by some big step is dropped rather than kept.
-  public mutating func exchangeEvents(_ buffer: inout [AllocatorEvent]) {
+  /// Swaps the event log with `buffer` (emptied first; a large one is let go
+  /// rather than kept, so one busy step does not pin its capacity).
+  public mutating func swapEvents(_ buffer: inout [AllocatorEvent]) {
+    if buffer.capacity > 4096 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
     swap(&events, &buffer)
-    if events.capacity > 1 << 16 {
-      events = []
-    } else {
-      events.removeAll(keepingCapacity: true)
-    }
   }
 
   // MARK: - addresses

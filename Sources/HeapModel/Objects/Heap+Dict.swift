@@ -135,10 +135,11 @@ extension Heap {
   /// The allocator events since the last call.
   public mutating func takeAllocatorEvents() -> [AllocatorEvent] { allocator.takeEvents() }
 
-  /// Swaps the events recorded since the last call into `buffer`, reusing
-  /// its storage for the next ones (`Allocator.exchangeEvents`).
-  public mutating func exchangeAllocatorEvents(_ buffer: inout [AllocatorEvent]) {
-    allocator.exchangeEvents(&buffer)
+  /// The allocator events since the last call, swapped into `buffer`; the
+  /// log goes on in `buffer`'s old storage, emptied, so a caller that swaps
+  /// at every step reuses two buffers instead of growing a new one each time.
+  public mutating func swapAllocatorEvents(_ buffer: inout [AllocatorEvent]) {
+    allocator.swapEvents(&buffer)
   }
 }
 

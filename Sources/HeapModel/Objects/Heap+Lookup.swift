@@ -13,31 +13,41 @@ extension Heap {
   /// namespace keys usually are that very object, which settles the
   /// comparison without looking at the text.
   public func dictValue(_ dict: ObjectID, name: String, hash: Int, interned: ObjectID = .null) -> ObjectID? {
-    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
-    let table = dicts[Int(payloads[dict.slot])].table
-    guard
-      let position = table.find(
-        hash: hash,
-        { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
+    let slot = Int(payloads[dict.slot])
+    guard let position = strKeyPosition(in: dicts[slot].table, name: name, hash: hash, interned: interned)
     else { return nil }
-    return table.values[position]
+    return dicts[slot].table.values[position]
   }
 
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
   /// for the classes the model builds); borrowed, nil when absent.
   public func lookupClassChain(_ cls: ObjectID, name: String, hash: Int) -> ObjectID? {
-    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
     var current = cls
     while kinds[current.slot] == .type {
       let slot = Int(payloads[current.slot])
-      if let position = classes[slot].namespace.find(
-        hash: hash, { kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name })
-      {
+      if let position = strKeyPosition(in: classes[slot].namespace, name: name, hash: hash, interned: .null) {
         return classes[slot].namespace.values[position]
       }
       current = classes[slot].base
     }
     return nil
+  }
+
+  /// Where str key `name` is in `table`. The first live entry with the same
+  /// hash is almost always it, so that entry is found with a closure that
+  /// captures nothing and compared here; only a hash collision pays for the
+  /// full probe, whose closure needs copies of the columns it reads.
+  @inline(__always)
+  func strKeyPosition(in table: DictTable, name: String, hash: Int, interned: ObjectID) -> Int? {
+    guard let first = table.find(hash: hash, { _ in true }) else { return nil }
+    let key = table.keys[first]
+    if key == interned || (kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name) {
+      return first
+    }
+    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
+    return table.find(
+      hash: hash,
+      { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
   }
 
   /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
@@ -58,10 +68,7 @@ extension Heap {
 
   /// Where an instance's inline values (3.11+) hold `name`, or nil.
   public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
-    let (payloads, strs) = (self.payloads, self.strs)
-    return instances[Int(payloads[id.slot])].attributes.find(hash: hash) {
-      strs[Int(payloads[$0.slot])].text == name
-    }
+    strKeyPosition(in: instances[Int(payloads[id.slot])].attributes, name: name, hash: hash, interned: .null)
   }
 
   /// An attribute held in an instance's inline values (3.11+), borrowed.
@@ -69,4 +76,64 @@ extension Heap {
     guard let position = inlineAttributePosition(id, name: name, hash: hash) else { return nil }
     return instances[Int(payloads[id.slot])].attributes.values[position]
   }
+
+  // MARK: Keys compared without Python code
+
+  /// Where `key` is in a dict's table when the answer needs no `__eq__`:
+  /// `key` an exact str or machine int, and every entry with the same hash
+  /// met before the answer an exact str, int or bool (equal by value, as
+  /// their `__eq__` would say, or unequal across str and number). Anything
+  /// else met on the way gives `.unknown`: the caller compares in Python
+  /// order. Reads the columns through buffers, so nothing is retained or
+  /// copied (a copy of the table costs four retains per lookup).
+  public func probeExactKey(_ dict: ObjectID, key: ObjectID, hash: Int) -> KeyProbe {
+    let keyKind = kinds[key.slot]
+    guard keyKind == .str || (keyKind == .int && !flags[key.slot].contains(.bigPayload)) else {
+      return .unknown
+    }
+    let keyValue = payloads[key.slot]
+    return kinds.withUnsafeBufferPointer { kinds in
+      flags.withUnsafeBufferPointer { flags in
+        payloads.withUnsafeBufferPointer { payloads in
+          strs.elements.withUnsafeBufferPointer { strs in
+            var unknown = false
+            let position = dicts[Int(payloads[dict.slot])].table.find(hash: hash) { candidate in
+              if candidate == key { return true }
+              switch (keyKind, kinds[candidate.slot]) {
+              case (.str, .str):
+                return strs[Int(payloads[candidate.slot])].text == strs[Int(keyValue)].text
+              case (.int, .int), (.int, .bool):
+                return !flags[candidate.slot].contains(.bigPayload) && payloads[candidate.slot] == keyValue
+              case (.str, .int), (.str, .bool), (.int, .str):
+                return false
+              default:
+                unknown = true
+                return true  // stop: this entry's `__eq__` comes first
+              }
+            }
+            if unknown { return .unknown }
+            return position.map { .found($0) } ?? .absent
+          }
+        }
+      }
+    }
+  }
+
+  /// The value at `position` of a dict's table (borrowed).
+  public func dictValue(_ dict: ObjectID, at position: Int) -> ObjectID {
+    dicts[Int(payloads[dict.slot])].table.values[position]
+  }
+
+  /// The base builtin type of a user class.
+  public func builtinBase(ofClass cls: ObjectID) -> BuiltinType {
+    classes[Int(payloads[cls.slot])].builtinBase
+  }
+}
+
+/// The answer of `Heap.probeExactKey`.
+public enum KeyProbe: Equatable, Sendable {
+  case found(Int)
+  case absent
+  /// An entry on the way needs Python's `__eq__`.
+  case unknown
 }

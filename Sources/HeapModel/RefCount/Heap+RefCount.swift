@@ -50,19 +50,30 @@ struct DeallocFrame: Sendable {
 }
 
 extension Heap {
+  @inline(__always)
   public mutating func incref(_ id: ObjectID) {
-    if !flags[id.slot].contains(.immortal) { refcounts[id.slot] += 1 }
+    let slot = id.slot
+    if !flags[slot].contains(.immortal) { refcounts[slot] &+= 1 }
   }
 
   /// Decrements; returns true when the count reached zero and the caller must
   /// deallocate (`beginDealloc` + `stepDealloc`).
+  @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
-    let flags = flags[id.slot]
-    if flags.contains(.immortal) { return false }
-    let count = refcounts[id.slot] - 1
-    precondition(count >= 0, "refcount of \(id) (\(kinds[id.slot])) went negative")
-    refcounts[id.slot] = count
-    return count == 0 && !flags.contains(.isStatic)
+    let slot = id.slot
+    if flags[slot].contains(.immortal) { return false }
+    let count = refcounts[slot] &- 1
+    refcounts[slot] = count
+    if count > 0 { return false }
+    if count < 0 { refcountWentNegative(id) }
+    return !flags[slot].contains(.isStatic)
+  }
+
+  /// The failure of `decrementReachesZero`, out of line so that the hot
+  /// path stays small enough to inline.
+  @inline(never)
+  func refcountWentNegative(_ id: ObjectID) -> Never {
+    preconditionFailure("refcount of \(id) (\(kinds[id.slot])) went negative")
   }
 
   /// Decref for callers that know no Python code can run (no finalizer or
@@ -84,7 +95,36 @@ extension Heap {
 
   /// Starts deallocating an object whose count reached zero.
   public mutating func beginDealloc(_ id: ObjectID) {
+    if deallocLeaf(id) { return }
     deallocStack.append(DeallocFrame(id: id, phase: .finalize))
+  }
+
+  /// Deallocates at once an object whose dealloc can do nothing but free it:
+  /// an int, float or str holds no references, is never tracked, has no
+  /// `__del__` and cannot be weakly referenced, so the cascade's phases are
+  /// all empty for it (most deallocations of a run). Frees in the cascade's
+  /// order: the payload, an extra block, then the object's own block.
+  /// Returns false for every other kind.
+  @inline(__always)
+  mutating func deallocLeaf(_ id: ObjectID) -> Bool {
+    let slot = id.slot
+    switch kinds[slot] {
+    case .int:
+      if flags[slot].contains(.bigPayload) { bigInts.remove(Int(payloads[slot]), filler: 0) }
+    case .float:
+      break
+    case .str:
+      let payload = Int(payloads[slot])
+      if flags[slot].contains(.interned) { interned[strs[payload].text] = nil }
+      let utf8Block = strs[payload].utf8Block
+      strs.remove(payload, filler: StrPayload.removed)
+      if utf8Block != 0 { allocator.free(Address(utf8Block)) }
+    default:
+      return false
+    }
+    assert(!flags[slot].contains(.tracked) && !hasWeakrefs(id))
+    freeObject(id)
+    return true
   }
 
   /// Advances the cascade until it is done down to `base` frames (nil) or
@@ -208,29 +248,41 @@ extension Heap {
       if payload.itemsAddress != 0 { deallocBlocks.append(payload.itemsAddress) }
       deallocRefs.append(contentsOf: payload.items.reversed())
     case .set, .frozenset:
-      let payload = dicts[slot]
+      // Moved out (not copied) and walked in place: no retain of the
+      // table's arrays, no array of entries.
+      var payload = DictPayload()
+      swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      for entry in payload.table.entries { deallocRefs.append(entry.key) }
+      let table = payload.table
+      for position in 0..<table.entryCount where table.isLive(position) {
+        deallocRefs.append(table.keys[position])
+      }
     case .dict:
-      let payload = dicts[slot]
+      var payload = DictPayload()
+      swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      for entry in payload.table.entries {
-        deallocRefs.append(entry.key)
-        deallocRefs.append(entry.value)
+      let table = payload.table
+      for position in 0..<table.entryCount where table.isLive(position) {
+        deallocRefs.append(table.keys[position])
+        deallocRefs.append(table.values[position])
       }
       // The values block, then the shared keys if this dict held them last.
       if payload.sharedTable >= 0 {
         deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
       }
     case .instance, .slotsInstance, .exception:
-      let payload = instances[slot]
+      var payload = InstancePayload()
+      swap(&payload, &instances[slot])
       instances.remove(slot, filler: InstancePayload())
       if payload.valuesAddress != 0 { deallocBlocks.append(payload.valuesAddress) }
       deallocRefs.append(contentsOf: payload.slots)
       deallocRefs.append(payload.dict)
-      for entry in payload.attributes.entries { deallocRefs.append(entry.value) }
+      let attributes = payload.attributes
+      for position in 0..<attributes.entryCount where attributes.isLive(position) {
+        deallocRefs.append(attributes.values[position])
+      }
       deallocRefs.append(contentsOf: payload.extraRefs)
       deallocRefs.append(types[id.slot])
     case .type:
@@ -314,4 +366,9 @@ extension Heap {
     types[id.slot] = .null
     freeRows.append(id.index)
   }
+}
+
+extension StrPayload {
+  /// The filler a freed str's payload slot holds.
+  static let removed = StrPayload("")
 }

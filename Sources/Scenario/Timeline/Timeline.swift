@@ -12,6 +12,15 @@
 // dropped and the interval doubles, so memory stays bounded on any replay
 // and going back costs at most one interval of re-execution.
 //
+// A checkpoint is not free even though taking it copies nothing: the run's
+// next write to each column and payload store copies that whole array (and
+// retains what its elements hold), and dropping the checkpoint later frees
+// the copy. That costs in proportion to the model, so checkpoints are also
+// kept at least `modelBytesPerStep` bytes of model per step apart: a model
+// of 30 MB waits ~470k steps. Small models (every scenario a person steps
+// through) keep the plain interval; a million-object replay no longer
+// spends a third of its time copying itself (PERFORMANCE.md, session 4).
+//
 // Per step the timeline records the line, the bytes and blocks the
 // allocator handed out and took back, and which kinds of event happened
 // (`StepMarks`) — 16 bytes per step, `StepHistory` — which gives the per-line attribution,
@@ -89,7 +98,11 @@ public struct Timeline: Sendable {
   /// Bytes the checkpoints may take together (each costs a whole model
   /// once the run has moved on from it).
   public let checkpointBudget: Int
+  /// Bytes of model per step of spacing between checkpoints (0: none).
+  public let modelBytesPerStep: Int
   private var checkpointCosts: [Int]
+  /// The first step at which the model's size allows the next checkpoint.
+  private var earliestNextCheckpoint = 0
   /// What happened between step i and step i+1, for every step reached so
   /// far (the line is the one step i announced; 0 before the first line).
   public private(set) var records = StepHistory()
@@ -101,7 +114,7 @@ public struct Timeline: Sendable {
   /// Starts a timeline at step 0 (before the first line).
   public init(
     interpreter: Interpreter, interval: Int = 256, maxCheckpoints: Int = 128,
-    checkpointBudget: Int = 192 << 20
+    checkpointBudget: Int = 192 << 20, modelBytesPerStep: Int = 64
   ) {
     var start = interpreter
     start.heap.recordAllocatorEvents(true)
@@ -110,6 +123,7 @@ public struct Timeline: Sendable {
     self.interval = interval
     self.maxCheckpoints = maxCheckpoints
     self.checkpointBudget = checkpointBudget
+    self.modelBytesPerStep = modelBytesPerStep
     self.checkpointCosts = [start.heap.approximateModelBytes]
   }
 
@@ -123,7 +137,7 @@ public struct Timeline: Sendable {
     let before = interpreter.steps
     let line = interpreter.currentLine
     let finished = try interpreter.advance(toStep: before + 1)
-    interpreter.heap.exchangeAllocatorEvents(&currentEvents)
+    interpreter.heap.swapAllocatorEvents(&currentEvents)
     if before >= records.count {
       // A step that ran Python code under a builtin may pass several line
       // events at once; the later ones get empty records.
@@ -134,7 +148,11 @@ public struct Timeline: Sendable {
       }
     }
     if finished { totalSteps = interpreter.steps }
-    if interpreter.steps / interval > before / interval, !finished { addCheckpoint() }
+    if interpreter.steps / interval > before / interval, interpreter.steps >= earliestNextCheckpoint,
+      !finished
+    {
+      addCheckpoint()
+    }
     return !finished
   }
 
@@ -235,8 +253,10 @@ public struct Timeline: Sendable {
   }
 
   private mutating func addCheckpoint() {
+    let cost = interpreter.heap.approximateModelBytes
     checkpoints.append(interpreter)
-    checkpointCosts.append(interpreter.heap.approximateModelBytes)
+    checkpointCosts.append(cost)
+    if modelBytesPerStep > 0 { earliestNextCheckpoint = interpreter.steps + cost / modelBytesPerStep }
     while checkpoints.count > 2,
       checkpoints.count > maxCheckpoints || checkpointCosts.reduce(0, +) > checkpointBudget
     {

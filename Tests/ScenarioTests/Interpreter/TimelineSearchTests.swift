@@ -185,7 +185,8 @@ import Testing
   }
 
   @Test func searchingBackFindsWhatSearchingForwardFound() throws {
-    var timeline = Timeline(interpreter: try makeInterpreter(Self.callbacks), interval: 4)
+    var timeline = Timeline(
+      interpreter: try makeInterpreter(Self.callbacks), interval: 4, modelBytesPerStep: 0)
     var forward: [EventMatch] = []
     var index: Int?
     while let match = try timeline.seekForward(.gcPhase(.moveUnreachable), after: index) {

@@ -119,7 +119,10 @@ extension Interpreter {
 
   /// `obj.name` for a call: the unbound function and true when the call can
   /// pass `obj` as the first argument without a bound method.
-  mutating func loadMethod(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> (ObjectID, Bool) {
+  /// `site` is the instruction's slot in `methodSiteCache` (-1: none).
+  mutating func loadMethod(_ object: ObjectID, _ name: String, hash: Int? = nil, site: Int = -1) throws -> (
+    ObjectID, Bool
+  ) {
     let kind = heap.kind(of: object)
     let hash = hash ?? PyHash.hash(name, version: version)
     if kind == .instance || kind == .slotsInstance {
@@ -133,7 +136,7 @@ extension Interpreter {
     } else if kind != .type && kind != .builtinType && kind != .module && kind != .superObject
       && kind != .weakproxy
     {
-      if let method = builtinMethod(for: object, name) {
+      if let method = builtinMethod(for: object, name, site: site) {
         return (retain(builtinObjects[method.rawValue]), true)
       }
     }
@@ -259,10 +262,35 @@ extension Interpreter {
   }
 
   /// The builtin method `name` of `object`'s builtin type, if any.
+  /// With a `site` (a method-loading instruction), the answer for the
+  /// builtin type seen there last is remembered: builtin types cannot
+  /// change, so the cache is never stale (a monomorphic inline cache that
+  /// spares two string-keyed table lookups per `list.append` call).
+  mutating func builtinMethod(for object: ObjectID, _ name: String, site: Int) -> Builtin? {
+    var cls = heap.type(of: object)
+    while heap.kind(of: cls) == .type { cls = heap.classPayload(cls).base }
+    guard let builtin = heap.builtinType(of: cls) else { return nil }
+    guard site >= 0 else { return builtinMethod(of: builtin, name) }
+    let tag = UInt32(builtin.rawValue + 1) << 16
+    let cached = methodSiteCache[site]
+    if cached & 0xffff_0000 == tag {
+      return cached & 0xffff == 0xffff ? nil : Builtin(rawValue: Int(cached & 0xffff))
+    }
+    let method = builtinMethod(of: builtin, name)
+    methodSiteCache[site] = tag | UInt32(method?.rawValue ?? 0xffff)
+    return method
+  }
+
   func builtinMethod(for object: ObjectID, _ name: String) -> Builtin? {
     var cls = heap.type(of: object)
     while heap.kind(of: cls) == .type { cls = heap.classPayload(cls).base }
-    guard var builtin = heap.builtinType(of: cls) else { return nil }
+    guard let builtin = heap.builtinType(of: cls) else { return nil }
+    return builtinMethod(of: builtin, name)
+  }
+
+  /// The method `name` of a builtin type or its builtin bases.
+  func builtinMethod(of type: BuiltinType, _ name: String) -> Builtin? {
+    var builtin = type
     while true {
       if let method = Builtin.method(of: builtin, named: name) { return method }
       guard let base = builtin.base else { return nil }

@@ -75,6 +75,11 @@ extension Interpreter {
 
   /// Finds `key` in a dict; returns the entry position.
   mutating func dictFind(_ dict: ObjectID, key: ObjectID, hash: Int) throws -> Int? {
+    switch heap.probeExactKey(dict, key: key, hash: hash) {
+    case .found(let position): return position
+    case .absent: return nil
+    case .unknown: break
+    }
     let table = heap.dictTable(dict)
     if heap.kind(of: key) == .str {
       let text = heap.string(key)
@@ -91,7 +96,7 @@ extension Interpreter {
   mutating func dictGet(_ dict: ObjectID, key: ObjectID) throws -> ObjectID? {
     let hash = try hash(key)
     guard let position = try dictFind(dict, key: key, hash: hash) else { return nil }
-    return heap.dictTable(dict).values[position]
+    return heap.dictValue(dict, at: position)
   }
 
   /// `d[key] = value` with borrowed key and value.

@@ -23,11 +23,20 @@ extension Interpreter {
 
   /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
   mutating func runLoop() throws -> ObjectID {
+    guard let result = try runPausableLoop() else { preconditionFailure("a nested run paused") }
+    return result
+  }
+
+  /// `runLoop` for the outermost run, which may stop at `pauseAtStep`: nil
+  /// when it paused there (the timeline's per-step stop, taken millions of
+  /// times a run, so it returns instead of throwing).
+  mutating func runPausableLoop() throws -> ObjectID? {
     nestedDepth += 1
     defer { nestedDepth -= 1 }
     while true {
       do {
         if let result = try runUntilReturn() { return result }
+        return nil  // paused at `pauseAtStep`
       } catch is PythonRaise {
         if try unwind() { continue }
         throw PythonRaise()
@@ -36,7 +45,7 @@ extension Interpreter {
   }
 
   /// Executes instructions; returns the result when the Swift-boundary frame
-  /// returns.
+  /// returns, nil when the outermost run pauses at `pauseAtStep`.
   private mutating func runUntilReturn() throws -> ObjectID? {
     while true {
       if heap.gc.collectionScheduled { try collectIfScheduled() }
@@ -55,7 +64,7 @@ extension Interpreter {
       case .nop:
         break
       case .line:
-        if try lineEvent(arg) { return Interpreter.pausedResult }
+        if try lineEvent(arg) { return nil }
       case .popTop:
         drop(pop())
       case .dupTop:
@@ -191,7 +200,8 @@ extension Interpreter {
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg])
+          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg],
+          site: methodSiteBase[codeIndex] + arg)
         if bound {
           push(method)
           push(object)
@@ -480,9 +490,7 @@ extension Interpreter {
     }
   }
 
-  /// Announces a line; true when the run pauses here (`advance(toStep:)`'s
-  /// target reached in the outermost run loop, where the frames can simply
-  /// be left as they are and resumed later).
+  /// Counts a line event; true when the run must pause here.
   mutating func lineEvent(_ line: Int) throws -> Bool {
     frames[frames.count - 1].line = line
     currentLine = line
@@ -491,11 +499,6 @@ extension Interpreter {
     if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { return true }
     return false
   }
-
-  /// What the outermost `runLoop` returns when the run pauses at a line
-  /// instead of finishing: no row ever has this id. Returning it, rather
-  /// than throwing, keeps a step free of error boxing and dynamic casts.
-  static let pausedResult = ObjectID(Int32(-2))
 
   // MARK: Frames
 

@@ -120,11 +120,17 @@ extension Interpreter {
       let text = heap.string(receiver)
       let pieces: [String]
       if let separator = args.first, separator != heap.none {
-        pieces = text.components(separatedBy: heap.string(separator))
+        let separatorText = heap.string(separator)
+        pieces =
+          separatorText.isEmpty
+          ? text.components(separatedBy: separatorText) : Self.split(text, onCodePoints: separatorText)
       } else {
         pieces = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
       }
-      return heap.newList(pieces.map { heap.newStr($0) })
+      var items: [ObjectID] = []
+      items.reserveCapacity(pieces.count)
+      for piece in pieces { items.append(heap.newStr(piece)) }
+      return heap.newList(items)
     case .strUpper:
       return heap.newStr(heap.string(receiver).uppercased())
     case .strLower:
@@ -458,5 +464,40 @@ extension String {
 
   func trimmingWhitespace() -> String {
     String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+  }
+}
+
+extension Interpreter {
+  /// `str.split(sep)` for a non-empty `sep`: the pieces between
+  /// non-overlapping occurrences, left to right, compared as code points
+  /// (as CPython does) — byte by byte in UTF-8, where a match of a whole
+  /// encoded separator always starts and ends on code point boundaries.
+  static func split(_ text: String, onCodePoints separator: String) -> [String] {
+    var text = text
+    var separator = separator
+    return text.withUTF8 { haystack in
+      separator.withUTF8 { needle in
+        var pieces: [String] = []
+        let count = haystack.count
+        let width = needle.count
+        let first = needle[0]
+        var start = 0
+        var index = 0
+        while index + width <= count {
+          if haystack[index] == first
+            && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
+          {
+            pieces.append(
+              String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<index]), as: UTF8.self))
+            index += width
+            start = index
+          } else {
+            index += 1
+          }
+        }
+        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<count]), as: UTF8.self))
+        return pieces
+      }
+    }
   }
 }

@@ -37,7 +37,9 @@ extension Interpreter {
     switch heap.kind(of: object) {
     case .none: return "None"
     case .bool: return object == heap.trueObject ? "True" : "False"
-    case .int: return IntFormatter.decimal(heap.bigIntValue(object))
+    case .int:
+      if let value = heap.intValue(object) { return String(value) }  // no BigInt for a machine int
+      return IntFormatter.decimal(heap.bigIntValue(object))
     case .float: return FloatFormatter.repr(heap.floatValue(object))
     case .str: return StringRepr.repr(heap.string(object), version: version)
     case .bytes: return StringRepr.bytesRepr(heap.bytesValue(object))

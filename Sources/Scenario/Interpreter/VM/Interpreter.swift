@@ -126,6 +126,14 @@ public struct Interpreter: Sendable {
   /// 3.11+: the specialisation of each `+` site seen on two strs, by
   /// code index << 32 | pc.
   var strConcatSites: [Int: StrConcatSite] = [:]
+  /// The builtin method each `.loadMethod` name found last, per code and
+  /// name index (`methodSiteBase[code] + name`): the builtin type's raw
+  /// value + 1 in the high half, the method's raw value (0xffff: none) in
+  /// the low half, 0 when unused (Interpreter+Attributes.swift).
+  var methodSiteCache: [UInt32] = []
+  var methodSiteBase: [Int] = []
+  /// `hash("__init__")` in this version, for every class instantiation.
+  var initNameHash = 0
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
@@ -161,6 +169,13 @@ public struct Interpreter: Sendable {
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
     self.codeWarmup = [Int32](repeating: 0, count: program.codes.count)
+    var siteCount = 0
+    for code in program.codes {
+      methodSiteBase.append(siteCount)
+      siteCount += code.names.count
+    }
+    self.methodSiteCache = [UInt32](repeating: 0, count: siteCount)
+    self.initNameHash = PyHash.hash("__init__", version: version)
     setUpModules()
     for warning in program.warnings {
       writeError(
@@ -190,8 +205,7 @@ public struct Interpreter: Sendable {
         try pushFrame(code: 0, globals: globals, namespace: globals, function: .null, arguments: [])
         frames[0].returnsToSwift = true
       }
-      let result = try runLoop()
-      if result == Interpreter.pausedResult { return false }
+      guard let result = try runPausableLoop() else { return false }
       drop(result)
       exitStatus = 0
     } catch let stop as InterpreterStop {
@@ -200,9 +214,8 @@ public struct Interpreter: Sendable {
       printUncaught()
       exitStatus = 1
     }
-    // Shutdown runs to its end in one go: it is Swift code calling
-    // `__del__` methods, with nowhere to pause; its lines are steps passed
-    // inside this one.
+    // Shutdown runs to its end: `__del__` methods called from here run
+    // outside the main loop, where a pause could not be resumed.
     pauseAtStep = nil
     do {
       try finalizeMainModule()
