@@ -110,3 +110,29 @@ r = weakref.ref(Plain)
 print(callable(r), isinstance(r, weakref.ref), type(r).__name__, weakref.ref is weakref.ReferenceType)
 print(type(r) is weakref.ref, type(r), weakref.ref)
 print(r() is Plain, weakref.ref(Plain) is r)
+
+# Calling a builtin with the wrong number of arguments: the wording depends on
+# how each function parses its arguments, and changed between versions
+# (3.10 qualifies methods: "list.append()"; 3.13's str.replace counts
+# positional arguments).
+show(lambda: [].append())
+show(lambda: [].append(1, 2))
+show(lambda: [].pop(1, 2))
+show(lambda: [].insert(1))
+show(lambda: {}.get())
+show(lambda: {}.setdefault())
+show(lambda: {}.update({}, {}))
+show(lambda: {}.keys(1))
+show(lambda: set().add())
+show(lambda: "".join())
+show(lambda: "a".replace("a"))
+show(lambda: "a".startswith())
+show(lambda: isinstance(1))
+show(lambda: min())
+show(lambda: sorted([], []))
+show(lambda: [].sort(1))
+# str.split: a separator must be a str, never empty; maxsplit bounds the
+# splits, and the whitespace split keeps the rest's trailing spaces.
+show(lambda: "a".split(1))
+show(lambda: "a".split(""))
+print("a,b,c".split(",", 1), " a  b c ".split(None, 1), "a\x1cb".split(), " x ".split(maxsplit=0))

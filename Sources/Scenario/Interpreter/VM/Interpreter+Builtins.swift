@@ -21,6 +21,10 @@ extension Interpreter {
       receiver = first
       args.removeFirst()
     }
+    if let arity = BuiltinArity.of(builtin, version: version), let message = arity.error(forCount: args.count)
+    {
+      throw raise(.typeError, message)
+    }
     func keyword(_ name: String) -> ObjectID? { keywords.first { $0.0 == name }?.1 }
     func expect(_ range: ClosedRange<Int>) throws {
       guard range.contains(args.count) else {

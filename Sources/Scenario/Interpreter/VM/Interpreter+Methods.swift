@@ -118,14 +118,25 @@ extension Interpreter {
       return heap.newStr(parts.joined(separator: heap.string(receiver)))
     case .strSplit:
       let text = heap.string(receiver)
+      let separator = args.first ?? keywords.first { $0.0 == "sep" }?.1 ?? heap.none
+      var maxSplit = -1
+      if let limit = args.count > 1 ? args[1] : keywords.first(where: { $0.0 == "maxsplit" })?.1 {
+        guard heap.kind(of: limit) == .int || heap.kind(of: limit) == .bool, let value = heap.intValue(limit)
+        else {
+          throw raise(.typeError, "'\(try typeName(of: limit))' object cannot be interpreted as an integer")
+        }
+        maxSplit = value
+      }
       let pieces: [String]
-      if let separator = args.first, separator != heap.none {
+      if separator != heap.none {
+        guard heap.kind(of: separator) == .str else {
+          throw raise(.typeError, "must be str or None, not \(try typeName(of: separator))")
+        }
         let separatorText = heap.string(separator)
-        pieces =
-          separatorText.isEmpty
-          ? text.components(separatedBy: separatorText) : Self.split(text, onCodePoints: separatorText)
+        if separatorText.isEmpty { throw raise(.valueError, "empty separator") }
+        pieces = Self.split(text, onCodePoints: separatorText, maxSplit: maxSplit)
       } else {
-        pieces = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        pieces = Self.splitOnWhitespace(text, maxSplit: maxSplit)
       }
       var items: [ObjectID] = []
       items.reserveCapacity(pieces.count)
@@ -472,7 +483,7 @@ extension Interpreter {
   /// non-overlapping occurrences, left to right, compared as code points
   /// (as CPython does) — byte by byte in UTF-8, where a match of a whole
   /// encoded separator always starts and ends on code point boundaries.
-  static func split(_ text: String, onCodePoints separator: String) -> [String] {
+  static func split(_ text: String, onCodePoints separator: String, maxSplit: Int = -1) -> [String] {
     var text = text
     var separator = separator
     return text.withUTF8 { haystack in
@@ -483,7 +494,7 @@ extension Interpreter {
         let first = needle[0]
         var start = 0
         var index = 0
-        while index + width <= count {
+        while index + width <= count, maxSplit < 0 || pieces.count < maxSplit {
           if haystack[index] == first
             && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
           {
@@ -499,5 +510,35 @@ extension Interpreter {
         return pieces
       }
     }
+  }
+
+  /// `str.split()` without a separator: runs of whitespace separate, none
+  /// at either end; after `maxSplit` splits the rest is one piece, its
+  /// leading whitespace dropped and its trailing whitespace kept.
+  static func splitOnWhitespace(_ text: String, maxSplit: Int) -> [String] {
+    let scalars = Array(text.unicodeScalars)
+    var pieces: [String] = []
+    var index = 0
+    // Py_UNICODE_ISSPACE: Unicode's White_Space plus the four ASCII
+    // information separators U+001C…U+001F.
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+    }
+    while index < scalars.count {
+      while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+      if index == scalars.count { break }
+      if maxSplit >= 0, pieces.count == maxSplit {
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[index...])
+        pieces.append(String(rest))
+        break
+      }
+      let start = index
+      while index < scalars.count, !isSpace(scalars[index]) { index += 1 }
+      var piece = String.UnicodeScalarView()
+      piece.append(contentsOf: scalars[start..<index])
+      pieces.append(String(piece))
+    }
+    return pieces
   }
 }
