@@ -364,8 +364,10 @@ extension Heap {
 
   /// `_PyTuple_MaybeUntrack`'s test: no item may be tracked.
   func tupleMayBeUntracked(_ id: ObjectID) -> Bool {
-    for item in sequences[Int(payloads[id.slot])].items where item.isNull || mayBeTracked(item) {
-      return false
+    let start = itemsStart(row: id.slot)
+    for index in start..<(start + itemCount(row: id.slot)) {
+      let item = ObjectID(itemSlab[index])
+      if item.isNull || mayBeTracked(item) { return false }
     }
     return true
   }

@@ -141,7 +141,7 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .list:
-      let address = sequences[slot].itemsAddress
+      let address = listItemsAddress(row: id.slot)
       return address != 0 ? [(address, "items")] : []
     case .dict, .set, .frozenset:
       let payload = dicts[slot]
@@ -171,7 +171,7 @@ extension Heap {
       let slot = Int(payloads[row])
       switch kinds[row] {
       case .list:
-        let address = sequences[slot].itemsAddress
+        let address = listItemsAddress(row: row)
         if address != 0, range.contains(address) { owners[address] = (id, "items") }
       case .dict, .set, .frozenset:
         let address = dicts[slot].keysAddress

@@ -3,9 +3,9 @@
 //
 // * `memoryFootprint()` walks every payload and counts each inner array,
 //   string and table: O(objects), for the bench and tests.
-// * `approximateModelBytes` counts the columns and the payload stores'
-//   outer arrays only: O(1) apart from the dicts, cheap enough for the
-//   timeline to price each checkpoint with it.
+// * `approximateModelBytes` counts the columns, the item slab and the
+//   payload stores' outer arrays only: O(1) apart from the dicts, cheap
+//   enough for the timeline to price each checkpoint with it.
 
 import BigInt
 
@@ -16,8 +16,7 @@ extension Heap {
     var footprint = ModelFootprint()
     footprint.rows = rowColumnBytes
     footprint.collector = collectorColumnBytes
-    footprint.sequences = ModelFootprint.array(sequences.elements) + sequences.freeListBytes
-    for payload in sequences.elements { footprint.sequences += ModelFootprint.array(payload.items) }
+    footprint.sequences = itemSlab.memoryFootprint
     footprint.dicts = ModelFootprint.array(dicts.elements) + dicts.freeListBytes
     for payload in dicts.elements { footprint.dicts += payload.table.memoryFootprint }
     footprint.instances =
@@ -56,13 +55,12 @@ extension Heap {
   /// An estimate of the model's memory for this heap: the columns and the
   /// payload stores, with inner arrays counted only where that is cheap.
   /// The timeline prices its checkpoints with it.
-  /// - Complexity: O(lists, tuples and dicts).
+  /// - Complexity: O(dicts).
   public var approximateModelBytes: Int {
     var stores =
-      ModelFootprint.array(sequences.elements) + ModelFootprint.array(dicts.elements)
+      itemSlab.memoryFootprint + ModelFootprint.array(dicts.elements)
       + ModelFootprint.array(instances.elements) + ModelFootprint.array(fields.elements)
       + ModelFootprint.array(strs.elements)
-    for payload in sequences.elements { stores += ModelFootprint.array(payload.items) }
     for payload in dicts.elements { stores += payload.table.memoryFootprint }
     return rowColumnBytes + collectorColumnBytes + stores
   }

@@ -65,7 +65,8 @@ public struct Heap: Sendable {
   var bigInts = Store<BigInt>()
   var strs = Store<StrPayload>()
   var byteStrings = Store<[UInt8]>()
-  var sequences = Store<SequencePayload>()
+  /// Items of every list and tuple (Objects/ItemSlab.swift).
+  var itemSlab = ItemSlab()
   var dicts = Store<DictPayload>()
   var instances = Store<InstancePayload>()
   var classes = Store<ClassPayload>()
@@ -243,7 +244,7 @@ public struct Heap: Sendable {
     }
     emptyTuple = addStatic(
       kind: .tuple, type: typeObject(.tuple),
-      payload: Int64(sequences.insert(SequencePayload(items: [], capacity: 0))))
+      payload: Heap.sequencePayload(start: ItemSlab.emptyStart, count: 0))
     emptyString = addStatic(
       kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
     emptyBytes = addStatic(

@@ -172,10 +172,9 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .tuple, .list:
-      let payload = sequences[slot]
-      sequences.remove(slot, filler: SequencePayload(items: [], capacity: 0))
-      if payload.itemsAddress != 0 { deallocBlocks.append(payload.itemsAddress) }
-      deallocRefs.append(contentsOf: payload.items.reversed())
+      appendItemsReversed(row: id.slot, to: &deallocRefs)
+      let itemsAddress = releaseSequence(row: id.slot)
+      if itemsAddress != 0 { deallocBlocks.append(itemsAddress) }
     case .set, .frozenset:
       let payload = dicts[slot]
       dicts.remove(slot, filler: DictPayload())
