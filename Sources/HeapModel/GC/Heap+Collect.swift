@@ -263,7 +263,7 @@ extension Heap {
 
   /// `update_refs` for one object: gc_refs = refcount, collecting mark set.
   @inline(__always) private mutating func updateRefs(_ s: Int) {
-    let count = refcounts[s]
+    let count = Int(refcounts[s])
     precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
     gc.gcRefs[s] = Int32(count)
     gc.membership[s] |= GCState.collectingBit

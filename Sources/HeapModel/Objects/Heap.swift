@@ -3,7 +3,7 @@
 // that gives every object its address.
 //
 //   row i:  kind | flags | refcount | address | size | type | payload
-//            u8     u8      Int        u64       i32    id     i64
+//            u8     u8      i32        u64       i32    id     i64
 //
 // Static objects (None, True, False, small ints, builtin types and
 // functions, the empty singletons) are created with the heap and never
@@ -14,6 +14,14 @@
 // Invariants: a live row has refcount ≥ 1 (or is static); `address` is the
 // value `id()` returns (block start + pre-header); a freed row's slot is on
 // `freeRows` and its kind column is `.none` with the `.dead` flag.
+//
+// Memory (issue 3: ≤ 48 bytes of model per small object): a refcount is an
+// Int32 because every reference the model counts is stored somewhere in the
+// model as at least a 4-byte id, so 2³¹ of them cannot exist (3.11's
+// statically allocated objects start at 999,999,999 and still have a
+// billion to go; 3.12+ immortal objects report `immortalRefcount` from the
+// profile and never count). The columns grow by an eighth at a time, not by
+// Swift's doubling, so at most 1/9 of them is slack.
 
 import BigInt
 
@@ -52,7 +60,7 @@ public struct Heap: Sendable {
   // MARK: Columns
   public internal(set) var kinds: [ObjectKind] = []
   public internal(set) var flags: [ObjectFlags] = []
-  public internal(set) var refcounts: [Int] = []
+  public internal(set) var refcounts: [Int32] = []
   /// Block start address of the object's main block.
   public internal(set) var blocks: [UInt64] = []
   /// Request size of the main block (0 for static objects).
@@ -149,14 +157,22 @@ public struct Heap: Sendable {
       payloads[slot] = payload
       return ObjectID(row)
     }
-    kinds.append(kind)
-    flags.append(extra)
-    refcounts.append(1)
-    blocks.append(block)
-    sizes.append(Int32(size))
-    types.append(type)
-    payloads.append(payload)
+    Heap.appendGrowing(&kinds, kind)
+    Heap.appendGrowing(&flags, extra)
+    Heap.appendGrowing(&refcounts, 1)
+    Heap.appendGrowing(&blocks, block)
+    Heap.appendGrowing(&sizes, Int32(size))
+    Heap.appendGrowing(&types, type)
+    Heap.appendGrowing(&payloads, payload)
     return ObjectID(kinds.count - 1)
+  }
+
+  /// Appends to a column, growing a full one by an eighth (each column on
+  /// its own: malloc rounds their capacities differently, and a checkpoint's
+  /// copy-on-write leaves a copy exactly full).
+  @inline(__always) static func appendGrowing<Element>(_ column: inout [Element], _ value: Element) {
+    if column.count == column.capacity { column.reserveCapacity(column.count + max(column.count / 8, 1024)) }
+    column.append(value)
   }
 
   /// Allocates a main block of `size` bytes and adds a row for it.
@@ -187,7 +203,7 @@ public struct Heap: Sendable {
 
   public func kind(of id: ObjectID) -> ObjectKind { kinds[id.slot] }
   public func type(of id: ObjectID) -> ObjectID { types[id.slot] }
-  public func refcount(of id: ObjectID) -> Int { refcounts[id.slot] }
+  public func refcount(of id: ObjectID) -> Int { Int(refcounts[id.slot]) }
   public func isStatic(_ id: ObjectID) -> Bool { flags[id.slot].contains(.isStatic) }
   public func isImmortal(_ id: ObjectID) -> Bool { flags[id.slot].contains(.immortal) }
   public func isAlive(_ id: ObjectID) -> Bool {

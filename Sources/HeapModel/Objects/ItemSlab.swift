@@ -22,8 +22,8 @@
 // `smallLengths` have their list heads in an array, longer ones in a
 // dictionary. A range at the end of the array grows and shrinks in place,
 // as realloc would, and freeing it shortens the array. The caller compacts
-// (`Heap.compactItems`) when free words outweigh live ones, which bounds the
-// slack to the live items plus a small multiple of the row count.
+// (`Heap.compactItems`) when free words reach a third of the live ones,
+// which bounds the slack to that plus an eighth of the row count.
 //
 // Invariants: every live list or tuple row owns a range disjoint from all
 // others and from every free range; `freeWords` is the total length of the
@@ -67,7 +67,7 @@ struct ItemSlab: Sendable {
     }
     let start = words.count
     precondition(start + length < Int(Int32.max), "item slab overflow")
-    words.append(contentsOf: repeatElement(0, count: length))
+    grow(by: length)
     return start
   }
 
@@ -92,7 +92,7 @@ struct ItemSlab: Sendable {
   mutating func resize(_ start: Int, length: Int, to newLength: Int, keeping: Int) -> Int {
     if start + length == words.count {
       if newLength > length {
-        words.append(contentsOf: repeatElement(0, count: newLength - length))
+        grow(by: newLength - length)
       } else {
         words.removeLast(length - newLength)
       }
@@ -104,6 +104,15 @@ struct ItemSlab: Sendable {
     }
     free(start, length: length)
     return newStart
+  }
+
+  /// Appends `count` zero words, growing the array by an eighth when it is
+  /// full (Swift's doubling would leave up to half of it unused).
+  private mutating func grow(by count: Int) {
+    if words.count + count > words.capacity {
+      words.reserveCapacity(max(words.count + count, words.count + words.count / 8 + 1024))
+    }
+    words.append(contentsOf: repeatElement(0, count: count))
   }
 
   subscript(index: Int) -> Int32 {
@@ -151,10 +160,12 @@ struct ItemSlab: Sendable {
     }
   }
 
-  /// Whether compaction would pay: free words outweigh the live ones and
-  /// are many compared to the `rows` a compaction has to visit.
+  /// Whether compaction would pay: free words are a quarter of the slab
+  /// (a third of the live ones) and many compared to the `rows` a compaction
+  /// visits, so its O(rows + live words) is paid for by the words freed
+  /// since the last one.
   func wantsCompaction(rows: Int) -> Bool {
-    freeWords > 4096 && freeWords * 2 > words.count && freeWords * 8 > rows
+    freeWords > 4096 && freeWords * 4 > words.count && freeWords * 8 > rows
   }
 
   /// Starts an empty slab holding only the null header, for compaction.
