@@ -127,15 +127,6 @@ public struct GCState: Sendable {
     unmodelledPermanent = profile.gcStartupFrozenObjects
   }
 
-  /// Makes room for `needed` rows in each per-row column, growing a column
-  /// that lacks it to `target` (≥ needed) rather than by Swift's doubling.
-  mutating func reserveColumns(_ needed: Int, target: Int) {
-    if previous.capacity < needed { previous.reserveCapacity(target) }
-    if next.capacity < needed { next.reserveCapacity(target) }
-    if gcRefs.capacity < needed { gcRefs.reserveCapacity(target) }
-    if membership.capacity < needed { membership.reserveCapacity(target) }
-  }
-
   /// The list a row is on.
   @inline(__always) func list(ofSlot slot: Int) -> GCList {
     guard slot < membership.count else { return .untracked }

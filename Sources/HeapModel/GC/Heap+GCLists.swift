@@ -76,7 +76,6 @@ extension Heap {
     let needed = max(slot + 1, kinds.count)
     let missing = needed - gc.next.count
     guard missing > 0 else { return }
-    gc.reserveColumns(needed, target: max(kinds.capacity, needed + needed / 8))
     gc.previous.append(contentsOf: repeatElement(-1, count: missing))
     gc.next.append(contentsOf: repeatElement(-1, count: missing))
     gc.gcRefs.append(contentsOf: repeatElement(0, count: missing))

@@ -20,8 +20,11 @@
 // model as at least a 4-byte id, so 2³¹ of them cannot exist (3.11's
 // statically allocated objects start at 999,999,999 and still have a
 // billion to go; 3.12+ immortal objects report `immortalRefcount` from the
-// profile and never count). The columns grow by an eighth at a time, not by
-// Swift's doubling, so at most 1/9 of them is slack.
+// profile and never count). The columns keep Swift's doubling growth, so up
+// to half of a column's capacity may be unused: growing by an eighth instead
+// was tried and cost peak RSS (each step frees a buffer glibc keeps
+// resident: million_tracked 197 MB against 171 MB) and copying time; see
+// docs/PERFORMANCE.md.
 
 import BigInt
 
@@ -157,22 +160,14 @@ public struct Heap: Sendable {
       payloads[slot] = payload
       return ObjectID(row)
     }
-    Heap.appendGrowing(&kinds, kind)
-    Heap.appendGrowing(&flags, extra)
-    Heap.appendGrowing(&refcounts, 1)
-    Heap.appendGrowing(&blocks, block)
-    Heap.appendGrowing(&sizes, Int32(size))
-    Heap.appendGrowing(&types, type)
-    Heap.appendGrowing(&payloads, payload)
+    kinds.append(kind)
+    flags.append(extra)
+    refcounts.append(1)
+    blocks.append(block)
+    sizes.append(Int32(size))
+    types.append(type)
+    payloads.append(payload)
     return ObjectID(kinds.count - 1)
-  }
-
-  /// Appends to a column, growing a full one by an eighth (each column on
-  /// its own: malloc rounds their capacities differently, and a checkpoint's
-  /// copy-on-write leaves a copy exactly full).
-  @inline(__always) static func appendGrowing<Element>(_ column: inout [Element], _ value: Element) {
-    if column.count == column.capacity { column.reserveCapacity(column.count + max(column.count / 8, 1024)) }
-    column.append(value)
   }
 
   /// Allocates a main block of `size` bytes and adds a row for it.

@@ -106,12 +106,8 @@ struct ItemSlab: Sendable {
     return newStart
   }
 
-  /// Appends `count` zero words, growing the array by an eighth when it is
-  /// full (Swift's doubling would leave up to half of it unused).
+  /// Appends `count` zero words (Swift's doubling growth, as the columns).
   private mutating func grow(by count: Int) {
-    if words.count + count > words.capacity {
-      words.reserveCapacity(max(words.count + count, words.count + words.count / 8 + 1024))
-    }
     words.append(contentsOf: repeatElement(0, count: count))
   }
 
