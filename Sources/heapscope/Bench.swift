@@ -4,6 +4,10 @@ import HeapModel
 import HeapscopeTUI
 import Scenario
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `heapscope bench`: the benchmark suite, measured side by side with
 /// CPython 3.12 (and memray when it is importable) in the same run.
 struct Bench: ParsableCommand {
@@ -321,11 +325,20 @@ enum ModelFigures {
       heap.allocator.arenaSummaries().first.map { arena in
         heap.allocator.poolSummaries(in: arena.index).max { $0.blocksInUse < $1.blocksInUse }?.index
       } ?? nil
+    let live = Double(max(heap.liveObjectCount, 1))
+    let footprint = heap.memoryFootprint()
     var figures: [String: Any] = [
       "frame_heap_live_objects": heap.liveObjectCount,
-      "model_bytes_per_live_object": Double(heap.approximateModelBytes)
-        / Double(max(heap.liveObjectCount, 1)),
+      "model_bytes_per_live_object": Double(footprint.total) / live,
+      "model_bytes_per_live_object_estimate": Double(heap.approximateModelBytes) / live,
     ]
+    let parts: [(String, Int)] = [
+      ("rows", footprint.rows), ("collector", footprint.collector), ("sequences", footprint.sequences),
+      ("dicts", footprint.dicts), ("instances", footprint.instances), ("fields", footprint.fields),
+      ("scalars", footprint.scalars), ("other", footprint.other),
+    ]
+    for (part, bytes) in parts { figures["model_bytes_per_live_object_part_\(part)"] = Double(bytes) / live }
+    for (key, value) in try mallocFigures(objects: objects) { figures[key] = value }
     var zooms: [(String, HeapZoom)] = [("arenas", .arenas), ("arena", .arena(ArenaIndex(0)))]
     if let fullestPool { zooms.append(("pool", .pool(fullestPool))) }
     for (name, zoom) in zooms {
@@ -338,6 +351,59 @@ enum ModelFigures {
         benchmarkFrame(driver: fresh, zoom: zoom, iterations: iterations) / 1e6
     }
     return figures
+  }
+
+  /// The same heap built by a plain interpreter (no recording), with the
+  /// process's malloc heap measured before and after (`mallinfo2`): every
+  /// byte the model spent on the objects, allocator tables and the slack of
+  /// its growing arrays included.
+  static func mallocFigures(objects: Int) throws -> [String: Any] {
+    let source = SourceFile(
+      name: "bench.py", text: "items = [[i + 1000] for i in range(\(objects / 2))]\nprint(len(items))")
+    guard let module = compileCheck(source).module else { throw ExitCode(2) }
+    var interpreter = Interpreter(module: module, path: "bench.py", version: .py312)
+    let liveBefore = interpreter.heap.liveObjectCount
+    let before = mallocBytesInUse()
+    _ = try interpreter.advance(toStep: 2)
+    let after = mallocBytesInUse()
+    let created = max(interpreter.heap.liveObjectCount - liveBefore, 1)
+    return [
+      "model_bytes_per_live_object_malloc": Double(after - before) / Double(created),
+      "model_malloc_objects_created": created,
+    ]
+  }
+
+  /// Bytes handed out by glibc's malloc: in-use chunks of every arena plus
+  /// mmapped chunks (what `mallinfo2()` reports as uordblks + hblkhd, read
+  /// from `malloc_info`'s totals because Swift's Glibc module does not
+  /// declare `mallinfo2`). 0 where glibc's `malloc_info` is missing.
+  static func mallocBytesInUse() -> Int {
+    #if canImport(Glibc)
+      typealias MallocInfo = @convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32
+      guard let symbol = dlsym(nil, "malloc_info") else { return 0 }
+      let mallocInfo = unsafeBitCast(symbol, to: MallocInfo.self)
+      var buffer: UnsafeMutablePointer<CChar>? = nil
+      var length = 0
+      guard let stream = open_memstream(&buffer, &length) else { return 0 }
+      _ = mallocInfo(0, stream)
+      fclose(stream)
+      guard let buffer else { return 0 }
+      defer { free(buffer) }
+      // The totals over all arenas are the last <total>/<system> lines.
+      var totals: [String: Int] = [:]
+      for line in String(cString: buffer).split(separator: "\n") {
+        let fields = line.split(separator: "\"")
+        guard fields.count >= 4, line.hasPrefix("<total type=") || line.hasPrefix("<system type=") else {
+          continue
+        }
+        let name = (line.hasPrefix("<total") ? "total-" : "system-") + fields[1]
+        totals[name] = Int(fields.last { Int($0) != nil } ?? "0")
+      }
+      let arenas = (totals["system-current"] ?? 0) - (totals["total-fast"] ?? 0) - (totals["total-rest"] ?? 0)
+      return arenas + (totals["total-mmap"] ?? 0)
+    #else
+      return 0
+    #endif
   }
 
   static func makeTimeline(_ text: String) throws -> Timeline {

@@ -290,7 +290,7 @@ extension Heap {
 
   /// `update_refs` for one object: gc_refs = refcount, collecting mark set.
   @inline(__always) private func updateRefs(_ s: Int, _ columns: GCColumns) {
-    let count = refcounts[s]
+    let count = Int(refcounts[s])
     precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
     columns.gcRefs[s] = Int32(count)
     columns.membership[s] |= GCState.collectingBit
@@ -397,8 +397,10 @@ extension Heap {
 
   /// `_PyTuple_MaybeUntrack`'s test: no item may be tracked.
   func tupleMayBeUntracked(_ id: ObjectID) -> Bool {
-    for item in sequences[Int(payloads[id.slot])].items where item.isNull || mayBeTracked(item) {
-      return false
+    let start = itemsStart(row: id.slot)
+    for index in start..<(start + itemCount(row: id.slot)) {
+      let item = ObjectID(itemSlab[index])
+      if item.isNull || mayBeTracked(item) { return false }
     }
     return true
   }

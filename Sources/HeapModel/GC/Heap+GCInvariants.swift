@@ -52,7 +52,7 @@ extension Heap {
       if !flags[s].contains(.isStatic), refcounts[s] < 1 {
         preconditionFailure("live row \(s) (\(kinds[s])) has refcount \(refcounts[s])")
       }
-      if refcounts[s] < inbound[s] {
+      if Int(refcounts[s]) < inbound[s] {
         preconditionFailure("row \(s) (\(kinds[s])) has refcount \(refcounts[s]) < \(inbound[s]) references")
       }
     }

@@ -36,13 +36,7 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .tuple, .list:
-      sequences.elements[slot].items.withUnsafeBufferPointer { items in
-        var index = items.count - 1
-        while index >= 0 {
-          buffer.append(items[index])
-          index -= 1
-        }
-      }
+      appendItemsReversed(row: id.slot, to: &buffer)
     case .dict:
       appendTableReferents(dicts.elements[slot].table, to: &buffer)
     case .set, .frozenset:
@@ -150,16 +144,8 @@ extension Heap {
     case .list:
       // `_list_clear`: empty the list first, drop items last to first, then
       // free the item array.
-      let payload = sequences[slot]
-      var index = payload.items.count - 1
-      while index >= 0 {
-        drops.append(payload.items[index])
-        index -= 1
-      }
-      blockAfter = payload.itemsAddress
-      sequences[slot].items.removeAll()
-      sequences[slot].capacity = 0
-      sequences[slot].itemsAddress = 0
+      appendItemsReversed(row: id.slot, to: &drops)
+      blockAfter = releaseSequence(row: id.slot)
     case .dict:
       // `PyDict_Clear`: switch to the empty keys, then drop key and value of
       // each entry in order, then free the old keys table.

@@ -113,6 +113,12 @@ public struct DictTable: Sendable {
     return result
   }
 
+  /// Bytes the table's arrays occupy (`ModelFootprint`).
+  var memoryFootprint: Int {
+    ModelFootprint.array(hashes) + ModelFootprint.array(keys) + ModelFootprint.array(values)
+      + ModelFootprint.array(index)
+  }
+
   /// Whether an entry position holds a live entry.
   public func isLive(_ position: Int) -> Bool { !values[position].isNull }
 

@@ -150,7 +150,7 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .list:
-      let address = sequences[slot].itemsAddress
+      let address = listItemsAddress(row: id.slot)
       return address != 0 ? [(address, "items")] : []
     case .dict, .set, .frozenset:
       let payload = dicts[slot]
@@ -180,7 +180,7 @@ extension Heap {
       let slot = Int(payloads[row])
       switch kinds[row] {
       case .list:
-        let address = sequences[slot].itemsAddress
+        let address = listItemsAddress(row: row)
         if address != 0, range.contains(address) { owners[address] = (id, "items") }
       case .dict, .set, .frozenset:
         let address = dicts[slot].keysAddress
@@ -197,23 +197,5 @@ extension Heap {
       }
     }
     return owners
-  }
-
-  /// An estimate of the memory the model itself uses for this heap: the
-  /// row columns, the GC columns and the payload stores (element arrays of
-  /// containers at 4 bytes an id), not the allocator's own tables.
-  public var approximateModelBytes: Int {
-    let rows =
-      kinds.capacity + flags.capacity + 8 * refcounts.capacity + 8 * blocks.capacity
-      + 4 * sizes.capacity + 4 * types.capacity + 8 * payloads.capacity
-    let collector = 4 * (gc.previous.capacity + gc.next.capacity + gc.gcRefs.capacity) + kinds.capacity
-    var stores = MemoryLayout<SequencePayload>.stride * sequences.elements.count
-    for payload in sequences.elements { stores += 4 * payload.items.capacity }
-    stores += MemoryLayout<DictPayload>.stride * dicts.elements.count
-    for payload in dicts.elements { stores += 24 * payload.table.entryCount }
-    stores += MemoryLayout<InstancePayload>.stride * instances.elements.count
-    stores += MemoryLayout<FieldsPayload>.stride * fields.elements.count
-    stores += MemoryLayout<StrPayload>.stride * strs.elements.count
-    return rows + collector + stores
   }
 }

@@ -40,7 +40,7 @@ extension Heap {
     if rowFlags.contains(.isStatic) || rowFlags.contains(.immortal) || rowFlags.contains(.interned) {
       return false
     }
-    if refcounts[id.slot] - borrowed != 1 { return false }
+    if Int(refcounts[id.slot]) - borrowed != 1 { return false }
     return strs[Int(payloads[id.slot])].hash == nil
   }
 

@@ -3,7 +3,7 @@
 // that gives every object its address.
 //
 //   row i:  kind | flags | refcount | address | size | type | payload
-//            u8     u8      Int        u64       i32    id     i64
+//            u8     u8      i32        u64       i32    id     i64
 //
 // Static objects (None, True, False, small ints, builtin types and
 // functions, the empty singletons) are created with the heap and never
@@ -14,6 +14,17 @@
 // Invariants: a live row has refcount ≥ 1 (or is static); `address` is the
 // value `id()` returns (block start + pre-header); a freed row's slot is on
 // `freeRows` and its kind column is `.none` with the `.dead` flag.
+//
+// Memory (issue 3: ≤ 48 bytes of model per small object): a refcount is an
+// Int32 because every reference the model counts is stored somewhere in the
+// model as at least a 4-byte id, so 2³¹ of them cannot exist (3.11's
+// statically allocated objects start at 999,999,999 and still have a
+// billion to go; 3.12+ immortal objects report `immortalRefcount` from the
+// profile and never count). The columns keep Swift's doubling growth, so up
+// to half of a column's capacity may be unused: growing by an eighth instead
+// was tried and cost peak RSS (each step frees a buffer glibc keeps
+// resident: million_tracked 197 MB against 171 MB) and copying time; see
+// docs/PERFORMANCE.md.
 
 import BigInt
 
@@ -52,7 +63,7 @@ public struct Heap: Sendable {
   // MARK: Columns
   public internal(set) var kinds: [ObjectKind] = []
   public internal(set) var flags: [ObjectFlags] = []
-  public internal(set) var refcounts: [Int] = []
+  public internal(set) var refcounts: [Int32] = []
   /// Block start address of the object's main block.
   public internal(set) var blocks: [UInt64] = []
   /// Request size of the main block (0 for static objects).
@@ -65,7 +76,8 @@ public struct Heap: Sendable {
   var bigInts = Store<BigInt>()
   var strs = Store<StrPayload>()
   var byteStrings = Store<[UInt8]>()
-  var sequences = Store<SequencePayload>()
+  /// Items of every list and tuple (Objects/ItemSlab.swift).
+  var itemSlab = ItemSlab()
   var dicts = Store<DictPayload>()
   var instances = Store<InstancePayload>()
   var classes = Store<ClassPayload>()
@@ -186,7 +198,7 @@ public struct Heap: Sendable {
 
   public func kind(of id: ObjectID) -> ObjectKind { kinds[id.slot] }
   public func type(of id: ObjectID) -> ObjectID { types[id.slot] }
-  public func refcount(of id: ObjectID) -> Int { refcounts[id.slot] }
+  public func refcount(of id: ObjectID) -> Int { Int(refcounts[id.slot]) }
   public func isStatic(_ id: ObjectID) -> Bool { flags[id.slot].contains(.isStatic) }
   public func isImmortal(_ id: ObjectID) -> Bool { flags[id.slot].contains(.immortal) }
   public func isAlive(_ id: ObjectID) -> Bool {
@@ -243,7 +255,7 @@ public struct Heap: Sendable {
     }
     emptyTuple = addStatic(
       kind: .tuple, type: typeObject(.tuple),
-      payload: Int64(sequences.insert(SequencePayload(items: [], capacity: 0))))
+      payload: Heap.sequencePayload(start: ItemSlab.emptyStart, count: 0))
     emptyString = addStatic(
       kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
     emptyBytes = addStatic(

@@ -32,22 +32,6 @@ public struct StrPayload: Sendable {
   }
 }
 
-/// The element array of a list, tuple or bytearray-free sequence, with the
-/// separately allocated item block a list owns.
-public struct SequencePayload: Sendable {
-  public var items: [ObjectID]
-  /// Allocated slots (`allocated` in listobject.c); tuples: the item count.
-  public var capacity: Int
-  /// Address of the list's item array block, 0 when none is allocated.
-  public var itemsAddress: UInt64
-
-  public init(items: [ObjectID], capacity: Int, itemsAddress: UInt64 = 0) {
-    self.items = items
-    self.capacity = capacity
-    self.itemsAddress = itemsAddress
-  }
-}
-
 /// A user-class instance: its attribute storage, slots and dict object.
 public struct InstancePayload: Sendable {
   /// The materialised `__dict__` object, or null while attributes live inline

@@ -6,7 +6,7 @@
 /// A recycling array of payload values.
 struct Store<Element>: Sendable where Element: Sendable {
   private(set) var elements: [Element] = []
-  private var free: [Int32] = []
+  private(set) var free: [Int32] = []
 
   /// Stores a value and returns its slot.
   /// - Complexity: amortised O(1).

@@ -243,10 +243,9 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .tuple, .list:
-      let payload = sequences[slot]
-      sequences.remove(slot, filler: SequencePayload(items: [], capacity: 0))
-      if payload.itemsAddress != 0 { deallocBlocks.append(payload.itemsAddress) }
-      deallocRefs.append(contentsOf: payload.items.reversed())
+      appendItemsReversed(row: id.slot, to: &deallocRefs)
+      let itemsAddress = releaseSequence(row: id.slot)
+      if itemsAddress != 0 { deallocBlocks.append(itemsAddress) }
     case .set, .frozenset:
       // Moved out (not copied) and walked in place: no retain of the
       // table's arrays, no array of entries.

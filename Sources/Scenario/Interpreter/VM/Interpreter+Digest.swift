@@ -17,7 +17,7 @@ extension Interpreter {
     for slot in 0..<heap.kinds.count {
       mix(Int(heap.kinds[slot].rawValue))
       mix(Int(heap.flags[slot].rawValue))
-      mix(heap.refcounts[slot])
+      mix(Int(heap.refcounts[slot]))
       mix(heap.blocks[slot])
       mix(Int(heap.sizes[slot]))
       mix(Int(heap.types[slot].index))

@@ -409,6 +409,16 @@ extension Interpreter {
       case .unpackSequence:
         let sequence = pop()
         defer { drop(sequence) }
+        let kind = heap.kind(of: sequence)
+        if kind == .tuple || kind == .list, heap.itemCount(sequence) == arg {
+          // The items straight from the heap's slab, without an array.
+          var index = arg - 1
+          while index >= 0 {
+            push(retain(heap.item(sequence, index)))
+            index -= 1
+          }
+          break
+        }
         let items = try collect(sequence)
         if items.count != arg {
           for item in items { drop(item) }

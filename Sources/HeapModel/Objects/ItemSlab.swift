@@ -1,0 +1,200 @@
+// The items of every list and tuple, in one array of 32-bit words. CPython
+// keeps a tuple's items inside the tuple and a list's in a separately
+// malloc'd `ob_item` array of `allocated` slots; the model keeps both here,
+// each object owning one contiguous range, so a list or tuple costs its
+// items at 4 bytes each instead of a Swift array of its own (32-byte header,
+// malloc rounding, a retain and release at every access).
+//
+//   words:  [0 0 0 ·] [t0 t1] [cap lo hi │ i0 i1 i2 · ] [free→next ·] …
+//            null      tuple     list: header, then `cap` item slots
+//
+// A tuple's range is its items. A list's range is a 3-word header —
+// capacity (CPython's `allocated`), then the address of its item block, low
+// and high halves — followed by `capacity` item slots, of which the first
+// `count` are in use. The object's payload column holds where its items
+// start (low 32 bits) and its count (high 32 bits), so item `i` is
+// `words[start + i]` for both kinds. Words 0–2 are a permanent header of a
+// list with no storage (capacity 0, address 0) and word 3 is never used: an
+// empty tuple or a list with nothing allocated starts at 3 with count 0.
+//
+// Ranges are recycled by exact length. A freed range's first word links to
+// the next free range of the same length (-1 ends a list); lengths up to
+// `smallLengths` have their list heads in an array, longer ones in a
+// dictionary. A range at the end of the array grows and shrinks in place,
+// as realloc would, and freeing it shortens the array. The caller compacts
+// (`Heap.compactItems`) when free words reach a third of the live ones,
+// which bounds the slack to that plus an eighth of the row count.
+//
+// Invariants: every live list or tuple row owns a range disjoint from all
+// others and from every free range; `freeWords` is the total length of the
+// free ranges; words 0–3 are zero and belong to no range.
+
+/// One array holding the items of every list and tuple (see the essay above).
+struct ItemSlab: Sendable {
+  /// Header words and items.
+  private(set) var words: [Int32] = [0, 0, 0, 0]
+  /// Heads of the free lists of short ranges, by length (-1: empty).
+  private var freeHeads = [Int32](repeating: -1, count: ItemSlab.smallLengths)
+  /// Heads of the free lists of longer ranges, by length.
+  private var freeLongHeads: [Int: Int32] = [:]
+  /// Words in free ranges.
+  private(set) var freeWords = 0
+
+  /// The start a list or tuple without storage has (word 3 is never part
+  /// of a range, so no tuple with items can start there).
+  static let emptyStart = 3
+  /// Words in a list's header (capacity, address low, address high).
+  static let listHeader = 3
+  static let smallLengths = 64
+
+  /// A range of `length` words (uninitialised contents), reusing a freed
+  /// range of that length when there is one.
+  /// - Complexity: amortised O(length) when it grows the array, else O(1).
+  mutating func allocate(_ length: Int) -> Int {
+    precondition(length > 0, "empty slab range")
+    let head = length < ItemSlab.smallLengths ? freeHeads[length] : (freeLongHeads[length] ?? -1)
+    if head >= 0 {
+      let start = Int(head)
+      if length < ItemSlab.smallLengths {
+        freeHeads[length] = words[start]
+      } else if words[start] >= 0 {
+        freeLongHeads[length] = words[start]
+      } else {
+        freeLongHeads[length] = nil
+      }
+      freeWords -= length
+      return start
+    }
+    let start = words.count
+    precondition(start + length < Int(Int32.max), "item slab overflow")
+    grow(by: length)
+    return start
+  }
+
+  /// Returns a range to the free lists (or shortens the array when it is the last).
+  mutating func free(_ start: Int, length: Int) {
+    if start + length == words.count {
+      words.removeLast(length)
+      return
+    }
+    if length < ItemSlab.smallLengths {
+      words[start] = freeHeads[length]
+      freeHeads[length] = Int32(start)
+    } else {
+      words[start] = freeLongHeads[length] ?? -1
+      freeLongHeads[length] = Int32(start)
+    }
+    freeWords += length
+  }
+
+  /// Moves a range to one of `newLength` words keeping its first `keeping`
+  /// words; a range at the end of the array changes length in place.
+  mutating func resize(_ start: Int, length: Int, to newLength: Int, keeping: Int) -> Int {
+    if start + length == words.count {
+      if newLength > length {
+        grow(by: newLength - length)
+      } else {
+        words.removeLast(length - newLength)
+      }
+      return start
+    }
+    let newStart = allocate(newLength)
+    words.withUnsafeMutableBufferPointer { buffer in
+      for offset in 0..<min(keeping, newLength) { buffer[newStart + offset] = buffer[start + offset] }
+    }
+    free(start, length: length)
+    return newStart
+  }
+
+  /// Appends `count` zero words (Swift's doubling growth, as the columns).
+  private mutating func grow(by count: Int) {
+    words.append(contentsOf: repeatElement(0, count: count))
+  }
+
+  subscript(index: Int) -> Int32 {
+    @inline(__always) get { words[index] }
+    @inline(__always) set { words[index] = newValue }
+  }
+
+  /// Copies `items` to `start…`.
+  mutating func write(_ items: [ObjectID], at start: Int) {
+    words.withUnsafeMutableBufferPointer { buffer in
+      for (offset, item) in items.enumerated() { buffer[start + offset] = item.index }
+    }
+  }
+
+  /// Moves words `from..<from + count` to `to…` (overlapping ranges allowed).
+  mutating func move(from: Int, to: Int, count: Int) {
+    guard count > 0, from != to else { return }
+    words.withUnsafeMutableBufferPointer { buffer in
+      if to < from {
+        for offset in 0..<count { buffer[to + offset] = buffer[from + offset] }
+      } else {
+        for offset in (0..<count).reversed() { buffer[to + offset] = buffer[from + offset] }
+      }
+    }
+  }
+
+  /// The items `start..<start + count` as an array.
+  func items(start: Int, count: Int) -> [ObjectID] {
+    words.withUnsafeBufferPointer { buffer in
+      [ObjectID](unsafeUninitializedCapacity: count) { result, initialised in
+        for offset in 0..<count { result[offset] = ObjectID(buffer[start + offset]) }
+        initialised = count
+      }
+    }
+  }
+
+  /// Appends the items `start..<start + count` to `buffer`, last first.
+  @inline(__always) func appendReversed(start: Int, count: Int, to buffer: inout [ObjectID]) {
+    words.withUnsafeBufferPointer { words in
+      var index = start + count - 1
+      while index >= start {
+        buffer.append(ObjectID(words[index]))
+        index -= 1
+      }
+    }
+  }
+
+  /// Whether compaction would pay: free words are a quarter of the slab
+  /// (a third of the live ones) and many compared to the `rows` a compaction
+  /// visits, so its O(rows + live words) is paid for by the words freed
+  /// since the last one.
+  func wantsCompaction(rows: Int) -> Bool {
+    freeWords > 4096 && freeWords * 4 > words.count && freeWords * 8 > rows
+  }
+
+  /// Starts an empty slab holding only the null header, for compaction.
+  static func compacting(capacity: Int) -> ItemSlab {
+    var slab = ItemSlab()
+    slab.words.reserveCapacity(capacity)
+    return slab
+  }
+
+  /// Appends a copy of a range of `other` (compaction), returning its start here.
+  mutating func append(rangeOf other: ItemSlab, start: Int, length: Int) -> Int {
+    let newStart = words.count
+    words.append(contentsOf: other.words[start..<(start + length)])
+    return newStart
+  }
+
+  /// Every free range as (start, length), for invariant checks.
+  func freeRanges() -> [(start: Int, length: Int)] {
+    var ranges: [(start: Int, length: Int)] = []
+    var heads: [(Int, Int32)] = freeHeads.enumerated().map { ($0.offset, $0.element) }
+    heads += freeLongHeads.map { ($0.key, $0.value) }
+    for (length, head) in heads {
+      var start = head
+      while start >= 0 {
+        ranges.append((Int(start), length))
+        start = words[Int(start)]
+      }
+    }
+    return ranges
+  }
+
+  /// Bytes the slab occupies (`ModelFootprint`).
+  var memoryFootprint: Int {
+    ModelFootprint.array(words) + ModelFootprint.array(freeHeads) + ModelFootprint.dictionary(freeLongHeads)
+  }
+}
