@@ -74,10 +74,18 @@ extension Heap {
     } else if !inheritedSlots.isEmpty {
       payload.slotNames = inheritedSlots
     }
-    let ownSlots = slotNames?.filter { $0 != "__dict__" && $0 != "__weakref__" }.count ?? 0
-    for size in layouts.typeCompanionBlocks(hasDict: payload.hasInstanceDict) {
-      payload.companionBlocks.append(allocator.allocate(size).rawValue)
+    let ownSlots = slotNames?.filter { $0 != "__dict__" && $0 != "__weakref__" } ?? []
+    // The descriptors CPython adds to the new type's dict: `__dict__` and
+    // `__weakref__` getsets when the class adds them to its base's layout,
+    // a member descriptor per own slot.
+    let baseAddsNothing = kinds[base.slot] != .type && !builtinBase.isException
+    var getsets = 0
+    if payload.hasInstanceDict && !(kinds[base.slot] == .type ? baseHasDict : !baseAddsNothing) {
+      getsets += 1
     }
+    if payload.hasWeakrefSlot && !(kinds[base.slot] == .type && baseHasWeakref) { getsets += 1 }
+    let blocks = allocateClassCompanionBlocks(
+      base: base, descriptors: getsets + ownSlots.count)
     if payload.hasInstanceDict { payload.sharedTable = newSharedTable() }
     payload.hasFinalizer = hasFinalizer
     if !hasFinalizer, kinds[base.slot] == .type {
@@ -85,10 +93,11 @@ extension Heap {
     }
     let slot = classes.insert(payload)
     let id = allocateObject(
-      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots),
+      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots.count),
       payload: Int64(slot))
     countGCAllocation()
-    track(id)
+    createClassCompanions(id, blocks: blocks, getsets: getsets, members: ownSlots.count)
+    iterateNamespaceCopy()
     return id
   }
 
