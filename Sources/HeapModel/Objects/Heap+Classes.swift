@@ -32,6 +32,11 @@
 // getset, dict, getset, tuple; 3.11+: tuple, type, tuple, getset, dict,
 // getset).
 //
+// The base's registry dict (`tp_subclasses`) is made for its first
+// subclass; 3.11+ `remove_subclass` frees it again when its last subclass
+// dies (measured: re-creating a collected subclass counts the dict again in
+// 3.11–3.13, not in 3.8–3.10).
+//
 // Blocks are allocated before the type's, in the order and sizes measured
 // (`type(name, (), {})` on each version): dict keys, weakref, dict, the
 // descriptors, mro, bases, the registry key int.
@@ -71,11 +76,14 @@ extension Heap {
   }
 
   /// Allocates the companion blocks of a new class (before its type block).
-  mutating func allocateClassCompanionBlocks(base: ObjectID, descriptors: Int) -> ClassCompanionBlocks {
+  /// `hasBasesTuple`: `__build_class__` already made the bases tuple.
+  mutating func allocateClassCompanionBlocks(base: ObjectID, descriptors: Int, hasBasesTuple: Bool)
+    -> ClassCompanionBlocks
+  {
     let modern = version >= .py311
     let mroItems = mroTail(ofBase: base)
     // The tuples and the dict come from their free lists when they can.
-    let parkedBases = takeFromFreeList(.tuple(1))
+    let parkedBases = hasBasesTuple ? 0 : takeFromFreeList(.tuple(1))
     let parkedDict = takeFromFreeList(.dict)
     let parkedMRO = takeFromFreeList(.tuple(mroItems.count + 1))
     let keys = allocator.allocate(modern ? 120 : 168).rawValue
@@ -85,7 +93,8 @@ extension Heap {
     for _ in 0..<descriptors { descriptorBlocks.append(allocator.allocate(64).rawValue) }
     let mro =
       parkedMRO ?? allocator.allocate(ObjectLayouts.tupleBlockSize(count: mroItems.count + 1)).rawValue
-    let bases = parkedBases ?? allocator.allocate(ObjectLayouts.tupleBlockSize(count: 1)).rawValue
+    let bases =
+      hasBasesTuple ? 0 : (parkedBases ?? allocator.allocate(ObjectLayouts.tupleBlockSize(count: 1)).rawValue)
     let registryKey = allocator.allocate(32).rawValue
     return ClassCompanionBlocks(
       keys: keys, weakref: weakref, dict: dict, descriptors: descriptorBlocks, mro: mro, mroItems: mroItems,
@@ -96,13 +105,16 @@ extension Heap {
   /// Creates the companion rows of the new (untracked) class `cls` in its
   /// preallocated blocks and tracks everything in CPython's order.
   mutating func createClassCompanions(
-    _ cls: ObjectID, blocks: ClassCompanionBlocks, getsets: Int, members: Int
+    _ cls: ObjectID, blocks: ClassCompanionBlocks, basesTuple given: ObjectID, getsets: Int, members: Int
   ) {
     let classSlot = Int(payloads[cls.slot])
     let base = classes[classSlot].base
-    // __bases__: (base,)
-    incref(base)
-    let basesTuple = addCompanionTuple([base], block: blocks.bases, fresh: blocks.freshBases)
+    // __bases__: the tuple `__build_class__` made, else (object,).
+    var basesTuple = given
+    if basesTuple.isNull {
+      incref(base)
+      basesTuple = addCompanionTuple([base], block: blocks.bases, fresh: blocks.freshBases)
+    }
     // tp_dict: a copy of the namespace, tracked now if the namespace was.
     let dict = addRow(
       kind: .classDict, type: typeObject(.dict), payload: Int64(classSlot), block: blocks.dict, size: 64)
@@ -151,6 +163,20 @@ extension Heap {
     countGCAllocation()
     track(weakref)
     weakrefLists[cls, default: []].append(weakref)
+    if kinds[base.slot] == .type, classes[Int(payloads[base.slot])].subclassesDict.isNull {
+      // The base's first subclass: `add_subclass` makes its registry dict,
+      // tracked once it holds the weakref, with a table for int keys.
+      let registry = newDict()
+      let size = version >= .py311 ? 160 : 168
+      let dictSlot = Int(payloads[registry.slot])
+      dicts[dictSlot].keysAddress = allocator.allocate(size).rawValue
+      dicts[dictSlot].keysSize = size
+      dicts[dictSlot].keysSlots = ObjectLayouts.dictMinSlots
+      dicts[dictSlot].unicodeKeys = false
+      track(registry)
+      classes[Int(payloads[base.slot])].subclassesDict = registry
+    }
+    if kinds[base.slot] == .type { classes[Int(payloads[base.slot])].subclassCount += 1 }
     classes[classSlot].dictObject = dict
     classes[classSlot].dictKeysBlock = blocks.keys
     classes[classSlot].bases = basesTuple
@@ -173,11 +199,37 @@ extension Heap {
   /// dict, from the free list when it can, and a clone of the keys), freed
   /// right after: it moves the gen0 count only when the dict free list is
   /// empty (after a full collection).
-  mutating func iterateNamespaceCopy() {
+  mutating func iterateNamespaceCopy(_ cls: ObjectID) {
     let copy = newDict()
     let keys = allocator.allocate(version >= .py311 ? 120 : 168)
     allocator.free(keys)
     decref(copy)
+    // `init_subclass` calls `super(type, type)`; before 3.11 that call
+    // packs its two arguments in a tuple (measured: a 2-tuple lands on the
+    // free list after each class statement in 3.8–3.10 only).
+    if version <= .py310 {
+      incref(cls)
+      incref(cls)
+      decref(newTuple([cls, cls]))
+    }
+  }
+
+  /// `remove_subclass`: one subclass of `base` fewer; 3.11+ drops the
+  /// registry dict with the last one (pushed on the dealloc references).
+  mutating func leaveSubclassRegistry(of base: ObjectID) {
+    guard !base.isNull, kinds[base.slot] == .type else { return }
+    let slot = Int(payloads[base.slot])
+    classes[slot].subclassCount -= 1
+    if classes[slot].subclassCount == 0, version >= .py311, !classes[slot].subclassesDict.isNull {
+      deallocRefs.append(classes[slot].subclassesDict)
+      classes[slot].subclassesDict = .null
+    }
+  }
+
+  /// `len()` of a class's `tp_dict` row: the namespace and the descriptors.
+  public func classDictCount(_ id: ObjectID) -> Int {
+    let payload = classes[Int(payloads[id.slot])]
+    return payload.namespace.count + payload.descriptors.count
   }
 
   /// MAINTAIN_TRACKING for a class attribute stored after creation: the

@@ -146,6 +146,15 @@ public struct ClassPayload: Sendable {
   /// The weak reference to the class in its base's `tp_subclasses`
   /// registry, owned by that registry; released when the class dies.
   public var registryWeakref: ObjectID
+  /// `ht_slots`: the sorted own `__slots__` names as a tuple (null without
+  /// `__slots__`); owned, and not visited by the type's traverse.
+  public var slotsTuple: ObjectID
+  /// `tp_subclasses`: the registry dict made for the first subclass (its
+  /// int → weakref entries are not modelled; each subclass holds its own
+  /// weakref); null until then.
+  public var subclassesDict: ObjectID
+  /// Live subclasses registered in `subclassesDict`.
+  public var subclassCount: Int
   /// Whether the class or a base defines `__del__`.
   public var hasFinalizer: Bool
 
@@ -171,6 +180,9 @@ public struct ClassPayload: Sendable {
     self.bases = .null
     self.descriptors = []
     self.registryWeakref = .null
+    self.slotsTuple = .null
+    self.subclassesDict = .null
+    self.subclassCount = 0
     self.hasFinalizer = false
   }
 }

@@ -251,10 +251,15 @@ extension Heap {
         // goes), then tp_base, tp_dict, tp_bases, tp_mro. The payload stays
         // with the dict, which owns the namespace.
         deallocRefs.append(payload.registryWeakref)
+        leaveSubclassRegistry(of: payload.base)
         deallocRefs.append(payload.base)
         deallocRefs.append(payload.dictObject)
         deallocRefs.append(payload.bases)
         deallocRefs.append(payload.mro)
+        deallocRefs.append(payload.slotsTuple)
+        deallocRefs.append(payload.subclassesDict)
+        classes[slot].slotsTuple = .null
+        classes[slot].subclassesDict = .null
         classes[slot].registryWeakref = .null
         classes[slot].base = .null
         classes[slot].bases = .null
