@@ -240,14 +240,14 @@ extension Heap {
     if !dict.isNull, isAlive(dict), mayBeTracked(value) { track(dict) }
   }
 
-  /// The class a `.classDict` row belongs to is not recorded; its entries
-  /// are the namespace's, then the descriptors'.
+  /// What `dict_traverse` visits in a class's dict: its keys are all str,
+  /// so only the values (measured: `gc.get_referents(C.__dict__)` lists no
+  /// key), the namespace's then the descriptors.
   func appendClassDictReferents(payloadSlot slot: Int, to buffer: inout [ObjectID]) {
     let payload = classes.elements[slot]
     let table = payload.namespace
     for position in 0..<table.entryCount where table.isLive(position) {
       buffer.append(table.values[position])
-      buffer.append(table.keys[position])
     }
     for descriptor in payload.descriptors { buffer.append(descriptor) }
   }
