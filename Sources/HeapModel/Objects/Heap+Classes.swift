@@ -26,11 +26,11 @@
 // when created; the dict is tracked when the copy is made if the namespace
 // already held a container, else when the first descriptor is stored in it
 // (MAINTAIN_TRACKING) — a subclass of a class with only atomic values in
-// its body keeps an untracked dict. 3.8–3.10 `PyType_Ready` fills the dict
-// before computing the mro; 3.11+ computes the mro first. That is the order
-// of `gc.garbage` after a collection with DEBUG_SAVEALL (3.8: tuple, type,
-// getset, dict, getset, tuple; 3.11+: tuple, type, tuple, getset, dict,
-// getset).
+// its body keeps an untracked dict. 3.8–3.9 `PyType_Ready` fills the dict
+// before computing the mro; 3.10+ computes the mro first. That is the order
+// of `gc.garbage` after a collection with DEBUG_SAVEALL (measured 3.8–3.9:
+// tuple, type, getset, dict, getset, tuple; 3.10+: tuple, type, tuple,
+// getset, dict, getset).
 //
 // The base's registry dict (`tp_subclasses`) is made for its first
 // subclass; 3.11+ `remove_subclass` frees it again when its last subclass
@@ -133,7 +133,7 @@ extension Heap {
     var mroItems = [cls] + blocks.mroItems
     for item in mroItems { incref(item) }
     var mroTuple = ObjectID.null
-    if version >= .py311 {
+    if version >= .py310 {
       mroTuple = addCompanionTuple(mroItems, block: blocks.mro, fresh: blocks.freshMRO)
       track(mroTuple)
       mroItems = []

@@ -98,7 +98,7 @@ import Testing
     let tracked = heap.gcObjects(in: .generation0).suffix(7)
     let getsets = payload.descriptors
     let expected: [ObjectID] =
-      version >= .py311
+      version >= .py310
       ? [
         payload.bases, cls, payload.mro, getsets[0], payload.dictObject, getsets[1], payload.registryWeakref,
       ]
@@ -106,5 +106,39 @@ import Testing
         payload.bases, cls, getsets[0], payload.dictObject, getsets[1], payload.mro, payload.registryWeakref,
       ]
     #expect(Array(tracked) == expected)
+  }
+
+  @Test(arguments: PythonVersion.allCases)
+  func subclassRegistryDictLivesWithTheSubclassesIn311Plus(version: PythonVersion) {
+    var heap = Heap(version: version)
+    var driver = GCDriver()
+    let base = Self.makeClass(&heap)
+    #expect(heap.classPayload(base).subclassesDict.isNull)
+    let sub = Self.makeClass(&heap, base: base)
+    let registry = heap.classPayload(base).subclassesDict
+    #expect(heap.isAlive(registry) && heap.isTracked(registry))
+    #expect(heap.classPayload(base).subclassCount == 1)
+    heap.decref(sub)
+    #expect(driver.collect(&heap) == 3)
+    // 3.11+ `remove_subclass` drops the emptied registry; 3.8–3.10 keep it.
+    #expect(heap.isAlive(registry) == (version <= .py310))
+    #expect(heap.classPayload(base).subclassCount == 0)
+    heap.checkGCInvariants()
+  }
+
+  @Test(arguments: PythonVersion.allCases)
+  func slotsAreKeptSortedInAnUntraversedTuple(version: PythonVersion) {
+    var heap = Heap(version: version)
+    let cls = Self.makeClass(&heap, slots: ["b", "a"])
+    let payload = heap.classPayload(cls)
+    #expect(heap.items(payload.slotsTuple).map { heap.string($0) } == ["a", "b"])
+    #expect(!heap.referents(of: cls).contains(payload.slotsTuple))
+    #expect(payload.descriptors.count == 2)
+    var driver = GCDriver()
+    heap.decref(cls)
+    #expect(driver.collect(&heap) == 6)  // type, dict, mro, bases, two members
+    #expect(!heap.isAlive(payload.slotsTuple))
+    heap.checkGCInvariants()
+    heap.allocator.checkInvariants()
   }
 }
