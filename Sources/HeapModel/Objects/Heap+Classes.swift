@@ -32,6 +32,14 @@
 // tuple, type, getset, dict, getset, tuple; 3.10+: tuple, type, tuple,
 // getset, dict, getset).
 //
+// A class statement also makes short-lived objects that only show through
+// free lists (a full collection empties them, so the next class statement
+// counts them in `gc.get_count()`): `__build_class__`'s bases tuple (kept as
+// `__bases__`) and the body's function, the (name, bases, ns) tuple of the
+// metatype call, `ht_slots` with the list it is sorted in, the dict copy
+// `type_new_set_names` walks, `super(type, type)`'s argument tuple (3.8–3.10)
+// and the bound `object.__init_subclass__` (3.8's builtin-method free list).
+//
 // The base's registry dict (`tp_subclasses`) is made for its first
 // subclass; 3.11+ `remove_subclass` frees it again when its last subclass
 // dies (measured: re-creating a collected subclass counts the dict again in
@@ -211,6 +219,15 @@ extension Heap {
       incref(cls)
       incref(cls)
       decref(newTuple([cls, cls]))
+    }
+    // Then `object.__init_subclass__` bound to the class: a builtin method
+    // object, which only 3.8 takes from (and parks on) a free list.
+    if version == .py38 {
+      incref(cls)
+      decref(
+        newFieldsObject(
+          kind: .builtinMethod, type: .builtinFunction, refs: [cls],
+          size: layouts.fixedBlockSize(.builtinMethod)!))
     }
   }
 

@@ -318,6 +318,13 @@ extension Heap {
     tracked: Bool = true
   ) -> ObjectID {
     let slot = fields.insert(FieldsPayload(refs: refs, index: index, extra: extra))
+    // 3.8 reuses freed bound and builtin methods (Heap+FreeLists.swift).
+    let listed: FreeListKind? = kind == .boundMethod ? .method : (kind == .builtinMethod ? .cfunction : nil)
+    if let listed, let block = takeFromFreeList(listed) {
+      let id = addRow(kind: kind, type: typeObject, payload: Int64(slot), block: block, size: size)
+      if tracked { track(id) }
+      return id
+    }
     let id = allocateObject(kind: kind, type: typeObject, size: size, payload: Int64(slot))
     if kind.isGCType {
       countGCAllocation()

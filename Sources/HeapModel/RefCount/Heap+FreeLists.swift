@@ -1,5 +1,6 @@
 // Free lists: CPython keeps recently freed floats, tuples (per length), lists
-// and dicts parked instead of returning their blocks to pymalloc, and hands
+// and dicts (and, in 3.8 only, bound and builtin methods: classobject.c and
+// methodobject.c) parked instead of returning their blocks to pymalloc, and hands
 // them out again before asking pymalloc. A parked block stays "in use" for
 // `sys._debugmallocstats()`, and neither parking nor reuse moves the gen0
 // count. Every full collection empties the free lists (facts sheet §4.4).
@@ -14,9 +15,13 @@ public enum FreeListKind: Hashable, Sendable {
   case zombieFrame(Int)
   /// 3.8–3.10: recently freed frames of any code (`free_list` in frameobject.c).
   case frame
+  /// 3.8: bound methods (`PyMethod_New`) and builtin methods
+  /// (`PyCFunction_NewEx`) of the last 256 freed.
+  case method
+  case cfunction
 
   /// Number of lists kept in `Heap.freeLists` (every kind but zombie frames).
-  static let listCount = 24
+  static let listCount = 26
 
   /// Position in `Heap.freeLists`, in the order a full collection empties
   /// them (frames, tuples by length, floats, lists, dicts); nil for zombie
@@ -28,9 +33,16 @@ public enum FreeListKind: Hashable, Sendable {
     case .float: 21
     case .list: 22
     case .dict: 23
+    case .method: 24
+    case .cfunction: 25
     case .zombieFrame: nil
     }
   }
+}
+
+extension FreeListKind {
+  /// List positions in the order a full collection empties them.
+  static let clearingOrder: [Int] = [24, 0, 25] + Array(1...23)
 }
 
 extension Heap {
@@ -43,6 +55,7 @@ extension Heap {
     case .list, .dict: 80
     case .zombieFrame: version <= .py310 ? 1 : 0
     case .frame: version <= .py310 ? 200 : 0
+    case .method, .cfunction: version == .py38 ? 256 : 0
     }
   }
 
@@ -103,7 +116,9 @@ extension Heap {
   /// (`_PyGC_ClearAllFreeLists`): list by list in CPython's order, each from
   /// its most recently parked block. Zombie frames stay with their code.
   public mutating func clearFreeLists() {
-    for index in freeLists.indices {
+    // 3.8's `clear_freelists` empties the method list first, the builtin
+    // method list after the frames (both are empty in 3.9+).
+    for index in FreeListKind.clearingOrder {
       for block in freeLists[index].reversed() { allocator.free(Address(block)) }
       freeLists[index].removeAll(keepingCapacity: true)
     }

@@ -323,6 +323,8 @@ extension Heap {
     case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
     case .dict, .classDict: parked = putOnFreeList(.dict, block)
+    case .boundMethod: parked = putOnFreeList(.method, block)
+    case .builtinMethod: parked = putOnFreeList(.cfunction, block)
     case .frame:
       let code = frameCodes[id] ?? -1
       frameCodes[id] = nil
