@@ -124,7 +124,7 @@ public struct GCListing: Sendable, Equatable {
     switch kinds[i] {
     case .list: text = "[<\(counts[i]) items>]"
     case .tuple: text = "(<\(counts[i]) items>)"
-    case .dict: text = "{<\(counts[i]) items>}"
+    case .dict, .classDict: text = "{<\(counts[i]) items>}"
     case .type where same: text = "<class '\(heap.classPayload(id).name)'>"
     case .function where same: text = "<function \(heap.string(heap.function(id).qualifiedName))>"
     default: text = "<\(typeName) object>"
@@ -142,6 +142,7 @@ public struct GCListing: Sendable, Equatable {
     switch kind {
     case .list, .tuple: counts.append(Int32(clamping: heap.itemCount(id)))
     case .dict: counts.append(Int32(clamping: heap.dictCount(id)))
+    case .classDict: counts.append(Int32(clamping: heap.classDictCount(id)))
     default: counts.append(0)
     }
   }

@@ -11,7 +11,8 @@
 //   instance      `__slots__` values, inline values (3.11+), `__dict__`,
 //                 then the class (`subtype_traverse`); exceptions then their
 //                 BaseException fields
-//   class         namespace (value, key per entry), then the base
+//   class         tp_dict, mro, bases, base (`type_traverse`)
+//   class dict    namespace (value, key per entry), then the descriptors
 //   function      globals, defaults, kwdefaults, name, dict, closure,
 //                 qualname (`func_traverse`; code is not modelled as a row)
 //   weakref       the callback only (the referent is weak)
@@ -64,8 +65,17 @@ extension Heap {
       for value in payload.extraRefs where !value.isNull { buffer.append(value) }
     case .type:
       let payload = classes.elements[slot]
-      appendTableReferents(payload.namespace, to: &buffer)
+      if payload.dictObject.isNull {
+        appendTableReferents(payload.namespace, to: &buffer)
+      } else {
+        // `type_traverse`: tp_dict, tp_mro, tp_bases, tp_base.
+        buffer.append(payload.dictObject)
+        Heap.appendPresent(payload.mro, to: &buffer)
+        Heap.appendPresent(payload.bases, to: &buffer)
+      }
       if !payload.base.isNull { buffer.append(payload.base) }
+    case .classDict:
+      appendClassDictReferents(payloadSlot: slot, to: &buffer)
     case .function:
       let payload = functions.elements[slot]
       Heap.appendPresent(payload.globals, to: &buffer)
@@ -122,7 +132,7 @@ extension Heap {
   /// Whether the kind has a tp_clear.
   static func hasClear(_ kind: ObjectKind) -> Bool {
     switch kind {
-    case .tuple, .boundMethod, .builtinMethod, .generator, .listIterator, .listReverseIterator,
+    case .tuple, .descriptor, .boundMethod, .builtinMethod, .generator, .listIterator, .listReverseIterator,
       .tupleIterator, .strIterator, .bytesIterator, .dictIterator, .dictView, .setIterator, .enumerate,
       .zip, .map, .filter, .property, .superObject, .slice:
       return false
@@ -182,13 +192,23 @@ extension Heap {
       payload.extraRefs = Array(repeating: .null, count: payload.extraRefs.count)
       instances[slot] = payload
     case .type:
-      // `type_clear`: clear the namespace; the base and the MRO stay.
-      for position in 0..<classes[slot].namespace.entryCount
-      where classes[slot].namespace.isLive(position) {
-        drops.append(classes[slot].namespace.keys[position])
-        drops.append(classes[slot].namespace.values[position])
+      if classes[slot].dictObject.isNull {
+        // A static class: clear the namespace.
+        for position in 0..<classes[slot].namespace.entryCount
+        where classes[slot].namespace.isLive(position) {
+          drops.append(classes[slot].namespace.keys[position])
+          drops.append(classes[slot].namespace.values[position])
+        }
+        classes[slot].namespace.removeAll()
+      } else {
+        // `type_clear`: empty tp_dict (`PyDict_Clear`), then drop the MRO;
+        // the dict, bases and base stay until the type's dealloc.
+        blockAfter = clearClassDict(payloadSlot: slot, into: &drops)
+        drops.append(classes[slot].mro)
+        classes[slot].mro = .null
       }
-      classes[slot].namespace.removeAll()
+    case .classDict:
+      blockAfter = clearClassDict(payloadSlot: slot, into: &drops)
     case .function:
       var payload = functions[slot]
       if profile.functionClearKeepsNames {

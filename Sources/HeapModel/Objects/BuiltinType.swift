@@ -15,6 +15,7 @@ public enum BuiltinType: Int, CaseIterable, Sendable {
   case dictKeyIterator, dictValueIterator, dictItemIterator, setIterator, bytesIterator
   case enumerate, zip, map, filter, reversed, callIterator
   case dictKeys, dictValues, dictItems
+  case getsetDescriptor, memberDescriptor
   // Exceptions, in the order of their hierarchy.
   case baseException, systemExit, keyboardInterrupt, generatorExit, exception
   case stopIteration, arithmeticError, overflowError, zeroDivisionError
@@ -78,6 +79,8 @@ public enum BuiltinType: Int, CaseIterable, Sendable {
     case .dictKeys: "dict_keys"
     case .dictValues: "dict_values"
     case .dictItems: "dict_items"
+    case .getsetDescriptor: "getset_descriptor"
+    case .memberDescriptor: "member_descriptor"
     case .baseException: "BaseException"
     case .systemExit: "SystemExit"
     case .keyboardInterrupt: "KeyboardInterrupt"

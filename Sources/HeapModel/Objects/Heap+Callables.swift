@@ -49,9 +49,12 @@ extension Heap {
 
   /// A user class (+1) named `name` deriving from `base` (stolen), with the
   /// namespace entries given (keys and values stolen, in order).
+  /// `basesTuple` (stolen) is the `(base,)` tuple `__build_class__` made
+  /// for explicit bases; null makes `(object,)` as `type_new` does.
   public mutating func newClass(
     name: String, qualifiedName: String, base: ObjectID, builtinBase: BuiltinType,
-    namespace: [(hash: Int, key: ObjectID, value: ObjectID)], slotNames: [String]?, hasFinalizer: Bool
+    namespace: [(hash: Int, key: ObjectID, value: ObjectID)], slotNames: [String]?, hasFinalizer: Bool,
+    basesTuple: ObjectID = .null
   ) -> ObjectID {
     var payload = ClassPayload(
       name: name, qualifiedName: qualifiedName, base: base, builtinBase: builtinBase, version: version)
@@ -74,10 +77,27 @@ extension Heap {
     } else if !inheritedSlots.isEmpty {
       payload.slotNames = inheritedSlots
     }
-    let ownSlots = slotNames?.filter { $0 != "__dict__" && $0 != "__weakref__" }.count ?? 0
-    for size in layouts.typeCompanionBlocks(hasDict: payload.hasInstanceDict) {
-      payload.companionBlocks.append(allocator.allocate(size).rawValue)
+    let ownSlots = slotNames?.filter { $0 != "__dict__" && $0 != "__weakref__" } ?? []
+    // The descriptors CPython adds to the new type's dict: `__dict__` and
+    // `__weakref__` getsets when the class adds them to its base's layout,
+    // a member descriptor per own slot.
+    let baseAddsNothing = kinds[base.slot] != .type && !builtinBase.isException
+    var getsets = 0
+    if payload.hasInstanceDict && !(kinds[base.slot] == .type ? baseHasDict : !baseAddsNothing) {
+      getsets += 1
     }
+    if payload.hasWeakrefSlot && !(kinds[base.slot] == .type && baseHasWeakref) { getsets += 1 }
+    // `__slots__`: copied into a list, sorted, kept as the `ht_slots` tuple.
+    if slotNames != nil {
+      var names: [ObjectID] = []
+      for name in ownSlots { names.append(intern(name)) }
+      for name in names { incref(name) }
+      let list = newList(names)
+      payload.slotsTuple = newTuple(names.sorted { string($0) < string($1) })
+      decref(list)
+    }
+    let blocks = allocateClassCompanionBlocks(
+      base: base, descriptors: getsets + ownSlots.count, hasBasesTuple: !basesTuple.isNull)
     if payload.hasInstanceDict { payload.sharedTable = newSharedTable() }
     payload.hasFinalizer = hasFinalizer
     if !hasFinalizer, kinds[base.slot] == .type {
@@ -85,10 +105,12 @@ extension Heap {
     }
     let slot = classes.insert(payload)
     let id = allocateObject(
-      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots),
+      kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots.count),
       payload: Int64(slot))
     countGCAllocation()
-    track(id)
+    createClassCompanions(
+      id, blocks: blocks, basesTuple: basesTuple, getsets: getsets, members: ownSlots.count)
+    iterateNamespaceCopy(id)
     return id
   }
 

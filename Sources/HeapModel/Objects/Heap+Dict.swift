@@ -161,6 +161,9 @@ extension Heap {
       return address != 0 ? [(address, "values")] : []
     case .type:
       return classes[slot].companionBlocks.map { ($0, "type data") }
+    case .classDict:
+      let address = classes[slot].dictKeysBlock
+      return address != 0 ? [(address, "keys")] : []
     default:
       return []
     }
@@ -190,7 +193,7 @@ extension Heap {
       case .instance, .slotsInstance:
         let address = instances[slot].valuesAddress
         if address != 0, range.contains(address) { owners[address] = (id, "values") }
-      case .type:
+      case .type, .classDict:
         for (block, part) in extraBlocks(of: id) where range.contains(block) { owners[block] = (id, part) }
       default:
         break

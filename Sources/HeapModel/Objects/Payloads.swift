@@ -112,9 +112,33 @@ public struct ClassPayload: Sendable {
   /// `Heap.sharedTables`), −1 when it has none (`__slots__` without
   /// `__dict__`, or 3.8–3.10 after it stopped sharing).
   public var sharedTable: Int
-  /// Blocks the class allocated besides its type object (its `__dict__`,
-  /// `__mro__`, descriptors…, and the shared keys table), freed with it.
+  /// Raw blocks the class allocated besides its type object and its
+  /// companion objects (the int key of its entry in the base's subclass
+  /// registry), freed with it.
   public var companionBlocks: [UInt64]
+  /// The `tp_dict` object (kind `.classDict`, owned by the type); null for
+  /// the interpreter's static classes, whose namespace has no object.
+  public var dictObject: ObjectID
+  /// The keys block of `tp_dict` (0 once the dict is cleared).
+  public var dictKeysBlock: UInt64
+  /// `__mro__` (a tuple starting with the class) and `__bases__`, owned.
+  public var mro: ObjectID
+  public var bases: ObjectID
+  /// The getset (`__dict__`, `__weakref__`) and member (`__slots__`)
+  /// descriptors, entries of `tp_dict` after the namespace's, owned by it.
+  public var descriptors: [ObjectID]
+  /// The weak reference to the class in its base's `tp_subclasses`
+  /// registry, owned by that registry; released when the class dies.
+  public var registryWeakref: ObjectID
+  /// `ht_slots`: the sorted own `__slots__` names as a tuple (null without
+  /// `__slots__`); owned, and not visited by the type's traverse.
+  public var slotsTuple: ObjectID
+  /// `tp_subclasses`: the registry dict made for the first subclass (its
+  /// int → weakref entries are not modelled; each subclass holds its own
+  /// weakref); null until then.
+  public var subclassesDict: ObjectID
+  /// Live subclasses registered in `subclassesDict`.
+  public var subclassCount: Int
   /// Whether the class or a base defines `__del__`.
   public var hasFinalizer: Bool
 
@@ -134,6 +158,15 @@ public struct ClassPayload: Sendable {
     self.instancesCreated = 0
     self.sharedTable = -1
     self.companionBlocks = []
+    self.dictObject = .null
+    self.dictKeysBlock = 0
+    self.mro = .null
+    self.bases = .null
+    self.descriptors = []
+    self.registryWeakref = .null
+    self.slotsTuple = .null
+    self.subclassesDict = .null
+    self.subclassCount = 0
     self.hasFinalizer = false
   }
 }

@@ -43,6 +43,11 @@ public enum FreeListKind: Hashable, Sendable {
   }
 }
 
+extension FreeListKind {
+  /// List positions in the order a full collection empties them.
+  static let clearingOrder: [Int] = [24, 0, 25] + Array(1...23)
+}
+
 extension Heap {
   /// Capacity of a free list in this version.
   func freeListCapacity(_ kind: FreeListKind) -> Int {
@@ -136,7 +141,9 @@ extension Heap {
   /// (`_PyGC_ClearAllFreeLists`): list by list in CPython's order, each from
   /// its most recently parked block. Zombie frames stay with their code.
   public mutating func clearFreeLists() {
-    for index in freeLists.indices {
+    // 3.8's `clear_freelists` empties the method list first, the builtin
+    // method list after the frames (both are empty in 3.9+).
+    for index in FreeListKind.clearingOrder {
       for block in freeLists[index].reversed() { allocator.free(Address(block)) }
       freeLists[index].removeAll(keepingCapacity: true)
     }

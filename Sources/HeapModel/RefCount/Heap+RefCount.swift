@@ -286,17 +286,49 @@ extension Heap {
       deallocRefs.append(types[id.slot])
     case .type:
       let payload = classes[slot]
+      if payload.dictObject.isNull {
+        classes.remove(
+          slot,
+          filler: ClassPayload(
+            name: "", qualifiedName: "", base: .null, builtinBase: .object, version: version)
+        )
+        for entry in payload.namespace.entries {
+          deallocRefs.append(entry.key)
+          deallocRefs.append(entry.value)
+        }
+        deallocRefs.append(payload.base)
+      } else {
+        // `type_dealloc`: leave the base's subclass registry (its weakref
+        // goes), then tp_base, tp_dict, tp_bases, tp_mro. The payload stays
+        // with the dict, which owns the namespace.
+        deallocRefs.append(payload.registryWeakref)
+        leaveSubclassRegistry(of: payload.base)
+        deallocRefs.append(payload.base)
+        deallocRefs.append(payload.dictObject)
+        deallocRefs.append(payload.bases)
+        deallocRefs.append(payload.mro)
+        deallocRefs.append(payload.slotsTuple)
+        deallocRefs.append(payload.subclassesDict)
+        classes[slot].slotsTuple = .null
+        classes[slot].subclassesDict = .null
+        classes[slot].registryWeakref = .null
+        classes[slot].base = .null
+        classes[slot].bases = .null
+        classes[slot].mro = .null
+        classes[slot].companionBlocks = []
+        classes[slot].sharedTable = -1
+      }
+      deallocBlocks.append(contentsOf: payload.companionBlocks)
+      deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
+    case .classDict:
+      var drops: [ObjectID] = []
+      let keys = clearClassDict(payloadSlot: slot, into: &drops)
+      deallocRefs.append(contentsOf: drops)
+      if keys != 0 { deallocBlocks.append(keys) }
       classes.remove(
         slot,
         filler: ClassPayload(name: "", qualifiedName: "", base: .null, builtinBase: .object, version: version)
       )
-      for entry in payload.namespace.entries {
-        deallocRefs.append(entry.key)
-        deallocRefs.append(entry.value)
-      }
-      deallocRefs.append(payload.base)
-      deallocBlocks.append(contentsOf: payload.companionBlocks)
-      deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
     case .function:
       let payload = functions[slot]
       functions.remove(
@@ -341,7 +373,7 @@ extension Heap {
     case .float: parked = putOnFreeList(.float, block)
     case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
-    case .dict: parked = putOnFreeList(.dict, block)
+    case .dict, .classDict: parked = putOnFreeList(.dict, block)
     case .boundMethod: parked = putOnFreeList(.boundMethod, block)
     case .builtinMethod: parked = putOnFreeList(.builtinMethod, block)
     case .frame:

@@ -26,6 +26,12 @@ public enum ObjectKind: UInt8, CaseIterable, Sendable, Hashable {
   case enumerate, zip, map, filter, slice
   // Descriptors and helpers.
   case property, staticMethod, classMethod, superObject
+  /// A getset or member descriptor a class creates for its instances'
+  /// `__dict__`, `__weakref__` and `__slots__` (refs: [the class]).
+  case descriptor
+  /// The namespace dict (`tp_dict`) of a user class; its entries live in
+  /// the class's `ClassPayload` (the payload is the class payload's slot).
+  case classDict
   // Weak references.
   case weakref, weakproxy
   /// A `BaseException` instance without extra fields (`ValueError`, `KeyError`, …).

@@ -91,7 +91,7 @@ public struct ObjectLayouts: Sendable, Hashable {
     case .float: return 24
     case .bool: return 28
     case .list, .bytearray: return 56
-    case .dict: return 64
+    case .dict, .classDict, .descriptor: return 64
     case .set, .frozenset: return 216
     case .cell: return 40
     case .boundMethod: return 64

@@ -195,6 +195,10 @@ extension Interpreter {
         heap.kind(of: cls) == .type ? heap.classPayload(cls).qualifiedName : typeDisplayName(cls))
     case "__class__":
       return retain(heap.typeObject(.type))
+    case "__mro__" where heap.kind(of: cls) == .type && !heap.classPayload(cls).mro.isNull:
+      return retain(heap.classPayload(cls).mro)
+    case "__bases__" where heap.kind(of: cls) == .type && !heap.classPayload(cls).bases.isNull:
+      return retain(heap.classPayload(cls).bases)
     case "__mro__":
       var chain: [ObjectID] = []
       var current: ObjectID? = cls
@@ -330,6 +334,7 @@ extension Interpreter {
           old = .null
         }
       }
+      heap.noteClassAttributeStored(object, value: value)
       if !old.isNull { drop(key) }
       drop(old)
     default:

@@ -397,6 +397,18 @@ extension Interpreter {
       drop(name)
       drop(closure)
     }
+    // MAKE_FUNCTION for the class body: CPython passes `__build_class__` a
+    // function object (a GC allocation), freed once the class exists.
+    heap.incref(globals)
+    let bodyFunction = heap.newFunction(
+      code: codeIndex, name: heap.intern(program.codes[codeIndex].name),
+      qualifiedName: heap.intern(program.codes[codeIndex].qualifiedName), globals: globals, defaults: .null,
+      keywordDefaults: .null, closure: closure == heap.none ? .null : retain(closure))
+    defer { drop(bodyFunction) }
+    // `__build_class__` packs explicit bases in a tuple (the class's
+    // `__bases__`), before `__prepare__` makes the namespace.
+    var basesTuple = base == heap.none ? ObjectID.null : heap.newTuple([retain(base)])
+    defer { drop(basesTuple) }
     let namespace = heap.newDict()
     let code = program.codes[codeIndex]
     var cells: [ObjectID] = []
@@ -447,9 +459,17 @@ extension Interpreter {
     let hasFinalizer = entries.contains { heap.string($0.key) == "__del__" }
     entries.removeAll { heap.string($0.key) == "__qualname__" }
     let qualifiedName = code.qualifiedName
+    // The metatype is called with (name, bases, namespace) packed in a
+    // tuple (type has no vectorcall for three arguments), freed after.
+    heap.incref(name)
+    heap.incref(basesTuple.isNull ? heap.emptyTuple : basesTuple)
+    heap.incref(namespace)
+    let typeCallArguments = heap.newTuple([name, basesTuple.isNull ? heap.emptyTuple : basesTuple, namespace])
+    defer { drop(typeCallArguments) }
     let cls = heap.newClass(
       name: heap.string(name), qualifiedName: qualifiedName, base: baseObject, builtinBase: builtinBase,
-      namespace: entries, slotNames: slotNames, hasFinalizer: hasFinalizer)
+      namespace: entries, slotNames: slotNames, hasFinalizer: hasFinalizer, basesTuple: basesTuple)
+    basesTuple = .null  // the class owns it now
     for entry in heap.dictTable(namespace).entries where heap.string(entry.key) == "__qualname__" {
       drop(entry.key)
       drop(entry.value)

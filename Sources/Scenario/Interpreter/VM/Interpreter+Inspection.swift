@@ -45,6 +45,7 @@ extension Interpreter {
     case .list: text = "[<\(heap.itemCount(id)) items>]"
     case .tuple: text = "(<\(heap.itemCount(id)) items>)"
     case .dict: text = "{<\(heap.dictCount(id)) items>}"
+    case .classDict: text = "{<\(heap.classDictCount(id)) items>}"
     case .set, .frozenset: text = "{<\(heap.setTable(id).count) items>}"
     case .instance, .slotsInstance: text = "<\(typeNameOf(id)) object>"
     case .type: text = "<class '\(heap.classPayload(id).name)'>"

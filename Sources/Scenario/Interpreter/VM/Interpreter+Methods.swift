@@ -10,6 +10,11 @@ extension Interpreter {
   )
     throws -> ObjectID
   {
+    // A class's `tp_dict` (reachable through gc.get_referents) keeps its
+    // entries in the class payload, not in a dict table.
+    if heap.kind(of: receiver) == .classDict {
+      throw raise(.notImplementedError, "heapscope does not model methods of a class's namespace dict")
+    }
     func argument(_ index: Int) throws -> ObjectID {
       guard index < args.count else {
         throw raise(

@@ -213,7 +213,7 @@ extension Interpreter {
         heap.addStaticObject(
           kind: .builtinFunction, type: heap.typeObject(.builtinFunction), payload: builtin.rawValue))
     }
-    for type in BuiltinType.allCases {
+    for type in BuiltinType.allCases where type != .getsetDescriptor && type != .memberDescriptor {
       builtinsByName[type.name] = heap.typeObject(type)
     }
     builtinsByName["staticmethod"] = heap.typeObject(.staticMethod)
