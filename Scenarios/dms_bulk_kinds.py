@@ -27,6 +27,10 @@ def closure(i):
     return inner
 def gen(i):
     yield i
+# CPython starts with free 64-byte blocks scattered in used pools, how many
+# depends on the installation (site-packages, paths); fill them first so the
+# batches below land in fresh pools as in the model.
+warm = [{} for i in range(600)]
 sys._debugmallocstats()
 plains = [Plain(i) for i in range(1000)]
 sys._debugmallocstats()
