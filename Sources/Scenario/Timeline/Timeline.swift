@@ -23,9 +23,10 @@
 //
 // Per step the timeline records the line, the bytes and blocks the
 // allocator handed out and took back, and which kinds of event happened
-// (`StepMarks`) — 16 bytes per step, `StepHistory` — which gives the per-line attribution,
-// the memory-over-time series at any position, and lets a backward event
-// search (Timeline+Search.swift) skip the stretches with nothing to find.
+// (`StepMarks`) — 16 bytes per step, see StepHistory.swift — which gives the
+// per-line attribution, the memory-over-time series at any position, and
+// lets a backward event search (Timeline+Search.swift) skip the stretches
+// with nothing to find.
 //
 // The event log is on only for the steps the timeline shows: ground covered
 // again in one go by `seek` runs with it off, so re-execution pays nothing
@@ -232,20 +233,20 @@ public struct Timeline: Sendable {
   private func account(_ event: AllocatorEvent, into entry: inout StepRecord) {
     switch event {
     case .blockAllocated(_, let sizeClass, _, _):
-      entry.allocatedBytes &+= Int32(sizeClass.blockSize)
-      entry.allocatedBlocks &+= 1
+      entry.allocatedBytes += Int32(sizeClass.blockSize)
+      entry.allocatedBlocks += 1
       entry.marks.insert(.blockAllocated)
     case .blockFreed(_, let sizeClass, _, _):
-      entry.freedBytes &+= Int32(sizeClass.blockSize)
-      entry.freedBlocks &+= 1
+      entry.freedBytes += Int32(sizeClass.blockSize)
+      entry.freedBlocks += 1
       entry.marks.insert(.blockFreed)
     case .rawAllocated(_, let size):
-      entry.allocatedBytes &+= Int32(clamping: size)
-      entry.allocatedBlocks &+= 1
+      entry.allocatedBytes += Int32(clamping: size)
+      entry.allocatedBlocks += 1
       entry.marks.insert(.blockAllocated)
     case .rawFreed(_, let size):
-      entry.freedBytes &+= Int32(clamping: size)
-      entry.freedBlocks &+= 1
+      entry.freedBytes += Int32(clamping: size)
+      entry.freedBlocks += 1
       entry.marks.insert(.blockFreed)
     default:
       entry.marks.formUnion(StepMarks(event))
