@@ -9,6 +9,10 @@ import sys
 gc.collect()
 gc.disable()
 
+# CPython starts with free 48-byte blocks scattered in used pools, how many
+# depends on the installation (site-packages, paths; ~290 on 3.9 here); fill
+# them first so the objects below land in fresh pools as in the model.
+warm = [bytes(10) for i in range(1000)]
 sys._debugmallocstats()
 small = [bytes(10) for i in range(3000)]
 sys._debugmallocstats()
