@@ -10,6 +10,8 @@ extension StaticChecker {
       scope.usedSoFar.insert(name)
       if let why = StaticChecker.restrictedBuiltins[name], !isBoundAnywhere(name) {
         unavailable("'\(name)' is", why, at: expr.range)
+      } else if StaticChecker.unsupportedBuiltins.contains(name), !isBoundAnywhere(name) {
+        unavailable("builtin '\(name)' is", "the model does not implement it", at: expr.range)
       }
     case .int, .float, .string, .bytes, .true, .false, .none, .ellipsis:
       break

@@ -27,7 +27,9 @@
 //   property/staticmethod/classmethod and `x.setter`/`.getter`/`.deleter`,
 //   class decorators, multiple inheritance, and builtins that reach outside
 //   the model (`open`, `input`, `exec`, `eval`, `compile`, `__import__`,
-//   `globals`, `locals`, `vars`) unless the scenario binds that name itself.
+//   `globals`, `locals`, `vars`) unless the scenario binds that name itself;
+//   the same for CPython's builtins the model does not implement
+//   (StaticChecker+UnsupportedBuiltins.swift).
 
 /// Walks a parsed module and collects compiler-level and subset errors.
 final class StaticChecker {

@@ -213,12 +213,16 @@ extension Interpreter {
         heap.addStaticObject(
           kind: .builtinFunction, type: heap.typeObject(.builtinFunction), payload: builtin.rawValue))
     }
-    for type in BuiltinType.allCases where type != .getsetDescriptor && type != .memberDescriptor {
+    // Only the types CPython's builtins module names: `generator` or
+    // `NoneType` are NameErrors there.
+    for type in BuiltinType.allCases where CPythonBuiltinNames.all.contains(type.name) {
       builtinsByName[type.name] = heap.typeObject(type)
     }
     builtinsByName["staticmethod"] = heap.typeObject(.staticMethod)
     builtinsByName["classmethod"] = heap.typeObject(.classMethod)
     builtinsByName["super"] = heap.typeObject(.superType)
+    builtinsByName["Ellipsis"] = heap.ellipsis
+    builtinsByName["NotImplemented"] = heap.notImplemented
     var modules: [String: ObjectID] = [:]
     for name in ["sys", "gc", "weakref"] {
       let namespace = heap.newDict()
