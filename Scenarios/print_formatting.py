@@ -15,3 +15,22 @@ print(str(1e16), str(1.5e-7), repr(0.1 + 0.2), 1 / 3, 2 / 2, -0.0)
 print(hex(-255), bin(5), round(2.5), round(3.5), round(2.675, 2), divmod(-7, 2), -7 // 2, -7 % 2)
 print(int("42") + 1, float("1.5"), str(12), bool(0), bool("x"), chr(97), ord("a"))
 print(len("héllo"), "abc".upper(), "a,b,c".split(","), "-".join(["x", "y"]))
+# str.format: positional, automatic and keyword fields, attribute and item
+# access, conversions, nested specs; %-formatting with a mapping.
+point = {"x": 3, "y": [4, 5]}
+
+
+class Box:
+    def __init__(self, content):
+        self.content = content
+
+
+print("{0}{1}{0}".format("a", "b"), "{}-{}".format(1, 2), "{0.content[0]} {0.content!s:^8}|".format(Box("ab")))
+print("{name!r:>8}|{p[x]} {p[y][1]} {{literal}}".format(name="heap", p=point))
+print("{:{fill}^{width}.{prec}f}|".format(3.14159, fill="*", width=10, prec=2))
+print("%(x)s-%(x)03d %(y)r %%" % point)
+for template in ["{", "}", "{0!x}", "{}{0}", "{0}{}", "{5}", "{w}", "{0:{1:{2}}}", "{0.nope}", "{0[}"]:
+    try:
+        template.format("s", 1, 2)
+    except (ValueError, IndexError, KeyError, AttributeError) as e:
+        print(repr(template), type(e).__name__, e)

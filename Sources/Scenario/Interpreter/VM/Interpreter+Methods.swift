@@ -165,7 +165,7 @@ extension Interpreter {
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
     case .strFormat:
-      return heap.newStr(try formatMethod(heap.string(receiver), args))
+      return heap.newStr(try formatMethod(heap.string(receiver), args, keywords))
     case .objectInit:
       break
     case .bytearrayAppend:
@@ -237,38 +237,6 @@ extension Interpreter {
     return heap.newFieldsObject(
       kind: .superObject, type: .superType, refs: [retain(cls), retain(object)],
       size: heap.layouts.fixedBlockSize(.superObject)!)
-  }
-
-  /// `"...".format(*args)` for positional `{}` / `{0}` / `{:spec}` fields.
-  mutating func formatMethod(_ template: String, _ args: [ObjectID]) throws -> String {
-    var output = ""
-    var automatic = 0
-    var iterator = template.makeIterator()
-    while let character = iterator.next() {
-      if character == "{" {
-        var field = ""
-        while let next = iterator.next(), next != "}" { field.append(next) }
-        if field == "{" {
-          output.append("{")
-          continue
-        }
-        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let name = parts.first.map(String.init) ?? ""
-        let index = Int(name) ?? automatic
-        if name.isEmpty { automatic += 1 }
-        guard index < args.count else {
-          throw raise(.indexError, "Replacement index \(index) out of range for positional args tuple")
-        }
-        let spec = parts.count > 1 ? String(parts[1]) : ""
-        output += try formatText(args[index], spec: spec)
-      } else if character == "}" {
-        _ = iterator.next()
-        output.append("}")
-      } else {
-        output.append(character)
-      }
-    }
-    return output
   }
 
   // MARK: Constructors

@@ -195,6 +195,23 @@ extension Interpreter {
     switch heap.kind(of: argument) {
     case .tuple:
       args = .tuple(try heap.items(argument).map { try formatSource($0) })
+    case .dict:
+      // `%(key)s` takes `argument[key]` (PyObject_GetItem with a new str key);
+      // the keys are looked up first, in template order, so a missing one
+      // raises the interpreter's own KeyError.
+      let (keys, unkeyed) = PercentFormatter.mappingKeys(in: heap.string(template))
+      var values: [String: FormatValue] = [:]
+      for key in keys where values[key] == nil {
+        let keyObject = heap.newStr(key)
+        defer { drop(keyObject) }
+        let value = try getItem(argument, keyObject)
+        defer { drop(value) }
+        values[key] = try formatSource(value)
+      }
+      args = .mapping(unkeyed ? try formatSource(argument) : .none) { key throws(FormattingError) in
+        guard let value = values[key] else { throw FormattingError(.keyError, key) }
+        return value
+      }
     default:
       args = .single(try formatSource(argument))
     }

@@ -2,8 +2,8 @@
 // model. It returns this value instead, carrying the exception type and the
 // exact message CPython would put in it, and the interpreter turns it into a
 // real exception object (`ValueError: Unknown format code 'd' for object of type
-// 'float'`). The message is `str(exception)`, so a KeyError's message is the
-// repr of its key (`'a'`), exactly as CPython prints it in a traceback.
+// 'float'`). The message is the exception's argument: `str(exception)` for
+// most types, the key itself for a KeyError (printed as its repr, `'a'`).
 
 /// A Python exception raised by a formatting or arithmetic builtin.
 public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertible {

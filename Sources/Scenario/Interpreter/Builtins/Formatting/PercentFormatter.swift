@@ -35,6 +35,46 @@ public enum PercentFormatter {
     return try state.run()
   }
 
+  /// The `%(key)` names of `template` in order, and whether some conversion
+  /// has no key (it formats the mapping itself), for an argument that is a
+  /// mapping: the interpreter looks the keys up before formatting.
+  public static func mappingKeys(in template: String) -> (keys: [String], unkeyed: Bool) {
+    let scalars = Array(template.unicodeScalars)
+    var keys: [String] = []
+    var unkeyed = false
+    var pos = 0
+    while pos < scalars.count {
+      guard scalars[pos] == "%" else {
+        pos += 1
+        continue
+      }
+      pos += 1
+      guard pos < scalars.count else { break }
+      if scalars[pos] == "%" {
+        pos += 1
+      } else if scalars[pos] == "(" {
+        pos += 1
+        let start = pos
+        var depth = 1
+        while pos < scalars.count {
+          if scalars[pos] == "(" { depth += 1 }
+          if scalars[pos] == ")" {
+            depth -= 1
+            if depth == 0 { break }
+          }
+          pos += 1
+        }
+        var key = String.UnicodeScalarView()
+        key.append(contentsOf: scalars[start..<min(pos, scalars.count)])
+        keys.append(String(key))
+        pos += 1
+      } else {
+        unkeyed = true
+      }
+    }
+    return (keys, unkeyed)
+  }
+
   private struct Flags: OptionSet {
     let rawValue: UInt8
     static let leftJustify = Flags(rawValue: 1)
