@@ -96,12 +96,16 @@ extension Heap {
   }
 
   @inline(__always) private func attributeHash(at word: Int) -> Int {
-    Int(bitPattern: UInt(UInt32(bitPattern: payloadSlab[word])) | UInt(UInt32(bitPattern: payloadSlab[word + 1])) << 32)
+    Int(
+      bitPattern: UInt(UInt32(bitPattern: payloadSlab[word])) | UInt(
+        UInt32(bitPattern: payloadSlab[word + 1])) << 32)
   }
 
   /// The position of the live inline attribute whose key has `hash` and
   /// satisfies `equal` (called only for keys with that hash).
-  public func findInlineAttribute(_ id: ObjectID, hash: Int, _ equal: (ObjectID) throws -> Bool) rethrows -> Int? {
+  public func findInlineAttribute(_ id: ObjectID, hash: Int, _ equal: (ObjectID) throws -> Bool) rethrows
+    -> Int?
+  {
     let table = instances[Int(payloads[id.slot])].attributes
     for position in 0..<Int(table.entryCount) {
       let word = Int(table.start) + position * InlineAttributes.entryWords
@@ -122,7 +126,9 @@ extension Heap {
 
   /// Replaces the value of the inline attribute at `position`, returning the
   /// old value (the caller drops it).
-  public mutating func replaceInlineAttribute(_ id: ObjectID, at position: Int, with value: ObjectID) -> ObjectID {
+  public mutating func replaceInlineAttribute(_ id: ObjectID, at position: Int, with value: ObjectID)
+    -> ObjectID
+  {
     let table = instances[Int(payloads[id.slot])].attributes
     let word = Int(table.start) + position * InlineAttributes.entryWords + 3
     let old = ObjectID(payloadSlab[word])
@@ -164,7 +170,9 @@ extension Heap {
 
   /// Removes the inline attribute at `position`, returning its key and value
   /// (the caller drops both). The others keep their order.
-  public mutating func removeInlineAttribute(_ id: ObjectID, at position: Int) -> (key: ObjectID, value: ObjectID) {
+  public mutating func removeInlineAttribute(_ id: ObjectID, at position: Int) -> (
+    key: ObjectID, value: ObjectID
+  ) {
     let slot = Int(payloads[id.slot])
     var table = instances[slot].attributes
     let word = Int(table.start) + position * InlineAttributes.entryWords
@@ -227,7 +235,9 @@ extension Heap {
   }
 
   /// Appends the exception fields of a payload (nulls included when `nulls`).
-  @inline(__always) func appendExceptionFields(of payload: InstancePayload, nulls: Bool, to buffer: inout [ObjectID]) {
+  @inline(__always) func appendExceptionFields(
+    of payload: InstancePayload, nulls: Bool, to buffer: inout [ObjectID]
+  ) {
     let start = Int(payload.refsStart + payload.slotCount)
     for word in start..<(start + Int(payload.extraCount)) {
       let value = ObjectID(payloadSlab[word])
