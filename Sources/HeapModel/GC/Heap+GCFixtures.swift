@@ -44,13 +44,12 @@ extension Heap {
     let hash = name.hashValue
     let slot = Int(payloads[obj.slot])
     if version >= .py311 {
-      let table = instances[slot].attributes
-      if let position = table.find(hash: hash, { $0 == key }) {
-        let old = instances[slot].attributes.setValue(value, at: position)
+      if let position = findInlineAttribute(obj, hash: hash, { $0 == key }) {
+        let old = replaceInlineAttribute(obj, at: position, with: value)
         decref(key)
         decref(old)
       } else {
-        instances[slot].attributes.append(hash: hash, key: key, value: value)
+        appendInlineAttribute(obj, hash: hash, key: key, value: value)
       }
       return
     }
@@ -67,8 +66,12 @@ extension Heap {
   /// The value of a minimal instance's attribute (borrowed), or null.
   public func minimalAttribute(_ obj: ObjectID, _ name: String) -> ObjectID {
     guard let key = internedString(name) else { return .null }
-    let payload = instances[Int(payloads[obj.slot])]
-    let table = payload.dict.isNull ? payload.attributes : dictTable(payload.dict)
+    let dict = instances[Int(payloads[obj.slot])].dict
+    if dict.isNull {
+      guard let position = findInlineAttribute(obj, hash: name.hashValue, { $0 == key }) else { return .null }
+      return inlineAttributeValue(obj, at: position)
+    }
+    let table = dictTable(dict)
     guard let position = table.find(hash: name.hashValue, { $0 == key }) else { return .null }
     return table.values[position]
   }

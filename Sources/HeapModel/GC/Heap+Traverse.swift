@@ -50,11 +50,7 @@ extension Heap {
       return
     case .instance, .slotsInstance, .exception:
       let payload = instances.elements[slot]
-      for value in payload.slots where !value.isNull { buffer.append(value) }
-      let table = payload.attributes
-      for position in 0..<table.entryCount where table.isLive(position) {
-        buffer.append(table.values[position])
-      }
+      appendSlotsAndValues(of: payload, to: &buffer)
       if kinds[id.slot] != .exception {
         if !payload.dict.isNull { buffer.append(payload.dict) }
         buffer.append(types[id.slot])
@@ -62,7 +58,7 @@ extension Heap {
         buffer.append(types[id.slot])
         if !payload.dict.isNull { buffer.append(payload.dict) }
       }
-      for value in payload.extraRefs where !value.isNull { buffer.append(value) }
+      appendExceptionFields(of: payload, nulls: false, to: &buffer)
     case .type:
       let payload = classes.elements[slot]
       if payload.dictObject.isNull {
@@ -179,18 +175,17 @@ extension Heap {
     case .instance, .slotsInstance, .exception:
       // `subtype_clear`: slots, inline values (3.11+), the dict; exceptions
       // then `BaseException_clear`'s fields. The class stays.
-      var payload = instances[slot]
-      drops.append(contentsOf: payload.slots)
-      for position in 0..<payload.attributes.entryCount where payload.attributes.isLive(position) {
-        drops.append(payload.attributes.values[position])
-      }
+      let payload = instances[slot]
+      let start = Int(payload.refsStart)
+      for word in start..<(start + Int(payload.slotCount)) { drops.append(ObjectID(payloadSlab[word])) }
+      for entry in inlineEntries(payloadSlot: slot) { drops.append(entry.value) }
       drops.append(payload.dict)
-      drops.append(contentsOf: payload.extraRefs)
-      payload.slots = Array(repeating: .null, count: payload.slots.count)
-      payload.attributes.removeAll()
-      payload.dict = .null
-      payload.extraRefs = Array(repeating: .null, count: payload.extraRefs.count)
-      instances[slot] = payload
+      appendExceptionFields(of: payload, nulls: true, to: &drops)
+      for word in start..<(start + Int(payload.slotCount + payload.extraCount)) {
+        payloadSlab[word] = ObjectID.null.index
+      }
+      releaseInlineAttributes(payloadSlot: slot)
+      instances[slot].dict = .null
     case .type:
       if classes[slot].dictObject.isNull {
         // A static class: clear the namespace.

@@ -137,7 +137,8 @@ extension Heap {
     incref(cls)
     let shape = instanceShape(ofClass: cls)
     var payload = InstancePayload()
-    payload.slots = Array(repeating: .null, count: shape.slotCount)
+    payload.slotCount = Int32(shape.slotCount)
+    payload.refsStart = allocateInstanceRefs(slots: shape.slotCount, extra: 0)
     var blockSize = layouts.instanceBlockSize(shape)
     let table = cachedTable(ofClass: cls)
     if shape.hasDict, table >= 0 {
@@ -199,7 +200,7 @@ extension Heap {
     if let known, known < instances[slot].valuesCapacity { return .null }
     if known == nil, sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
-        instanceAttributes: instances[slot].attributes.count,
+        instanceAttributes: Int(instances[slot].attributes.count),
         instanceCapacity: instances[slot].valuesCapacity,
         soleUser: false)
       if case .stored = insertion {
@@ -255,7 +256,7 @@ extension Heap {
     guard capacity > 0, table >= 0 else { return materializeDict(id) }
     let dict = newDict()
     let dictSlot = Int(payloads[dict.slot])
-    for entry in instances[slot].attributes.entries {
+    for entry in inlineEntries(payloadSlot: slot) {
       dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
       maintainTracking(dict, key: entry.key, value: entry.value)
     }
@@ -266,7 +267,7 @@ extension Heap {
     sharedTables[table].references += 1
     instances[slot].valuesAddress = 0
     instances[slot].valuesSize = 0
-    instances[slot].attributes = DictTable()
+    releaseInlineAttributes(payloadSlot: slot)
     instances[slot].dict = dict
     return dict
   }
@@ -279,17 +280,17 @@ extension Heap {
     if !instances[slot].dict.isNull { return instances[slot].dict }
     let dict = newDict()
     let dictSlot = Int(payloads[dict.slot])
-    for entry in instances[slot].attributes.entries {
+    for entry in inlineEntries(payloadSlot: slot) {
       dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
       maintainTracking(dict, key: entry.key, value: entry.value)
     }
-    let count = instances[slot].attributes.count
+    let count = Int(instances[slot].attributes.count)
     let slots = max(16, ObjectLayouts.dictSlotsAfterGrowth(used: count))
     let size = layouts.dictKeysBlockSize(slots: slots, keys: .unicode)
     dicts[dictSlot].keysAddress = allocator.allocate(size).rawValue
     dicts[dictSlot].keysSize = size
     dicts[dictSlot].keysSlots = slots
-    instances[slot].attributes = DictTable()
+    releaseInlineAttributes(payloadSlot: slot)
     instances[slot].dict = dict
     if instances[slot].valuesAddress != 0 {
       allocator.free(Address(instances[slot].valuesAddress))
@@ -304,7 +305,9 @@ extension Heap {
   public mutating func newException(type: ObjectID, args: ObjectID) -> ObjectID {
     incref(type)
     var payload = InstancePayload()
-    payload.extraRefs = [args, .null, .null, .null]
+    payload.extraCount = 4
+    payload.refsStart = allocateInstanceRefs(slots: 0, extra: 4)
+    payloadSlab[Int(payload.refsStart)] = args.index
     let slot = instances.insert(payload)
     var kind = ObjectKind.exception
     if kinds[type.slot] == .builtinType, let builtin = builtinType(of: type) {

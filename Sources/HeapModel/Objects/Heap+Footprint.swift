@@ -24,11 +24,7 @@ extension Heap {
       + ModelFootprint.array(classes.elements)
       + classes.freeListBytes + ModelFootprint.array(functions.elements) + functions.freeListBytes
       + ModelFootprint.array(sharedTables.elements) + sharedTables.freeListBytes
-    for payload in instances.elements {
-      footprint.instances +=
-        payload.attributes.memoryFootprint + ModelFootprint.array(payload.slots)
-        + ModelFootprint.array(payload.extraRefs)
-    }
+    footprint.instances += payloadSlab.memoryFootprint
     for payload in classes.elements {
       footprint.instances +=
         payload.namespace.memoryFootprint + ModelFootprint.array(payload.companionBlocks)
@@ -59,7 +55,8 @@ extension Heap {
   public var approximateModelBytes: Int {
     var stores =
       itemSlab.memoryFootprint + ModelFootprint.array(dicts.elements)
-      + ModelFootprint.array(instances.elements) + ModelFootprint.array(fields.elements)
+      + ModelFootprint.array(instances.elements) + payloadSlab.memoryFootprint
+      + ModelFootprint.array(fields.elements)
       + ModelFootprint.array(strs.elements)
     for payload in dicts.elements { stores += payload.table.memoryFootprint }
     return rowColumnBytes + collectorColumnBytes + stores

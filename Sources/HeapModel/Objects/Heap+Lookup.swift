@@ -58,9 +58,10 @@ extension Heap {
 
   /// The value of an instance's slot `index` (borrowed), nil when unset.
   public func instanceSlot(_ id: ObjectID, _ index: Int) -> ObjectID? {
-    let slots = instances[Int(payloads[id.slot])].slots
-    guard index < slots.count, !slots[index].isNull else { return nil }
-    return slots[index]
+    let payload = instances[Int(payloads[id.slot])]
+    guard index < Int(payload.slotCount) else { return nil }
+    let value = ObjectID(payloadSlab[Int(payload.refsStart) + index])
+    return value.isNull ? nil : value
   }
 
   /// An instance's materialised `__dict__` object, null while it has none.
@@ -68,13 +69,24 @@ extension Heap {
 
   /// Where an instance's inline values (3.11+) hold `name`, or nil.
   public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
-    strKeyPosition(in: instances[Int(payloads[id.slot])].attributes, name: name, hash: hash, interned: .null)
+    let table = instances[Int(payloads[id.slot])].attributes
+    return payloadSlab.words.withUnsafeBufferPointer { words -> Int? in
+      var word = Int(table.start)
+      for position in 0..<Int(table.entryCount) {
+        defer { word += InlineAttributes.entryWords }
+        let hashBits = UInt(UInt32(bitPattern: words[word])) | UInt(UInt32(bitPattern: words[word + 1])) << 32
+        guard Int(bitPattern: hashBits) == hash, words[word + 3] != ObjectID.null.index else { continue }
+        let key = ObjectID(words[word + 2])
+        if kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name { return position }
+      }
+      return nil
+    }
   }
 
   /// An attribute held in an instance's inline values (3.11+), borrowed.
   public func inlineAttribute(_ id: ObjectID, name: String, hash: Int) -> ObjectID? {
     guard let position = inlineAttributePosition(id, name: name, hash: hash) else { return nil }
-    return instances[Int(payloads[id.slot])].attributes.values[position]
+    return inlineAttributeValue(id, at: position)
   }
 
   // MARK: Keys compared without Python code

@@ -80,6 +80,9 @@ public struct Heap: Sendable {
   var itemSlab = ItemSlab()
   var dicts = Store<DictPayload>()
   var instances = Store<InstancePayload>()
+  /// Instances' slots, exception fields and inline attributes
+  /// (Objects/Heap+InstanceSlab.swift): the same range allocator as the items.
+  var payloadSlab = ItemSlab()
   var classes = Store<ClassPayload>()
   var functions = Store<FunctionPayload>()
   var fields = Store<FieldsPayload>()

@@ -33,33 +33,56 @@ public struct StrPayload: Sendable {
 }
 
 /// A user-class instance: its attribute storage, slots and dict object.
+/// Plain data: the slots, exception fields and inline attributes live in
+/// `Heap.payloadSlab` (Objects/Heap+InstanceSlab.swift), so copying a
+/// payload — or the whole store at a timeline checkpoint — retains nothing.
 public struct InstancePayload: Sendable {
   /// The materialised `__dict__` object, or null while attributes live inline
   /// (3.11+ values) or the class has no dict.
   public var dict: ObjectID
+  /// Start in the payload slab of the `__slots__` values (declaration
+  /// order, null for unset slots) followed by the exception fields (args,
+  /// __traceback__, __context__, __cause__, in the order BaseException_clear
+  /// drops them).
+  var refsStart: Int32
+  var slotCount: Int32
+  /// 4 for exceptions, 0 for plain instances.
+  var extraCount: Int32
   /// Attribute names and values while no dict object exists (3.11+ inline
   /// values); insertion ordered.
-  public var attributes: DictTable
-  /// `__slots__` values, in declaration order; null for unset slots.
-  public var slots: [ObjectID]
+  var attributes: InlineAttributes
   /// Address of a separate values block (3.11/3.12), 0 when none.
   public var valuesAddress: UInt64
   public var valuesSize: Int
   /// Value slots usable without materialising a dict (3.11+), or the
   /// capacity the split dict gets (3.8–3.10).
   public var valuesCapacity = 0
-  /// Exception fields (args, __traceback__, __context__, __cause__), in the
-  /// order BaseException_clear drops them; empty for plain instances.
-  public var extraRefs: [ObjectID]
 
   public init() {
-    extraRefs = []
     dict = .null
-    attributes = DictTable()
-    slots = []
+    refsStart = Int32(ItemSlab.emptyStart)
+    slotCount = 0
+    extraCount = 0
+    attributes = InlineAttributes()
     valuesAddress = 0
     valuesSize = 0
   }
+
+  /// Number of `__slots__` values.
+  public var slotsCount: Int { Int(slotCount) }
+}
+
+/// Where an instance's inline attributes are in the payload slab: `capacity`
+/// entries of 4 words (hash low and high halves, key, value) from `start`,
+/// the first `entryCount` used in insertion order (a removed one keeps its
+/// place with a null value, as in DictTable), `count` of them live.
+struct InlineAttributes: Sendable {
+  var start: Int32 = Int32(ItemSlab.emptyStart)
+  var capacity: Int32 = 0
+  var entryCount: Int32 = 0
+  var count: Int32 = 0
+
+  static let entryWords = 4
 }
 
 /// A dict object's table plus the blocks holding it.

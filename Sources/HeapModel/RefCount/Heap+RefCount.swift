@@ -276,13 +276,16 @@ extension Heap {
       swap(&payload, &instances[slot])
       instances.remove(slot, filler: InstancePayload())
       if payload.valuesAddress != 0 { deallocBlocks.append(payload.valuesAddress) }
-      deallocRefs.append(contentsOf: payload.slots)
+      let start = Int(payload.refsStart)
+      for word in start..<(start + Int(payload.slotCount)) { deallocRefs.append(ObjectID(payloadSlab[word])) }
       deallocRefs.append(payload.dict)
       let attributes = payload.attributes
-      for position in 0..<attributes.entryCount where attributes.isLive(position) {
-        deallocRefs.append(attributes.values[position])
+      for position in 0..<Int(attributes.entryCount) {
+        let value = ObjectID(payloadSlab[Int(attributes.start) + position * InlineAttributes.entryWords + 3])
+        if !value.isNull { deallocRefs.append(value) }
       }
-      deallocRefs.append(contentsOf: payload.extraRefs)
+      appendExceptionFields(of: payload, nulls: true, to: &deallocRefs)
+      releaseInstanceRanges(payload)
       deallocRefs.append(types[id.slot])
     case .type:
       let payload = classes[slot]

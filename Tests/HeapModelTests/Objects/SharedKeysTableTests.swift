@@ -26,7 +26,7 @@ import Testing
       let key = heap.intern(name)
       let value = heap.newInt(1000)
       if dict.isNull {
-        heap.withInstance(instance) { $0.attributes.append(hash: name.hashValue, key: key, value: value) }
+        heap.appendInlineAttribute(instance, hash: name.hashValue, key: key, value: value)
       } else {
         heap.dictInsertNew(dict, hash: name.hashValue, key: key, value: value)
       }

@@ -349,12 +349,7 @@ extension Interpreter {
   {
     if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       heap.incref(value)
-      let old = heap.withInstance(object) { payload -> ObjectID in
-        let old = payload.slots[index]
-        payload.slots[index] = value
-        return old
-      }
-      drop(old)
+      drop(heap.replaceInstanceSlot(object, index, with: value))
       return
     }
     if heap.kind(of: object) == .slotsInstance {
@@ -377,8 +372,7 @@ extension Interpreter {
     }
     if let position = heap.inlineAttributePosition(object, name: name, hash: hash) {
       heap.incref(value)
-      let old = heap.withInstance(object) { $0.attributes.setValue(value, at: position) }
-      drop(old)
+      drop(heap.replaceInlineAttribute(object, at: position, with: value))
       return
     }
     let dict = heap.prepareNewAttribute(object, name: name)
@@ -389,7 +383,7 @@ extension Interpreter {
       return
     }
     heap.incref(value)
-    heap.withInstance(object) { $0.attributes.append(hash: hash, key: key, value: value) }
+    heap.appendInlineAttribute(object, hash: hash, key: key, value: value)
   }
 
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
@@ -398,11 +392,7 @@ extension Interpreter {
       throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
     }
     if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
-      let old = heap.withInstance(object) { payload -> ObjectID in
-        let old = payload.slots[index]
-        payload.slots[index] = .null
-        return old
-      }
+      let old = heap.replaceInstanceSlot(object, index, with: .null)
       if old.isNull { throw raise(.attributeError, name) }
       drop(old)
       return
@@ -411,13 +401,13 @@ extension Interpreter {
       // `_PyObjectDict_SetItem` creates the dict even to delete from it.
       heap.instanceDictObject(object)
     }
-    let payload = heap.instance(object)
+    let dict = heap.instanceDict(object)
     let hash = PyHash.hash(name, version: version)
-    if !payload.dict.isNull {
+    if !dict.isNull {
       let key = heap.newStr(name)
       defer { drop(key) }
-      heap.prepareAttributeDeletion(object, keyPresent: try dictGet(payload.dict, key: key) != nil)
-      if try !dictDelete(payload.dict, key: key) {
+      heap.prepareAttributeDeletion(object, keyPresent: try dictGet(dict, key: key) != nil)
+      if try !dictDelete(dict, key: key) {
         // 3.8–3.10 turn the dict's KeyError into AttributeError(name).
         let message =
           version <= .py310 ? name : "'\(try typeName(of: object))' object has no attribute '\(name)'"
@@ -425,10 +415,10 @@ extension Interpreter {
       }
       return
     }
-    guard let position = payload.attributes.find(hash: hash, { heap.string($0) == name }) else {
+    guard let position = heap.inlineAttributePosition(object, name: name, hash: hash) else {
       throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
     }
-    let removed = heap.withInstance(object) { $0.attributes.remove(at: position) }
+    let removed = heap.removeInlineAttribute(object, at: position)
     drop(removed.key)
     drop(removed.value)
   }

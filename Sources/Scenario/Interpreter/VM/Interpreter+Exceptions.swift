@@ -121,16 +121,11 @@ extension Interpreter {
   /// Sets field `index` of an exception (0 args, 1 traceback, 2 context,
   /// 3 cause), stealing `value`.
   mutating func setExceptionField(_ exception: ObjectID, _ index: Int, _ value: ObjectID) {
-    let old = heap.withInstance(exception) { payload -> ObjectID in
-      let old = payload.extraRefs[index]
-      payload.extraRefs[index] = value
-      return old
-    }
-    drop(old)
+    drop(heap.replaceExceptionField(exception, index, with: value))
   }
 
   func exceptionAttribute(_ exception: ObjectID, _ name: String) -> ObjectID? {
-    let refs = heap.instance(exception).extraRefs
+    let refs = (0..<4).map { heap.exceptionField(exception, $0) }
     let value: ObjectID
     switch name {
     case "args": value = refs[0]
@@ -177,13 +172,13 @@ extension Interpreter {
     if version >= .py311, case let span = program.codes[code].spans[pc], !span.isNone {
       line = source.line(containing: Int(span.start))
     }
-    let current = heap.instance(pendingException).extraRefs[1]
+    let current = heap.exceptionField(pendingException, 1)
     if !frameObject.isNull { heap.incref(frameObject) }
     let traceback = heap.newFieldsObject(
       kind: .traceback, type: .traceback, refs: [current, frameObject], index: line, extra: code,
       size: heap.layouts.fixedBlockSize(.traceback)!)
     heap.withFields(traceback) { $0.step = pc }
-    heap.withInstance(pendingException) { $0.extraRefs[1] = traceback }
+    _ = heap.replaceExceptionField(pendingException, 1, with: traceback)
   }
 
   /// Writes the pending exception as CPython's default hook does: causes
@@ -196,7 +191,7 @@ extension Interpreter {
     while !exception.isNull, !seen.contains(exception) {
       seen.insert(exception)
       chain.append((exception, link))
-      let refs = heap.instance(exception).extraRefs
+      let refs = (0..<4).map { heap.exceptionField(exception, $0) }
       if !refs[3].isNull, refs[3] != heap.none {
         exception = refs[3]
         link = "\nThe above exception was the direct cause of the following exception:\n\n"
@@ -217,14 +212,14 @@ extension Interpreter {
   }
 
   func suppressesContext(_ exception: ObjectID) -> Bool {
-    heap.instance(exception).extraRefs[3] == heap.none
+    heap.exceptionField(exception, 3) == heap.none
   }
 
   /// One exception's traceback block; `unraisable` for an "Exception
   /// ignored in" report (`sys.unraisablehook`, printed in C even in 3.13).
   mutating func tracebackText(_ exception: ObjectID, unraisable: Bool = false) -> String {
     var text = ""
-    var traceback = heap.instance(exception).extraRefs[1]
+    var traceback = heap.exceptionField(exception, 1)
     if !traceback.isNull { text += "Traceback (most recent call last):\n" }
     var last: (Int, String)? = nil
     var count = 0
@@ -264,7 +259,7 @@ extension Interpreter {
     if heap.kind(of: cls) == .type, version >= .py38 {
       name = "__main__." + name
     }
-    let args = heap.instance(exception).extraRefs[0]
+    let args = heap.exceptionField(exception, 0)
     let message: String
     if heap.kind(of: args) == .tuple, heap.itemCount(args) == 1 {
       let item = heap.item(args, 0)

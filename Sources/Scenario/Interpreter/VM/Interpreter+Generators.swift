@@ -61,7 +61,7 @@ extension Interpreter {
   /// it. An exception raised in C (no traceback yet) gets one entry for the
   /// Python frame running now.
   private mutating func reportUnraisable(in object: ObjectID) {
-    if heap.instance(pendingException).extraRefs[1].isNull, let frame = frames.last, frame.pc > 0 {
+    if heap.exceptionField(pendingException, 1).isNull, let frame = frames.last, frame.pc > 0 {
       addTraceback(frameAt: frames.count - 1)
     }
     writeError("Exception ignored in: \((try? repr(object)) ?? "?")\n")

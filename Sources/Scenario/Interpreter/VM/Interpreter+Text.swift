@@ -21,7 +21,7 @@ extension Interpreter {
       }
       return try repr(object)
     case .exception, .stopIteration, .attributeError:
-      let args = heap.instance(object).extraRefs[0]
+      let args = heap.exceptionField(object, 0)
       if heap.itemCount(args) == 0 { return "" }
       if heap.itemCount(args) == 1 {
         if heap.type(of: object) == heap.typeObject(.keyError) { return try repr(heap.item(args, 0)) }
@@ -65,7 +65,7 @@ extension Interpreter {
       return
         "<\(classModuleName(cls)).\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
     case .exception, .stopIteration, .attributeError:
-      let args = heap.instance(object).extraRefs[0]
+      let args = heap.exceptionField(object, 0)
       let name = typeDisplayName(heap.type(of: object))
       if heap.itemCount(args) == 1 { return "\(name)(\(try repr(heap.item(args, 0))))" }
       return name + (try repr(args))

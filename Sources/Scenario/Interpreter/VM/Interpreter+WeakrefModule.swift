@@ -384,7 +384,7 @@ extension Interpreter {
     else {
       return nil
     }
-    return heap.instance(info).slots
+    return heap.instanceSlots(info)
   }
 
   /// `self._remove` (owned).
@@ -726,8 +726,9 @@ extension Interpreter {
     let kwargsValue = heap.dictCount(kwargs) > 0 ? kwargs : retain(heap.none)
     if kwargsValue != kwargs { drop(kwargs) }
     let values = [weakref, retain(function), args, kwargsValue, retain(heap.trueObject), retain(indexObject)]
-    heap.withInstance(info) { payload in
-      for (slot, value) in values.enumerated() { payload.slots[slot] = value }
+    for (slot, value) in values.enumerated() {
+      let old = heap.replaceInstanceSlot(info, slot, with: value)
+      precondition(old.isNull, "a fresh finalize._Info has no slot values")
     }
     let next = heap.newInt(index + 1)
     setFinalizerClassAttribute("_index_iter", next)
