@@ -68,6 +68,24 @@ public struct BlockColumn: Sendable {
     return wideCode
   }
 
+  /// The code of an item block address kept elsewhere (a list's header in
+  /// the item slab), 0 for address 0. Item blocks are pymalloc or raw
+  /// blocks, which always have a code; code 0 would be `heapBase` itself,
+  /// where arena 0's first pool header sits, never a block.
+  static func shortCode(_ address: UInt64) -> UInt32 {
+    if address == 0 { return 0 }
+    let code = code(address)
+    precondition(code != wideCode && code != 0, "item block \(Address(address)) has no block code")
+    return code
+  }
+
+  /// The address of a `shortCode`.
+  @inline(__always) static func address(shortCode code: UInt32) -> UInt64 {
+    if code == 0 { return 0 }
+    if code < lowTag { return arenaBase &+ UInt64(code) &<< 4 }
+    return lowBase &+ UInt64(code & ~lowTag) &<< 4
+  }
+
   /// Bytes the column occupies (`ModelFootprint`).
   var memoryFootprint: Int { ModelFootprint.array(codes) + ModelFootprint.dictionary(wide) }
 }

@@ -27,10 +27,10 @@ import Testing
     let after = heap.memoryFootprint()
     #expect(after.rows > before.rows)
     #expect(after.collector > before.collector)
-    // 10,000 one-item lists (a 3-word header and one slot each) and the
+    // 10,000 one-item lists (a 2-word header and one slot each) and the
     // root's 10k+ slots: at least 160 KB of slab, and not twice that.
-    #expect(after.sequences - before.sequences >= 10_000 * 16 + 10_000 * 4)
-    #expect(after.sequences - before.sequences < 2 * (10_000 * 16 + 12_000 * 4))
+    #expect(after.sequences - before.sequences >= 10_000 * 12 + 10_000 * 4)
+    #expect(after.sequences - before.sequences < 2 * (10_000 * 12 + 12_000 * 4))
     #expect(
       after.total
         == after.rows + after.collector + after.sequences + after.dicts + after.instances + after.fields
