@@ -109,8 +109,12 @@ struct ItemSlab: Sendable {
     return newStart
   }
 
-  /// Appends `count` zero words (Swift's doubling growth, as the columns).
+  /// Appends `count` zero words, growing the buffer by half when full (not
+  /// Swift's doubling: the slab is compacted into a buffer of just its live
+  /// words, and doubling from there left up to half of it unused).
   private mutating func grow(by count: Int) {
+    let needed = words.count + count
+    if needed > words.capacity { words.reserveCapacity(max(needed, words.capacity + words.capacity / 2)) }
     words.append(contentsOf: repeatElement(0, count: count))
   }
 
