@@ -10,12 +10,16 @@
 // It keeps the objects it lists (ids, `id()` addresses, labels) so that
 // every record of one collection lists the same objects in the same order,
 // and remembers which were ever unreachable, to tell a resurrected object
-// from one that was never garbage.
+// from one that was never garbage. It also keeps the last gc_refs it saw of
+// each listed object: the heap holds a count only while the collection
+// needs it (in the back link, GC/GCState.swift), and a record shows the
+// count the object was last given — 0 before update_refs.
 
 /// Records the phases of one collection while the event log is on.
 public struct GCPhaseRecorder: Sendable {
   private var listing = GCListing()
   private var wasUnreachable: [Bool] = []
+  private var lastRefs: [Int32] = []
   private var examined = 0
 
   /// A recorder for `collection` if the heap's event log is on (and the
@@ -69,6 +73,7 @@ public struct GCPhaseRecorder: Sendable {
     while slot >= 0, listing.count < GCPhaseRecord.objectLimit {
       listing.append(ObjectID(slot), heap: heap)
       wasUnreachable.append(false)
+      lastRefs.append(0)
       slot = heap.gc.next[Int(slot)]
     }
   }
@@ -86,6 +91,7 @@ public struct GCPhaseRecorder: Sendable {
     let wanted = Set(unreachable)
     var budget = GCPhaseRecord.objectLimit - unreachable.count
     var kept = GCListing()
+    var keptRefs: [Int32] = []
     var present: Set<ObjectID> = []
     for i in listing.ids.indices {
       let id = listing.ids[i]
@@ -102,9 +108,14 @@ public struct GCPhaseRecorder: Sendable {
       kept.kinds.append(listing.kinds[i])
       kept.types.append(listing.types[i])
       kept.counts.append(listing.counts[i])
+      keptRefs.append(lastRefs[i])
     }
-    for id in unreachable where !present.contains(id) { kept.append(id, heap: heap) }
+    for id in unreachable where !present.contains(id) {
+      kept.append(id, heap: heap)
+      keptRefs.append(heap.liveGCRefs(ofSlot: id.slot) ?? 0)
+    }
     listing = kept
+    lastRefs = keptRefs
     wasUnreachable = Array(repeating: false, count: kept.count)
   }
 
@@ -119,8 +130,15 @@ public struct GCPhaseRecorder: Sendable {
       let set = classify(i, phase: phase, isResult: isResult, heap: heap)
       if set.isUnreachable { wasUnreachable[i] = true }
       sets.append(set)
-      let slot = listing.ids[i].slot
-      refs.append(set == .freed || slot >= heap.gc.gcRefs.count ? 0 : heap.gc.gcRefs[slot])
+      if set != .freed {
+        let id = listing.ids[i]
+        if let live = heap.liveGCRefs(ofSlot: id.slot) {
+          lastRefs[i] = live
+        } else if let recounted = c.recountedRefs[id] {
+          lastRefs[i] = recounted
+        }
+      }
+      refs.append(set == .freed ? 0 : lastRefs[i])
     }
     let unreachable =
       heap.gc.count(of: .unreachable) + heap.gc.count(of: .seen) + heap.gc.count(of: .stillUnreachable)

@@ -11,16 +11,22 @@
 // `_move` on those pointers, the same operations as `Heap.gcUnlink`/
 // `gcAppend`/`gcMove` (GC/Heap+GCLists.swift), which they must match.
 //
+// While a list is being deduced (`GCState.refsList`) its rows hold gc_refs
+// in `previous` and it is linked through `next` only: `refs`/`setRefs` read
+// and write gc_refs, `removeSingly`/`appendSingly` edit that list (the
+// caller knows the predecessor, as move_unreachable's scan does), and
+// `relink` rebuilds its back links once the counts are no longer needed.
+// `unlink`/`append`/`move` are for doubly-linked lists only.
+//
 // Invariant: a `GCColumns` is used only inside the closure it was passed
-// to; while it lives, `gc.previous`/`next`/`gcRefs`/`membership`/`heads`
-// are empty, so nothing in the closure may track, untrack or otherwise
-// touch the heap's GC lists except through it.
+// to; while it lives, `gc.previous`/`next`/`membership`/`heads` are empty,
+// so nothing in the closure may track, untrack or otherwise touch the
+// heap's GC lists except through it.
 
 /// Raw access to the GC columns during one pass (see `Heap.withGCColumns`).
 struct GCColumns {
   let previous: UnsafeMutablePointer<Int32>
   let next: UnsafeMutablePointer<Int32>
-  let gcRefs: UnsafeMutablePointer<Int32>
   let membership: UnsafeMutablePointer<UInt8>
   let heads: UnsafeMutablePointer<GCListHead>
   /// Rows the columns cover.
@@ -63,5 +69,50 @@ struct GCColumns {
   @inline(__always) func move(_ slot: Int, to list: GCList) {
     unlink(slot)
     append(slot, to: list)
+  }
+
+  // MARK: The list being deduced
+
+  /// gc_refs of a row of the list being deduced.
+  @inline(__always) func refs(_ slot: Int) -> Int32 { previous[slot] }
+
+  /// Sets gc_refs of a row of the list being deduced.
+  @inline(__always) func setRefs(_ slot: Int, _ refs: Int32) { previous[slot] = refs }
+
+  /// Unlinks `slot` from the singly-linked `list`, given the row before it
+  /// (-1 at the head).
+  @inline(__always) func removeSingly(_ slot: Int, after before: Int32, from list: GCList) {
+    let index = Int(list.rawValue)
+    let after = next[slot]
+    if before >= 0 { next[Int(before)] = after } else { heads[index].first = after }
+    if after < 0 { heads[index].last = before }
+    heads[index].count -= 1
+    next[slot] = -1
+  }
+
+  /// Appends an unlinked row at the tail of the singly-linked `list` with
+  /// gc_refs `refs`, keeping its collecting bit.
+  @inline(__always) func appendSingly(_ slot: Int, to list: GCList, refs: Int32) {
+    let index = Int(list.rawValue)
+    let last = heads[index].last
+    previous[slot] = refs
+    next[slot] = -1
+    if last >= 0 { next[Int(last)] = Int32(slot) } else { heads[index].first = Int32(slot) }
+    heads[index].last = Int32(slot)
+    heads[index].count += 1
+    membership[slot] = (membership[slot] & GCState.collectingBit) | list.rawValue
+  }
+
+  /// Rebuilds the back links of a singly-linked list (the gc_refs in
+  /// `previous` are gone after).
+  func relink(_ list: GCList) {
+    var before: Int32 = -1
+    var slot = heads[Int(list.rawValue)].first
+    while slot >= 0 {
+      previous[Int(slot)] = before
+      before = slot
+      slot = next[Int(slot)]
+    }
+    heads[Int(list.rawValue)].last = before
   }
 }

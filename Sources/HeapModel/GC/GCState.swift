@@ -2,8 +2,8 @@
 // / `GCState` (3.9+), kept beside the object table.
 //
 //   generation lists    gen0 ⇄ … ⇄ gen0   gen1 ⇄ …   gen2 ⇄ …   permanent ⇄ …
-//   per-row columns     previous | next | gcRefs | membership
-//                        Int32     Int32   Int32    UInt8 (GCList | collecting bit)
+//   per-row columns     previous | next | membership
+//                        Int32     Int32   UInt8 (GCList | collecting bit)
 //
 // Every tracked object is on exactly one list (`GCList`), linked through the
 // `previous`/`next` columns by row slot (-1 ends a list), the way
@@ -12,11 +12,17 @@
 // of a collection walks a list from its head, as CPython does; the order of
 // `__del__` calls and of clearing follows from that.
 //
-// `gcRefs` is `gc_refs`, the scratch count a collection computes (CPython
-// borrows `_gc_prev` for it). It is an Int32 because a tracked object's
-// refcount is bounded by the number of references that exist, and the model's
-// memory budget is 48 bytes per object; the columns stay allocated between
-// collections.
+// `gc_refs`, the scratch count a collection computes, has no column of its
+// own: as in CPython (`_gc_prev` holds it while `update_refs` …
+// `move_unreachable` run), the rows of the list being deduced (`refsList`)
+// keep it in `previous`, and that list is singly linked meanwhile, through
+// `next` only. Rows move_unreachable puts on `refsTarget` have gc_refs 0 and
+// are linked both ways. `Heap.relinkRefsList` rebuilds the back links and
+// ends the state (at the start of untrack_tuples, so the phase's result can
+// still be read, and at the end of handle_resurrected_objects). Nothing may
+// unlink a row of `refsList` meanwhile; nothing does, since no Python code
+// runs between update_refs and untrack_tuples. That saves 4 bytes a row
+// (issue 3); a gc_refs is an Int32, bounded by the references that exist.
 //
 // Counters, with CPython's meaning (facts sheet §5.1): the generation-0 count
 // is `Heap.gcAllocationCount` (GC allocations minus GC deallocations, never
@@ -27,6 +33,7 @@
 //
 // Invariants: `membership[s] & 0x7f == 0` (untracked) ⇔ the row's `.tracked`
 // flag is clear ⇔ `previous[s] == next[s] == -1` and the row is on no list;
+// every list but `refsList` is doubly linked;
 // each list's `count` is its length; the collecting bit is set only while a
 // collection runs, on rows of the generation being collected.
 
@@ -67,12 +74,11 @@ public struct GCGenerationStats: Sendable, Equatable {
 public struct GCState: Sendable {
   // MARK: Per-row columns (grown lazily to the object table's length)
 
-  /// `_gc_prev` as a row slot, -1 at a list's head or when untracked.
+  /// `_gc_prev` as a row slot, -1 at a list's head or when untracked; a
+  /// row's gc_refs while its list is `refsList`.
   public internal(set) var previous: [Int32] = []
   /// `_gc_next` as a row slot, -1 at a list's tail or when untracked.
   public internal(set) var next: [Int32] = []
-  /// `gc_refs` of the last collection pass that touched the row.
-  public internal(set) var gcRefs: [Int32] = []
   /// The `GCList` raw value, plus `collectingBit` (PREV_MASK_COLLECTING).
   var membership: [UInt8] = []
 
@@ -82,6 +88,14 @@ public struct GCState: Sendable {
   // MARK: Lists
 
   var heads = [GCListHead](repeating: GCListHead(), count: GCList.allCases.count)
+  /// The list whose rows hold gc_refs in `previous` (singly linked
+  /// meanwhile), `.untracked` when none.
+  var refsList = GCList.untracked
+  /// The list the running deduction moves rows with gc_refs 0 to.
+  var refsTarget = GCList.untracked
+  /// update_refs has reached every row of `refsList` (before, only rows
+  /// with the collecting mark hold gc_refs).
+  var refsComplete = false
 
   // MARK: Counters and settings
 

@@ -79,6 +79,13 @@ public struct GarbageCollection: Sendable {
   var deallocBase = -1
   /// Whether the next `advance` should report `.stepped` first.
   var pendingStep: GCPhase?
+  /// move_unreachable's scan: the last row it kept on `young` (-1: none
+  /// yet), which the next row unlinks after (the list is singly linked).
+  var scanPrevious: Int32 = -1
+  /// gc_refs that handle_resurrected_objects (3.8: check_garbage) recounted
+  /// and found nonzero, kept for the event log: the count lives in the back
+  /// link, which is rebuilt before the phase ends.
+  var recountedRefs: [ObjectID: Int32] = [:]
 
   init(generation: Int) {
     self.generation = generation

@@ -121,15 +121,20 @@ extension Heap {
       var events: [GCEvent] = []
       let request = runColumnPass(&c, then: .subtractRefs) { heap, columns, s in
         heap.updateRefs(s, columns)
-        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(columns.gcRefs[s]))) }
+        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(columns.refs(s)))) }
       }
       c.events.append(contentsOf: events)
+      if c.phase != .updateRefs { gc.refsComplete = true }
       return request
     case .subtractRefs:
       return subtractRefs(&c)
     case .moveUnreachable:
       return moveUnreachable(&c)
     case .untrackTuples:
+      // gc_refs are no longer needed: the back links of `young` come back
+      // (CPython's move_unreachable restores them as it goes; here the
+      // result of move_unreachable stays readable until this phase).
+      relinkRefsList()
       return untrackTuples(&c)
     case .promoteSurvivors:
       promoteSurvivors(&c)
@@ -284,15 +289,17 @@ extension Heap {
     if g >= 1 { for i in 1...g { gc.olderCounts[i] = 0 } }
     for i in 0..<g { gcMerge(.generation(i), into: c.young) }
     c.garbageList = .unreachable
+    beginDeduction(of: c.young, unreachable: .unreachable)
     enter(.updateRefs, &c)
     c.cursor = gc.first(of: c.young)
   }
 
-  /// `update_refs` for one object: gc_refs = refcount, collecting mark set.
+  /// `update_refs` for one object: gc_refs = refcount (in `previous`: the
+  /// list is singly linked from here on), collecting mark set.
   @inline(__always) private func updateRefs(_ s: Int, _ columns: GCColumns) {
     let count = Int(refcounts[s])
     precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
-    columns.gcRefs[s] = Int32(count)
+    columns.setRefs(s, Int32(count))
     columns.membership[s] |= GCState.collectingBit
   }
 
@@ -307,10 +314,9 @@ extension Heap {
       heap.appendReferents(of: ObjectID(s), to: &buffer)
       buffer.withUnsafeBufferPointer { referents in
         for referent in referents where columns.isCollecting(referent.slot) {
-          columns.gcRefs[referent.slot] -= 1
-          if perObject {
-            events.append(.refSubtracted(referent, gcRefs: Int(columns.gcRefs[referent.slot])))
-          }
+          let refs = columns.refs(referent.slot) - 1
+          columns.setRefs(referent.slot, refs)
+          if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
         }
       }
     }
@@ -319,24 +325,27 @@ extension Heap {
   }
 
   /// `move_unreachable(young, unreachable)` over any pair of lists, from
-  /// `start`, for at most `budget` objects; returns where it stopped (-1 at
-  /// the end of `young`).
+  /// `start` (whose predecessor on `young` is `before`, -1 at the head), for
+  /// at most `budget` objects; returns where it stopped (-1 at the end of
+  /// `young`) and leaves `before` at the stop's predecessor. `young` is the
+  /// list being deduced: singly linked, gc_refs in `previous`.
   private mutating func moveUnreachablePass(
-    young: GCList, unreachable: GCList, from start: Int32, budget: Int, work: inout Int,
-    events: inout [GCEvent]?
+    young: GCList, unreachable: GCList, from start: Int32, before: inout Int32, budget: Int,
+    work: inout Int, events: inout [GCEvent]?
   ) -> Int32 {
     var buffer = gc.scratch
     gc.scratch = []
     defer { gc.scratch = buffer }
     let unreachableRaw = unreachable.rawValue
     var slot = start
+    var previousKept = before
     var budget = budget
     withGCColumns { heap, columns in
       while slot >= 0, budget > 0 {
         let s = Int(slot)
         budget -= 1
         work += 1
-        if columns.gcRefs[s] > 0 {
+        if columns.refs(s) > 0 {
           buffer.removeAll(keepingCapacity: true)
           heap.appendReferents(of: ObjectID(s), to: &buffer)
           buffer.withUnsafeBufferPointer { referents in
@@ -344,32 +353,35 @@ extension Heap {
               let r = referent.slot
               guard columns.isCollecting(r) else { continue }
               if columns.membership[r] & GCState.listMask == unreachableRaw {
-                columns.move(r, to: young)
-                columns.gcRefs[r] = 1
+                columns.unlink(r)
+                columns.appendSingly(r, to: young, refs: 1)
                 events?.append(.movedBackToYoung(referent))
-              } else if columns.gcRefs[r] == 0 {
-                columns.gcRefs[r] = 1
+              } else if columns.refs(r) == 0 {
+                columns.setRefs(r, 1)
               }
             }
           }
           columns.membership[s] &= ~GCState.collectingBit
           events?.append(.markedReachable(ObjectID(s)))
+          previousKept = slot
           slot = columns.next[s]
         } else {
           let next = columns.next[s]
-          columns.move(s, to: unreachable)
+          columns.removeSingly(s, after: previousKept, from: young)
+          columns.append(s, to: unreachable)
           events?.append(.movedToUnreachable(ObjectID(s)))
           slot = next
         }
       }
     }
+    before = previousKept
     return slot
   }
 
   private mutating func moveUnreachable(_ c: inout GarbageCollection) -> GCRequest? {
     var events: [GCEvent]? = c.eventDetail >= .objects ? [] : nil
     let stop = moveUnreachablePass(
-      young: c.young, unreachable: .unreachable, from: c.cursor.index,
+      young: c.young, unreachable: .unreachable, from: c.cursor.index, before: &c.scanPrevious,
       budget: c.stepping == .object ? 1 : Int.max, work: &c.work, events: &events)
     if let events { c.events.append(contentsOf: events) }
     if stop >= 0 {
@@ -562,13 +574,19 @@ extension Heap {
     var events: [GCEvent]? = nil
     if profile.gcAbortsCollectionOnResurrection {
       // check_garbage: recount references from outside the set.
-      forEach(in: .unreachable) { heap, columns, s in columns.gcRefs[s] = Int32(heap.refcounts[s]) }
+      beginDeduction(of: .unreachable, unreachable: .untracked)
+      forEach(in: .unreachable) { heap, columns, s in columns.setRefs(s, heap.refcounts[s]) }
+      gc.refsComplete = true
       subtractRefsPass(over: .unreachable, work: &c.work)
       var resurrected = false
-      forEach(in: .unreachable) { heap, columns, s in
-        if columns.gcRefs[s] != 0 { resurrected = true }
+      forEach(in: .unreachable) { _, columns, s in
+        if columns.refs(s) != 0 {
+          resurrected = true
+          c.recountedRefs[ObjectID(s)] = columns.refs(s)
+        }
         columns.membership[s] &= ~GCState.collectingBit
       }
+      relinkRefsList()
       if resurrected {
         c.abortedByResurrection = true
         for id in gcObjects(in: .unreachable) { c.record(.resurrected(id)) }
@@ -580,19 +598,26 @@ extension Heap {
       c.garbageList = .unreachable
     } else {
       // handle_resurrected_objects: deduce_unreachable over `unreachable`.
+      beginDeduction(of: .unreachable, unreachable: .stillUnreachable)
       forEach(in: .unreachable) { heap, columns, s in
-        columns.gcRefs[s] = Int32(heap.refcounts[s])
+        columns.setRefs(s, heap.refcounts[s])
         columns.membership[s] |= GCState.collectingBit
       }
+      gc.refsComplete = true
       subtractRefsPass(over: .unreachable, work: &c.work)
+      var before: Int32 = -1
       _ = moveUnreachablePass(
         young: .unreachable, unreachable: .stillUnreachable,
-        from: gc.heads[Int(GCList.unreachable.rawValue)].first,
+        from: gc.heads[Int(GCList.unreachable.rawValue)].first, before: &before,
         budget: Int.max, work: &c.work, events: &events)
-      for id in gcObjects(in: .unreachable) {
-        gc.membership[id.slot] &= ~GCState.collectingBit
-        c.record(.resurrected(id))
+      // What is left on `unreachable` was resurrected: keep its recount
+      // (nonzero) for the event log before the links come back.
+      forEach(in: .unreachable) { _, columns, s in
+        c.recountedRefs[ObjectID(s)] = columns.refs(s)
+        columns.membership[s] &= ~GCState.collectingBit
       }
+      relinkRefsList()
+      for id in gcObjects(in: .unreachable) { c.record(.resurrected(id)) }
       gcMerge(.unreachable, into: c.old)
       c.garbageList = .stillUnreachable
     }
@@ -629,7 +654,7 @@ extension Heap {
         heap.appendReferents(of: ObjectID(s), to: &buffer)
         buffer.withUnsafeBufferPointer { referents in
           for referent in referents where columns.isCollecting(referent.slot) {
-            columns.gcRefs[referent.slot] -= 1
+            columns.setRefs(referent.slot, columns.refs(referent.slot) - 1)
           }
         }
       }

@@ -1,5 +1,5 @@
 // Consistency checks of the collector's structures, for tests and debug
-// builds: every list is well linked and as long as its count says, every row
+// builds: every list is well linked (the list being deduced forwards only) and as long as its count says, every row
 // is on the list its membership byte names, tracked ⇔ on a list, no
 // collecting mark outside a collection, and no live object has fewer
 // references than the heap's own rows hold to it.
@@ -18,7 +18,9 @@ extension Heap {
         let s = Int(slot)
         guard !seen[s] else { preconditionFailure("row \(s) is on two lists (\(list))") }
         seen[s] = true
-        guard gc.previous[s] == previous else { preconditionFailure("row \(s) on \(list): bad back link") }
+        guard list == gc.refsList || gc.previous[s] == previous else {
+          preconditionFailure("row \(s) on \(list): bad back link")
+        }
         guard gc.list(ofSlot: s) == list else {
           preconditionFailure("row \(s) linked on \(list) but marked \(gc.list(ofSlot: s))")
         }

@@ -45,10 +45,20 @@ extension Heap {
   /// The list an object is on (the set the TUI colours it by).
   public func gcList(of id: ObjectID) -> GCList { gc.list(ofSlot: id.slot) }
 
-  /// `gc_refs` as the last collection pass left it (meaningful for rows a
-  /// running collection has touched).
-  public func gcRefs(of id: ObjectID) -> Int {
-    id.slot < gc.gcRefs.count ? Int(gc.gcRefs[id.slot]) : 0
+  /// `gc_refs` of an object while a running collection holds it (from
+  /// update_refs until the back links are rebuilt at untrack_tuples, and
+  /// during handle_resurrected_objects), else 0. As in CPython, the count
+  /// borrows the `previous` link: once the links are rebuilt it is gone.
+  public func gcRefs(of id: ObjectID) -> Int { liveGCRefs(ofSlot: id.slot).map(Int.init) ?? 0 }
+
+  /// gc_refs of a row while a collection holds it, nil otherwise.
+  public func liveGCRefs(ofSlot slot: Int) -> Int32? {
+    let list = gc.list(ofSlot: slot)
+    if list == .untracked { return nil }
+    if list == gc.refsList {
+      return gc.refsComplete || gc.isCollecting(slot: slot) ? gc.previous[slot] : nil
+    }
+    return list == gc.refsTarget ? 0 : nil
   }
 
   /// Whether the row carries CPython's PREV_MASK_COLLECTING mark: it is in
@@ -78,7 +88,6 @@ extension Heap {
     guard missing > 0 else { return }
     gc.previous.append(contentsOf: repeatElement(-1, count: missing))
     gc.next.append(contentsOf: repeatElement(-1, count: missing))
-    gc.gcRefs.append(contentsOf: repeatElement(0, count: missing))
     gc.membership.append(contentsOf: repeatElement(0, count: missing))
   }
 
@@ -100,6 +109,7 @@ extension Heap {
     // One uniqueness check per column rather than one per write (the
     // dealloc cascade unlinks every object it frees).
     let listIndex = Int(gc.membership[slot] & GCState.listMask)
+    assert(listIndex != Int(gc.refsList.rawValue), "unlinking row \(slot) of the list being deduced")
     gc.previous.withUnsafeMutableBufferPointer { previousColumn in
       gc.next.withUnsafeMutableBufferPointer { nextColumn in
         gc.heads.withUnsafeMutableBufferPointer { heads in
@@ -155,39 +165,52 @@ extension Heap {
   mutating func withGCColumns<Result>(_ body: (inout Heap, GCColumns) -> Result) -> Result {
     var previous: [Int32] = []
     var next: [Int32] = []
-    var gcRefs: [Int32] = []
     var membership: [UInt8] = []
     var heads: [GCListHead] = []
     swap(&previous, &gc.previous)
     swap(&next, &gc.next)
-    swap(&gcRefs, &gc.gcRefs)
     swap(&membership, &gc.membership)
     swap(&heads, &gc.heads)
     defer {
       swap(&previous, &gc.previous)
       swap(&next, &gc.next)
-      swap(&gcRefs, &gc.gcRefs)
       swap(&membership, &gc.membership)
       swap(&heads, &gc.heads)
     }
     precondition(previous.count == membership.count && next.count == membership.count)
-    precondition(gcRefs.count == membership.count)
     return previous.withUnsafeMutableBufferPointer { previous in
       next.withUnsafeMutableBufferPointer { next in
-        gcRefs.withUnsafeMutableBufferPointer { gcRefs in
-          membership.withUnsafeMutableBufferPointer { membership in
-            heads.withUnsafeMutableBufferPointer { heads in
-              let columns = GCColumns(
-                previous: previous.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-                next: next.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-                gcRefs: gcRefs.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-                membership: membership.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-                heads: heads.baseAddress!, count: membership.count)
-              return body(&self, columns)
-            }
+        membership.withUnsafeMutableBufferPointer { membership in
+          heads.withUnsafeMutableBufferPointer { heads in
+            let columns = GCColumns(
+              previous: previous.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+              next: next.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+              membership: membership.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+              heads: heads.baseAddress!, count: membership.count)
+            return body(&self, columns)
           }
         }
       }
     }
+  }
+
+  /// Makes `list` the list being deduced: its rows will hold gc_refs in
+  /// `previous` (GC/GCState.swift); rows moved to `target` have gc_refs 0.
+  mutating func beginDeduction(of list: GCList, unreachable target: GCList) {
+    precondition(gc.refsList == .untracked, "\(gc.refsList) is still being deduced")
+    gc.refsList = list
+    gc.refsTarget = target
+    gc.refsComplete = false
+  }
+
+  /// Ends the deduction: rebuilds the back links of the list that held
+  /// gc_refs. No-op when none does.
+  mutating func relinkRefsList() {
+    let list = gc.refsList
+    guard list != .untracked else { return }
+    withGCColumns { _, columns in columns.relink(list) }
+    gc.refsList = .untracked
+    gc.refsTarget = .untracked
+    gc.refsComplete = false
   }
 }

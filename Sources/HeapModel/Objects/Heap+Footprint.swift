@@ -64,12 +64,12 @@ extension Heap {
 
   private var rowColumnBytes: Int {
     ModelFootprint.array(kinds) + ModelFootprint.array(flags) + ModelFootprint.array(refcounts)
-      + ModelFootprint.array(blocks) + ModelFootprint.array(sizes) + ModelFootprint.array(types)
+      + blocks.memoryFootprint + sizes.memoryFootprint + ModelFootprint.array(types)
       + ModelFootprint.array(payloads) + ModelFootprint.array(freeRows)
   }
 
   private var collectorColumnBytes: Int {
-    ModelFootprint.array(gc.previous) + ModelFootprint.array(gc.next) + ModelFootprint.array(gc.gcRefs)
+    ModelFootprint.array(gc.previous) + ModelFootprint.array(gc.next)
       + ModelFootprint.array(gc.membership) + ModelFootprint.array(gc.scratch)
   }
 

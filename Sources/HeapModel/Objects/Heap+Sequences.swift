@@ -39,16 +39,12 @@ extension Heap {
 
   /// The address of a list's item block, 0 when it has none.
   func listItemsAddress(row: Int) -> UInt64 {
-    let start = itemsStart(row: row)
-    let low = UInt64(UInt32(bitPattern: itemSlab[start - 2]))
-    let high = UInt64(UInt32(bitPattern: itemSlab[start - 1]))
-    return high << 32 | low
+    BlockColumn.address(shortCode: UInt32(bitPattern: itemSlab[itemsStart(row: row) - 1]))
   }
 
   private mutating func setListHeader(start: Int, capacity: Int, address: UInt64) {
-    itemSlab[start - 3] = Int32(capacity)
-    itemSlab[start - 2] = Int32(bitPattern: UInt32(truncatingIfNeeded: address))
-    itemSlab[start - 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: address >> 32))
+    itemSlab[start - 2] = Int32(capacity)
+    itemSlab[start - 1] = Int32(bitPattern: BlockColumn.shortCode(address))
   }
 
   // MARK: Creation
@@ -304,13 +300,15 @@ extension Heap {
 
   /// Checks the slab: every live list and tuple owns a range (a list's of
   /// its capacity plus the header), no two ranges, live or free, overlap,
-  /// and together with the free words and the 4 reserved words they cover
+  /// and together with the free words and the reserved words they cover
   /// the slab exactly.
   /// - Complexity: O(rows + words).
   public func checkItemSlabInvariants() {
     var owner = [Int32](repeating: -1, count: itemSlab.words.count)
     func claim(_ start: Int, _ length: Int, _ by: Int32) {
-      precondition(start >= 4 && start + length <= owner.count, "range \(start)+\(length) outside the slab")
+      precondition(
+        start >= ItemSlab.reservedWords && start + length <= owner.count,
+        "range \(start)+\(length) outside the slab")
       for index in start..<(start + length) {
         precondition(owner[index] == -1, "word \(index) owned by \(owner[index]) and \(by)")
         owner[index] = by
@@ -347,8 +345,9 @@ extension Heap {
     }
     precondition(free == itemSlab.freeWords, "free words \(itemSlab.freeWords), free ranges \(free)")
     precondition(
-      used + free + 4 == itemSlab.words.count,
+      used + free + ItemSlab.reservedWords == itemSlab.words.count,
       "slab of \(itemSlab.words.count) words: \(used) used, \(free) free")
-    precondition(itemSlab.words[0..<4].allSatisfy { $0 == 0 }, "reserved words changed")
+    precondition(
+      itemSlab.words[0..<ItemSlab.reservedWords].allSatisfy { $0 == 0 }, "reserved words changed")
   }
 }

@@ -2,8 +2,8 @@
 // column (struct of arrays), plus per-kind payload stores and the allocator
 // that gives every object its address.
 //
-//   row i:  kind | flags | refcount | address | size | type | payload
-//            u8     u8      i32        u64       i32    id     i64
+//   row i:  kind | flags | refcount | block | size | type | payload
+//            u8     u8      i32        u32     u16    id     i64
 //
 // Static objects (None, True, False, small ints, builtin types and
 // functions, the empty singletons) are created with the heap and never
@@ -20,7 +20,11 @@
 // model as at least a 4-byte id, so 2³¹ of them cannot exist (3.11's
 // statically allocated objects start at 999,999,999 and still have a
 // billion to go; 3.12+ immortal objects report `immortalRefcount` from the
-// profile and never count). The columns keep Swift's doubling growth, so up
+// profile and never count). The block address is a 4-byte code (arena or
+// low-region offset in 16-byte units, a side table for the rest:
+// `BlockColumn`) and the size 2 bytes (a side table for the rare sizes of
+// 64 KiB and more: `SizeColumn`); both read as before through their
+// subscripts. The columns keep Swift's doubling growth, so up
 // to half of a column's capacity may be unused: growing by an eighth instead
 // was tried and cost peak RSS (each step frees a buffer glibc keeps
 // resident: million_tracked 197 MB against 171 MB) and copying time; see
@@ -64,10 +68,12 @@ public struct Heap: Sendable {
   public internal(set) var kinds: [ObjectKind] = []
   public internal(set) var flags: [ObjectFlags] = []
   public internal(set) var refcounts: [Int32] = []
-  /// Block start address of the object's main block.
-  public internal(set) var blocks: [UInt64] = []
-  /// Request size of the main block (0 for static objects).
-  public internal(set) var sizes: [Int32] = []
+  /// Block start address of the object's main block (a 4-byte code per
+  /// row, Objects/BlockColumn.swift).
+  public internal(set) var blocks = BlockColumn()
+  /// Request size of the main block (0 for static objects; 2 bytes a row,
+  /// Objects/SizeColumn.swift).
+  public internal(set) var sizes = SizeColumn()
   public internal(set) var types: [ObjectID] = []
   public internal(set) var payloads: [Int64] = []
   var freeRows: [Int32] = []
@@ -184,7 +190,7 @@ public struct Heap: Sendable {
   /// Creates a static object (no pymalloc block; a made-up static address).
   mutating func addStatic(kind: ObjectKind, type: ObjectID, payload: Int64 = 0) -> ObjectID {
     let flags: ObjectFlags = profile.hasImmortalObjects ? [.isStatic, .immortal] : [.isStatic]
-    let id = addRow(kind: kind, type: type, payload: payload, block: 0, size: 0, flags: flags)
+    let id = addRow(kind: kind, type: type, payload: payload, block: Heap.staticBase, size: 0, flags: flags)
     blocks[id.slot] = Heap.staticBase + UInt64(id.slot) * 64
     return id
   }

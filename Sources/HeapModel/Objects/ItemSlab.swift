@@ -5,17 +5,18 @@
 // items at 4 bytes each instead of a Swift array of its own (32-byte header,
 // malloc rounding, a retain and release at every access).
 //
-//   words:  [0 0 0 ·] [t0 t1] [cap lo hi │ i0 i1 i2 · ] [free→next ·] …
-//            null      tuple     list: header, then `cap` item slots
+//   words:  [0 0 ·] [t0 t1] [cap blk │ i0 i1 i2 · ] [free→next ·] …
+//            null    tuple    list: header, then `cap` item slots
 //
-// A tuple's range is its items. A list's range is a 3-word header —
-// capacity (CPython's `allocated`), then the address of its item block, low
-// and high halves — followed by `capacity` item slots, of which the first
-// `count` are in use. The object's payload column holds where its items
-// start (low 32 bits) and its count (high 32 bits), so item `i` is
-// `words[start + i]` for both kinds. Words 0–2 are a permanent header of a
-// list with no storage (capacity 0, address 0) and word 3 is never used: an
-// empty tuple or a list with nothing allocated starts at 3 with count 0.
+// A tuple's range is its items. A list's range is a 2-word header —
+// capacity (CPython's `allocated`), then the address of its item block as a
+// 4-byte block code (`BlockColumn.shortCode`, 0 for none) — followed by
+// `capacity` item slots, of which the first `count` are in use. The
+// object's payload column holds where its items start (low 32 bits) and its
+// count (high 32 bits), so item `i` is `words[start + i]` for both kinds.
+// Words 0–1 are a permanent header of a list with no storage (capacity 0,
+// address 0) and word 2 is never used: an empty tuple or a list with
+// nothing allocated starts at 2 with count 0.
 //
 // Ranges are recycled by exact length. A freed range's first word links to
 // the next free range of the same length (-1 ends a list); lengths up to
@@ -27,12 +28,12 @@
 //
 // Invariants: every live list or tuple row owns a range disjoint from all
 // others and from every free range; `freeWords` is the total length of the
-// free ranges; words 0–3 are zero and belong to no range.
+// free ranges; words 0–2 (`reservedWords`) are zero and belong to no range.
 
 /// One array holding the items of every list and tuple (see the essay above).
 struct ItemSlab: Sendable {
   /// Header words and items.
-  private(set) var words: [Int32] = [0, 0, 0, 0]
+  private(set) var words = [Int32](repeating: 0, count: ItemSlab.reservedWords)
   /// Heads of the free lists of short ranges, by length (-1: empty).
   private var freeHeads = [Int32](repeating: -1, count: ItemSlab.smallLengths)
   /// Heads of the free lists of longer ranges, by length.
@@ -40,11 +41,13 @@ struct ItemSlab: Sendable {
   /// Words in free ranges.
   private(set) var freeWords = 0
 
-  /// The start a list or tuple without storage has (word 3 is never part
+  /// The start a list or tuple without storage has (word 2 is never part
   /// of a range, so no tuple with items can start there).
-  static let emptyStart = 3
-  /// Words in a list's header (capacity, address low, address high).
-  static let listHeader = 3
+  static let emptyStart = 2
+  /// Words in a list's header (capacity, item block code).
+  static let listHeader = 2
+  /// Words at the start that belong to no range.
+  static let reservedWords = 3
   static let smallLengths = 64
 
   /// A range of `length` words (uninitialised contents), reusing a freed
@@ -106,8 +109,12 @@ struct ItemSlab: Sendable {
     return newStart
   }
 
-  /// Appends `count` zero words (Swift's doubling growth, as the columns).
+  /// Appends `count` zero words, growing the buffer by half when full (not
+  /// Swift's doubling: the slab is compacted into a buffer of just its live
+  /// words, and doubling from there left up to half of it unused).
   private mutating func grow(by count: Int) {
+    let needed = words.count + count
+    if needed > words.capacity { words.reserveCapacity(max(needed, words.capacity + words.capacity / 2)) }
     words.append(contentsOf: repeatElement(0, count: count))
   }
 

@@ -95,10 +95,11 @@ import Testing
     let list = heap.newList([])
     for value in 0..<100 { heap.listAppend(list, heap.newInt(value)) }
     // Only this list has a range, so every resize grew it in place.
-    #expect(heap.itemSlab.words.count == 4 + ItemSlab.listHeader + heap.listCapacity(list))
+    #expect(
+      heap.itemSlab.words.count == ItemSlab.reservedWords + ItemSlab.listHeader + heap.listCapacity(list))
     #expect(heap.itemSlab.freeWords == 0)
     heap.decref(list)
-    #expect(heap.itemSlab.words.count == 4)
+    #expect(heap.itemSlab.words.count == ItemSlab.reservedWords)
     heap.checkItemSlabInvariants()
   }
 
@@ -130,7 +131,7 @@ import Testing
     for (index, tuple) in tuples.enumerated() where index % 10 != 0 { heap.decref(tuple) }
     // 8,100 words freed; compaction ran once they were a quarter of the slab.
     #expect(heap.itemSlab.freeWords < 4096)
-    #expect(heap.itemSlab.words.count < 4 + 300 * 3 + 4096)
+    #expect(heap.itemSlab.words.count < ItemSlab.reservedWords + 300 * 3 + 4096)
     for (index, tuple) in tuples.enumerated() where index % 10 == 0 {
       #expect(heap.items(tuple) == ints(&heap, index % 200..<(index % 200 + 3)))
     }

@@ -1,0 +1,91 @@
+// The block-address column of the object table, four bytes a row.
+//
+// Every address the model hands out lies in one of two regions, both
+// 16-byte aligned: the arenas, mapped upwards from `Allocator.heapBase`
+// (0x7f3a_0000_0000), and the low region of the static objects
+// (`Heap.staticBase`, 0x5555_5570_0000) and the raw allocator's brk heap
+// just above it (0x5555_5580_0000). A row stores its block as a 32-bit code:
+//
+//   0xxx…x   arena region: (address − heapBase) / 16      (32 GiB of arenas)
+//   1xxx…x   low region:   (address − staticBase) / 16    (32 GiB above it)
+//   ffff_ffff  anything else (unaligned, 0, out of range): in `wide`, by row
+//
+// so a row costs 4 bytes where a `UInt64` cost 8 (issue 3: ≤ 48 bytes of
+// model per object). The code is converted at the boundary: readers and
+// writers see `UInt64` addresses through the subscript and never the code.
+//
+// Invariant: `wide` holds exactly the rows whose code is `wideCode`.
+
+/// Block start addresses of the object table's rows, stored as 32-bit codes.
+public struct BlockColumn: Sendable {
+  private(set) var codes: [UInt32] = []
+  /// Addresses with no code, by row.
+  private(set) var wide: [Int32: UInt64] = [:]
+
+  static let wideCode: UInt32 = .max
+  static let lowTag: UInt32 = 0x8000_0000
+  static let arenaBase = Allocator.heapBase
+  static let lowBase = Heap.staticBase
+
+  init() {}
+
+  /// Number of rows.
+  public var count: Int { codes.count }
+
+  /// The block address of row `slot`.
+  public subscript(slot: Int) -> UInt64 {
+    @inline(__always) get {
+      let code = codes[slot]
+      if code < Self.lowTag { return Self.arenaBase &+ UInt64(code) &<< 4 }
+      if code != Self.wideCode { return Self.lowBase &+ UInt64(code & ~Self.lowTag) &<< 4 }
+      return wide[Int32(slot)]!
+    }
+    set {
+      if codes[slot] == Self.wideCode { wide[Int32(slot)] = nil }
+      let code = Self.code(newValue)
+      codes[slot] = code
+      if code == Self.wideCode { wide[Int32(slot)] = newValue }
+    }
+  }
+
+  /// Adds a row.
+  mutating func append(_ address: UInt64) {
+    let code = Self.code(address)
+    if code == Self.wideCode { wide[Int32(codes.count)] = address }
+    codes.append(code)
+  }
+
+  /// The code of `address`, `wideCode` when it has none.
+  @inline(__always) static func code(_ address: UInt64) -> UInt32 {
+    if address & 15 == 0 {
+      if address >= arenaBase, (address &- arenaBase) >> 4 < UInt64(lowTag) {
+        return UInt32(truncatingIfNeeded: (address &- arenaBase) >> 4)
+      }
+      if address >= lowBase, (address &- lowBase) >> 4 < UInt64(wideCode & ~lowTag) {
+        return lowTag | UInt32(truncatingIfNeeded: (address &- lowBase) >> 4)
+      }
+    }
+    return wideCode
+  }
+
+  /// The code of an item block address kept elsewhere (a list's header in
+  /// the item slab), 0 for address 0. Item blocks are pymalloc or raw
+  /// blocks, which always have a code; code 0 would be `heapBase` itself,
+  /// where arena 0's first pool header sits, never a block.
+  static func shortCode(_ address: UInt64) -> UInt32 {
+    if address == 0 { return 0 }
+    let code = code(address)
+    precondition(code != wideCode && code != 0, "item block \(Address(address)) has no block code")
+    return code
+  }
+
+  /// The address of a `shortCode`.
+  @inline(__always) static func address(shortCode code: UInt32) -> UInt64 {
+    if code == 0 { return 0 }
+    if code < lowTag { return arenaBase &+ UInt64(code) &<< 4 }
+    return lowBase &+ UInt64(code & ~lowTag) &<< 4
+  }
+
+  /// Bytes the column occupies (`ModelFootprint`).
+  var memoryFootprint: Int { ModelFootprint.array(codes) + ModelFootprint.dictionary(wide) }
+}
