@@ -45,11 +45,9 @@ struct Run: ParsableCommand {
           status = try interpreter.run()
         }
       } catch {
-        guard case InterpreterStop.stepLimit(let limit) = error else {
-          fatalError("unexpected stop \(error)")
-        }
+        guard let stop = error as? InterpreterStop else { fatalError("unexpected stop \(error)") }
         status = 2
-        message = "heapscope: \(path): stopped after --max-steps \(limit) executed lines"
+        message = stop.diagnostic(path: path)
       }
       return RunOutcome(
         stdout: interpreter.standardOutput, stderr: interpreter.standardError, status: status,

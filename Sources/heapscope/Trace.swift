@@ -43,12 +43,10 @@ struct Trace: ParsableCommand {
       do {
         try TraceWriter.write(&interpreter, file: path, encoder: encoder) { output.write(Data($0.utf8)) }
       } catch {
-        guard case InterpreterStop.stepLimit(let limit) = error else {
-          fatalError("unexpected stop \(error)")
-        }
+        guard let stop = error as? InterpreterStop else { fatalError("unexpected stop \(error)") }
         return RunOutcome(
           stdout: [], stderr: interpreter.standardError, status: 2,
-          message: "heapscope: \(path): stopped after --max-steps \(limit) executed lines")
+          message: stop.diagnostic(path: path))
       }
       return RunOutcome(stdout: [], stderr: interpreter.standardError, status: 0, message: nil)
     }

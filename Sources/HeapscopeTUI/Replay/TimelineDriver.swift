@@ -350,6 +350,8 @@ public struct TimelineDriver: ReplayDriver, Sendable {
     } catch {
       switch error {
       case .stepLimit(let limit): notice = "stopped: --max-steps \(limit) reached"
+      case .unsupported(let feature, let line):
+        notice = "stopped at line \(line): '\(feature)' is not modelled"
       }
     }
   }

@@ -84,3 +84,54 @@ import Testing
     #expect(measured == CPythonBuiltinNames.all)
   }
 }
+
+/// Attributes of builtin values that CPython has and the model lacks stop
+/// the run instead of raising an AttributeError CPython would not raise.
+@Suite struct UnmodelledAttributeTests {
+  @Test func cpythonAttributeTheModelLacksStopsTheRun() throws {
+    #expect(throws: InterpreterStop.unsupported(feature: "str.maketrans", line: 3)) {
+      _ = try runScenario("x = 'ab'\ntry:\n    x.maketrans('a', 'b')\nexcept AttributeError:\n    pass\n")
+    }
+    #expect(throws: InterpreterStop.unsupported(feature: "object.__sizeof__", line: 3)) {
+      _ = try runScenario("class C:\n    pass\nC().__sizeof__()\n")
+    }
+  }
+
+  @Test func attributesCPythonLacksStillRaise() throws {
+    let missing = try runScenario("try:\n    'ab'.nope\nexcept AttributeError as e:\n    print(e)\n")
+    #expect(missing.stdout == "'str' object has no attribute 'nope'\n")
+    // str.removeprefix arrived in 3.9.
+    let old = try runScenario("print(hasattr('ab', 'removeprefix'))\n", version: .py38)
+    #expect(old.stdout == "False\n")
+    #expect(throws: InterpreterStop.unsupported(feature: "str.removeprefix", line: 1)) {
+      _ = try runScenario("print(hasattr('ab', 'removeprefix'))\n", version: .py39)
+    }
+  }
+
+  /// Re-measures `dir(str)` and `dir(list)` on the installed interpreters
+  /// against the generated table (tools/builtins/cpython_type_attributes.py).
+  @Test(.enabled(if: !BuiltinNamesTests.interpreters.isEmpty, "no pyenv CPython interpreter installed"))
+  func generatedTableMatchesTheInterpreters() throws {
+    for executable in BuiltinNamesTests.interpreters {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = [
+        "-c", "import sys; print(sys.version_info[1]); print(*dir(str)); print(*dir(list))",
+      ]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+      let minor = try #require(Int(lines[0]))
+      guard (8...13).contains(minor) else { continue }
+      for (type, line) in zip(["str", "list"], lines.dropFirst()) {
+        let live = Set(line.split(separator: " ").map(String.init))
+        let table = Set(
+          (CPythonTypeAttributes.masks[type] ?? [:]).filter { $0.value & (1 << (minor - 8)) != 0 }.keys)
+        #expect(live == table, "dir(\(type)) of 3.\(minor)")
+      }
+    }
+  }
+}

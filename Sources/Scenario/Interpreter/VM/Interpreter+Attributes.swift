@@ -31,7 +31,7 @@ extension Interpreter {
       }
       if let classAttribute { return try bindClassAttribute(classAttribute, instance: object, owner: cls) }
       if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
-      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+      throw try missingAttribute(object, name)
     case .type, .builtinType:
       if let value = try typeAttribute(object, name) { return value }
       throw raise(.attributeError, "type object '\(typeDisplayName(object))' has no attribute '\(name)'")
@@ -114,7 +114,28 @@ extension Interpreter {
     }
     if name == "__class__" { return retain(heap.type(of: object)) }
     if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
-    throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+    throw try missingAttribute(object, name)
+  }
+
+  /// CPython's AttributeError for `object.name`, or, when CPython's type has
+  /// that attribute in this version (`CPythonTypeAttributes`), the stop that
+  /// says the model lacks it: an AttributeError there would be output CPython
+  /// never writes.
+  mutating func missingAttribute(_ object: ObjectID, _ name: String) throws -> Error {
+    let typeName = try typeName(of: object)
+    let kind = heap.kind(of: object)
+    let owner: String
+    if kind == .instance || kind == .slotsInstance {
+      owner = "object"
+    } else if kind == .exception || kind == .stopIteration || kind == .attributeError {
+      owner = "BaseException"
+    } else {
+      owner = typeName
+    }
+    if let versions = CPythonTypeAttributes.masks[owner]?[name], versions & (1 << (version.minor - 8)) != 0 {
+      return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
+    }
+    return raise(.attributeError, "'\(typeName)' object has no attribute '\(name)'")
   }
 
   /// `obj.name` for a call: the unbound function and true when the call can

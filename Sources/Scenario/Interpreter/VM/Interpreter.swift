@@ -24,6 +24,20 @@ struct PythonRaise: Error {}
 /// Why a run stopped without an uncaught Python exception.
 public enum InterpreterStop: Error, Sendable, Equatable {
   case stepLimit(Int)
+  /// The scenario used something CPython has and the model does not (at
+  /// run time: an attribute of a builtin type, e.g. `str.ljust`).
+  case unsupported(feature: String, line: Int)
+
+  /// The line the command line prints for a run of `path` that stopped.
+  public func diagnostic(path: String) -> String {
+    switch self {
+    case .stepLimit(let limit):
+      return "heapscope: \(path): stopped after --max-steps \(limit) executed lines"
+    case .unsupported(let feature, let line):
+      return "\(path):\(line): error: '\(feature)' is not available in heapscope scenarios"
+        + " (CPython has it; the model does not implement it)"
+    }
+  }
 }
 
 /// One collection the run made.
