@@ -21,9 +21,6 @@
 struct PoolHeader: Sendable {
   /// Marks "no block" in `freeHead` and in block links (`NULL`).
   static let noBlock: UInt16 = .max
-  /// Marks a block handed out, in block links (CPython keeps no such mark;
-  /// the model uses it to catch double frees).
-  static let inUse: UInt16 = .max - 1
   /// Marks "never initialised" in `sizeClass` (`DUMMY_SIZE_IDX`).
   static let noClass: UInt8 = .max
 
