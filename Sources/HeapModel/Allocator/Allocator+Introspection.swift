@@ -84,7 +84,7 @@ extension Allocator {
     while block != PoolHeader.noBlock {
       positions[Int(block)] = position
       position += 1
-      block = links[linkIndex(pool: pool, block: Int(block))]
+      block = freeListNext(pool: pool, after: block)
     }
     let virgin = Int(pools[pool].nextVirgin)
     return (0..<summary.blockCapacity).map { block in

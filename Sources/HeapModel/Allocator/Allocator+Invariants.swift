@@ -84,7 +84,10 @@ extension Allocator {
   private func checkPool(_ pool: Int, inFreePools: Bool, inUsedPools: Bool) -> Int {
     let header = pools[pool]
     let carved = header.sizeClass == PoolHeader.noClass ? 0 : Int(header.nextVirgin)
-    let words = stride(from: 0, to: 1 << slotShift, by: 64).map { inUseBits[bitWord(pool: pool, block: $0)] }
+    // Blocks 0…63 are in the header; the side table's word for them stays 0.
+    let words =
+      [header.lowBits]
+      + stride(from: 0, to: 1 << slotShift, by: 64).map { inUseBits[bitWord(pool: pool, block: $0)] }
     let marked = words.reduce(0) { $0 + $1.nonzeroBitCount }
     let markedCarved = (0..<carved).reduce(0) { $0 + (isInUse(pool: pool, block: $1) ? 1 : 0) }
     check(marked == Int(header.count), "\(describePool(pool)) has \(marked) blocks marked in use")
@@ -102,7 +105,7 @@ extension Allocator {
       check(!isInUse(pool: pool, block: Int(block)), "\(describePool(pool)) free list reaches a live block")
       freeCount += 1
       check(freeCount <= Int(header.nextVirgin), "\(describePool(pool)) free list loops")
-      block = links[linkIndex(pool: pool, block: Int(block))]
+      block = freeListNext(pool: pool, after: block)
     }
     check(freeCount + Int(header.count) == Int(header.nextVirgin), "\(describePool(pool)) loses blocks")
     let full = header.count == capacity[sizeClass]
