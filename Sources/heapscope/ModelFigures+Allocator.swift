@@ -55,8 +55,9 @@ extension ModelFigures {
 
   static func allocatorThroughput(pairs: Int) -> [String: Any] {
     let draws = AllocatorDraws()
-    let mixed = allocatorMixed(pairs: pairs, draws: draws)
-    let lifo = allocatorLIFO(pairs: pairs, draws: draws)
+    var allocator = Allocator(version: .py312)
+    let mixed = allocatorMixed(pairs: pairs, draws: draws, allocator: &allocator)
+    let lifo = allocatorLIFO(pairs: pairs, draws: draws, allocator: &allocator)
     return [
       "allocator_pairs": pairs,
       "allocator_mixed_pairs_per_second": Double(pairs) / mixed.wall,
@@ -66,11 +67,13 @@ extension ModelFigures {
     ]
   }
 
-  /// The mixed pattern, live blocks kept as 32-bit offsets; wall and CPU seconds.
-  static func allocatorMixed(pairs: Int, draws: AllocatorDraws) -> (wall: Double, cpu: Double) {
+  /// The mixed pattern on an empty `allocator`, live blocks kept as 32-bit
+  /// offsets; wall and CPU seconds. Leaves the working set allocated.
+  static func allocatorMixed(
+    pairs: Int, draws: AllocatorDraws, allocator: inout Allocator
+  ) -> (wall: Double, cpu: Double) {
     let table = AllocatorDraws.table
     let base = Allocator.heapBase
-    var allocator = Allocator(version: .py312)
     var live = draws.sizes.prefix(allocatorWorkingSet).map {
       UInt32((allocator.allocate(Int($0)).rawValue - base) >> 4)
     }
@@ -112,11 +115,12 @@ extension ModelFigures {
     return figures
   }
 
-  /// The LIFO pattern, on a heap holding the mixed pattern's working set.
-  static func allocatorLIFO(pairs: Int, draws: AllocatorDraws) -> (wall: Double, cpu: Double) {
+  /// The LIFO pattern, on the heap the mixed pattern left.
+  static func allocatorLIFO(
+    pairs: Int, draws: AllocatorDraws, allocator: inout Allocator
+  ) -> (wall: Double, cpu: Double) {
     let table = AllocatorDraws.table
-    var allocator = Allocator(version: .py312)
-    let live = draws.sizes.prefix(allocatorWorkingSet).map { allocator.allocate(Int($0)) }
+    let live = allocator.blocksInUse
     let start = DispatchTime.now()
     let cpuStart = threadCPUSeconds()
     draws.sizes.withUnsafeBufferPointer { sizes in
@@ -125,7 +129,7 @@ extension ModelFigures {
       }
     }
     let figures = (elapsed(since: start), threadCPUSeconds() - cpuStart)
-    precondition(allocator.blocksInUse == live.count, "allocator benchmark lost blocks")
+    precondition(allocator.blocksInUse == live, "allocator benchmark lost blocks")
     return figures
   }
 
@@ -133,9 +137,10 @@ extension ModelFigures {
   static func runAllocatorOnly(pairs: Int, runs: Int) {
     let draws = AllocatorDraws()
     for _ in 0..<runs {
-      let mixed = allocatorMixed(pairs: pairs, draws: draws)
+      var allocator = Allocator(version: .py312)
+      let mixed = allocatorMixed(pairs: pairs, draws: draws, allocator: &allocator)
+      let lifo = allocatorLIFO(pairs: pairs, draws: draws, allocator: &allocator)
       let wide = allocatorMixedWide(pairs: pairs, draws: draws)
-      let lifo = allocatorLIFO(pairs: pairs, draws: draws)
       func rates(_ figures: (wall: Double, cpu: Double)) -> String {
         String(
           format: "%.1f M/s (%.1f M/cpu s)", Double(pairs) / figures.wall / 1e6,
