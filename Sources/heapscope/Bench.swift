@@ -50,8 +50,19 @@ struct Bench: ParsableCommand {
   )
   var gcOnly = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Only the allocator throughput figures, --runs times (for profiling the allocator).",
+      visibility: .hidden)
+  )
+  var allocatorOnly = false
+
   func run() throws {
     let runs = short ? 1 : max(1, runs)
+    if allocatorOnly {
+      ModelFigures.runAllocatorOnly(pairs: short ? 200_000 : 20_000_000, runs: runs)
+      return
+    }
     let python = try cpython ?? Peers.python312()
     if gcOnly {
       try runFullCollectionOnly(python: python, runs: runs)

@@ -56,6 +56,7 @@ extension Allocator {
     let poolCount = constants.maxPoolsPerArena
     pools.append(contentsOf: repeatElement(PoolHeader(), count: poolCount))
     links.append(contentsOf: repeatElement(PoolHeader.noBlock, count: poolCount << slotShift))
+    inUseBits.append(contentsOf: repeatElement(0, count: poolCount << (slotShift - 6)))
     mappedFirstPool.append(0)
 
     if let map = constants.arenaMap {

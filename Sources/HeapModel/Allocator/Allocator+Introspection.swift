@@ -84,7 +84,7 @@ extension Allocator {
     while block != PoolHeader.noBlock {
       positions[Int(block)] = position
       position += 1
-      block = links[pool << slotShift | Int(block)]
+      block = freeListNext(pool: pool, after: block)
     }
     let virgin = Int(pools[pool].nextVirgin)
     return (0..<summary.blockCapacity).map { block in
@@ -163,7 +163,7 @@ extension Allocator {
         Int((address.rawValue - record.firstPool) & UInt64(constants.poolSize - 1)) - Int(headerSize)
       let size = (Int(header.sizeClass) + 1) << 4
       guard inPool >= 0, inPool % size == 0, inPool / size < Int(header.nextVirgin) else { return false }
-      return links[pool << slotShift | inPool / size] == PoolHeader.inUse
+      return isInUse(pool: pool, block: inPool / size)
     }
     return raw.contains(address.rawValue)
   }

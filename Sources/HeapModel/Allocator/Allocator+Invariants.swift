@@ -84,9 +84,14 @@ extension Allocator {
   private func checkPool(_ pool: Int, inFreePools: Bool, inUsedPools: Bool) -> Int {
     let header = pools[pool]
     let carved = header.sizeClass == PoolHeader.noClass ? 0 : Int(header.nextVirgin)
-    let firstLink = pool << slotShift
-    let marked = links[firstLink..<(firstLink + carved)].reduce(0) { $0 + ($1 == PoolHeader.inUse ? 1 : 0) }
+    // Blocks 0…63 are in the header; the side table's word for them stays 0.
+    let words =
+      [header.lowBits]
+      + stride(from: 0, to: 1 << slotShift, by: 64).map { inUseBits[bitWord(pool: pool, block: $0)] }
+    let marked = words.reduce(0) { $0 + $1.nonzeroBitCount }
+    let markedCarved = (0..<carved).reduce(0) { $0 + (isInUse(pool: pool, block: $1) ? 1 : 0) }
     check(marked == Int(header.count), "\(describePool(pool)) has \(marked) blocks marked in use")
+    check(markedCarved == marked, "\(describePool(pool)) has never-used blocks marked in use")
     if header.count == 0 {
       check(inFreePools && !inUsedPools, "empty \(describePool(pool)) not (only) in freepools")
       return 0
@@ -97,11 +102,10 @@ extension Allocator {
     var block = header.freeHead
     while block != PoolHeader.noBlock {
       check(block < header.nextVirgin, "\(describePool(pool)) free list reaches never-used block \(block)")
-      let unit = pool << slotShift | Int(block)
-      check(links[unit] != PoolHeader.inUse, "\(describePool(pool)) free list reaches a live block")
+      check(!isInUse(pool: pool, block: Int(block)), "\(describePool(pool)) free list reaches a live block")
       freeCount += 1
       check(freeCount <= Int(header.nextVirgin), "\(describePool(pool)) free list loops")
-      block = links[unit]
+      block = freeListNext(pool: pool, after: block)
     }
     check(freeCount + Int(header.count) == Int(header.nextVirgin), "\(describePool(pool)) loses blocks")
     let full = header.count == capacity[sizeClass]

@@ -43,11 +43,12 @@
 //
 // Storage is struct-of-arrays with integer ids: one 40-byte record per arena
 // slot (plus its first-pool address in a dense array for the hot paths), one
-// 16-byte header per pool, and per pool one 16-bit link per 16-byte unit: the
-// next free block for a free block, `PoolHeader.inUse` for a block handed out
-// (which is how a double free is caught). About 2 bytes of model per 16 bytes
-// of arena. No objects, no per-call heap allocation on the hot paths, and the
-// whole model is a value so a timeline can checkpoint it by copying.
+// 32-byte header per pool, and per pool one 16-bit link per possible block
+// (the next free block of a free one) and one in-use bit per possible block
+// (which is how a double free is caught; blocks 0…63's are in the header). About 2 bytes of model per 16 bytes
+// of arena; only a pool's first `capacity` links and bits are ever used. No
+// objects, no per-call heap allocation on the hot paths, and the whole model
+// is a value so a timeline can checkpoint it by copying.
 //
 // Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
 // 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
@@ -69,6 +70,8 @@ public struct Allocator: Sendable {
   let poolShift: Int
   let poolsPerArenaShift: Int
   let slotShift: Int
+  /// `(1 << slotShift) - 1`: a block's link index within its pool's range.
+  let slotMask: Int
 
   let arenaStrideShift: Int
   let headerSize: UInt64
@@ -85,9 +88,18 @@ public struct Allocator: Sendable {
   var mappedFirstPool: [UInt64] = []
 
   var pools: [PoolHeader] = []
-  /// Per pool, one link per 16-byte unit: the next block of the free list,
-  /// `PoolHeader.noBlock` at its end, `PoolHeader.inUse` for a live block.
+  /// Per pool, `1 << slotShift` links, one per block (rotated, see
+  /// `linkIndex`): the next block of the free list, `PoolHeader.noBlock` at
+  /// its end; meaningless for a live block (CPython's free-list pointer lives
+  /// in the block's first word, which the object overwrites) and for the
+  /// list's head, whose link is `PoolHeader.headNext`.
   var links: [UInt16] = []
+  /// Per pool, `1 << slotShift` bits, one per block: set while the block is
+  /// handed out, which is what catches a double free. Blocks 0…63 have
+  /// theirs in `PoolHeader.lowBits` instead (their word here stays 0), so
+  /// only the small classes' pools come here. Laid out word-major per arena
+  /// (see `bitWord`).
+  var inUseBits: [UInt64] = []
 
   /// Head pool of `usedpools[class]`, -1 if none.
   var usedPools: [Int32]
@@ -124,6 +136,7 @@ public struct Allocator: Sendable {
     poolShift = constants.poolSize.trailingZeroBitCount
     poolsPerArenaShift = constants.maxPoolsPerArena.trailingZeroBitCount
     slotShift = poolShift - 4
+    slotMask = (1 << slotShift) - 1
 
     arenaStrideShift = constants.arenaSize.trailingZeroBitCount + 1
     headerSize = UInt64(constants.poolHeaderSize)
@@ -158,19 +171,49 @@ public struct Allocator: Sendable {
     return allocateRaw(nbytes)
   }
 
-  /// Pops the head of a used pool's free list (`pymalloc_alloc`).
+  /// Pops the head of a used pool's free list (`pymalloc_alloc`); when the
+  /// list runs dry, extends it by a never-used block or, if there is none,
+  /// unlinks the now full pool from `usedpools` (`pymalloc_pool_extend`).
   @inline(__always)
   private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
     var header = pools[pool]
     let block = Int(header.freeHead)
-    let next = links[pool << slotShift | block]
+    let next = header.headNext
     header.count &+= 1
     header.freeHead = next
+    var extended = false
+    if next != PoolHeader.noBlock {
+      header.headNext = links[linkIndex(pool: pool, block: Int(next))]
+    } else {
+      let virgin = header.nextVirgin
+      if virgin < capacity[sizeClass] {
+        header.freeHead = virgin
+        header.nextVirgin = virgin &+ 1
+        extended = true
+      }
+    }
+    if block < 64 {
+      header.lowBits |= 1 &<< UInt64(block)
+    } else {
+      inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
+    }
     pools[pool] = header
 
-    let address = handOut(pool: pool, block: block, sizeClass: sizeClass)
-    if next == PoolHeader.noBlock {
-      extendFreeList(pool: pool, sizeClass: sizeClass)
+    let address = handedOut(pool: pool, block: block, sizeClass: sizeClass)
+    if header.freeHead == PoolHeader.noBlock {
+      // Full: it leaves `usedpools[class]`, whose head it is.
+      usedPools[sizeClass] = header.next
+      if header.next >= 0 {
+        pools[Int(header.next)].prev = -1
+      }
+      if recordsEvents {
+        events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+      }
+    } else if extended && recordsEvents {
+      events.append(
+        .poolExtended(
+          pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass),
+          nextBlock: blockAddress(pool: pool, block: Int(header.freeHead), sizeClass: sizeClass)))
     }
     return address
   }
@@ -178,8 +221,17 @@ public struct Allocator: Sendable {
   /// Marks a block in use and returns its address.
   @inline(__always)
   private mutating func handOut(pool: Int, block: Int, sizeClass: Int) -> Address {
-    links[pool << slotShift | block] = PoolHeader.inUse
+    if block < 64 {
+      pools[pool].lowBits |= 1 &<< UInt64(block)
+    } else {
+      inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
+    }
+    return handedOut(pool: pool, block: block, sizeClass: sizeClass)
+  }
 
+  /// Counts a block marked in use and returns its address.
+  @inline(__always)
+  private mutating func handedOut(pool: Int, block: Int, sizeClass: Int) -> Address {
     pymallocBlocksInUse &+= 1
     let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass)
     if recordsEvents {
@@ -189,28 +241,6 @@ public struct Allocator: Sendable {
           arena: ArenaIndex(pool >> poolsPerArenaShift)))
     }
     return address
-  }
-
-  /// The free list ran dry: give it one never-used block, or unlink the now
-  /// full pool from `usedpools` (`pymalloc_pool_extend`).
-  private mutating func extendFreeList(pool: Int, sizeClass: Int) {
-    let virgin = pools[pool].nextVirgin
-    if virgin < capacity[sizeClass] {
-      pools[pool].freeHead = virgin
-      pools[pool].nextVirgin = virgin &+ 1
-      links[pool << slotShift | Int(virgin)] = PoolHeader.noBlock
-      if recordsEvents {
-        events.append(
-          .poolExtended(
-            pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass),
-            nextBlock: blockAddress(pool: pool, block: Int(virgin), sizeClass: sizeClass)))
-      }
-      return
-    }
-    unlinkUsedPool(pool, sizeClass: sizeClass)
-    if recordsEvents {
-      events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
-    }
   }
 
   /// No used pool of the class: take a pool from the most used usable arena
@@ -262,7 +292,10 @@ public struct Allocator: Sendable {
     if Int(pools[pool].sizeClass) == sizeClass {
       // Last served this class: header and free list are still valid.
       let block = Int(pools[pool].freeHead)
-      pools[pool].freeHead = links[pool << slotShift | block]
+      let next = pools[pool].headNext
+      pools[pool].freeHead = next
+      pools[pool].headNext =
+        next == PoolHeader.noBlock ? next : links[linkIndex(pool: pool, block: Int(next))]
       if recordsEvents {
         events.append(
           .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass))
@@ -272,8 +305,8 @@ public struct Allocator: Sendable {
     }
     pools[pool].sizeClass = UInt8(sizeClass)
     pools[pool].freeHead = 1
+    pools[pool].headNext = PoolHeader.noBlock
     pools[pool].nextVirgin = 2
-    links[pool << slotShift | 1] = PoolHeader.noBlock
     if recordsEvents {
       events.append(
         .poolInitialized(
@@ -298,18 +331,36 @@ public struct Allocator: Sendable {
       return
     }
     let pool = location.pool
+    let block = location.block
     let sizeClass = location.sizeClass
-    let unit = pool << slotShift | location.block
-    guard links[unit] == PoolHeader.inUse else {
-      preconditionFailure(
-        "free of \(address): block \(location.block) of \(describePool(pool)) is not in use")
+    var header = pools[pool]
+    let bit: UInt64 = 1 &<< UInt64(block & 63)
+    if block < 64 {
+      guard header.lowBits & bit != 0 else { notInUse(address, block: block, pool: pool) }
+      header.lowBits &= ~bit
+    } else {
+      let word = bitWord(pool: pool, block: block)
+      let bits = inUseBits[word]
+      guard bits & bit != 0 else { notInUse(address, block: block, pool: pool) }
+      inUseBits[word] = bits & ~bit
     }
     pymallocBlocksInUse &-= 1
-    var header = pools[pool]
     let lastFree = header.freeHead
-    links[unit] = lastFree
-    header.freeHead = UInt16(truncatingIfNeeded: location.block)
+    if lastFree != PoolHeader.noBlock {
+      // The old head's link leaves the header for the links table.
+      links[linkIndex(pool: pool, block: Int(lastFree))] = header.headNext
+    }
+    header.headNext = lastFree
+    header.freeHead = UInt16(truncatingIfNeeded: block)
     header.count &-= 1
+    // A full pool got a free block: it goes to the head of `usedpools[class]`
+    // (`insert_to_usedpool`), its own links written with the header.
+    let wasFull = lastFree == PoolHeader.noBlock
+    let head = usedPools[sizeClass]
+    if wasFull {
+      header.next = head
+      header.prev = -1
+    }
     pools[pool] = header
     if recordsEvents {
       events.append(
@@ -317,8 +368,14 @@ public struct Allocator: Sendable {
           address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
           arena: ArenaIndex(pool >> poolsPerArenaShift)))
     }
-    if lastFree == PoolHeader.noBlock {
-      insertToUsedPool(pool, sizeClass: sizeClass)
+    if wasFull {
+      if head >= 0 {
+        pools[Int(head)].prev = Int32(pool)
+      }
+      usedPools[sizeClass] = Int32(pool)
+      if recordsEvents {
+        events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+      }
       return
     }
     if header.count != 0 {
@@ -327,19 +384,9 @@ public struct Allocator: Sendable {
     insertToFreePool(pool, sizeClass: sizeClass)
   }
 
-  /// A full pool got a free block: link it at the head of `usedpools[class]`
-  /// (`insert_to_usedpool`).
-  private mutating func insertToUsedPool(_ pool: Int, sizeClass: Int) {
-    let head = usedPools[sizeClass]
-    pools[pool].next = head
-    pools[pool].prev = -1
-    if head >= 0 {
-      pools[Int(head)].prev = Int32(pool)
-    }
-    usedPools[sizeClass] = Int32(pool)
-    if recordsEvents {
-      events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
-    }
+  /// A double free, or a free of a block never handed out.
+  private func notInUse(_ address: Address, block: Int, pool: Int) -> Never {
+    preconditionFailure("free of \(address): block \(block) of \(describePool(pool)) is not in use")
   }
 
   /// Removes a pool from `usedpools[class]`.
@@ -504,15 +551,54 @@ public struct Allocator: Sendable {
   /// Address of block `block` of pool `pool` of class `sizeClass`.
   @inline(__always)
   func blockAddress(pool: Int, block: Int, sizeClass: Int) -> Address {
-    let first = mappedFirstPool[pool >> poolsPerArenaShift]
-    let poolBase = first &+ UInt64(pool & ((1 << poolsPerArenaShift) - 1)) << UInt64(poolShift)
+    let first = mappedFirstPool[pool &>> poolsPerArenaShift]
+    let poolBase = first &+ UInt64(pool & ((1 &<< poolsPerArenaShift) - 1)) &<< UInt64(poolShift)
     return Address(poolBase &+ headerSize &+ UInt64(block * ((sizeClass + 1) << 4)))
+  }
+
+  /// Where block `block` of pool `pool` keeps its link in `links`.
+  ///
+  /// Each pool owns `1 << slotShift` consecutive links, but only its first
+  /// `capacity` blocks use them, and for the large classes that is one cache
+  /// line at the start of a 2 KiB stride: every pool's hot line would fall in
+  /// the same few cache sets (2 of the L1's 64, 32 of a 512 KiB L2's 1024),
+  /// and a working set of a thousand pools would miss on every free. So the
+  /// links are rotated by `(pool mod 32)` cache lines within the pool's
+  /// range — a bijection, since the range holds more links than any pool has
+  /// blocks — which spreads the hot lines over every set.
+  @inline(__always)
+  func linkIndex(pool: Int, block: Int) -> Int {
+    pool &<< slotShift | ((block &+ pool &<< 5) & slotMask)
+  }
+
+  /// Which word of `inUseBits` holds block `block` of pool `pool`'s bit.
+  ///
+  /// An arena's `1 << slotShift` words are ordered by word, then pool: word
+  /// k of its pools 0…63 are neighbours. Most pools have at most 64 blocks
+  /// (every class from 256 bytes up), so a pool-major layout would give each
+  /// pool a cache line of its own for one word; this one packs a thousand
+  /// pools' hot words into 16 KiB.
+  @inline(__always)
+  func bitWord(pool: Int, block: Int) -> Int {
+    (pool &>> 6) &<< slotShift | (block &>> 6) &<< 6 | pool & 63
+  }
+
+  /// Whether block `block` of pool `pool` is handed out.
+  func isInUse(pool: Int, block: Int) -> Bool {
+    let word = block < 64 ? pools[pool].lowBits : inUseBits[bitWord(pool: pool, block: block)]
+    return word & (1 &<< UInt64(block & 63)) != 0
+  }
+
+  /// The block after `block` on pool `pool`'s free list (`noBlock` at its
+  /// end); `block` must be on the list.
+  func freeListNext(pool: Int, after block: UInt16) -> UInt16 {
+    block == pools[pool].freeHead ? pools[pool].headNext : links[linkIndex(pool: pool, block: Int(block))]
   }
 
   /// Address of pool `pool`'s header.
   func poolAddress(_ pool: Int) -> UInt64 {
     arenas[pool >> poolsPerArenaShift].firstPool
-      &+ UInt64(pool & ((1 << poolsPerArenaShift) - 1)) << UInt64(poolShift)
+      &+ UInt64(pool & ((1 &<< poolsPerArenaShift) - 1)) << UInt64(poolShift)
   }
 
   /// Resolves an address inside a live arena to its pool and block; nil when
@@ -522,12 +608,12 @@ public struct Allocator: Sendable {
   @inline(__always)
   func pymallocLocation(_ address: UInt64) -> (pool: Int, block: Int, sizeClass: Int)? {
     let offset = address &- Self.heapBase
-    let arena = Int(truncatingIfNeeded: offset >> UInt64(arenaStrideShift))
+    let arena = Int(truncatingIfNeeded: offset &>> UInt64(arenaStrideShift))
     guard offset < (1 << 47), arena < mappedFirstPool.count else { return nil }
     let firstPool = mappedFirstPool[arena]
     let inArena = address &- firstPool
-    let poolInArena = Int(truncatingIfNeeded: inArena >> UInt64(poolShift))
-    guard firstPool != 0, address >= firstPool, poolInArena < (1 << poolsPerArenaShift) else {
+    let poolInArena = Int(truncatingIfNeeded: inArena &>> UInt64(poolShift))
+    guard firstPool != 0, address >= firstPool, poolInArena < (1 &<< poolsPerArenaShift) else {
       if firstPool != 0 && address &- arenas[arena].base < UInt64(constants.arenaSize) {
         preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every pool")
       }
@@ -535,7 +621,7 @@ public struct Allocator: Sendable {
     }
     // Pools never carved, and carved pools now empty, both have count 0, so
     // one test rejects both.
-    let pool = arena << poolsPerArenaShift | poolInArena
+    let pool = arena &<< poolsPerArenaShift | poolInArena
     let header = pools[pool]
     let sizeClass = Int(header.sizeClass)
     let inPool = Int(truncatingIfNeeded: inArena & UInt64(constants.poolSize - 1)) - Int(headerSize)
@@ -554,6 +640,6 @@ public struct Allocator: Sendable {
     let header = pools[pool]
     return
       "pool \(pool) at \(Address(poolAddress(pool))) (class \(header.sizeClass), count \(header.count), "
-      + "freeHead \(header.freeHead), nextVirgin \(header.nextVirgin))"
+      + "freeHead \(header.freeHead), headNext \(header.headNext), nextVirgin \(header.nextVirgin))"
   }
 }

@@ -1,4 +1,4 @@
-// The model's copy of one `pool_header` (obmalloc.c), 16 bytes.
+// The model's copy of one `pool_header` (obmalloc.c), 32 bytes.
 //
 // A pool is in exactly one of four states:
 //
@@ -15,28 +15,52 @@
 //
 // `nextVirgin` is CPython's `nextoffset` counted in blocks: blocks at and
 // after it were never handed out since the pool was last initialised.
+//
+// Two things CPython keeps in the pool's blocks live here, so that `free`
+// and `malloc` touch one cache line in the common case: the in-use bits of
+// blocks 0…63 (every block of 16 KiB pools' classes from 256 bytes up, 4 KiB
+// pools' from 64; the rest are in
+// `Allocator.inUseBits`), and the link of the free-list head (`*freeblock`),
+// so pushing a block on a full pool's empty list, and popping it again,
+// writes no link at all. The hot fields fill the first 16 bytes, which never
+// straddle a cache line whatever the array's 16-byte alignment; the list
+// links are in the other half. `nextVirgin` (≤ 1021) and `sizeClass` (≤ 31,
+// or `noClass`) share 16 bits.
 
 /// One pool's header fields (`pool_header`): list links, use count, the head
 /// of its block free list and the never-used mark.
 struct PoolHeader: Sendable {
-  /// Marks "no block" in `freeHead` and in block links (`NULL`).
+  /// Marks "no block" in `freeHead`, `headNext` and in block links (`NULL`).
   static let noBlock: UInt16 = .max
-  /// Marks a block handed out, in block links (CPython keeps no such mark;
-  /// the model uses it to catch double frees).
-  static let inUse: UInt16 = .max - 1
   /// Marks "never initialised" in `sizeClass` (`DUMMY_SIZE_IDX`).
-  static let noClass: UInt8 = .max
+  static let noClass: UInt8 = 63
 
-  /// Next pool in `usedpools[class]` or in the arena's `freepools`; -1 at the end.
-  var next: Int32 = -1
-  /// Previous pool in `usedpools[class]`; -1 at the head.
-  var prev: Int32 = -1
+  /// In-use bits of blocks 0…63 (bit k: block k is handed out).
+  var lowBits: UInt64 = 0
   /// Blocks in use (`ref.count`).
   var count: UInt16 = 0
   /// First block of the free list (`freeblock`), as a block index.
   var freeHead: UInt16 = noBlock
+  /// The second block of the free list (the head's link), `noBlock` if none.
+  var headNext: UInt16 = noBlock
+  /// `nextVirgin` in the low 10 bits, `sizeClass` in the high 6.
+  var shape: UInt16 = UInt16(noClass) &<< 10
+  /// Next pool in `usedpools[class]` or in the arena's `freepools`; -1 at the end.
+  var next: Int32 = -1
+  /// Previous pool in `usedpools[class]`; -1 at the head.
+  var prev: Int32 = -1
+  // Pads the stride to 32 bytes, so the hot half never straddles a line.
+  private var padding: UInt64 = 0
+
   /// First never-used block (`nextoffset`), as a block index.
-  var nextVirgin: UInt16 = 0
+  var nextVirgin: UInt16 {
+    @inline(__always) get { shape & 0x3FF }
+    @inline(__always) set { shape = shape & ~0x3FF | newValue }
+  }
+
   /// Size class served (`szidx`).
-  var sizeClass: UInt8 = noClass
+  var sizeClass: UInt8 {
+    @inline(__always) get { UInt8(truncatingIfNeeded: shape &>> 10) }
+    @inline(__always) set { shape = shape & 0x3FF | UInt16(newValue) &<< 10 }
+  }
 }
