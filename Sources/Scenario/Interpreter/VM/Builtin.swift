@@ -33,6 +33,9 @@ enum Builtin: Int, CaseIterable {
   // str
   case strJoin, strSplit, strUpper, strLower, strStrip, strReplace, strStartswith, strEndswith, strFind
   case strFormat, strCount, strRfind, strIndex, strRindex
+  case strLstrip, strRstrip, strLjust, strRjust, strCenter, strZfill, strPartition, strRpartition
+  case strCapitalize, strTitle, strSwapcase, strIsdigit, strIsalpha, strIsalnum, strIsspace, strIsdecimal
+  case strIsupper, strIslower
   // set
   case setAdd, setDiscard, setRemove, setPop
   // tuple

@@ -905,6 +905,204 @@ extension BuiltinArity {
       BuiltinArity(
         1, 3, "rindex expected at least 1 argument, got {n}", "rindex expected at most 3 arguments, got {n}"),
     ],
+    .strLstrip: [
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "lstrip expected at most 1 argument, got {n}"),
+    ],
+    .strRstrip: [
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "rstrip expected at most 1 argument, got {n}"),
+    ],
+    .strLjust: [
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "ljust expected at least 1 argument, got {n}", "ljust expected at most 2 arguments, got {n}"),
+    ],
+    .strRjust: [
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "rjust expected at least 1 argument, got {n}", "rjust expected at most 2 arguments, got {n}"),
+    ],
+    .strCenter: [
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "center expected at least 1 argument, got {n}", "center expected at most 2 arguments, got {n}"),
+    ],
+    .strZfill: [
+      BuiltinArity(
+        1, 1, "zfill() takes exactly one argument ({n} given)",
+        "zfill() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.zfill() takes exactly one argument ({n} given)",
+        "str.zfill() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.zfill() takes exactly one argument ({n} given)",
+        "str.zfill() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.zfill() takes exactly one argument ({n} given)",
+        "str.zfill() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.zfill() takes exactly one argument ({n} given)",
+        "str.zfill() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.zfill() takes exactly one argument ({n} given)",
+        "str.zfill() takes exactly one argument ({n} given)"),
+    ],
+    .strPartition: [
+      BuiltinArity(
+        1, 1, "partition() takes exactly one argument ({n} given)",
+        "partition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.partition() takes exactly one argument ({n} given)",
+        "str.partition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.partition() takes exactly one argument ({n} given)",
+        "str.partition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.partition() takes exactly one argument ({n} given)",
+        "str.partition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.partition() takes exactly one argument ({n} given)",
+        "str.partition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.partition() takes exactly one argument ({n} given)",
+        "str.partition() takes exactly one argument ({n} given)"),
+    ],
+    .strRpartition: [
+      BuiltinArity(
+        1, 1, "rpartition() takes exactly one argument ({n} given)",
+        "rpartition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.rpartition() takes exactly one argument ({n} given)",
+        "str.rpartition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.rpartition() takes exactly one argument ({n} given)",
+        "str.rpartition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.rpartition() takes exactly one argument ({n} given)",
+        "str.rpartition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.rpartition() takes exactly one argument ({n} given)",
+        "str.rpartition() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.rpartition() takes exactly one argument ({n} given)",
+        "str.rpartition() takes exactly one argument ({n} given)"),
+    ],
+    .strCapitalize: [
+      BuiltinArity(0, 0, "", "capitalize() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.capitalize() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.capitalize() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.capitalize() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.capitalize() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.capitalize() takes no arguments ({n} given)"),
+    ],
+    .strTitle: [
+      BuiltinArity(0, 0, "", "title() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.title() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.title() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.title() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.title() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.title() takes no arguments ({n} given)"),
+    ],
+    .strSwapcase: [
+      BuiltinArity(0, 0, "", "swapcase() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.swapcase() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.swapcase() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.swapcase() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.swapcase() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.swapcase() takes no arguments ({n} given)"),
+    ],
+    .strIsdigit: [
+      BuiltinArity(0, 0, "", "isdigit() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdigit() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdigit() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdigit() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdigit() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdigit() takes no arguments ({n} given)"),
+    ],
+    .strIsalpha: [
+      BuiltinArity(0, 0, "", "isalpha() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalpha() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalpha() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalpha() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalpha() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalpha() takes no arguments ({n} given)"),
+    ],
+    .strIsalnum: [
+      BuiltinArity(0, 0, "", "isalnum() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalnum() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalnum() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalnum() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalnum() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isalnum() takes no arguments ({n} given)"),
+    ],
+    .strIsspace: [
+      BuiltinArity(0, 0, "", "isspace() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isspace() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isspace() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isspace() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isspace() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isspace() takes no arguments ({n} given)"),
+    ],
+    .strIsdecimal: [
+      BuiltinArity(0, 0, "", "isdecimal() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdecimal() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdecimal() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdecimal() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdecimal() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isdecimal() takes no arguments ({n} given)"),
+    ],
+    .strIsupper: [
+      BuiltinArity(0, 0, "", "isupper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isupper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isupper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isupper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isupper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isupper() takes no arguments ({n} given)"),
+    ],
+    .strIslower: [
+      BuiltinArity(0, 0, "", "islower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.islower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.islower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.islower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.islower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.islower() takes no arguments ({n} given)"),
+    ],
     .setAdd: [
       BuiltinArity(
         1, 1, "add() takes exactly one argument ({n} given)", "add() takes exactly one argument ({n} given)"),

@@ -151,10 +151,10 @@ extension Interpreter {
       return heap.newStr(heap.string(receiver).uppercased())
     case .strLower:
       return heap.newStr(heap.string(receiver).lowercased())
-    case .strStrip:
-      let text = heap.string(receiver)
-      return heap.newStr(
-        String(text.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed()))
+    case .strStrip, .strLstrip, .strRstrip, .strLjust, .strRjust, .strCenter, .strZfill, .strPartition,
+      .strRpartition, .strCapitalize, .strTitle, .strSwapcase, .strIsdigit, .strIsalpha, .strIsalnum,
+      .strIsspace, .strIsdecimal, .strIsupper, .strIslower:
+      return try strMethod(builtin, receiver, args)!
     case .strReplace:
       let text = heap.string(receiver)
       return heap.newStr(text.replacingAll(heap.string(try argument(0)), with: heap.string(try argument(1))))
@@ -492,11 +492,7 @@ extension Interpreter {
     let scalars = Array(text.unicodeScalars)
     var pieces: [String] = []
     var index = 0
-    // Py_UNICODE_ISSPACE: Unicode's White_Space plus the four ASCII
-    // information separators U+001C…U+001F.
-    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-      scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
-    }
+    let isSpace = Interpreter.isSpace
     while index < scalars.count {
       while index < scalars.count, isSpace(scalars[index]) { index += 1 }
       if index == scalars.count { break }
