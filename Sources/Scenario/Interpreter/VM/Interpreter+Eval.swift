@@ -46,55 +46,136 @@ extension Interpreter {
 
   /// Executes instructions; returns the result when the Swift-boundary frame
   /// returns, nil when the outermost run pauses at `pauseAtStep`.
+  ///
+  /// The running frame's registers — its index, code, `pc`, slot base and
+  /// pointers to its instructions and constants — live in locals. The
+  /// frame's stored `pc` is written back ("flushed") before anything that
+  /// could look at it runs: every instruction of the second switch, which
+  /// may call Python code, raise or leave the frame, flushes first; the
+  /// register-only instructions of the first switch flush only on their
+  /// rare paths (a deallocation, which may run `__del__` or close a
+  /// generator; an unbound local; a `__bool__` call). After a call or a
+  /// return the registers are reloaded from the new top frame.
   private mutating func runUntilReturn() throws -> ObjectID? {
+    var frameIndex = 0
+    var codeIndex = 0
+    var pc = 0
+    var base = 0
+    var instructions = instructionStore.instructions(of: 0)
+    var constants = instructionStore.constants(of: 0)
+    var reload = true
     while true {
-      if heap.gc.collectionScheduled { try collectIfScheduled() }
+      if heap.gc.collectionScheduled {
+        if !reload { frames[frameIndex].pc = pc }
+        try collectIfScheduled()
+      }
       if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
         // The allocation that crossed the limit fails, as malloc would.
+        if !reload { frames[frameIndex].pc = pc }
         reservedAtLastMemoryError = heap.allocator.reservedBytes
         throw raise(.memoryError, nil)
       }
-      let frameIndex = frames.count - 1
-      let codeIndex = frames[frameIndex].code
-      let pc = frames[frameIndex].pc
-      let instruction = program.codes[codeIndex].instructions[pc]
-      frames[frameIndex].pc = pc + 1
+      if reload {
+        frameIndex = frames.count - 1
+        let frame = frames[frameIndex]
+        codeIndex = frame.code
+        pc = frame.pc
+        base = frame.base
+        instructions = instructionStore.instructions(of: codeIndex)
+        constants = instructionStore.constants(of: codeIndex)
+        reload = false
+      }
+      let instruction = instructions[pc]
+      pc += 1
       let arg = Int(instruction.arg)
+      // Instructions that only move references between registers, slots and
+      // the stack.
       switch instruction.op {
       case .nop:
-        break
+        continue
       case .line:
+        frames[frameIndex].pc = pc
         if try lineEvent(arg) { return nil }
+        continue
       case .popTop:
-        drop(pop())
+        drop(pop(), flushing: pc, frameIndex)
+        continue
       case .dupTop:
         push(retain(top()))
+        continue
       case .dupTopTwo:
         let b = top()
         let a = top(1)
         push(retain(a))
         push(retain(b))
+        continue
       case .rotTwo:
         values.swapAt(values.count - 1, values.count - 2)
+        continue
       case .rotThree:
         let v = pop()
         values.insert(v, at: values.count - 2)
+        continue
       case .rotFour:
         let v = pop()
         values.insert(v, at: values.count - 3)
+        continue
       case .loadConst:
-        push(retain(program.codes[codeIndex].constants[arg]))
+        push(retain(constants[arg]))
+        continue
       case .loadFast:
-        let value = values[frames[frameIndex].base + arg]
-        if value.isNull { throw unboundLocal(codeIndex, arg) }
+        let value = values[base + arg]
+        if value.isNull {
+          frames[frameIndex].pc = pc
+          throw unboundLocal(codeIndex, arg)
+        }
         push(retain(value))
+        continue
       case .storeFast:
-        let slot = frames[frameIndex].base + arg
+        let slot = base + arg
         let old = values[slot]
         values[slot] = pop()
-        drop(old)
+        drop(old, flushing: pc, frameIndex)
+        continue
+      case .loadClosure:
+        push(retain(values[base + arg]))
+        continue
+      case .isOp:
+        let right = pop()
+        let left = pop()
+        drop(left, flushing: pc, frameIndex)
+        drop(right, flushing: pc, frameIndex)
+        push(heap.newBool((left == right) != (arg == 1)))
+        continue
+      case .jump:
+        pc = arg
+        continue
+      case .jumpBackward:
+        pc = arg
+        if version == .py311 { warmUp(codeIndex) }
+        continue
+      case .popJumpIfFalse, .popJumpIfTrue:
+        let value = pop()
+        let truth: Bool
+        if value == heap.trueObject {
+          truth = true
+        } else if value == heap.falseObject {
+          truth = false
+        } else {
+          frames[frameIndex].pc = pc
+          truth = try isTrue(value)
+        }
+        drop(value, flushing: pc, frameIndex)
+        if truth == (instruction.op == .popJumpIfTrue) { pc = arg }
+        continue
+      default:
+        break
+      }
+      // Instructions that may run Python code, raise, or leave the frame.
+      frames[frameIndex].pc = pc
+      switch instruction.op {
       case .deleteFast:
-        let slot = frames[frameIndex].base + arg
+        let slot = base + arg
         let old = values[slot]
         if old.isNull { throw unboundLocal(codeIndex, arg) }
         values[slot] = .null
@@ -107,12 +188,12 @@ extension Interpreter {
             break
           }
         }
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[base + arg]
         let content = heap.fieldsPayload(cell).refs[0]
         if content.isNull { throw freeVariableError(codeIndex, arg) }
         push(retain(content))
       case .storeDeref:
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[base + arg]
         let value = pop()
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
@@ -121,7 +202,7 @@ extension Interpreter {
         }
         drop(old)
       case .deleteDeref:
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[base + arg]
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
           fields.refs[0] = .null
@@ -129,8 +210,6 @@ extension Interpreter {
         }
         if old.isNull { throw freeVariableError(codeIndex, arg) }
         drop(old)
-      case .loadClosure:
-        push(retain(values[frames[frameIndex].base + arg]))
       case .loadName:
         let name = program.codes[codeIndex].names[arg]
         let hash = program.codes[codeIndex].nameHashes[arg]
@@ -218,13 +297,17 @@ extension Interpreter {
         } else {
           try call(positional: arg + 1, keywordNames: .null)
         }
+        reload = true
       case .callFunction:
         try call(positional: arg, keywordNames: .null)
+        reload = true
       case .callFunctionKw:
         let names = pop()
         try call(positional: arg, keywordNames: names)
+        reload = true
       case .callFunctionEx:
         try callEx(hasKeywords: arg == 1)
+        reload = true
       case .binarySubscript:
         let index = pop()
         let container = pop()
@@ -264,7 +347,7 @@ extension Interpreter {
           drop(right)
         }
         if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
-          push(try concatenateStrings(left, right, pc: pc))  // arg 0 is `+` (Interpreter+StrConcat.swift)
+          push(try concatenateStrings(left, right, pc: pc - 1))  // arg 0 is `+` (Interpreter+StrConcat.swift)
           break
         }
         push(
@@ -287,12 +370,6 @@ extension Interpreter {
           drop(right)
         }
         push(try richCompare(left, right, ComparisonOperator.allCases[arg]))
-      case .isOp:
-        let right = pop()
-        let left = pop()
-        drop(left)
-        drop(right)
-        push(heap.newBool((left == right) != (arg == 1)))
       case .containsOp:
         let container = pop()
         let item = pop()
@@ -302,20 +379,10 @@ extension Interpreter {
         }
         let found = try contains(container, item)
         push(heap.newBool(found != (arg == 1)))
-      case .jump:
-        frames[frameIndex].pc = arg
-      case .jumpBackward:
-        frames[frameIndex].pc = arg
-        if version == .py311 { warmUp(codeIndex) }
-      case .popJumpIfFalse, .popJumpIfTrue:
-        let value = pop()
-        let truth = try isTrue(value)
-        drop(value)
-        if truth == (instruction.op == .popJumpIfTrue) { frames[frameIndex].pc = arg }
       case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
         let truth = try isTrue(top())
         if truth == (instruction.op == .jumpIfTrueOrPop) {
-          frames[frameIndex].pc = arg
+          pc = arg
         } else {
           drop(pop())
         }
@@ -328,7 +395,7 @@ extension Interpreter {
           push(next)
         } else {
           drop(pop())
-          frames[frameIndex].pc = arg
+          pc = arg
         }
       case .buildTuple:
         let items = Array(values[(values.count - arg)...])
@@ -449,6 +516,7 @@ extension Interpreter {
       case .returnValue:
         let result = pop()
         if let finished = try returnFromFrame(result) { return finished }
+        reload = true
       case .yieldValue:
         let value = pop()
         return try suspendGenerator(yielding: value)
@@ -494,6 +562,9 @@ extension Interpreter {
         push(try getAttribute(top(), name))
       case .setupLoop, .breakLoop, .continueLoop, .printExpr:
         preconditionFailure("opcode \(instruction.op) is not emitted")
+      case .nop, .line, .popTop, .dupTop, .dupTopTwo, .rotTwo, .rotThree, .rotFour, .loadConst, .loadFast,
+        .storeFast, .loadClosure, .isOp, .jump, .jumpBackward, .popJumpIfFalse, .popJumpIfTrue:
+        preconditionFailure("opcode \(instruction.op) runs in the first switch")
       case .loadAssertionError:
         push(retain(heap.typeObject(.assertionError)))
       }
