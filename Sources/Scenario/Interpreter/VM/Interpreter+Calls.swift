@@ -195,8 +195,9 @@ extension Interpreter {
       drop(initializing)
       throw error
     }
-    let code = program.codes[payload.code]
-    if code.isGenerator {
+    // Read in place: copying the `CodeObject` retains and releases each of
+    // its arrays.
+    if program.codes.withUnsafeBufferPointer({ $0[payload.code].isGenerator }) {
       let generator = newGenerator(
         function: function, code: payload.code, slots: slots, globals: payload.globals)
       for _ in 0..<stackEntries { drop(pop()) }
@@ -220,7 +221,7 @@ extension Interpreter {
   mutating func bindArguments(
     _ payload: FunctionPayload, function: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]
   ) throws -> [ObjectID] {
-    let code = program.codes[payload.code]
+    let code = program.codes.withUnsafeBufferPointer { CallShape($0[payload.code]) }
     var slots = [ObjectID](repeating: .null, count: code.slotCount)
     let positionalCount = code.argumentCount
     var extra: [ObjectID] = []
@@ -322,7 +323,7 @@ extension Interpreter {
     }
     if !payload.closure.isNull {
       for (offset, cell) in heap.items(payload.closure).enumerated() {
-        slots[code.varNames.count + code.cellNames.count + offset] = retain(cell)
+        slots[code.varNames.count + code.cellCount + offset] = retain(cell)
       }
     }
     return slots
@@ -501,10 +502,15 @@ extension Interpreter {
 
   mutating func newGenerator(function: ObjectID, code: Int, slots: [ObjectID], globals: ObjectID) -> ObjectID
   {
-    let codeObject = program.codes[code]
-    let shape = CodeShape(
-      locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
-      stackSize: codeObject.maxStackDepth)
+    let (shape, firstLine) = program.codes.withUnsafeBufferPointer { codes in
+      let codeObject = codes[code]
+      return (
+        CodeShape(
+          locals: codeObject.varNames.count, cells: codeObject.cellNames.count,
+          frees: codeObject.freeNames.count, stackSize: codeObject.maxStackDepth),
+        codeObject.firstLine
+      )
+    }
     let size = heap.layouts.generatorBlockSize(shape)
     // 3.8–3.10: the call made a frame (the code's zombie frame, a free-listed
     // one or a new block) before the generator that owns it; it is tracked
@@ -520,7 +526,7 @@ extension Interpreter {
     if !frameObject.isNull { heap.track(frameObject) }
     setGeneratorState(
       GeneratorState(
-        code: code, pc: 0, globals: globals, function: function, line: codeObject.firstLine,
+        code: code, pc: 0, globals: globals, function: function, line: firstLine,
         slotCount: slots.count, blocks: [], frameObject: frameObject),
       of: generator)
     // Closing a never-started generator runs its frame only in 3.8–3.11.
@@ -636,5 +642,31 @@ extension Interpreter {
     keepLocalsInFrameObject(frame)
     releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
+  }
+}
+
+/// What binding a call's arguments needs of a code object, read once
+/// without copying the whole `CodeObject`.
+private struct CallShape {
+  var slotCount: Int
+  var argumentCount: Int
+  var positionalOnlyCount: Int
+  var keywordOnlyCount: Int
+  var hasVarArgs: Bool
+  var hasVarKeywords: Bool
+  var varNames: [String]
+  var cellCount: Int
+  var cellFromArgument: [Int]
+
+  init(_ code: CodeObject) {
+    slotCount = code.slotCount
+    argumentCount = code.argumentCount
+    positionalOnlyCount = code.positionalOnlyCount
+    keywordOnlyCount = code.keywordOnlyCount
+    hasVarArgs = code.hasVarArgs
+    hasVarKeywords = code.hasVarKeywords
+    varNames = code.varNames
+    cellCount = code.cellNames.count
+    cellFromArgument = code.cellFromArgument
   }
 }

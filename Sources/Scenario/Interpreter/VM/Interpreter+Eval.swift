@@ -47,135 +47,75 @@ extension Interpreter {
   /// Executes instructions; returns the result when the Swift-boundary frame
   /// returns, nil when the outermost run pauses at `pauseAtStep`.
   ///
-  /// The running frame's registers — its index, code, `pc`, slot base and
-  /// pointers to its instructions and constants — live in locals. The
-  /// frame's stored `pc` is written back ("flushed") before anything that
-  /// could look at it runs: every instruction of the second switch, which
-  /// may call Python code, raise or leave the frame, flushes first; the
-  /// register-only instructions of the first switch flush only on their
-  /// rare paths (a deallocation, which may run `__del__` or close a
-  /// generator; an unbound local; a `__bool__` call). After a call or a
-  /// return the registers are reloaded from the new top frame.
+  /// The running frame's registers (`FrameRegisters`: its index, code,
+  /// `pc`, slot base and pointers into the `InstructionStore`) live in a
+  /// local, reloaded after a call or a return changes the top frame. The
+  /// frame's stored `pc` is still written at every instruction, as anything
+  /// an instruction runs may look at it (a traceback, an unraisable
+  /// exception's report), and before a collection between instructions; a
+  /// jump moves only the register. The write depends on no load, where
+  /// reading the frame and its code for every fetch was a chain of
+  /// dependent loads.
   private mutating func runUntilReturn() throws -> ObjectID? {
-    var frameIndex = 0
-    var codeIndex = 0
-    var pc = 0
-    var base = 0
-    var instructions = instructionStore.instructions(of: 0)
-    var constants = instructionStore.constants(of: 0)
+    var r = FrameRegisters(instructionStore)
     var reload = true
     while true {
       if heap.gc.collectionScheduled {
-        if !reload { frames[frameIndex].pc = pc }
+        if !reload { frames[r.frameIndex].pc = r.pc }  // a jump moved only the register
         try collectIfScheduled()
       }
       if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
         // The allocation that crossed the limit fails, as malloc would.
-        if !reload { frames[frameIndex].pc = pc }
+        if !reload { frames[r.frameIndex].pc = r.pc }
         reservedAtLastMemoryError = heap.allocator.reservedBytes
         throw raise(.memoryError, nil)
       }
       if reload {
-        frameIndex = frames.count - 1
-        let frame = frames[frameIndex]
-        codeIndex = frame.code
-        pc = frame.pc
-        base = frame.base
-        instructions = instructionStore.instructions(of: codeIndex)
-        constants = instructionStore.constants(of: codeIndex)
+        r.load(frames, instructionStore)
         reload = false
       }
-      let instruction = instructions[pc]
-      pc += 1
+      let frameIndex = r.frameIndex
+      let codeIndex = r.code
+      let pc = r.pc
+      let instruction = r.instructions[pc]
+      r.pc = pc + 1
+      frames[frameIndex].pc = pc + 1
       let arg = Int(instruction.arg)
-      // Instructions that only move references between registers, slots and
-      // the stack.
       switch instruction.op {
       case .nop:
-        continue
+        break
       case .line:
-        frames[frameIndex].pc = pc
         if try lineEvent(arg) { return nil }
-        continue
       case .popTop:
-        drop(pop(), flushing: pc, frameIndex)
-        continue
+        drop(pop())
       case .dupTop:
         push(retain(top()))
-        continue
       case .dupTopTwo:
         let b = top()
         let a = top(1)
         push(retain(a))
         push(retain(b))
-        continue
       case .rotTwo:
         values.swapAt(values.count - 1, values.count - 2)
-        continue
       case .rotThree:
         let v = pop()
         values.insert(v, at: values.count - 2)
-        continue
       case .rotFour:
         let v = pop()
         values.insert(v, at: values.count - 3)
-        continue
       case .loadConst:
-        push(retain(constants[arg]))
-        continue
+        push(retain(r.constants[arg]))
       case .loadFast:
-        let value = values[base + arg]
-        if value.isNull {
-          frames[frameIndex].pc = pc
-          throw unboundLocal(codeIndex, arg)
-        }
+        let value = values[r.base + arg]
+        if value.isNull { throw unboundLocal(codeIndex, arg) }
         push(retain(value))
-        continue
       case .storeFast:
-        let slot = base + arg
+        let slot = r.base + arg
         let old = values[slot]
         values[slot] = pop()
-        drop(old, flushing: pc, frameIndex)
-        continue
-      case .loadClosure:
-        push(retain(values[base + arg]))
-        continue
-      case .isOp:
-        let right = pop()
-        let left = pop()
-        drop(left, flushing: pc, frameIndex)
-        drop(right, flushing: pc, frameIndex)
-        push(heap.newBool((left == right) != (arg == 1)))
-        continue
-      case .jump:
-        pc = arg
-        continue
-      case .jumpBackward:
-        pc = arg
-        if version == .py311 { warmUp(codeIndex) }
-        continue
-      case .popJumpIfFalse, .popJumpIfTrue:
-        let value = pop()
-        let truth: Bool
-        if value == heap.trueObject {
-          truth = true
-        } else if value == heap.falseObject {
-          truth = false
-        } else {
-          frames[frameIndex].pc = pc
-          truth = try isTrue(value)
-        }
-        drop(value, flushing: pc, frameIndex)
-        if truth == (instruction.op == .popJumpIfTrue) { pc = arg }
-        continue
-      default:
-        break
-      }
-      // Instructions that may run Python code, raise, or leave the frame.
-      frames[frameIndex].pc = pc
-      switch instruction.op {
+        drop(old)
       case .deleteFast:
-        let slot = base + arg
+        let slot = r.base + arg
         let old = values[slot]
         if old.isNull { throw unboundLocal(codeIndex, arg) }
         values[slot] = .null
@@ -188,12 +128,12 @@ extension Interpreter {
             break
           }
         }
-        let cell = values[base + arg]
+        let cell = values[r.base + arg]
         let content = heap.fieldsPayload(cell).refs[0]
         if content.isNull { throw freeVariableError(codeIndex, arg) }
         push(retain(content))
       case .storeDeref:
-        let cell = values[base + arg]
+        let cell = values[r.base + arg]
         let value = pop()
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
@@ -202,7 +142,7 @@ extension Interpreter {
         }
         drop(old)
       case .deleteDeref:
-        let cell = values[base + arg]
+        let cell = values[r.base + arg]
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
           fields.refs[0] = .null
@@ -210,10 +150,12 @@ extension Interpreter {
         }
         if old.isNull { throw freeVariableError(codeIndex, arg) }
         drop(old)
+      case .loadClosure:
+        push(retain(values[r.base + arg]))
       case .loadName:
-        let name = program.codes[codeIndex].names[arg]
-        let hash = program.codes[codeIndex].nameHashes[arg]
-        let interned = program.codes[codeIndex].nameObjects[arg]
+        let name = r.names[arg]
+        let hash = r.nameHashes[arg]
+        let interned = r.nameObjects[arg]
         if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
         {
           push(value)
@@ -229,18 +171,18 @@ extension Interpreter {
       case .storeName:
         let value = pop()
         try dictSet(
-          frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg], value: value)
+          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value)
         drop(value)
       case .deleteName:
-        let name = program.codes[codeIndex].names[arg]
-        if try !dictDelete(frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg]) {
+        let name = r.names[arg]
+        if try !dictDelete(frames[frameIndex].namespace, key: r.nameObjects[arg]) {
           throw raise(.nameError, "name '\(name)' is not defined")
         }
       case .loadGlobal:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: program.codes[codeIndex].nameHashes[arg],
-          interned: program.codes[codeIndex].nameObjects[arg])
+          frames[frameIndex].globals, name, hash: r.nameHashes[arg],
+          interned: r.nameObjects[arg])
         {
           push(value)
         } else if let value = builtinsByName[name] {
@@ -250,11 +192,11 @@ extension Interpreter {
         }
       case .storeGlobal:
         let value = pop()
-        try dictSet(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg], value: value)
+        try dictSet(frames[frameIndex].globals, key: r.nameObjects[arg], value: value)
         drop(value)
       case .deleteGlobal:
-        let name = program.codes[codeIndex].names[arg]
-        if try !dictDelete(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg]) {
+        let name = r.names[arg]
+        if try !dictDelete(frames[frameIndex].globals, key: r.nameObjects[arg]) {
           throw raise(.nameError, "name '\(name)' is not defined")
         }
       case .loadAttr:
@@ -262,7 +204,7 @@ extension Interpreter {
         defer { drop(object) }
         push(
           try getAttribute(
-            object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg]))
+            object, r.names[arg], hash: r.nameHashes[arg]))
       case .storeAttr:
         let object = pop()
         let value = pop()
@@ -271,15 +213,15 @@ extension Interpreter {
           drop(value)
         }
         try setAttribute(
-          object, program.codes[codeIndex].names[arg], value, hash: program.codes[codeIndex].nameHashes[arg])
+          object, r.names[arg], value, hash: r.nameHashes[arg])
       case .deleteAttr:
         let object = pop()
         defer { drop(object) }
-        try deleteAttribute(object, program.codes[codeIndex].names[arg])
+        try deleteAttribute(object, r.names[arg])
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg],
+          object, r.names[arg], hash: r.nameHashes[arg],
           site: methodSiteBase[codeIndex] + arg)
         if bound {
           push(method)
@@ -347,7 +289,7 @@ extension Interpreter {
           drop(right)
         }
         if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
-          push(try concatenateStrings(left, right, pc: pc - 1))  // arg 0 is `+` (Interpreter+StrConcat.swift)
+          push(try concatenateStrings(left, right, pc: pc))  // arg 0 is `+` (Interpreter+StrConcat.swift)
           break
         }
         push(
@@ -370,6 +312,12 @@ extension Interpreter {
           drop(right)
         }
         push(try richCompare(left, right, ComparisonOperator.allCases[arg]))
+      case .isOp:
+        let right = pop()
+        let left = pop()
+        drop(left)
+        drop(right)
+        push(heap.newBool((left == right) != (arg == 1)))
       case .containsOp:
         let container = pop()
         let item = pop()
@@ -379,10 +327,20 @@ extension Interpreter {
         }
         let found = try contains(container, item)
         push(heap.newBool(found != (arg == 1)))
+      case .jump:
+        r.pc = arg
+      case .jumpBackward:
+        r.pc = arg
+        if version == .py311 { warmUp(codeIndex) }
+      case .popJumpIfFalse, .popJumpIfTrue:
+        let value = pop()
+        let truth = try isTrue(value)
+        drop(value)
+        if truth == (instruction.op == .popJumpIfTrue) { r.pc = arg }
       case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
         let truth = try isTrue(top())
         if truth == (instruction.op == .jumpIfTrueOrPop) {
-          pc = arg
+          r.pc = arg
         } else {
           drop(pop())
         }
@@ -395,7 +353,7 @@ extension Interpreter {
           push(next)
         } else {
           drop(pop())
-          pc = arg
+          r.pc = arg
         }
       case .buildTuple:
         let items = Array(values[(values.count - arg)...])
@@ -552,19 +510,16 @@ extension Interpreter {
         }
         push(heap.newBool(try exceptionMatches(exception, type)))
       case .importName:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         guard let module = moduleObjects[name] else {
           throw raise(.runtimeError, "No module named '\(name)'")
         }
         push(retain(module))
       case .importFrom:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         push(try getAttribute(top(), name))
       case .setupLoop, .breakLoop, .continueLoop, .printExpr:
         preconditionFailure("opcode \(instruction.op) is not emitted")
-      case .nop, .line, .popTop, .dupTop, .dupTopTwo, .rotTwo, .rotThree, .rotFour, .loadConst, .loadFast,
-        .storeFast, .loadClosure, .isOp, .jump, .jumpBackward, .popJumpIfFalse, .popJumpIfTrue:
-        preconditionFailure("opcode \(instruction.op) runs in the first switch")
       case .loadAssertionError:
         push(retain(heap.typeObject(.assertionError)))
       }
@@ -724,5 +679,42 @@ extension Interpreter {
       for _ in 0..<frame.callerKeeps { drop(pop()) }
       if frame.returnsToSwift { return false }
     }
+  }
+}
+
+/// The running frame's registers in the evaluation loop: its index in
+/// `frames`, its code, the index of its next instruction, the index of its
+/// slot 0 in `values`, and pointers into the `InstructionStore` for its code.
+private struct FrameRegisters {
+  var frameIndex = 0
+  var code = 0
+  var pc = 0
+  var base = 0
+  var instructions: UnsafePointer<Instruction>
+  var constants: UnsafePointer<ObjectID>
+  var names: UnsafePointer<String>
+  var nameHashes: UnsafePointer<Int>
+  var nameObjects: UnsafePointer<ObjectID>
+
+  init(_ store: InstructionStore) {
+    instructions = store.instructions(of: 0)
+    constants = store.constants(of: 0)
+    names = store.names(of: 0)
+    nameHashes = store.nameHashes(of: 0)
+    nameObjects = store.nameObjects(of: 0)
+  }
+
+  /// Loads the registers of the top frame.
+  mutating func load(_ frames: [Frame], _ store: InstructionStore) {
+    frameIndex = frames.count - 1
+    let frame = frames[frameIndex]
+    code = frame.code
+    pc = frame.pc
+    base = frame.base
+    instructions = store.instructions(of: code)
+    constants = store.constants(of: code)
+    names = store.names(of: code)
+    nameHashes = store.nameHashes(of: code)
+    nameObjects = store.nameObjects(of: code)
   }
 }

@@ -269,16 +269,6 @@ public struct Interpreter: Sendable {
     deallocate(id)
   }
 
-  /// `drop` from the evaluation loop's register-only instructions: a
-  /// deallocation may run Python code (`__del__`, a generator's close) that
-  /// looks at the running frame, so its `pc` is written back first.
-  @inline(__always) mutating func drop(_ id: ObjectID, flushing pc: Int, _ frameIndex: Int) {
-    if id.isNull { return }
-    guard heap.decrementReachesZero(id) else { return }
-    frames[frameIndex].pc = pc
-    deallocate(id)
-  }
-
   /// Runs the deallocation cascade of an object whose refcount reached zero.
   mutating func deallocate(_ id: ObjectID) {
     let base = heap.deallocDepth
