@@ -195,8 +195,9 @@ extension Interpreter {
       drop(initializing)
       throw error
     }
-    let code = program.codes[payload.code]
-    if code.isGenerator {
+    // Read in place: copying the `CodeObject` retains and releases each of
+    // its arrays.
+    if program.codes.withUnsafeBufferPointer({ $0[payload.code].isGenerator }) {
       let generator = newGenerator(
         function: function, code: payload.code, slots: slots, globals: payload.globals)
       for _ in 0..<stackEntries { drop(pop()) }
@@ -220,7 +221,7 @@ extension Interpreter {
   mutating func bindArguments(
     _ payload: FunctionPayload, function: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]
   ) throws -> [ObjectID] {
-    let code = program.codes[payload.code]
+    let code = program.codes.withUnsafeBufferPointer { CallShape($0[payload.code]) }
     var slots = [ObjectID](repeating: .null, count: code.slotCount)
     let positionalCount = code.argumentCount
     var extra: [ObjectID] = []
@@ -322,7 +323,7 @@ extension Interpreter {
     }
     if !payload.closure.isNull {
       for (offset, cell) in heap.items(payload.closure).enumerated() {
-        slots[code.varNames.count + code.cellNames.count + offset] = retain(cell)
+        slots[code.varNames.count + code.cellCount + offset] = retain(cell)
       }
     }
     return slots
@@ -501,10 +502,15 @@ extension Interpreter {
 
   mutating func newGenerator(function: ObjectID, code: Int, slots: [ObjectID], globals: ObjectID) -> ObjectID
   {
-    let codeObject = program.codes[code]
-    let shape = CodeShape(
-      locals: codeObject.varNames.count, cells: codeObject.cellNames.count, frees: codeObject.freeNames.count,
-      stackSize: codeObject.maxStackDepth)
+    let (shape, firstLine) = program.codes.withUnsafeBufferPointer { codes in
+      let codeObject = codes[code]
+      return (
+        CodeShape(
+          locals: codeObject.varNames.count, cells: codeObject.cellNames.count,
+          frees: codeObject.freeNames.count, stackSize: codeObject.maxStackDepth),
+        codeObject.firstLine
+      )
+    }
     let size = heap.layouts.generatorBlockSize(shape)
     // 3.8–3.10: the call made a frame (the code's zombie frame, a free-listed
     // one or a new block) before the generator that owns it; it is tracked
@@ -518,9 +524,11 @@ extension Interpreter {
     let generator = heap.newFieldsObject(
       kind: .generator, type: .generator, refs: slots + [function], index: code, size: size)
     if !frameObject.isNull { heap.track(frameObject) }
-    generators[generator] = GeneratorState(
-      code: code, pc: 0, globals: globals, function: function, line: codeObject.firstLine,
-      slotCount: slots.count, blocks: [], frameObject: frameObject)
+    setGeneratorState(
+      GeneratorState(
+        code: code, pc: 0, globals: globals, function: function, line: firstLine,
+        slotCount: slots.count, blocks: [], frameObject: frameObject),
+      of: generator)
     // Closing a never-started generator runs its frame only in 3.8–3.11.
     if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
     return generator
@@ -532,33 +540,44 @@ extension Interpreter {
   mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
     -> ObjectID?
   {
-    guard var state = generators[generator], !state.finished else { return nil }
-    if state.running { throw raise(.valueError, "generator already executing") }
-    state.running = true
-    let saved = heap.withFields(generator) { fields -> [ObjectID] in
-      let refs = fields.refs
-      fields.refs = [refs.last!]
-      return Array(refs.dropLast())
+    guard let index = generatorStateIndex(generator), !generatorStates[index].finished else { return nil }
+    if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
+    generatorStates[index].running = true
+    // The parked slots and stack move from the payload's refs to the value
+    // stack; the payload keeps only the function. The two arrays swap
+    // places, so a resume and a suspend allocate nothing once the spare
+    // array has grown to the frame's size.
+    var parked: [ObjectID] = []
+    swap(&parked, &generatorStates[index].spare)
+    heap.withFields(generator) { fields in
+      let function = fields.refs[fields.refs.count - 1]
+      parked.removeAll(keepingCapacity: true)
+      parked.append(function)
+      swap(&fields.refs, &parked)
     }
-    let first = state.pc == 0
+    let code = generatorStates[index].code
+    let pc = generatorStates[index].pc
+    let slotCount = generatorStates[index].slotCount
+    let first = pc == 0
     let base = values.count
-    values.append(contentsOf: saved[0..<state.slotCount])
+    values.append(contentsOf: parked[0..<(parked.count - 1)])
+    parked.removeAll(keepingCapacity: true)
+    swap(&parked, &generatorStates[index].spare)
     let blockBase = blocks.count
-    for var block in state.blocks {
+    for var block in generatorStates[index].blocks {
       block.level += base
       blocks.append(block)
     }
-    values.append(contentsOf: saved[state.slotCount...])
     var frame = Frame(
-      code: state.code, pc: state.pc, base: base, stackBase: base + state.slotCount, blockBase: blockBase,
-      globals: state.globals, namespace: .null, function: .null, line: state.line)
+      code: code, pc: pc, base: base, stackBase: base + slotCount, blockBase: blockBase,
+      globals: generatorStates[index].globals, namespace: .null, function: .null,
+      line: generatorStates[index].line)
     frame.generator = generator
     frame.returnsToSwift = true
-    frame.frameObject = state.frameObject
-    state.frameObject = .null
-    generators[generator] = state
+    frame.frameObject = generatorStates[index].frameObject
+    generatorStates[index].frameObject = .null
     frames.append(frame)
-    if version == .py311 { warmUp(state.code) }  // RESUME
+    if version == .py311 { warmUp(code) }  // RESUME
     heap.setGeneratorNeedsClose(generator, true)
     heap.incref(generator)
     defer { drop(generator) }
@@ -571,7 +590,7 @@ extension Interpreter {
       guard try unwind() else { throw PythonRaise() }
       result = try runLoop()
     }
-    if generators[generator]?.finished ?? true {
+    if generatorStates[index].finished {
       drop(result)
       return nil
     }
@@ -582,30 +601,40 @@ extension Interpreter {
   mutating func suspendGenerator(yielding value: ObjectID) throws -> ObjectID? {
     let frame = frames.removeLast()
     let generator = frame.generator
-    var state = generators[generator]!
-    state.pc = frame.pc
-    state.line = frame.line
-    state.running = false
-    state.frameObject = frame.frameObject
-    state.blocks = blocks[frame.blockBase...].map { block in
-      var block = block
+    guard let index = generatorStateIndex(generator) else {
+      preconditionFailure("generator \(generator) yields without a state")
+    }
+    generatorStates[index].pc = frame.pc
+    generatorStates[index].line = frame.line
+    generatorStates[index].running = false
+    generatorStates[index].frameObject = frame.frameObject
+    generatorStates[index].blocks.removeAll(keepingCapacity: true)
+    for var block in blocks[frame.blockBase...] {
       block.level -= frame.base
-      return block
+      generatorStates[index].blocks.append(block)
     }
     blocks.removeLast(blocks.count - frame.blockBase)
-    let parked = Array(values[frame.base...])
+    // The frame's slots and stack go before the payload's refs (the
+    // function), in the spare array, which then swaps with the refs.
+    var parked: [ObjectID] = []
+    swap(&parked, &generatorStates[index].spare)
+    parked.removeAll(keepingCapacity: true)
+    parked.append(contentsOf: values[frame.base...])
     values.removeLast(values.count - frame.base)
-    generators[generator] = state
-    heap.withFields(generator) { fields in fields.refs = parked + fields.refs }
+    heap.withFields(generator) { fields in
+      parked.append(contentsOf: fields.refs)
+      swap(&fields.refs, &parked)
+    }
+    swap(&parked, &generatorStates[index].spare)
     return value
   }
 
   /// A generator frame returned or raised: the generator is exhausted.
   mutating func finishGenerator(_ frame: Frame) {
-    var state = generators[frame.generator]!
-    state.finished = true
-    state.running = false
-    generators[frame.generator] = state
+    if let index = generatorStateIndex(frame.generator) {
+      generatorStates[index].finished = true
+      generatorStates[index].running = false
+    }
     heap.setGeneratorNeedsClose(frame.generator, false)
     popBlocks(downTo: frame.blockBase)
     // The exhausted generator lets go of its frame (`gi_frame` cleared);
@@ -613,5 +642,31 @@ extension Interpreter {
     keepLocalsInFrameObject(frame)
     releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
+  }
+}
+
+/// What binding a call's arguments needs of a code object, read once
+/// without copying the whole `CodeObject`.
+private struct CallShape {
+  var slotCount: Int
+  var argumentCount: Int
+  var positionalOnlyCount: Int
+  var keywordOnlyCount: Int
+  var hasVarArgs: Bool
+  var hasVarKeywords: Bool
+  var varNames: [String]
+  var cellCount: Int
+  var cellFromArgument: [Int]
+
+  init(_ code: CodeObject) {
+    slotCount = code.slotCount
+    argumentCount = code.argumentCount
+    positionalOnlyCount = code.positionalOnlyCount
+    keywordOnlyCount = code.keywordOnlyCount
+    hasVarArgs = code.hasVarArgs
+    hasVarKeywords = code.hasVarKeywords
+    varNames = code.varNames
+    cellCount = code.cellNames.count
+    cellFromArgument = code.cellFromArgument
   }
 }

@@ -46,18 +46,39 @@ extension Interpreter {
 
   /// Executes instructions; returns the result when the Swift-boundary frame
   /// returns, nil when the outermost run pauses at `pauseAtStep`.
+  ///
+  /// The running frame's registers (`FrameRegisters`: its index, code,
+  /// `pc`, slot base and pointers into the `InstructionStore`) live in a
+  /// local, reloaded after a call or a return changes the top frame. The
+  /// frame's stored `pc` is still written at every instruction, as anything
+  /// an instruction runs may look at it (a traceback, an unraisable
+  /// exception's report), and before a collection between instructions; a
+  /// jump moves only the register. The write depends on no load, where
+  /// reading the frame and its code for every fetch was a chain of
+  /// dependent loads.
   private mutating func runUntilReturn() throws -> ObjectID? {
+    var r = FrameRegisters(instructionStore)
+    var reload = true
     while true {
-      if heap.gc.collectionScheduled { try collectIfScheduled() }
+      if heap.gc.collectionScheduled {
+        if !reload { frames[r.frameIndex].pc = r.pc }  // a jump moved only the register
+        try collectIfScheduled()
+      }
       if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
         // The allocation that crossed the limit fails, as malloc would.
+        if !reload { frames[r.frameIndex].pc = r.pc }
         reservedAtLastMemoryError = heap.allocator.reservedBytes
         throw raise(.memoryError, nil)
       }
-      let frameIndex = frames.count - 1
-      let codeIndex = frames[frameIndex].code
-      let pc = frames[frameIndex].pc
-      let instruction = program.codes[codeIndex].instructions[pc]
+      if reload {
+        r.load(frames, instructionStore)
+        reload = false
+      }
+      let frameIndex = r.frameIndex
+      let codeIndex = r.code
+      let pc = r.pc
+      let instruction = r.instructions[pc]
+      r.pc = pc + 1
       frames[frameIndex].pc = pc + 1
       let arg = Int(instruction.arg)
       switch instruction.op {
@@ -83,18 +104,18 @@ extension Interpreter {
         let v = pop()
         values.insert(v, at: values.count - 3)
       case .loadConst:
-        push(retain(program.codes[codeIndex].constants[arg]))
+        push(retain(r.constants[arg]))
       case .loadFast:
-        let value = values[frames[frameIndex].base + arg]
+        let value = values[r.base + arg]
         if value.isNull { throw unboundLocal(codeIndex, arg) }
         push(retain(value))
       case .storeFast:
-        let slot = frames[frameIndex].base + arg
+        let slot = r.base + arg
         let old = values[slot]
         values[slot] = pop()
         drop(old)
       case .deleteFast:
-        let slot = frames[frameIndex].base + arg
+        let slot = r.base + arg
         let old = values[slot]
         if old.isNull { throw unboundLocal(codeIndex, arg) }
         values[slot] = .null
@@ -107,12 +128,12 @@ extension Interpreter {
             break
           }
         }
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[r.base + arg]
         let content = heap.fieldsPayload(cell).refs[0]
         if content.isNull { throw freeVariableError(codeIndex, arg) }
         push(retain(content))
       case .storeDeref:
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[r.base + arg]
         let value = pop()
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
@@ -121,7 +142,7 @@ extension Interpreter {
         }
         drop(old)
       case .deleteDeref:
-        let cell = values[frames[frameIndex].base + arg]
+        let cell = values[r.base + arg]
         let old = heap.withFields(cell) { fields in
           let old = fields.refs[0]
           fields.refs[0] = .null
@@ -130,11 +151,11 @@ extension Interpreter {
         if old.isNull { throw freeVariableError(codeIndex, arg) }
         drop(old)
       case .loadClosure:
-        push(retain(values[frames[frameIndex].base + arg]))
+        push(retain(values[r.base + arg]))
       case .loadName:
-        let name = program.codes[codeIndex].names[arg]
-        let hash = program.codes[codeIndex].nameHashes[arg]
-        let interned = program.codes[codeIndex].nameObjects[arg]
+        let name = r.names[arg]
+        let hash = r.nameHashes[arg]
+        let interned = r.nameObjects[arg]
         if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
         {
           push(value)
@@ -150,18 +171,18 @@ extension Interpreter {
       case .storeName:
         let value = pop()
         try dictSet(
-          frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg], value: value)
+          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value)
         drop(value)
       case .deleteName:
-        let name = program.codes[codeIndex].names[arg]
-        if try !dictDelete(frames[frameIndex].namespace, key: program.codes[codeIndex].nameObjects[arg]) {
+        let name = r.names[arg]
+        if try !dictDelete(frames[frameIndex].namespace, key: r.nameObjects[arg]) {
           throw raise(.nameError, "name '\(name)' is not defined")
         }
       case .loadGlobal:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: program.codes[codeIndex].nameHashes[arg],
-          interned: program.codes[codeIndex].nameObjects[arg])
+          frames[frameIndex].globals, name, hash: r.nameHashes[arg],
+          interned: r.nameObjects[arg])
         {
           push(value)
         } else if let value = builtinsByName[name] {
@@ -171,11 +192,11 @@ extension Interpreter {
         }
       case .storeGlobal:
         let value = pop()
-        try dictSet(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg], value: value)
+        try dictSet(frames[frameIndex].globals, key: r.nameObjects[arg], value: value)
         drop(value)
       case .deleteGlobal:
-        let name = program.codes[codeIndex].names[arg]
-        if try !dictDelete(frames[frameIndex].globals, key: program.codes[codeIndex].nameObjects[arg]) {
+        let name = r.names[arg]
+        if try !dictDelete(frames[frameIndex].globals, key: r.nameObjects[arg]) {
           throw raise(.nameError, "name '\(name)' is not defined")
         }
       case .loadAttr:
@@ -183,7 +204,7 @@ extension Interpreter {
         defer { drop(object) }
         push(
           try getAttribute(
-            object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg]))
+            object, r.names[arg], hash: r.nameHashes[arg]))
       case .storeAttr:
         let object = pop()
         let value = pop()
@@ -192,15 +213,15 @@ extension Interpreter {
           drop(value)
         }
         try setAttribute(
-          object, program.codes[codeIndex].names[arg], value, hash: program.codes[codeIndex].nameHashes[arg])
+          object, r.names[arg], value, hash: r.nameHashes[arg])
       case .deleteAttr:
         let object = pop()
         defer { drop(object) }
-        try deleteAttribute(object, program.codes[codeIndex].names[arg])
+        try deleteAttribute(object, r.names[arg])
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, program.codes[codeIndex].names[arg], hash: program.codes[codeIndex].nameHashes[arg],
+          object, r.names[arg], hash: r.nameHashes[arg],
           site: methodSiteBase[codeIndex] + arg)
         if bound {
           push(method)
@@ -218,13 +239,17 @@ extension Interpreter {
         } else {
           try call(positional: arg + 1, keywordNames: .null)
         }
+        reload = true
       case .callFunction:
         try call(positional: arg, keywordNames: .null)
+        reload = true
       case .callFunctionKw:
         let names = pop()
         try call(positional: arg, keywordNames: names)
+        reload = true
       case .callFunctionEx:
         try callEx(hasKeywords: arg == 1)
+        reload = true
       case .binarySubscript:
         let index = pop()
         let container = pop()
@@ -303,19 +328,19 @@ extension Interpreter {
         let found = try contains(container, item)
         push(heap.newBool(found != (arg == 1)))
       case .jump:
-        frames[frameIndex].pc = arg
+        r.pc = arg
       case .jumpBackward:
-        frames[frameIndex].pc = arg
+        r.pc = arg
         if version == .py311 { warmUp(codeIndex) }
       case .popJumpIfFalse, .popJumpIfTrue:
         let value = pop()
         let truth = try isTrue(value)
         drop(value)
-        if truth == (instruction.op == .popJumpIfTrue) { frames[frameIndex].pc = arg }
+        if truth == (instruction.op == .popJumpIfTrue) { r.pc = arg }
       case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
         let truth = try isTrue(top())
         if truth == (instruction.op == .jumpIfTrueOrPop) {
-          frames[frameIndex].pc = arg
+          r.pc = arg
         } else {
           drop(pop())
         }
@@ -328,7 +353,7 @@ extension Interpreter {
           push(next)
         } else {
           drop(pop())
-          frames[frameIndex].pc = arg
+          r.pc = arg
         }
       case .buildTuple:
         let items = Array(values[(values.count - arg)...])
@@ -449,6 +474,7 @@ extension Interpreter {
       case .returnValue:
         let result = pop()
         if let finished = try returnFromFrame(result) { return finished }
+        reload = true
       case .yieldValue:
         let value = pop()
         return try suspendGenerator(yielding: value)
@@ -484,13 +510,13 @@ extension Interpreter {
         }
         push(heap.newBool(try exceptionMatches(exception, type)))
       case .importName:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         guard let module = moduleObjects[name] else {
           throw raise(.runtimeError, "No module named '\(name)'")
         }
         push(retain(module))
       case .importFrom:
-        let name = program.codes[codeIndex].names[arg]
+        let name = r.names[arg]
         push(try getAttribute(top(), name))
       case .setupLoop, .breakLoop, .continueLoop, .printExpr:
         preconditionFailure("opcode \(instruction.op) is not emitted")
@@ -653,5 +679,42 @@ extension Interpreter {
       for _ in 0..<frame.callerKeeps { drop(pop()) }
       if frame.returnsToSwift { return false }
     }
+  }
+}
+
+/// The running frame's registers in the evaluation loop: its index in
+/// `frames`, its code, the index of its next instruction, the index of its
+/// slot 0 in `values`, and pointers into the `InstructionStore` for its code.
+private struct FrameRegisters {
+  var frameIndex = 0
+  var code = 0
+  var pc = 0
+  var base = 0
+  var instructions: UnsafePointer<Instruction>
+  var constants: UnsafePointer<ObjectID>
+  var names: UnsafePointer<String>
+  var nameHashes: UnsafePointer<Int>
+  var nameObjects: UnsafePointer<ObjectID>
+
+  init(_ store: InstructionStore) {
+    instructions = store.instructions(of: 0)
+    constants = store.constants(of: 0)
+    names = store.names(of: 0)
+    nameHashes = store.nameHashes(of: 0)
+    nameObjects = store.nameObjects(of: 0)
+  }
+
+  /// Loads the registers of the top frame.
+  mutating func load(_ frames: [Frame], _ store: InstructionStore) {
+    frameIndex = frames.count - 1
+    let frame = frames[frameIndex]
+    code = frame.code
+    pc = frame.pc
+    base = frame.base
+    instructions = store.instructions(of: code)
+    constants = store.constants(of: code)
+    names = store.names(of: code)
+    nameHashes = store.nameHashes(of: code)
+    nameObjects = store.nameObjects(of: code)
   }
 }

@@ -29,9 +29,11 @@ import HeapModel
 extension Interpreter {
   /// `gen_close` as the finalizer calls it.
   mutating func closeGenerator(_ generator: ObjectID) {
-    guard let state = generators[generator], !state.finished, !state.running else { return }
-    if state.pc == 0, version >= .py312 {
-      generators[generator]?.finished = true
+    guard let index = generatorStateIndex(generator), !generatorStates[index].finished,
+      !generatorStates[index].running
+    else { return }
+    if generatorStates[index].pc == 0, version >= .py312 {
+      generatorStates[index].finished = true
       heap.setGeneratorNeedsClose(generator, false)
       return
     }
@@ -55,6 +57,37 @@ extension Interpreter {
       clearPending()
     }
     pendingException = saved
+  }
+
+  // MARK: The state table
+
+  /// The index in `generatorStates` of generator `id`'s state, nil when
+  /// its row never held a generator.
+  @inline(__always) func generatorStateIndex(_ id: ObjectID) -> Int? {
+    let slot = id.slot
+    guard slot < generatorStateBySlot.count else { return nil }
+    let index = Int(generatorStateBySlot[slot])
+    return index == 0 ? nil : index - 1
+  }
+
+  /// Gives a new generator its state. A row's state entry outlives the
+  /// generator that had it: the next generator made in the same row (the
+  /// old one has been freed) takes the entry over, so the table needs no
+  /// free list and holds one entry per row that ever held a generator.
+  mutating func setGeneratorState(_ state: GeneratorState, of generator: ObjectID) {
+    if let index = generatorStateIndex(generator) {
+      var state = state
+      swap(&state.spare, &generatorStates[index].spare)  // keeps the old entry's capacity
+      generatorStates[index] = state
+      return
+    }
+    let slot = generator.slot
+    if slot >= generatorStateBySlot.count {
+      let count = max(slot + 1, generatorStateBySlot.count * 2, 64)
+      generatorStateBySlot.append(contentsOf: repeatElement(0, count: count - generatorStateBySlot.count))
+    }
+    generatorStates.append(state)
+    generatorStateBySlot[slot] = Int32(generatorStates.count)
   }
 
   /// `PyErr_WriteUnraisable(object)` for the pending exception, then clears

@@ -101,6 +101,9 @@ struct GeneratorState: Sendable {
   /// always, `gi_frame`; 3.11+ once a traceback asked for one); the running
   /// frame holds it meanwhile. Released when the generator finishes.
   var frameObject: ObjectID = .null
+  /// An array kept only for its capacity: resume and suspend swap it with
+  /// the payload's refs instead of building new arrays.
+  var spare: [ObjectID] = []
 }
 
 /// The scenario interpreter for one version profile.
@@ -109,6 +112,9 @@ public struct Interpreter: Sendable {
   /// Passes the interpreter by reference to its own methods (`AddressOnly`).
   private var addressOnly = AddressOnly()
   let program: CompiledProgram
+  /// The program's instructions and constants in flat buffers (the
+  /// evaluation loop's fetch).
+  let instructionStore: InstructionStore
   public let source: SourceFile
   let path: String
   public var version: PythonVersion { heap.version }
@@ -120,7 +126,11 @@ public struct Interpreter: Sendable {
   var pendingException: ObjectID = .null
   /// `sys.exc_info()`: the exception being handled (owned), null when none.
   var handledException: ObjectID = .null
-  var generators: [ObjectID: GeneratorState] = [:]
+  /// Generator frames, suspended or running, found through
+  /// `generatorStateBySlot` (Interpreter+Generators.swift).
+  var generatorStates: [GeneratorState] = []
+  /// Per heap row: 1 + the index of its generator state, 0 for none.
+  var generatorStateBySlot: [Int32] = []
   var builtinObjects: [ObjectID] = []
   var moduleObjects: [String: ObjectID] = [:]
   var builtinsByName: [String: ObjectID] = [:]
@@ -179,6 +189,7 @@ public struct Interpreter: Sendable {
     heap = compiledHeap
     self.heap = heap
     self.program = program
+    self.instructionStore = InstructionStore(program.codes)
     self.source = module.source
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
@@ -269,6 +280,11 @@ public struct Interpreter: Sendable {
   mutating func drop(_ id: ObjectID) {
     if id.isNull { return }
     guard heap.decrementReachesZero(id) else { return }
+    deallocate(id)
+  }
+
+  /// Runs the deallocation cascade of an object whose refcount reached zero.
+  mutating func deallocate(_ id: ObjectID) {
     let base = heap.deallocDepth
     heap.beginDealloc(id)
     while let request = heap.stepDealloc(downTo: base) {

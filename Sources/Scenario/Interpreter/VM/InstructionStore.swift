@@ -1,0 +1,83 @@
+// Every code object's instructions, constants and names copied once into
+// flat, immutable buffers, so the evaluation loop can keep pointers to the
+// running code's instructions, constants and names in locals and fetch an
+// instruction with one load. Reading `program.codes[code].instructions[pc]`
+// instead is a chain of four dependent loads and two bounds checks per
+// instruction (the code array, the code object's instruction array, its
+// count, the element), which the profile showed as a fifth of the loop's own
+// time — and whenever the optimiser does not inline the array's subscript,
+// it copies the whole `CodeObject` (a retain and a release of each of its
+// twenty arrays) to read one name.
+//
+// The buffers are allocated when the interpreter is made and never change:
+// a compiled program is immutable, and copies of an interpreter (timeline
+// checkpoints) share the one store, which frees the buffers when the last
+// copy goes.
+
+import HeapModel
+
+/// The compiled program's instructions, constants and names in flat
+/// buffers, indexed by code object.
+final class InstructionStore: @unchecked Sendable {
+  private let instructionBuffer: Buffer<Instruction>
+  private let constantBuffer: Buffer<ObjectID>
+  private let nameBuffer: Buffer<String>
+  private let nameHashBuffer: Buffer<Int>
+  private let nameObjectBuffer: Buffer<ObjectID>
+
+  init(_ codes: [CodeObject]) {
+    instructionBuffer = Buffer(codes.map(\.instructions))
+    constantBuffer = Buffer(codes.map(\.constants))
+    nameBuffer = Buffer(codes.map(\.names))
+    nameHashBuffer = Buffer(codes.map(\.nameHashes))
+    nameObjectBuffer = Buffer(codes.map(\.nameObjects))
+  }
+
+  deinit {
+    instructionBuffer.free()
+    constantBuffer.free()
+    nameBuffer.free()
+    nameHashBuffer.free()
+    nameObjectBuffer.free()
+  }
+
+  /// The first instruction of code object `code`; valid for the store's life.
+  func instructions(of code: Int) -> UnsafePointer<Instruction> { instructionBuffer.start(of: code) }
+
+  /// The first constant of code object `code`; valid for the store's life.
+  func constants(of code: Int) -> UnsafePointer<ObjectID> { constantBuffer.start(of: code) }
+
+  /// The code's `names`, their str hashes and their interned str objects
+  /// (`CodeObject.names`, `.nameHashes`, `.nameObjects`).
+  func names(of code: Int) -> UnsafePointer<String> { nameBuffer.start(of: code) }
+  func nameHashes(of code: Int) -> UnsafePointer<Int> { nameHashBuffer.start(of: code) }
+  func nameObjects(of code: Int) -> UnsafePointer<ObjectID> { nameObjectBuffer.start(of: code) }
+
+  /// One flat buffer holding a list of arrays back to back.
+  private struct Buffer<Element> {
+    let storage: UnsafeMutableBufferPointer<Element>
+    let starts: [Int]
+
+    init(_ parts: [[Element]]) {
+      var starts: [Int] = []
+      var count = 0
+      for part in parts {
+        starts.append(count)
+        count += part.count
+      }
+      // At least one element, so that every start is a valid address.
+      storage = .allocate(capacity: max(count, 1))
+      for (index, part) in parts.enumerated() {
+        _ = UnsafeMutableBufferPointer(rebasing: storage[starts[index]...]).initialize(from: part)
+      }
+      self.starts = starts + [count]
+    }
+
+    func start(of part: Int) -> UnsafePointer<Element> { UnsafePointer(storage.baseAddress! + starts[part]) }
+
+    func free() {
+      storage.baseAddress!.deinitialize(count: starts[starts.count - 1])
+      storage.deallocate()
+    }
+  }
+}
