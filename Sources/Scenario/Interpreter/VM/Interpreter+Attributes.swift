@@ -135,6 +135,7 @@ extension Interpreter {
     if let versions = CPythonTypeAttributes.masks[owner]?[name], versions & (1 << (version.minor - 8)) != 0 {
       return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
     }
+    if attributeProbeDepth == frames.count { return AttributeProbeMiss() }
     return raise(.attributeError, "'\(typeName)' object has no attribute '\(name)'")
   }
 

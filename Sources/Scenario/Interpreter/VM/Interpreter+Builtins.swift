@@ -21,6 +21,18 @@ extension Interpreter {
       receiver = first
       args.removeFirst()
     }
+    // METH_VARARGS builtins (and 3.11+'s print) get the positional
+    // arguments as a new tuple, METH_KEYWORDS ones the keywords as a new
+    // dict, built before the arguments are checked and freed after the call.
+    var packed = (tuple: ObjectID.null, dict: ObjectID.null)
+    if let versions = Builtin.measuredArgumentTuples[builtin], versions & (1 << (version.minor - 8)) != 0 {
+      if !args.isEmpty { packed.tuple = heap.newTuple(args.map { retain($0) }) }
+      if !keywords.isEmpty, builtin != .print { packed.dict = newKeywordDict(keywords) }
+    }
+    defer {
+      drop(packed.tuple)
+      drop(packed.dict)
+    }
     if let arity = BuiltinArity.of(builtin, version: version), let message = arity.error(forCount: args.count)
     {
       throw raise(.typeError, message)
@@ -208,8 +220,13 @@ extension Interpreter {
     case .getattr:
       try expect(2...3)
       let name = heap.string(args[1])
+      let probing = attributeProbeDepth
+      if args.count == 3 { attributeProbeDepth = frames.count }
+      defer { attributeProbeDepth = probing }
       do {
         return try getAttribute(args[0], name)
+      } catch is AttributeProbeMiss {
+        return retain(args[2])
       } catch is PythonRaise where args.count == 3 {
         guard try exceptionMatches(pendingException, heap.typeObject(.attributeError)) else {
           throw PythonRaise()
@@ -219,9 +236,14 @@ extension Interpreter {
       }
     case .hasattr:
       try expect(2...2)
+      let probing = attributeProbeDepth
+      attributeProbeDepth = frames.count
+      defer { attributeProbeDepth = probing }
       do {
         drop(try getAttribute(args[0], heap.string(args[1])))
         return heap.newBool(true)
+      } catch is AttributeProbeMiss {
+        return heap.newBool(false)
       } catch is PythonRaise {
         guard try exceptionMatches(pendingException, heap.typeObject(.attributeError)) else {
           throw PythonRaise()

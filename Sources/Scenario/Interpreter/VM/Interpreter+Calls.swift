@@ -152,13 +152,26 @@ extension Interpreter {
       for _ in 0..<stackEntries { drop(pop()) }
       push(result)
     case .type:
-      let instance = try createInstance(callee, positional: positional, keywords: keywords)
+      // `type_call` takes a tuple and a dict: `_PyObject_MakeTpCall` builds
+      // them from the caller's arguments (tuple first), they live until
+      // `__init__` has returned, and the caller's stack entries stay in place
+      // meanwhile, in every version.
+      let arguments = positional.isEmpty ? ObjectID.null : heap.newTuple(positional.map { retain($0) })
+      let keywordDict = keywords.isEmpty ? ObjectID.null : newKeywordDict(keywords)
+      func dropArguments() {
+        drop(arguments)
+        drop(keywordDict)
+      }
+      let instance: ObjectID
+      do { instance = try createInstance(callee, positional: positional, keywords: keywords) } catch {
+        dropArguments()
+        throw error
+      }
       let initAttribute = try lookupType(callee, "__init__", hash: initNameHash)
       if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
-          stackEntries: stackEntries,
-          initializing: instance)
+          stackEntries: stackEntries, initializing: instance, initArguments: (arguments, keywordDict))
         return
       }
       // A builtin `__init__` (the weakref module's classes) runs from Swift.
@@ -167,9 +180,11 @@ extension Interpreter {
           drop(try callObject(initBuiltin, [instance] + positional, keywords: keywords))
         } catch {
           drop(instance)
+          dropArguments()
           throw error
         }
       }
+      dropArguments()
       for _ in 0..<stackEntries { drop(pop()) }
       push(instance)
     default:
@@ -183,7 +198,8 @@ extension Interpreter {
   /// generator). Consumes the `stackEntries` call values per the version.
   mutating func callFunction(
     _ function: ObjectID, self selfObject: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)],
-    stackEntries: Int, initializing: ObjectID = .null
+    stackEntries: Int, initializing: ObjectID = .null,
+    initArguments: (tuple: ObjectID, dict: ObjectID) = (.null, .null)
   ) throws {
     let payload = heap.function(function)
     var arguments = positional
@@ -193,6 +209,8 @@ extension Interpreter {
       slots = try bindArguments(payload, function: function, positional: arguments, keywords: keywords)
     } catch {
       drop(initializing)
+      drop(initArguments.tuple)
+      drop(initArguments.dict)
       throw error
     }
     // Read in place: copying the `CodeObject` retains and releases each of
@@ -204,8 +222,10 @@ extension Interpreter {
       push(generator)
       return
     }
-    let keeps = heap.profile.callerKeepsArgumentReferences
-    let owner = keeps ? ObjectID.null : retain(function)
+    // A class call keeps its stack entries in every version (it is a call
+    // from C); 3.11+ frames own their function either way.
+    let keeps = heap.profile.callerKeepsArgumentReferences || !initializing.isNull
+    let owner = heap.profile.callerKeepsArgumentReferences ? ObjectID.null : retain(function)
     if !keeps {
       // 3.11+: the arguments and the callable move into the callee's frame.
       for _ in 0..<stackEntries { drop(pop()) }
@@ -214,6 +234,34 @@ extension Interpreter {
       code: payload.code, globals: payload.globals, namespace: .null, function: owner, arguments: slots)
     if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
     frames[frames.count - 1].initializing = initializing
+    frames[frames.count - 1].initArguments = initArguments.tuple
+    frames[frames.count - 1].initKeywords = initArguments.dict
+  }
+
+  /// The `**kwargs`-style dict `_PyStack_AsDict` builds from a call's
+  /// keyword arguments (owned).
+  mutating func newKeywordDict(_ keywords: [(String, ObjectID)]) -> ObjectID {
+    let dict = heap.newDict()
+    for (keyword, value) in keywords {
+      heap.incref(value)
+      heap.dictInsertNew(
+        dict, hash: PyHash.hash(keyword, version: version), key: heap.intern(keyword), value: value)
+    }
+    return dict
+  }
+
+  /// Whether calling builtin `type` hands `type_call` a new tuple of the
+  /// positional arguments: until the type got a vectorcall entry (measured
+  /// with the tuple free list, Scenarios/call_argument_tuples.py).
+  static func typeCallPacksArguments(_ type: BuiltinType, version: PythonVersion) -> Bool {
+    if version == .py38 { return true }
+    switch type {
+    case .zip, .bytes, .bytearray, .weakref: return true
+    case .map, .filter, .reversed, .float, .bool, .type: return version <= .py39
+    case .enumerate: return version <= .py310
+    case .str, .int: return version <= .py312
+    default: return false
+    }
   }
 
   /// The slot values (owned) of a call: parameters, then cells, then the
@@ -355,14 +403,15 @@ extension Interpreter {
       return try callBuiltin(
         builtinObjects[fields.index], self: fields.refs[0], positional, keywords: keywords)
     case .builtinType:
-      // 3.8: no type has vectorcall yet; `_PyObject_MakeTpCall` hands
-      // `type_call` its positional arguments as a new tuple, freed after the
-      // call (measured: the first `range(3)` after gc.collect() counts one
-      // more GC allocation in 3.8 only).
+      // A type without a vectorcall entry gets its positional arguments from
+      // `_PyObject_MakeTpCall` as a new tuple, freed after the call
+      // (`typeCallPacksArguments`; Scenarios/call_argument_tuples.py).
+      let type = heap.builtinType(of: callee)!
       let arguments =
-        version == .py38 && !positional.isEmpty ? heap.newTuple(positional.map { retain($0) }) : .null
+        !positional.isEmpty && Interpreter.typeCallPacksArguments(type, version: version)
+        ? heap.newTuple(positional.map { retain($0) }) : .null
       defer { drop(arguments) }
-      return try construct(heap.builtinType(of: callee)!, positional, keywords: keywords)
+      return try construct(type, positional, keywords: keywords)
     case .weakref:
       let referent = heap.weakrefReferent(callee)
       return retain(referent.isNull ? heap.none : referent)

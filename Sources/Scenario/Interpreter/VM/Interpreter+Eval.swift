@@ -587,11 +587,15 @@ extension Interpreter {
         let typeName = try typeName(of: result)
         drop(result)
         drop(frame.initializing)
+        drop(frame.initArguments)
+        drop(frame.initKeywords)
         throw raise(.typeError, "__init__() should return None, not '\(typeName)'")
       }
       drop(result)
       result = frame.initializing
     }
+    drop(frame.initArguments)
+    drop(frame.initKeywords)
     for _ in 0..<frame.callerKeeps { drop(pop()) }
     if frame.returnsToSwift { return result }
     push(result)
@@ -676,6 +680,8 @@ extension Interpreter {
       releaseFrame(frame)
       frame.frameObject = .null
       drop(frame.initializing)
+      drop(frame.initArguments)
+      drop(frame.initKeywords)
       for _ in 0..<frame.callerKeeps { drop(pop()) }
       if frame.returnsToSwift { return false }
     }

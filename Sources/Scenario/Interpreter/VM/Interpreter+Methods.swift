@@ -239,6 +239,21 @@ extension Interpreter {
       size: heap.layouts.fixedBlockSize(.superObject)!)
   }
 
+  /// A tuple of `iter(x)` for each of `sources`, allocated before the
+  /// iterators (`map_new`/`zip_new` fill a `PyTuple_New` as they go).
+  mutating func newIteratorTuple(_ sources: ArraySlice<ObjectID>) throws -> ObjectID {
+    let tuple = heap.newTuple(sources.map { _ in retain(heap.none) })
+    for (index, source) in sources.enumerated() {
+      do {
+        drop(heap.listSetItem(tuple, index, try getIterator(source)))
+      } catch {
+        drop(tuple)
+        throw error
+      }
+    }
+    return tuple
+  }
+
   // MARK: Constructors
 
   mutating func construct(_ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]) throws
@@ -381,22 +396,27 @@ extension Interpreter {
         kind: .range, type: .range,
         refs: [heap.newInt(start), heap.newInt(stop), heap.newInt(step), heap.newInt(length)],
         size: heap.layouts.fixedBlockSize(.range)!, tracked: false)
+    // enumerate, zip and map keep tuples of their own, as CPython's do: the
+    // result pair enumerate recycles (`en_result`), zip's tuple of iterators
+    // and the result tuple it recycles, map's tuple of iterators. They are
+    // real objects (GC-tracked, on the tuple free list once freed); the
+    // fields are in CPython's traverse/dealloc order.
     case .enumerate:
       let iterator = try getIterator(args[0])
       let start = args.count > 1 ? heap.intValue(args[1]) ?? 0 : 0
+      let result = heap.newTuple([retain(heap.none), retain(heap.none)])
       return heap.newFieldsObject(
-        kind: .enumerate, type: .enumerate, refs: [iterator], index: start,
+        kind: .enumerate, type: .enumerate, refs: [iterator, result], index: start,
         size: heap.layouts.fixedBlockSize(.enumerate)!)
     case .zip:
-      var iterators: [ObjectID] = []
-      for arg in args { iterators.append(try getIterator(arg)) }
+      let iterators = try newIteratorTuple(args[...])
+      let result = heap.newTuple(args.map { _ in retain(heap.none) })
       return heap.newFieldsObject(
-        kind: .zip, type: .zip, refs: iterators, size: heap.layouts.fixedBlockSize(.zip)!)
+        kind: .zip, type: .zip, refs: [iterators, result], size: heap.layouts.fixedBlockSize(.zip)!)
     case .map:
-      var refs = [retain(args[0])]
-      for arg in args.dropFirst() { refs.append(try getIterator(arg)) }
+      let iterators = try newIteratorTuple(args.dropFirst())
       return heap.newFieldsObject(
-        kind: .map, type: .map, refs: refs, size: heap.layouts.fixedBlockSize(.map)!)
+        kind: .map, type: .map, refs: [iterators, retain(args[0])], size: heap.layouts.fixedBlockSize(.map)!)
     case .filter:
       return heap.newFieldsObject(
         kind: .filter, type: .filter, refs: [retain(args[0]), try getIterator(args[1])],

@@ -970,22 +970,49 @@ extension Interpreter {
       let fields = heap.fieldsPayload(iterator)
       guard let item = try nextItem(fields.refs[0]) else { return nil }
       heap.withFields(iterator) { $0.index += 1 }
-      return heap.newTuple([heap.newInt(fields.index, origin: .machineInt), item])
+      let index = heap.newInt(fields.index, origin: .machineInt)
+      let result = fields.refs[1]
+      guard heap.refcount(of: result) == 1 else { return heap.newTuple([index, item]) }
+      // Nobody else holds the last pair: refill it (`enum_next`).
+      heap.incref(result)
+      let oldIndex = heap.listSetItem(result, 0, index)  // a tuple's items sit like a list's
+      let oldItem = heap.listSetItem(result, 1, item)
+      drop(oldIndex)
+      drop(oldItem)
+      heap.track(result)  // the collector may have untracked it (bpo-42536)
+      return result
     case .zip:
-      let sources = heap.fieldsPayload(iterator).refs
-      var items: [ObjectID] = []
-      for source in sources {
+      let refs = heap.fieldsPayload(iterator).refs
+      let sources = heap.items(refs[0])
+      let result = refs[1]
+      if sources.isEmpty { return nil }
+      if heap.refcount(of: result) == 1 {
+        // Refill the recycled result in place (`zip_next`).
+        heap.incref(result)
+        for (index, source) in sources.enumerated() {
+          guard let item = try nextItem(source) else {
+            drop(result)
+            return nil
+          }
+          drop(heap.listSetItem(result, index, item))
+        }
+        heap.track(result)
+        return result
+      }
+      // A new result, allocated before the items are fetched.
+      let fresh = heap.newTuple(sources.map { _ in retain(heap.none) })
+      for (index, source) in sources.enumerated() {
         guard let item = try nextItem(source) else {
-          for item in items { drop(item) }
+          drop(fresh)
           return nil
         }
-        items.append(item)
+        drop(heap.listSetItem(fresh, index, item))
       }
-      return heap.newTuple(items)
+      return fresh
     case .map:
       let refs = heap.fieldsPayload(iterator).refs
       var items: [ObjectID] = []
-      for source in refs.dropFirst() {
+      for source in heap.items(refs[0]) {
         guard let item = try nextItem(source) else {
           for item in items { drop(item) }
           return nil
@@ -993,7 +1020,7 @@ extension Interpreter {
         items.append(item)
       }
       defer { for item in items { drop(item) } }
-      return try callObject(refs[0], items)
+      return try callObject(refs[1], items)
     case .filter:
       let refs = heap.fieldsPayload(iterator).refs
       while let item = try nextItem(refs[1]) {

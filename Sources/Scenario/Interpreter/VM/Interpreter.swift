@@ -21,6 +21,10 @@ import HeapModel
 /// `Interpreter.pendingException`.
 struct PythonRaise: Error {}
 
+/// A generic attribute lookup that missed under `hasattr`/`getattr` with a
+/// default: no exception object exists.
+struct AttributeProbeMiss: Error {}
+
 /// Why a run stopped without an uncaught Python exception.
 public enum InterpreterStop: Error, Sendable, Equatable {
   case stepLimit(Int)
@@ -70,6 +74,10 @@ struct Frame: Sendable {
   /// When this frame returns, the instance being initialised replaces the
   /// result (`__init__` frames).
   var initializing: ObjectID = .null
+  /// The argument tuple and keyword dict `type_call` was given for the
+  /// class call this `__init__` frame runs (owned), released after it.
+  var initArguments: ObjectID = .null
+  var initKeywords: ObjectID = .null
   /// Returning from this frame ends a nested `execute` call.
   var returnsToSwift = false
   /// The generator this frame runs in, null otherwise.
@@ -176,6 +184,10 @@ public struct Interpreter: Sendable {
   var reservedAtLastMemoryError = 0
   /// Steps at which `breakpoint()` was called.
   public internal(set) var breakpointSteps: [Int] = []
+  /// The frame depth at which `hasattr`/`getattr(o, name, default)` probe an
+  /// attribute (-1: none): a miss there creates no exception object, as
+  /// `_PyObject_LookupAttr` suppresses it for generic attribute lookup.
+  var attributeProbeDepth = -1
   /// Source line of the most recent line event.
   public internal(set) var currentLine = 0
 
