@@ -569,9 +569,14 @@ extension Interpreter {
       frameObject = newFrameObject(code: code)
       heap.untrack(frameObject)
     }
-    heap.incref(function)
+    // 3.11+: the generator's embedded frame owns the function (`f_funcobj`)
+    // until it finishes; 3.8–3.10's separate frame does not, so a generator
+    // expression's function is freed as soon as the call returns.
+    let ownsFunction = !heap.layouts.generatorsHaveSeparateFrames
+    if ownsFunction { heap.incref(function) }
     let generator = heap.newFieldsObject(
-      kind: .generator, type: .generator, refs: slots + [function], index: code, size: size)
+      kind: .generator, type: .generator, refs: ownsFunction ? slots + [function] : slots, index: code,
+      size: size)
     if !frameObject.isNull { heap.track(frameObject) }
     setGeneratorState(
       GeneratorState(
@@ -593,15 +598,15 @@ extension Interpreter {
     if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
     generatorStates[index].running = true
     // The parked slots and stack move from the payload's refs to the value
-    // stack; the payload keeps only the function. The two arrays swap
-    // places, so a resume and a suspend allocate nothing once the spare
-    // array has grown to the frame's size.
+    // stack; the payload keeps only the function (3.11+). The two arrays
+    // swap places, so a resume and a suspend allocate nothing once the
+    // spare array has grown to the frame's size.
+    let kept = heap.layouts.generatorsHaveSeparateFrames ? 0 : 1
     var parked: [ObjectID] = []
     swap(&parked, &generatorStates[index].spare)
     heap.withFields(generator) { fields in
-      let function = fields.refs[fields.refs.count - 1]
       parked.removeAll(keepingCapacity: true)
-      parked.append(function)
+      parked.append(contentsOf: fields.refs[(fields.refs.count - kept)...])
       swap(&fields.refs, &parked)
     }
     let code = generatorStates[index].code
@@ -609,7 +614,7 @@ extension Interpreter {
     let slotCount = generatorStates[index].slotCount
     let first = pc == 0
     let base = values.count
-    values.append(contentsOf: parked[0..<(parked.count - 1)])
+    values.append(contentsOf: parked[0..<(parked.count - kept)])
     parked.removeAll(keepingCapacity: true)
     swap(&parked, &generatorStates[index].spare)
     let blockBase = blocks.count
@@ -691,6 +696,12 @@ extension Interpreter {
     keepLocalsInFrameObject(frame)
     releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
+    // 3.11+: clearing the embedded frame releases its function.
+    var function = ObjectID.null
+    heap.withFields(frame.generator) { fields in
+      if let last = fields.refs.popLast() { function = last }
+    }
+    drop(function)
   }
 }
 
