@@ -1,5 +1,29 @@
 # Containers that contain themselves print as [...] and {...} instead of
 # recursing forever; equal-looking nested structures print in full.
+#
+# How CPython knows: every container repr appends the container to a list
+# kept in the thread state's dict (Py_ReprEnter) and removes it afterwards.
+# The first container repr of a run creates that dict and that list: two GC
+# allocations that stay. Empty lists and tuples print without entering.
+# (Each count below also holds what the line itself makes: the list display,
+# and gc.get_count()'s tuple the first time.)
+import gc
+
+gc.collect()
+gc.disable()
+empty = []
+before = gc.get_count()[0]
+text = repr(empty)
+first = gc.get_count()[0]
+text = repr([1])
+second = gc.get_count()[0]
+text = repr([2])
+third = gc.get_count()[0]
+print("GC allocations: empty list repr", first - before, "first container repr", second - first,
+      "second", third - second)
+gc.enable()
+views = {"a": 1, "b": [2]}
+print(views.keys(), views.values(), views.items(), {3}, frozenset({4}))
 lst = [1, 2]
 lst.append(lst)
 print(lst)

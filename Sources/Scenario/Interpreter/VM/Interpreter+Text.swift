@@ -48,6 +48,8 @@ extension Interpreter {
     case .ellipsis: return "Ellipsis"
     case .list, .tuple, .dict, .set, .frozenset:
       return try containerRepr(object)
+    case .dictView:
+      return try dictViewRepr(object)
     case .range:
       let values = rangeValues(object)
       return values.step == 1
@@ -113,8 +115,17 @@ extension Interpreter {
   func hexAddress(_ object: ObjectID) -> String { "0x" + String(heap.address(of: object), radix: 16) }
 
   /// Reprs of containers, with `[...]` for a container already being printed.
+  ///
+  /// CPython marks the containers being printed in a list kept in the thread
+  /// state's dict (`Py_ReprEnter`/`Py_ReprLeave`); the first container repr
+  /// of a run creates both (two GC allocations that stay), and each repr
+  /// appends its container there (a reference while it prints) and removes
+  /// it after. Empty lists and tuples return before entering; dicts and sets
+  /// enter even when empty. A set's repr goes through a temporary list of
+  /// its items (`PySequence_List`), printed as a list.
   private mutating func containerRepr(_ object: ObjectID) throws -> String {
     let kind = heap.kind(of: object)
+    if (kind == .list || kind == .tuple) && heap.itemCount(object) == 0 { return kind == .list ? "[]" : "()" }
     if reprInProgress.contains(object) {
       switch kind {
       case .list: return "[...]"
@@ -123,8 +134,8 @@ extension Interpreter {
       default: return "\(try typeName(of: object))(...)"
       }
     }
-    reprInProgress.append(object)
-    defer { reprInProgress.removeLast() }
+    reprEnter(object)
+    defer { reprLeave(object) }
     switch kind {
     case .list:
       return "[" + (try heap.items(object).map { try repr($0) }).joined(separator: ", ") + "]"
@@ -138,11 +149,59 @@ extension Interpreter {
       }
       return "{" + parts.joined(separator: ", ") + "}"
     default:
-      let items = try heap.setTable(object).entries.map { try repr($0.key) }
-      if kind == .frozenset {
-        return items.isEmpty ? "frozenset()" : "frozenset({" + items.joined(separator: ", ") + "})"
-      }
-      return items.isEmpty ? "set()" : "{" + items.joined(separator: ", ") + "}"
+      let keys = heap.setTable(object).entries.map { $0.key }
+      if keys.isEmpty { return kind == .frozenset ? "frozenset()" : "set()" }
+      let list = heap.newList([])
+      heap.listExtend(list, keys.map { retain($0) }, lengthHint: keys.count)
+      defer { drop(list) }
+      let items = String(try repr(list).dropFirst().dropLast())
+      return kind == .frozenset ? "frozenset({" + items + "})" : "{" + items + "}"
+    }
+  }
+
+  /// `dict_keys([...])` and its siblings: the view enters the repr list,
+  /// then its items go into a temporary list that is printed.
+  private mutating func dictViewRepr(_ view: ObjectID) throws -> String {
+    let name = try typeName(of: view)
+    if reprInProgress.contains(view) { return "..." }
+    reprEnter(view)
+    defer { reprLeave(view) }
+    let iterator = try getIterator(view)
+    var items: [ObjectID] = []
+    do {
+      while let item = try nextItem(iterator) { items.append(item) }
+    } catch {
+      for item in items { drop(item) }
+      drop(iterator)
+      throw error
+    }
+    drop(iterator)
+    let list = heap.newList([])
+    heap.listExtend(list, items, lengthHint: items.count)
+    defer { drop(list) }
+    return "\(name)(\(try repr(list)))"
+  }
+
+  /// `Py_ReprEnter`: the thread state's dict and its `Py_Repr` list on
+  /// first use, then the object appended to the list.
+  private mutating func reprEnter(_ object: ObjectID) {
+    if reprList.isNull {
+      threadStateDict = heap.newDict()
+      reprList = heap.newList([])
+      heap.dictInsertNew(
+        threadStateDict, hash: PyHash.hash("Py_Repr", version: version), key: heap.intern("Py_Repr"),
+        value: reprList)
+    }
+    heap.listAppend(reprList, retain(object))
+    reprInProgress.append(object)
+  }
+
+  /// `Py_ReprLeave`: the object removed from the `Py_Repr` list.
+  private mutating func reprLeave(_ object: ObjectID) {
+    reprInProgress.removeLast()
+    let count = heap.itemCount(reprList)
+    if let index = (0..<count).last(where: { heap.item(reprList, $0) == object }) {
+      drop(heap.listRemove(reprList, at: index))
     }
   }
 

@@ -146,6 +146,11 @@ public struct Interpreter: Sendable {
   var globals: ObjectID = .null
   var recursionLimit: Int
   var reprInProgress: [ObjectID] = []
+  /// `Py_ReprEnter`'s objects, made by the first container repr of the run:
+  /// the thread state's dict (owned here, as the thread state owns it) and
+  /// the `Py_Repr` list in it (borrowed).
+  var threadStateDict: ObjectID = .null
+  var reprList: ObjectID = .null
   var moduleNamespaces: [ObjectID: ObjectID] = [:]
   var moduleNames: [ObjectID: String] = [:]
   var nestedDepth = 0
