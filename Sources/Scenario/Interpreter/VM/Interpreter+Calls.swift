@@ -169,9 +169,14 @@ extension Interpreter {
       }
       let initAttribute = try lookupType(callee, "__init__", hash: initNameHash)
       if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
+        // `slot_tp_init` calls `__init__` with the dict, which
+        // `_PyStack_UnpackDict` turns back into a tuple of names for the call.
+        let keywordNames =
+          keywords.isEmpty ? ObjectID.null : heap.newTuple(keywords.map { heap.intern($0.0) })
         try callFunction(
           initFunction, self: instance, positional: positional, keywords: keywords,
-          stackEntries: stackEntries, initializing: instance, initArguments: (arguments, keywordDict))
+          stackEntries: stackEntries, initializing: instance,
+          initArguments: InitArguments(tuple: arguments, dict: keywordDict, names: keywordNames))
         return
       }
       // A builtin `__init__` (the weakref module's classes) runs from Swift.
@@ -198,8 +203,7 @@ extension Interpreter {
   /// generator). Consumes the `stackEntries` call values per the version.
   mutating func callFunction(
     _ function: ObjectID, self selfObject: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)],
-    stackEntries: Int, initializing: ObjectID = .null,
-    initArguments: (tuple: ObjectID, dict: ObjectID) = (.null, .null)
+    stackEntries: Int, initializing: ObjectID = .null, initArguments: InitArguments = InitArguments()
   ) throws {
     let payload = heap.function(function)
     var arguments = positional
@@ -209,8 +213,7 @@ extension Interpreter {
       slots = try bindArguments(payload, function: function, positional: arguments, keywords: keywords)
     } catch {
       drop(initializing)
-      drop(initArguments.tuple)
-      drop(initArguments.dict)
+      releaseInitArguments(initArguments)
       throw error
     }
     // Read in place: copying the `CodeObject` retains and releases each of
@@ -234,8 +237,15 @@ extension Interpreter {
       code: payload.code, globals: payload.globals, namespace: .null, function: owner, arguments: slots)
     if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
     frames[frames.count - 1].initializing = initializing
-    frames[frames.count - 1].initArguments = initArguments.tuple
-    frames[frames.count - 1].initKeywords = initArguments.dict
+    frames[frames.count - 1].initArguments = initArguments
+  }
+
+  /// Drops what a class call made for `type_call` and `__init__`, in
+  /// CPython's order: the keyword names, the argument tuple, the dict.
+  mutating func releaseInitArguments(_ arguments: InitArguments) {
+    drop(arguments.names)
+    drop(arguments.tuple)
+    drop(arguments.dict)
   }
 
   /// The `**kwargs`-style dict `_PyStack_AsDict` builds from a call's
@@ -254,6 +264,9 @@ extension Interpreter {
   /// positional arguments: until the type got a vectorcall entry (measured
   /// with the tuple free list, Scenarios/call_argument_tuples.py).
   static func typeCallPacksArguments(_ type: BuiltinType, version: PythonVersion) -> Bool {
+    // An exception keeps the tuple it was given as its `args`: one tuple
+    // either way, made by `construct`.
+    if type.isException { return false }
     if version == .py38 { return true }
     switch type {
     case .zip, .bytes, .bytearray, .weakref: return true

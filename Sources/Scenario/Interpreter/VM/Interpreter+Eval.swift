@@ -587,15 +587,13 @@ extension Interpreter {
         let typeName = try typeName(of: result)
         drop(result)
         drop(frame.initializing)
-        drop(frame.initArguments)
-        drop(frame.initKeywords)
+        releaseInitArguments(frame.initArguments)
         throw raise(.typeError, "__init__() should return None, not '\(typeName)'")
       }
       drop(result)
       result = frame.initializing
     }
-    drop(frame.initArguments)
-    drop(frame.initKeywords)
+    releaseInitArguments(frame.initArguments)
     for _ in 0..<frame.callerKeeps { drop(pop()) }
     if frame.returnsToSwift { return result }
     push(result)
@@ -680,8 +678,7 @@ extension Interpreter {
       releaseFrame(frame)
       frame.frameObject = .null
       drop(frame.initializing)
-      drop(frame.initArguments)
-      drop(frame.initKeywords)
+      releaseInitArguments(frame.initArguments)
       for _ in 0..<frame.callerKeeps { drop(pop()) }
       if frame.returnsToSwift { return false }
     }

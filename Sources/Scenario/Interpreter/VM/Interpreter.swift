@@ -74,14 +74,22 @@ struct Frame: Sendable {
   /// When this frame returns, the instance being initialised replaces the
   /// result (`__init__` frames).
   var initializing: ObjectID = .null
-  /// The argument tuple and keyword dict `type_call` was given for the
-  /// class call this `__init__` frame runs (owned), released after it.
-  var initArguments: ObjectID = .null
-  var initKeywords: ObjectID = .null
+  /// What the class call this `__init__` frame runs made (owned), released
+  /// after it.
+  var initArguments = InitArguments()
   /// Returning from this frame ends a nested `execute` call.
   var returnsToSwift = false
   /// The generator this frame runs in, null otherwise.
   var generator: ObjectID = .null
+}
+
+/// The objects a class call makes around `__init__`: the argument tuple and
+/// keyword dict `type_call` is given, and the tuple of keyword names
+/// `_PyStack_UnpackDict` makes to call `__init__` (null when not made).
+struct InitArguments: Sendable {
+  var tuple = ObjectID.null
+  var dict = ObjectID.null
+  var names = ObjectID.null
 }
 
 /// A block of the block stack: a `try` waiting for an exception, or a
@@ -150,6 +158,10 @@ public struct Interpreter: Sendable {
   /// the thread state's dict (owned here, as the thread state owns it) and
   /// the `Py_Repr` list in it (borrowed).
   var threadStateDict: ObjectID = .null
+  /// The keyword-name tuples of builtins' static argument parsers, built on
+  /// their first call with keywords and kept for the run (3.8–3.11,
+  /// `Interpreter.keywordParserNames`).
+  var keywordParserTuples: [Builtin: ObjectID] = [:]
   var reprList: ObjectID = .null
   var moduleNamespaces: [ObjectID: ObjectID] = [:]
   var moduleNames: [ObjectID: String] = [:]
