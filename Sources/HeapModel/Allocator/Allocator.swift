@@ -68,13 +68,21 @@ public struct Allocator: Sendable {
 
   // Geometry, derived once from the constants.
   let poolShift: Int
-  let poolsPerArenaShift: Int
+  /// log2 of the pools per arena: 64 in every version, a constant so the
+  /// hot paths' pool arithmetic folds.
+  var poolsPerArenaShift: Int { 6 }
   let slotShift: Int
   /// `(1 << slotShift) - 1`: a block's link index within its pool's range.
   let slotMask: Int
 
   let arenaStrideShift: Int
   let headerSize: UInt64
+  /// `headerSize` as an `Int`.
+  let headerBytes: Int
+  /// `poolSize - 1`: an address's offset within its pool.
+  let poolOffsetMask: UInt64
+  /// `SMALL_REQUEST_THRESHOLD`: larger requests go to the raw allocator.
+  let smallRequestThreshold: UInt
   let alignmentPolicy: ArenaAlignmentPolicy
 
   // State. The tables live in `storage` (see `AllocatorStorage`): pool
@@ -119,12 +127,14 @@ public struct Allocator: Sendable {
     precondition(constants.alignment == 16, "model assumes 16-byte size classes")
     precondition(constants.maxPoolsPerArena == 64, "model assumes 64 pools per arena")
     poolShift = constants.poolSize.trailingZeroBitCount
-    poolsPerArenaShift = constants.maxPoolsPerArena.trailingZeroBitCount
     slotShift = poolShift - 4
     slotMask = (1 << slotShift) - 1
 
     arenaStrideShift = constants.arenaSize.trailingZeroBitCount + 1
     headerSize = UInt64(constants.poolHeaderSize)
+    headerBytes = constants.poolHeaderSize
+    poolOffsetMask = UInt64(constants.poolSize - 1)
+    smallRequestThreshold = UInt(constants.smallRequestThreshold)
     alignmentPolicy = arenaAlignment
     storage = AllocatorStorage(
       slotShift: slotShift,
@@ -195,7 +205,7 @@ public struct Allocator: Sendable {
   /// - Complexity: O(1); allocating a new arena's slot grows storage.
   public mutating func allocate(_ nbytes: Int) -> Address {
     precondition(nbytes >= 0, "negative allocation size \(nbytes)")
-    if UInt(bitPattern: nbytes &- 1) < UInt(constants.smallRequestThreshold) {
+    if UInt(bitPattern: nbytes &- 1) < smallRequestThreshold {
       let t = writableTables()
       let sizeClass = (nbytes &- 1) >> 4
       let pool = t.usedPools[sizeClass]
@@ -328,9 +338,9 @@ public struct Allocator: Sendable {
     t.pools[pool].next = head
     t.pools[pool].prev = -1
     if head >= 0 {
-      t.pools[Int(head)].prev = Int32(pool)
+      t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
     }
-    t.usedPools[sizeClass] = Int32(pool)
+    t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
     t.pools[pool].count = 1
 
     if Int(t.pools[pool].sizeClass) == sizeClass {
@@ -415,9 +425,9 @@ public struct Allocator: Sendable {
     }
     if wasFull {
       if head >= 0 {
-        t.pools[Int(head)].prev = Int32(pool)
+        t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
       }
-      t.usedPools[sizeClass] = Int32(pool)
+      t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
       if recordsEvents {
         events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
       }
@@ -457,7 +467,7 @@ public struct Allocator: Sendable {
     let arena = pool >> poolsPerArenaShift
     t.pools[pool].next = t.arenas[arena].freePoolHead
     t.pools[pool].prev = -1
-    t.arenas[arena].freePoolHead = Int32(pool)
+    t.arenas[arena].freePoolHead = Int32(truncatingIfNeeded: pool)
     if recordsEvents {
       events.append(
         .poolBecameEmpty(
@@ -603,8 +613,8 @@ public struct Allocator: Sendable {
   @inline(__always)
   func blockAddress(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) -> Address {
     let first = t.mappedFirstPool[pool &>> poolsPerArenaShift]
-    let poolBase = first &+ UInt64(pool & ((1 &<< poolsPerArenaShift) - 1)) &<< UInt64(poolShift)
-    return Address(poolBase &+ headerSize &+ UInt64(block &* ((sizeClass &+ 1) &<< 4)))
+    let poolBase = first &+ UInt64(truncatingIfNeeded: pool & ((1 &<< poolsPerArenaShift) &- 1)) &<< poolShift
+    return Address(poolBase &+ headerSize &+ UInt64(truncatingIfNeeded: block &* ((sizeClass &+ 1) &<< 4)))
   }
 
   /// Where block `block` of pool `pool` keeps its link in `links`.
@@ -665,13 +675,19 @@ public struct Allocator: Sendable {
   func pymallocLocation(
     _ address: UInt64, _ t: AllocatorStorage.Tables
   ) -> (pool: Int, block: Int, sizeClass: Int)? {
+    // Below the heap base the offset wraps to a huge value, whose slot is
+    // beyond every slot (slots are 2 arenas apart, so `t.slots` would have
+    // to exceed 2²⁶ for an address past 2⁴⁷ to pass).
     let offset = address &- Self.heapBase
-    let arena = Int(truncatingIfNeeded: offset &>> UInt64(arenaStrideShift))
-    guard offset < (1 << 47), arena < t.slots else { return nil }
+    let arena = Int(truncatingIfNeeded: offset &>> arenaStrideShift)
+    guard arena < t.slots else { return nil }
     let firstPool = t.mappedFirstPool[arena]
+    // One unsigned test for three cases: an unmapped slot (first pool 0, so
+    // `inArena` is the whole address), an address below the first pool
+    // (wraps) and one past the last pool.
     let inArena = address &- firstPool
-    let poolInArena = Int(truncatingIfNeeded: inArena &>> UInt64(poolShift))
-    guard firstPool != 0, address >= firstPool, poolInArena < (1 &<< poolsPerArenaShift) else {
+    let poolInArena = Int(truncatingIfNeeded: inArena &>> poolShift)
+    guard poolInArena < (1 &<< poolsPerArenaShift) else {
       if firstPool != 0 && address &- t.arenas[arena].base < UInt64(constants.arenaSize) {
         preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every pool")
       }
@@ -682,12 +698,12 @@ public struct Allocator: Sendable {
     let pool = arena &<< poolsPerArenaShift | poolInArena
     let header = t.pools[pool]
     let sizeClass = Int(header.sizeClass)
-    let inPool = Int(truncatingIfNeeded: inArena & UInt64(constants.poolSize - 1)) - Int(headerSize)
+    let inPool = Int(truncatingIfNeeded: inArena & poolOffsetMask) &- headerBytes
     guard header.count > 0, inPool >= 0 else {
       preconditionFailure("\(Address(address)) is not a live block: \(describePool(pool))")
     }
-    let block = Int((UInt32(truncatingIfNeeded: inPool >> 4) &* t.reciprocal[sizeClass]) >> 20)
-    guard block &* ((sizeClass + 1) << 4) == inPool, block < Int(header.nextVirgin) else {
+    let block = Int((UInt32(truncatingIfNeeded: inPool &>> 4) &* t.reciprocal[sizeClass]) &>> 20)
+    guard block &* ((sizeClass &+ 1) &<< 4) == inPool, block < Int(header.nextVirgin) else {
       preconditionFailure("\(Address(address)) is not the start of a block: \(describePool(pool))")
     }
     return (pool, block, sizeClass)
