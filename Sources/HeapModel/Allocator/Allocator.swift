@@ -42,13 +42,16 @@
 // `unused_arena_objects`) and maps the same base again.
 //
 // Storage is struct-of-arrays with integer ids: one 40-byte record per arena
-// slot (plus its first-pool address in a dense array for the hot paths), one
+// slot (plus its first-pool address in a dense table for the hot paths), one
 // 32-byte header per pool, and per pool one 16-bit link per possible block
 // (the next free block of a free one) and one in-use bit per possible block
-// (which is how a double free is caught; blocks 0…63's are in the header). About 2 bytes of model per 16 bytes
-// of arena; only a pool's first `capacity` links and bits are ever used. No
-// objects, no per-call heap allocation on the hot paths, and the whole model
-// is a value so a timeline can checkpoint it by copying.
+// (which is how a double free is caught; blocks 0…63's are in the header).
+// About 2 bytes of model per 16 bytes of arena; only a pool's first
+// `capacity` links and bits are ever used. The tables are buffers of one
+// `AllocatorStorage` object, uniqued once per operation and then written
+// through raw pointers; the model is still a value with copy-on-write
+// semantics, so a timeline can checkpoint it by copying. No objects per
+// block, no per-call heap allocation on the hot paths.
 //
 // Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
 // 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
