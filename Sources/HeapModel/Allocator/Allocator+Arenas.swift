@@ -11,32 +11,34 @@
 // no list and its slot is on the unused stack.
 
 extension Allocator {
-  /// Maps an arena into a slot and returns the slot (`new_arena`).
+  /// Maps an arena into a slot and returns the slot (`new_arena`). The
+  /// storage is uniquely referenced; it may grow (re-read `storage.tables`).
   mutating func newArena() -> Int {
     let arena: Int
     if unusedArenas >= 0 {
       arena = Int(unusedArenas)
-      unusedArenas = arenas[arena].next
+      unusedArenas = storage.tables.arenas[arena].next
     } else {
-      arena = arenas.count
+      arena = storage.tables.slots
       appendSlot()
     }
-    arenas[arena].isAllocated = true
-    mappedFirstPool[arena] = arenas[arena].firstPool
+    let t = storage.tables
+    t.arenas[arena].isAllocated = true
+    t.mappedFirstPool[arena] = t.arenas[arena].firstPool
 
-    arenas[arena].freePools = arenas[arena].totalPools
-    arenas[arena].carvedPools = 0
-    arenas[arena].freePoolHead = -1
-    arenas[arena].next = -1
-    arenas[arena].prev = -1
+    t.arenas[arena].freePools = t.arenas[arena].totalPools
+    t.arenas[arena].carvedPools = 0
+    t.arenas[arena].freePoolHead = -1
+    t.arenas[arena].next = -1
+    t.arenas[arena].prev = -1
     arenasCurrent += 1
     arenasAllocatedTotal += 1
     arenasHighwater = max(arenasHighwater, arenasCurrent)
     if recordsEvents {
       events.append(
         .arenaAllocated(
-          arena: ArenaIndex(arena), base: Address(arenas[arena].base),
-          usablePools: Int(arenas[arena].totalPools)))
+          arena: ArenaIndex(arena), base: Address(t.arenas[arena].base),
+          usablePools: Int(t.arenas[arena].totalPools)))
     }
     return arena
   }
@@ -45,19 +47,15 @@ extension Allocator {
   /// pool headers, link and bitmap storage, and the arena-map nodes that
   /// CPython's radix tree creates the first time the address is mapped.
   private mutating func appendSlot() {
-    let slot = arenas.count
+    let slot = storage.tables.slots
     let aligned = alignmentPolicy.isAligned(slot: slot, constants: constants)
     let poolSize = UInt64(constants.poolSize)
     let stride = UInt64(1) << UInt64(arenaStrideShift)
     let base = Self.heapBase + UInt64(slot) * stride + (aligned ? 0 : poolSize / 4)
     let firstPool = (base + poolSize - 1) & ~(poolSize - 1)
     let total = (base + UInt64(constants.arenaSize) - firstPool) / poolSize
-    arenas.append(ArenaRecord(base: base, firstPool: firstPool, totalPools: UInt8(total), isAligned: aligned))
-    let poolCount = constants.maxPoolsPerArena
-    pools.append(contentsOf: repeatElement(PoolHeader(), count: poolCount))
-    links.append(contentsOf: repeatElement(PoolHeader.noBlock, count: poolCount << slotShift))
-    inUseBits.append(contentsOf: repeatElement(0, count: poolCount << (slotShift - 6)))
-    mappedFirstPool.append(0)
+    storage.appendSlot(
+      ArenaRecord(base: base, firstPool: firstPool, totalPools: UInt8(total), isAligned: aligned))
 
     if let map = constants.arenaMap {
       let mask: UInt64 = map.addressBits == 64 ? .max : (1 << UInt64(map.addressBits)) - 1
@@ -73,27 +71,27 @@ extension Allocator {
   }
 
   /// Unmaps a wholly free arena: unlinks it from `usable_arenas` and pushes
-  /// its slot on the unused stack.
-  mutating func releaseArena(_ arena: Int) {
-    let prev = arenas[arena].prev
-    let next = arenas[arena].next
+  /// its slot on the unused stack. The storage is uniquely referenced.
+  mutating func releaseArena(_ arena: Int, _ t: AllocatorStorage.Tables) {
+    let prev = t.arenas[arena].prev
+    let next = t.arenas[arena].next
     if prev >= 0 {
-      arenas[Int(prev)].next = next
+      t.arenas[Int(prev)].next = next
     } else {
       usableArenas = next
     }
     if next >= 0 {
-      arenas[Int(next)].prev = prev
+      t.arenas[Int(next)].prev = prev
     }
-    arenas[arena].next = unusedArenas
-    arenas[arena].prev = -1
+    t.arenas[arena].next = unusedArenas
+    t.arenas[arena].prev = -1
     unusedArenas = Int32(arena)
-    arenas[arena].isAllocated = false
-    mappedFirstPool[arena] = 0
+    t.arenas[arena].isAllocated = false
+    t.mappedFirstPool[arena] = 0
 
     arenasCurrent -= 1
     if recordsEvents {
-      events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(arenas[arena].base)))
+      events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(t.arenas[arena].base)))
     }
   }
 }

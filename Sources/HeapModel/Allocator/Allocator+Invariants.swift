@@ -144,7 +144,8 @@ extension Allocator {
     for index in arenas.indices where arenas[index].isAllocated && arenas[index].freePools > 0 {
       check(seen.contains(index), "\(ArenaIndex(index)) has free pools but is not usable")
     }
-    check(expectedLast == lastArenaWithFreePools, "nfp2lasta \(lastArenaWithFreePools) != \(expectedLast)")
+    check(
+      expectedLast == Array(lastArenaWithFreePools), "nfp2lasta \(lastArenaWithFreePools) != \(expectedLast)")
   }
 
   private func check(_ condition: Bool, _ message: @autoclosure () -> String) {

@@ -42,13 +42,16 @@
 // `unused_arena_objects`) and maps the same base again.
 //
 // Storage is struct-of-arrays with integer ids: one 40-byte record per arena
-// slot (plus its first-pool address in a dense array for the hot paths), one
+// slot (plus its first-pool address in a dense table for the hot paths), one
 // 32-byte header per pool, and per pool one 16-bit link per possible block
 // (the next free block of a free one) and one in-use bit per possible block
-// (which is how a double free is caught; blocks 0…63's are in the header). About 2 bytes of model per 16 bytes
-// of arena; only a pool's first `capacity` links and bits are ever used. No
-// objects, no per-call heap allocation on the hot paths, and the whole model
-// is a value so a timeline can checkpoint it by copying.
+// (which is how a double free is caught; blocks 0…63's are in the header).
+// About 2 bytes of model per 16 bytes of arena; only a pool's first
+// `capacity` links and bits are ever used. The tables are buffers of one
+// `AllocatorStorage` object, uniqued once per operation and then written
+// through raw pointers; the model is still a value with copy-on-write
+// semantics, so a timeline can checkpoint it by copying. No objects per
+// block, no per-call heap allocation on the hot paths.
 //
 // Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
 // 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
@@ -68,47 +71,40 @@ public struct Allocator: Sendable {
 
   // Geometry, derived once from the constants.
   let poolShift: Int
-  let poolsPerArenaShift: Int
+  /// log2 of the pools per arena: 64 in every version, a constant so the
+  /// hot paths' pool arithmetic folds.
+  var poolsPerArenaShift: Int { 6 }
   let slotShift: Int
   /// `(1 << slotShift) - 1`: a block's link index within its pool's range.
   let slotMask: Int
 
   let arenaStrideShift: Int
   let headerSize: UInt64
+  /// `headerSize` as an `Int`.
+  let headerBytes: Int
+  /// `poolSize - 1`: an address's offset within its pool.
+  let poolOffsetMask: UInt64
+  /// `SMALL_REQUEST_THRESHOLD`: larger requests go to the raw allocator.
+  let smallRequestThreshold: UInt
   let alignmentPolicy: ArenaAlignmentPolicy
-  /// Blocks per pool of each class (`NUMBLOCKS`).
-  let capacity: [UInt16]
-  /// ⌈2²⁰ / (class + 1)⌉: divides a pool offset in 16-byte units by the
-  /// block size in units, exactly for every offset inside a pool.
-  let reciprocal: [UInt32]
 
-  // State.
-  var arenas: [ArenaRecord] = []
-  /// Per arena slot: its first pool's address while mapped, 0 when not.
-  var mappedFirstPool: [UInt64] = []
+  // State. The tables live in `storage` (see `AllocatorStorage`): pool
+  // headers; per pool `1 << slotShift` links, one per block (rotated, see
+  // `linkIndex`): the next block of the free list, `PoolHeader.noBlock` at
+  // its end, meaningless for a live block (CPython's free-list pointer lives
+  // in the block's first word, which the object overwrites) and for the
+  // list's head, whose link is `PoolHeader.headNext`; per pool `1 <<
+  // slotShift` in-use bits, set while the block is handed out, which is
+  // what catches a double free (blocks 0…63 have theirs in
+  // `PoolHeader.lowBits` instead, their word stays 0; laid out word-major
+  // per arena, see `bitWord`); the arena records and first-pool addresses;
+  // the heads of `usedpools[class]` and the `nfp2lasta` fingers.
+  var storage: AllocatorStorage
 
-  var pools: [PoolHeader] = []
-  /// Per pool, `1 << slotShift` links, one per block (rotated, see
-  /// `linkIndex`): the next block of the free list, `PoolHeader.noBlock` at
-  /// its end; meaningless for a live block (CPython's free-list pointer lives
-  /// in the block's first word, which the object overwrites) and for the
-  /// list's head, whose link is `PoolHeader.headNext`.
-  var links: [UInt16] = []
-  /// Per pool, `1 << slotShift` bits, one per block: set while the block is
-  /// handed out, which is what catches a double free. Blocks 0…63 have
-  /// theirs in `PoolHeader.lowBits` instead (their word here stays 0), so
-  /// only the small classes' pools come here. Laid out word-major per arena
-  /// (see `bitWord`).
-  var inUseBits: [UInt64] = []
-
-  /// Head pool of `usedpools[class]`, -1 if none.
-  var usedPools: [Int32]
   /// Head of `usable_arenas`, -1 if none.
   var usableArenas: Int32 = -1
   /// Top of the released-slot stack (`unused_arena_objects`), -1 if none.
   var unusedArenas: Int32 = -1
-  /// `nfp2lasta`: the rightmost usable arena with n free pools, -1 if none.
-  var lastArenaWithFreePools: [Int32]
   var arenasAllocatedTotal = 0
   var arenasCurrent = 0
   var arenasHighwater = 0
@@ -134,22 +130,74 @@ public struct Allocator: Sendable {
     precondition(constants.alignment == 16, "model assumes 16-byte size classes")
     precondition(constants.maxPoolsPerArena == 64, "model assumes 64 pools per arena")
     poolShift = constants.poolSize.trailingZeroBitCount
-    poolsPerArenaShift = constants.maxPoolsPerArena.trailingZeroBitCount
     slotShift = poolShift - 4
     slotMask = (1 << slotShift) - 1
 
     arenaStrideShift = constants.arenaSize.trailingZeroBitCount + 1
     headerSize = UInt64(constants.poolHeaderSize)
+    headerBytes = constants.poolHeaderSize
+    poolOffsetMask = UInt64(constants.poolSize - 1)
+    smallRequestThreshold = UInt(constants.smallRequestThreshold)
     alignmentPolicy = arenaAlignment
-    capacity = (0..<constants.sizeClassCount).map { UInt16(constants.blocksPerPool(ofClass: $0)) }
-    reciprocal = (0..<constants.sizeClassCount).map { UInt32(((1 << 20) + $0) / ($0 + 1)) }
-    usedPools = Array(repeating: -1, count: constants.sizeClassCount)
-    lastArenaWithFreePools = Array(repeating: -1, count: constants.maxPoolsPerArena + 1)
+    storage = AllocatorStorage(
+      slotShift: slotShift,
+      capacity: (0..<constants.sizeClassCount).map { UInt16(constants.blocksPerPool(ofClass: $0)) },
+      reciprocal: (0..<constants.sizeClassCount).map { UInt32(((1 << 20) + $0) / ($0 + 1)) })
   }
 
   /// An empty heap of `version`.
   public init(version: PythonVersion) {
     self.init(profile: VersionProfile(version))
+  }
+
+  // MARK: - storage
+
+  /// The tables, for a write: the storage is copied first if another
+  /// `Allocator` value shares it (a timeline checkpoint), so the write is
+  /// this value's alone. Every mutating operation calls it once, before its
+  /// first write; helpers it calls write through the same `Tables` (or
+  /// re-read `storage.tables` after mapping an arena).
+  @inline(__always)
+  mutating func writableTables() -> AllocatorStorage.Tables {
+    if !isKnownUniquelyReferenced(&storage) {
+      storage = storage.copy()
+    }
+    return storage.tables
+  }
+
+  /// Pool headers, read-only.
+  var pools: StorageTable<PoolHeader> {
+    StorageTable(base: storage.tables.pools, count: storage.tables.slots &<< poolsPerArenaShift)
+  }
+  /// Free-list links, read-only.
+  var links: StorageTable<UInt16> {
+    StorageTable(base: storage.tables.links, count: storage.tables.slots &<< (poolsPerArenaShift + slotShift))
+  }
+  /// In-use words of blocks 64 and up, read-only.
+  var inUseBits: StorageTable<UInt64> {
+    StorageTable(
+      base: storage.tables.inUseBits, count: storage.tables.slots &<< (poolsPerArenaShift + slotShift - 6))
+  }
+  /// Arena records, one per slot, read-only.
+  var arenas: StorageTable<ArenaRecord> {
+    StorageTable(base: storage.tables.arenas, count: storage.tables.slots)
+  }
+  /// Per slot: its first pool's address while mapped, 0 when not; read-only.
+  var mappedFirstPool: StorageTable<UInt64> {
+    StorageTable(base: storage.tables.mappedFirstPool, count: storage.tables.slots)
+  }
+  /// Head pool of `usedpools[class]`, -1 if none; read-only.
+  var usedPools: StorageTable<Int32> {
+    StorageTable(base: storage.tables.usedPools, count: constants.sizeClassCount)
+  }
+  /// `nfp2lasta`: the rightmost usable arena with n free pools, -1 if none;
+  /// read-only.
+  var lastArenaWithFreePools: StorageTable<Int32> {
+    StorageTable(base: storage.tables.lastArenaWithFreePools, count: AllocatorStorage.fingerCount)
+  }
+  /// Blocks per pool of each class (`NUMBLOCKS`).
+  var capacity: StorageTable<UInt16> {
+    StorageTable(base: storage.tables.capacity, count: constants.sizeClassCount)
   }
 
   // MARK: - malloc
@@ -160,11 +208,12 @@ public struct Allocator: Sendable {
   /// - Complexity: O(1); allocating a new arena's slot grows storage.
   public mutating func allocate(_ nbytes: Int) -> Address {
     precondition(nbytes >= 0, "negative allocation size \(nbytes)")
-    if UInt(bitPattern: nbytes &- 1) < UInt(constants.smallRequestThreshold) {
+    if UInt(bitPattern: nbytes &- 1) < smallRequestThreshold {
+      let t = writableTables()
       let sizeClass = (nbytes &- 1) >> 4
-      let pool = usedPools[sizeClass]
+      let pool = t.usedPools[sizeClass]
       if pool >= 0 {
-        return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass)
+        return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass, t)
       }
       return allocateFromNewPool(sizeClass: sizeClass)
     }
@@ -175,18 +224,20 @@ public struct Allocator: Sendable {
   /// list runs dry, extends it by a never-used block or, if there is none,
   /// unlinks the now full pool from `usedpools` (`pymalloc_pool_extend`).
   @inline(__always)
-  private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
-    var header = pools[pool]
+  private mutating func allocate(
+    fromUsedPool pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables
+  ) -> Address {
+    var header = t.pools[pool]
     let block = Int(header.freeHead)
     let next = header.headNext
     header.count &+= 1
     header.freeHead = next
     var extended = false
     if next != PoolHeader.noBlock {
-      header.headNext = links[linkIndex(pool: pool, block: Int(next))]
+      header.headNext = t.links[linkIndex(pool: pool, block: Int(next))]
     } else {
       let virgin = header.nextVirgin
-      if virgin < capacity[sizeClass] {
+      if virgin < t.capacity[sizeClass] {
         header.freeHead = virgin
         header.nextVirgin = virgin &+ 1
         extended = true
@@ -195,16 +246,16 @@ public struct Allocator: Sendable {
     if block < 64 {
       header.lowBits |= 1 &<< UInt64(block)
     } else {
-      inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
+      t.inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
     }
-    pools[pool] = header
+    t.pools[pool] = header
 
-    let address = handedOut(pool: pool, block: block, sizeClass: sizeClass)
+    let address = handedOut(pool: pool, block: block, sizeClass: sizeClass, t)
     if header.freeHead == PoolHeader.noBlock {
       // Full: it leaves `usedpools[class]`, whose head it is.
-      usedPools[sizeClass] = header.next
+      t.usedPools[sizeClass] = header.next
       if header.next >= 0 {
-        pools[Int(header.next)].prev = -1
+        t.pools[Int(header.next)].prev = -1
       }
       if recordsEvents {
         events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
@@ -213,27 +264,31 @@ public struct Allocator: Sendable {
       events.append(
         .poolExtended(
           pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass),
-          nextBlock: blockAddress(pool: pool, block: Int(header.freeHead), sizeClass: sizeClass)))
+          nextBlock: blockAddress(pool: pool, block: Int(header.freeHead), sizeClass: sizeClass, t)))
     }
     return address
   }
 
   /// Marks a block in use and returns its address.
   @inline(__always)
-  private mutating func handOut(pool: Int, block: Int, sizeClass: Int) -> Address {
+  private mutating func handOut(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables)
+    -> Address
+  {
     if block < 64 {
-      pools[pool].lowBits |= 1 &<< UInt64(block)
+      t.pools[pool].lowBits |= 1 &<< UInt64(block)
     } else {
-      inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
+      t.inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
     }
-    return handedOut(pool: pool, block: block, sizeClass: sizeClass)
+    return handedOut(pool: pool, block: block, sizeClass: sizeClass, t)
   }
 
   /// Counts a block marked in use and returns its address.
   @inline(__always)
-  private mutating func handedOut(pool: Int, block: Int, sizeClass: Int) -> Address {
+  private mutating func handedOut(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables)
+    -> Address
+  {
     pymallocBlocksInUse &+= 1
-    let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass)
+    let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass, t)
     if recordsEvents {
       events.append(
         .blockAllocated(
@@ -244,76 +299,78 @@ public struct Allocator: Sendable {
   }
 
   /// No used pool of the class: take a pool from the most used usable arena
-  /// (`allocate_from_new_pool`).
+  /// (`allocate_from_new_pool`). The storage is uniquely referenced.
   private mutating func allocateFromNewPool(sizeClass: Int) -> Address {
     if usableArenas < 0 {
       let arena = newArena()
       usableArenas = Int32(arena)
-      arenas[arena].next = -1
-      arenas[arena].prev = -1
-      lastArenaWithFreePools[Int(arenas[arena].freePools)] = Int32(arena)
+      let t = storage.tables
+      t.arenas[arena].next = -1
+      t.arenas[arena].prev = -1
+      t.lastArenaWithFreePools[Int(t.arenas[arena].freePools)] = Int32(arena)
     }
+    let t = storage.tables
     let arena = Int(usableArenas)
-    let free = Int(arenas[arena].freePools)
-    if lastArenaWithFreePools[free] == Int32(arena) {
-      lastArenaWithFreePools[free] = -1
+    let free = Int(t.arenas[arena].freePools)
+    if t.lastArenaWithFreePools[free] == Int32(arena) {
+      t.lastArenaWithFreePools[free] = -1
     }
     if free > 1 {
-      lastArenaWithFreePools[free - 1] = Int32(arena)
+      t.lastArenaWithFreePools[free - 1] = Int32(arena)
     }
     let pool: Int
     var carved = false
-    if arenas[arena].freePoolHead >= 0 {
-      pool = Int(arenas[arena].freePoolHead)
-      arenas[arena].freePoolHead = pools[pool].next
+    if t.arenas[arena].freePoolHead >= 0 {
+      pool = Int(t.arenas[arena].freePoolHead)
+      t.arenas[arena].freePoolHead = t.pools[pool].next
     } else {
-      pool = arena << poolsPerArenaShift | Int(arenas[arena].carvedPools)
-      arenas[arena].carvedPools &+= 1
-      pools[pool] = PoolHeader()
+      pool = arena << poolsPerArenaShift | Int(t.arenas[arena].carvedPools)
+      t.arenas[arena].carvedPools &+= 1
+      t.pools[pool] = PoolHeader()
       carved = true
     }
-    arenas[arena].freePools &-= 1
-    if arenas[arena].freePools == 0 {
-      usableArenas = arenas[arena].next
+    t.arenas[arena].freePools &-= 1
+    if t.arenas[arena].freePools == 0 {
+      usableArenas = t.arenas[arena].next
       if usableArenas >= 0 {
-        arenas[Int(usableArenas)].prev = -1
+        t.arenas[Int(usableArenas)].prev = -1
       }
     }
     // Frontlink to usedpools[class].
-    let head = usedPools[sizeClass]
-    pools[pool].next = head
-    pools[pool].prev = -1
+    let head = t.usedPools[sizeClass]
+    t.pools[pool].next = head
+    t.pools[pool].prev = -1
     if head >= 0 {
-      pools[Int(head)].prev = Int32(pool)
+      t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
     }
-    usedPools[sizeClass] = Int32(pool)
-    pools[pool].count = 1
+    t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
+    t.pools[pool].count = 1
 
-    if Int(pools[pool].sizeClass) == sizeClass {
+    if Int(t.pools[pool].sizeClass) == sizeClass {
       // Last served this class: header and free list are still valid.
-      let block = Int(pools[pool].freeHead)
-      let next = pools[pool].headNext
-      pools[pool].freeHead = next
-      pools[pool].headNext =
-        next == PoolHeader.noBlock ? next : links[linkIndex(pool: pool, block: Int(next))]
+      let block = Int(t.pools[pool].freeHead)
+      let next = t.pools[pool].headNext
+      t.pools[pool].freeHead = next
+      t.pools[pool].headNext =
+        next == PoolHeader.noBlock ? next : t.links[linkIndex(pool: pool, block: Int(next))]
       if recordsEvents {
         events.append(
           .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass))
         )
       }
-      return handOut(pool: pool, block: block, sizeClass: sizeClass)
+      return handOut(pool: pool, block: block, sizeClass: sizeClass, t)
     }
-    pools[pool].sizeClass = UInt8(sizeClass)
-    pools[pool].freeHead = 1
-    pools[pool].headNext = PoolHeader.noBlock
-    pools[pool].nextVirgin = 2
+    t.pools[pool].sizeClass = UInt8(sizeClass)
+    t.pools[pool].freeHead = 1
+    t.pools[pool].headNext = PoolHeader.noBlock
+    t.pools[pool].nextVirgin = 2
     if recordsEvents {
       events.append(
         .poolInitialized(
           pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass),
           carved: carved))
     }
-    return handOut(pool: pool, block: 0, sizeClass: sizeClass)
+    return handOut(pool: pool, block: 0, sizeClass: sizeClass, t)
   }
 
   // MARK: - free
@@ -326,29 +383,30 @@ public struct Allocator: Sendable {
   ///
   /// - Complexity: O(1).
   public mutating func free(_ address: Address) {
-    guard let location = pymallocLocation(address.rawValue) else {
+    let t = writableTables()
+    guard let location = pymallocLocation(address.rawValue, t) else {
       freeRaw(address)
       return
     }
     let pool = location.pool
     let block = location.block
     let sizeClass = location.sizeClass
-    var header = pools[pool]
+    var header = t.pools[pool]
     let bit: UInt64 = 1 &<< UInt64(block & 63)
     if block < 64 {
       guard header.lowBits & bit != 0 else { notInUse(address, block: block, pool: pool) }
       header.lowBits &= ~bit
     } else {
       let word = bitWord(pool: pool, block: block)
-      let bits = inUseBits[word]
+      let bits = t.inUseBits[word]
       guard bits & bit != 0 else { notInUse(address, block: block, pool: pool) }
-      inUseBits[word] = bits & ~bit
+      t.inUseBits[word] = bits & ~bit
     }
     pymallocBlocksInUse &-= 1
     let lastFree = header.freeHead
     if lastFree != PoolHeader.noBlock {
       // The old head's link leaves the header for the links table.
-      links[linkIndex(pool: pool, block: Int(lastFree))] = header.headNext
+      t.links[linkIndex(pool: pool, block: Int(lastFree))] = header.headNext
     }
     header.headNext = lastFree
     header.freeHead = UInt16(truncatingIfNeeded: block)
@@ -356,12 +414,12 @@ public struct Allocator: Sendable {
     // A full pool got a free block: it goes to the head of `usedpools[class]`
     // (`insert_to_usedpool`), its own links written with the header.
     let wasFull = lastFree == PoolHeader.noBlock
-    let head = usedPools[sizeClass]
+    let head = t.usedPools[sizeClass]
     if wasFull {
       header.next = head
       header.prev = -1
     }
-    pools[pool] = header
+    t.pools[pool] = header
     if recordsEvents {
       events.append(
         .blockFreed(
@@ -370,9 +428,9 @@ public struct Allocator: Sendable {
     }
     if wasFull {
       if head >= 0 {
-        pools[Int(head)].prev = Int32(pool)
+        t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
       }
-      usedPools[sizeClass] = Int32(pool)
+      t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
       if recordsEvents {
         events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
       }
@@ -381,7 +439,7 @@ public struct Allocator: Sendable {
     if header.count != 0 {
       return
     }
-    insertToFreePool(pool, sizeClass: sizeClass)
+    insertToFreePool(pool, sizeClass: sizeClass, t)
   }
 
   /// A double free, or a free of a block never handed out.
@@ -391,83 +449,83 @@ public struct Allocator: Sendable {
 
   /// Removes a pool from `usedpools[class]`.
   @inline(__always)
-  private mutating func unlinkUsedPool(_ pool: Int, sizeClass: Int) {
-    let next = pools[pool].next
-    let prev = pools[pool].prev
+  private func unlinkUsedPool(_ pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) {
+    let next = t.pools[pool].next
+    let prev = t.pools[pool].prev
     if prev >= 0 {
-      pools[Int(prev)].next = next
+      t.pools[Int(prev)].next = next
     } else {
-      usedPools[sizeClass] = next
+      t.usedPools[sizeClass] = next
     }
     if next >= 0 {
-      pools[Int(next)].prev = prev
+      t.pools[Int(next)].prev = prev
     }
   }
 
   /// A pool became empty: move it to its arena's `freepools` and keep
   /// `usable_arenas` sorted, releasing the arena if it is wholly free
   /// (`insert_to_freepool`).
-  private mutating func insertToFreePool(_ pool: Int, sizeClass: Int) {
-    unlinkUsedPool(pool, sizeClass: sizeClass)
+  private mutating func insertToFreePool(_ pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) {
+    unlinkUsedPool(pool, sizeClass: sizeClass, t)
     let arena = pool >> poolsPerArenaShift
-    pools[pool].next = arenas[arena].freePoolHead
-    pools[pool].prev = -1
-    arenas[arena].freePoolHead = Int32(pool)
+    t.pools[pool].next = t.arenas[arena].freePoolHead
+    t.pools[pool].prev = -1
+    t.arenas[arena].freePoolHead = Int32(truncatingIfNeeded: pool)
     if recordsEvents {
       events.append(
         .poolBecameEmpty(
           pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
     }
-    let oldFree = Int(arenas[arena].freePools)
-    let lastWithOld = lastArenaWithFreePools[oldFree]
+    let oldFree = Int(t.arenas[arena].freePools)
+    let lastWithOld = t.lastArenaWithFreePools[oldFree]
     if lastWithOld == Int32(arena) {
-      let prev = arenas[arena].prev
-      lastArenaWithFreePools[oldFree] =
-        (prev >= 0 && Int(arenas[Int(prev)].freePools) == oldFree) ? prev : -1
+      let prev = t.arenas[arena].prev
+      t.lastArenaWithFreePools[oldFree] =
+        (prev >= 0 && Int(t.arenas[Int(prev)].freePools) == oldFree) ? prev : -1
     }
     let free = oldFree + 1
-    arenas[arena].freePools = UInt8(free)
+    t.arenas[arena].freePools = UInt8(free)
 
-    if free == Int(arenas[arena].totalPools)
-      && (arenas[arena].next >= 0 || !constants.keepsEmptyTailArena)
+    if free == Int(t.arenas[arena].totalPools)
+      && (t.arenas[arena].next >= 0 || !constants.keepsEmptyTailArena)
     {
-      releaseArena(arena)
+      releaseArena(arena, t)
       return
     }
     if free == 1 {
-      arenas[arena].next = usableArenas
-      arenas[arena].prev = -1
+      t.arenas[arena].next = usableArenas
+      t.arenas[arena].prev = -1
       if usableArenas >= 0 {
-        arenas[Int(usableArenas)].prev = Int32(arena)
+        t.arenas[Int(usableArenas)].prev = Int32(arena)
       }
       usableArenas = Int32(arena)
-      if lastArenaWithFreePools[1] < 0 {
-        lastArenaWithFreePools[1] = Int32(arena)
+      if t.lastArenaWithFreePools[1] < 0 {
+        t.lastArenaWithFreePools[1] = Int32(arena)
       }
       return
     }
-    if lastArenaWithFreePools[free] < 0 {
-      lastArenaWithFreePools[free] = Int32(arena)
+    if t.lastArenaWithFreePools[free] < 0 {
+      t.lastArenaWithFreePools[free] = Int32(arena)
     }
     if lastWithOld == Int32(arena) {
       return
     }
     // Slide right: unlink, then insert after the last arena with the old count.
-    let prev = arenas[arena].prev
-    let next = arenas[arena].next
+    let prev = t.arenas[arena].prev
+    let next = t.arenas[arena].next
     if prev >= 0 {
-      arenas[Int(prev)].next = next
+      t.arenas[Int(prev)].next = next
     } else {
       usableArenas = next
     }
-    arenas[Int(next)].prev = prev
+    t.arenas[Int(next)].prev = prev
     let anchor = Int(lastWithOld)
-    arenas[arena].prev = lastWithOld
-    arenas[arena].next = arenas[anchor].next
-    if arenas[arena].next >= 0 {
-      arenas[Int(arenas[arena].next)].prev = Int32(arena)
+    t.arenas[arena].prev = lastWithOld
+    t.arenas[arena].next = t.arenas[anchor].next
+    if t.arenas[arena].next >= 0 {
+      t.arenas[Int(t.arenas[arena].next)].prev = Int32(arena)
     }
-    arenas[anchor].next = Int32(arena)
+    t.arenas[anchor].next = Int32(arena)
   }
 
   // MARK: - realloc
@@ -551,9 +609,15 @@ public struct Allocator: Sendable {
   /// Address of block `block` of pool `pool` of class `sizeClass`.
   @inline(__always)
   func blockAddress(pool: Int, block: Int, sizeClass: Int) -> Address {
-    let first = mappedFirstPool[pool &>> poolsPerArenaShift]
-    let poolBase = first &+ UInt64(pool & ((1 &<< poolsPerArenaShift) - 1)) &<< UInt64(poolShift)
-    return Address(poolBase &+ headerSize &+ UInt64(block * ((sizeClass + 1) << 4)))
+    blockAddress(pool: pool, block: block, sizeClass: sizeClass, storage.tables)
+  }
+
+  /// `blockAddress(pool:block:sizeClass:)` through `t`.
+  @inline(__always)
+  func blockAddress(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) -> Address {
+    let first = t.mappedFirstPool[pool &>> poolsPerArenaShift]
+    let poolBase = first &+ UInt64(truncatingIfNeeded: pool & ((1 &<< poolsPerArenaShift) &- 1)) &<< poolShift
+    return Address(poolBase &+ headerSize &+ UInt64(truncatingIfNeeded: block &* ((sizeClass &+ 1) &<< 4)))
   }
 
   /// Where block `block` of pool `pool` keeps its link in `links`.
@@ -605,16 +669,29 @@ public struct Allocator: Sendable {
   /// the address is outside every mapped arena (a raw block, or garbage).
   /// Addresses inside an arena that are not the start of a carved block of a
   /// non-empty pool are a broken invariant.
-  @inline(__always)
   func pymallocLocation(_ address: UInt64) -> (pool: Int, block: Int, sizeClass: Int)? {
+    pymallocLocation(address, storage.tables)
+  }
+
+  /// `pymallocLocation(_:)` through `t`.
+  @inline(__always)
+  func pymallocLocation(
+    _ address: UInt64, _ t: AllocatorStorage.Tables
+  ) -> (pool: Int, block: Int, sizeClass: Int)? {
+    // Below the heap base the offset wraps to a huge value, whose slot is
+    // beyond every slot (slots are 2 arenas apart, so `t.slots` would have
+    // to exceed 2²⁶ for an address past 2⁴⁷ to pass).
     let offset = address &- Self.heapBase
-    let arena = Int(truncatingIfNeeded: offset &>> UInt64(arenaStrideShift))
-    guard offset < (1 << 47), arena < mappedFirstPool.count else { return nil }
-    let firstPool = mappedFirstPool[arena]
+    let arena = Int(truncatingIfNeeded: offset &>> arenaStrideShift)
+    guard arena < t.slots else { return nil }
+    let firstPool = t.mappedFirstPool[arena]
+    // One unsigned test for three cases: an unmapped slot (first pool 0, so
+    // `inArena` is the whole address), an address below the first pool
+    // (wraps) and one past the last pool.
     let inArena = address &- firstPool
-    let poolInArena = Int(truncatingIfNeeded: inArena &>> UInt64(poolShift))
-    guard firstPool != 0, address >= firstPool, poolInArena < (1 &<< poolsPerArenaShift) else {
-      if firstPool != 0 && address &- arenas[arena].base < UInt64(constants.arenaSize) {
+    let poolInArena = Int(truncatingIfNeeded: inArena &>> poolShift)
+    guard poolInArena < (1 &<< poolsPerArenaShift) else {
+      if firstPool != 0 && address &- t.arenas[arena].base < UInt64(constants.arenaSize) {
         preconditionFailure("\(Address(address)) lies in \(ArenaIndex(arena)) outside every pool")
       }
       return nil
@@ -622,14 +699,14 @@ public struct Allocator: Sendable {
     // Pools never carved, and carved pools now empty, both have count 0, so
     // one test rejects both.
     let pool = arena &<< poolsPerArenaShift | poolInArena
-    let header = pools[pool]
+    let header = t.pools[pool]
     let sizeClass = Int(header.sizeClass)
-    let inPool = Int(truncatingIfNeeded: inArena & UInt64(constants.poolSize - 1)) - Int(headerSize)
+    let inPool = Int(truncatingIfNeeded: inArena & poolOffsetMask) &- headerBytes
     guard header.count > 0, inPool >= 0 else {
       preconditionFailure("\(Address(address)) is not a live block: \(describePool(pool))")
     }
-    let block = Int((UInt32(truncatingIfNeeded: inPool >> 4) &* reciprocal[sizeClass]) >> 20)
-    guard block &* ((sizeClass + 1) << 4) == inPool, block < Int(header.nextVirgin) else {
+    let block = Int((UInt32(truncatingIfNeeded: inPool &>> 4) &* t.reciprocal[sizeClass]) &>> 20)
+    guard block &* ((sizeClass &+ 1) &<< 4) == inPool, block < Int(header.nextVirgin) else {
       preconditionFailure("\(Address(address)) is not the start of a block: \(describePool(pool))")
     }
     return (pool, block, sizeClass)
