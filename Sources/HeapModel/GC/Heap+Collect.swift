@@ -310,14 +310,11 @@ extension Heap {
     let perObject = c.eventDetail >= .objects
     var events: [GCEvent] = []
     let request = runColumnPass(&c, then: .moveUnreachable) { heap, columns, s in
-      buffer.removeAll(keepingCapacity: true)
-      heap.appendReferents(of: ObjectID(s), to: &buffer)
-      buffer.withUnsafeBufferPointer { referents in
-        for referent in referents where columns.isCollecting(referent.slot) {
-          let refs = columns.refs(referent.slot) - 1
-          columns.setRefs(referent.slot, refs)
-          if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
-        }
+      heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+        guard columns.isCollecting(referent.slot) else { return }
+        let refs = columns.refs(referent.slot) - 1
+        columns.setRefs(referent.slot, refs)
+        if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
       }
     }
     if perObject { c.events.append(contentsOf: events) }
@@ -346,19 +343,15 @@ extension Heap {
         budget -= 1
         work += 1
         if columns.refs(s) > 0 {
-          buffer.removeAll(keepingCapacity: true)
-          heap.appendReferents(of: ObjectID(s), to: &buffer)
-          buffer.withUnsafeBufferPointer { referents in
-            for referent in referents {
-              let r = referent.slot
-              guard columns.isCollecting(r) else { continue }
-              if columns.membership[r] & GCState.listMask == unreachableRaw {
-                columns.unlink(r)
-                columns.appendSingly(r, to: young, refs: 1)
-                events?.append(.movedBackToYoung(referent))
-              } else if columns.refs(r) == 0 {
-                columns.setRefs(r, 1)
-              }
+          heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+            let r = referent.slot
+            guard columns.isCollecting(r) else { return }
+            if columns.membership[r] & GCState.listMask == unreachableRaw {
+              columns.unlink(r)
+              columns.appendSingly(r, to: young, refs: 1)
+              events?.append(.movedBackToYoung(referent))
+            } else if columns.refs(r) == 0 {
+              columns.setRefs(r, 1)
             }
           }
           columns.membership[s] &= ~GCState.collectingBit
@@ -650,10 +643,8 @@ extension Heap {
         let s = Int(slot)
         slot = columns.next[s]
         work += 1
-        buffer.removeAll(keepingCapacity: true)
-        heap.appendReferents(of: ObjectID(s), to: &buffer)
-        buffer.withUnsafeBufferPointer { referents in
-          for referent in referents where columns.isCollecting(referent.slot) {
+        heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+          if columns.isCollecting(referent.slot) {
             columns.setRefs(referent.slot, columns.refs(referent.slot) - 1)
           }
         }
