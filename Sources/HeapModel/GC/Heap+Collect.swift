@@ -391,7 +391,8 @@ extension Heap {
     let record = c.eventDetail > .none
     let request = runPass(&c, then: .promoteSurvivors) { heap, s in
       let id = ObjectID(s)
-      if heap.kinds[s] == .tuple, heap.tupleMayBeUntracked(id) {
+      // A pattern, not `==`: ObjectKind's `==` is a witness call per object.
+      if case .tuple = heap.kinds[s], heap.tupleMayBeUntracked(id) {
         heap.untrack(id)
         if record { untracked.append(.tupleUntracked(id)) }
       }
@@ -432,7 +433,7 @@ extension Heap {
         let s = Int(slot)
         slot = gc.next[s]
         c.work += 1
-        if kinds[s] == .dict, types[s] == typeObject(.dict), dictMayBeUntracked(ObjectID(s)) {
+        if case .dict = kinds[s], types[s] == typeObject(.dict), dictMayBeUntracked(ObjectID(s)) {
           untrack(ObjectID(s))
           c.record(.dictUntracked(ObjectID(s)))
         }
@@ -459,7 +460,7 @@ extension Heap {
       slot = gc.next[s]
       let op = ObjectID(s)
       c.work += 1
-      if kinds[s] == .weakref || kinds[s] == .weakproxy, !weakrefReferent(op).isNull {
+      if Heap.isWeakReference(kinds[s]), !weakrefReferent(op).isNull {
         clearWeakref(op)
         c.record(.weakrefCleared(op))
       }
@@ -472,6 +473,14 @@ extension Heap {
         gcMove(wr.slot, to: .weakrefCallbacks)
         c.record(.weakrefCallbackQueued(wr))
       }
+    }
+  }
+
+  /// A weakref or proxy row (a pattern: ObjectKind's `==` is a witness call).
+  @inline(__always) private static func isWeakReference(_ kind: ObjectKind) -> Bool {
+    switch kind {
+    case .weakref, .weakproxy: true
+    default: false
     }
   }
 
