@@ -132,6 +132,15 @@ public struct GCListing: Sendable, Equatable {
     return "\(typeName) \(text)"
   }
 
+  mutating func reserveCapacity(_ count: Int) {
+    ids.reserveCapacity(count)
+    addresses.reserveCapacity(count)
+    blocks.reserveCapacity(count)
+    kinds.reserveCapacity(count)
+    types.reserveCapacity(count)
+    counts.reserveCapacity(count)
+  }
+
   mutating func append(_ id: ObjectID, heap: Heap) {
     ids.append(id)
     addresses.append(heap.address(of: id))

@@ -69,6 +69,11 @@ public struct GCPhaseRecorder: Sendable {
   /// After the merge: the first objects of the collected generation.
   private mutating func select(_ c: GarbageCollection, heap: Heap) {
     examined = heap.gc.count(of: c.young)
+    // One allocation per array: a young collection lists a full 256.
+    let wanted = min(examined, GCPhaseRecord.objectLimit)
+    listing.reserveCapacity(wanted)
+    wasUnreachable.reserveCapacity(wanted)
+    lastRefs.reserveCapacity(wanted)
     var slot = heap.gc.heads[Int(c.young.rawValue)].first
     while slot >= 0, listing.count < GCPhaseRecord.objectLimit {
       listing.append(ObjectID(slot), heap: heap)
@@ -121,24 +126,61 @@ public struct GCPhaseRecorder: Sendable {
 
   // MARK: Recording
 
+  /// One record: the set and gc_refs of every listed object now. Runs about
+  /// a dozen times per collection over up to `objectLimit` objects, young
+  /// collections included, so the loop reads each row's membership byte
+  /// once and decides the set from it without building a `GCList`.
   private mutating func log(_ phase: GCPhase, isResult: Bool, _ c: GarbageCollection, heap: inout Heap) {
+    let count = listing.count
     var sets: [GCObjectSet] = []
     var refs: [Int32] = []
-    sets.reserveCapacity(listing.count)
-    refs.reserveCapacity(listing.count)
-    for i in listing.ids.indices {
-      let set = classify(i, phase: phase, isResult: isResult, heap: heap)
+    sets.reserveCapacity(count)
+    refs.reserveCapacity(count)
+    // What an object on a generation list, or on `unreachable`/`seen`, is
+    // in this phase.
+    let onGeneration: GCObjectSet =
+      phase < .moveUnreachable || (phase == .moveUnreachable && !isResult) ? .collecting : .reachable
+    let onUnreachable: GCObjectSet =
+      phase >= .handleResurrectedObjects ? .unreachable : .tentativelyUnreachable
+    let hasRecounted = !c.recountedRefs.isEmpty
+    let refsList = heap.gc.refsList.rawValue
+    let refsTarget = heap.gc.refsTarget.rawValue
+    let refsComplete = heap.gc.refsComplete
+    let rows = heap.gc.membership.count
+    for i in 0..<count {
+      let id = listing.ids[i]
+      let slot = id.slot
+      guard heap.isAlive(id), heap.blocks[slot] == listing.blocks[i] else {
+        sets.append(.freed)
+        refs.append(0)
+        continue
+      }
+      let membership = slot < rows ? heap.gc.membership[slot] : 0
+      let list = membership & GCState.listMask
+      let set: GCObjectSet
+      switch list {
+      case GCList.unreachable.rawValue, GCList.seen.rawValue: set = onUnreachable
+      case GCList.stillUnreachable.rawValue: set = .unreachable
+      case GCList.finalizers.rawValue: set = .finalizerReachable
+      case GCList.untracked.rawValue: set = .untracked
+      case GCList.weakrefCallbacks.rawValue: set = .reachable
+      default:
+        // A generation list (or the permanent one).
+        set = onGeneration == .collecting ? .collecting : (wasUnreachable[i] ? .resurrected : .reachable)
+      }
       if set.isUnreachable { wasUnreachable[i] = true }
       sets.append(set)
-      if set != .freed {
-        let id = listing.ids[i]
-        if let live = heap.liveGCRefs(ofSlot: id.slot) {
-          lastRefs[i] = live
-        } else if let recounted = c.recountedRefs[id] {
-          lastRefs[i] = recounted
-        }
+      // `Heap.liveGCRefs(ofSlot:)`, from the byte already read.
+      if list != GCList.untracked.rawValue, list == refsList,
+        refsComplete || membership & GCState.collectingBit != 0
+      {
+        lastRefs[i] = heap.gc.previous[slot]
+      } else if list != GCList.untracked.rawValue, list == refsTarget {
+        lastRefs[i] = 0
+      } else if hasRecounted, let recounted = c.recountedRefs[id] {
+        lastRefs[i] = recounted
       }
-      refs.append(set == .freed ? 0 : lastRefs[i])
+      refs.append(lastRefs[i])
     }
     let unreachable =
       heap.gc.count(of: .unreachable) + heap.gc.count(of: .seen) + heap.gc.count(of: .stillUnreachable)
@@ -147,22 +189,6 @@ public struct GCPhaseRecorder: Sendable {
       sets: sets, gcRefs: refs, examined: examined, unreachableCount: unreachable, collected: c.collected,
       uncollectable: c.uncollectable)
     heap.allocator.events.append(.gcPhase(record))
-  }
-
-  private func classify(_ i: Int, phase: GCPhase, isResult: Bool, heap: Heap) -> GCObjectSet {
-    let id = listing.ids[i]
-    guard heap.isAlive(id), heap.blocks[id.slot] == listing.blocks[i] else { return .freed }
-    switch heap.gc.list(ofSlot: id.slot) {
-    case .unreachable, .seen:
-      return phase >= .handleResurrectedObjects ? .unreachable : .tentativelyUnreachable
-    case .stillUnreachable: return .unreachable
-    case .finalizers: return .finalizerReachable
-    case .untracked: return .untracked
-    case .weakrefCallbacks: return .reachable
-    case .generation0, .generation1, .generation2, .permanent:
-      if phase < .moveUnreachable || (phase == .moveUnreachable && !isResult) { return .collecting }
-      return wasUnreachable[i] ? .resurrected : .reachable
-    }
   }
 }
 

@@ -310,14 +310,11 @@ extension Heap {
     let perObject = c.eventDetail >= .objects
     var events: [GCEvent] = []
     let request = runColumnPass(&c, then: .moveUnreachable) { heap, columns, s in
-      buffer.removeAll(keepingCapacity: true)
-      heap.appendReferents(of: ObjectID(s), to: &buffer)
-      buffer.withUnsafeBufferPointer { referents in
-        for referent in referents where columns.isCollecting(referent.slot) {
-          let refs = columns.refs(referent.slot) - 1
-          columns.setRefs(referent.slot, refs)
-          if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
-        }
+      heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+        guard columns.isCollecting(referent.slot) else { return }
+        let refs = columns.refs(referent.slot) - 1
+        columns.setRefs(referent.slot, refs)
+        if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
       }
     }
     if perObject { c.events.append(contentsOf: events) }
@@ -346,19 +343,15 @@ extension Heap {
         budget -= 1
         work += 1
         if columns.refs(s) > 0 {
-          buffer.removeAll(keepingCapacity: true)
-          heap.appendReferents(of: ObjectID(s), to: &buffer)
-          buffer.withUnsafeBufferPointer { referents in
-            for referent in referents {
-              let r = referent.slot
-              guard columns.isCollecting(r) else { continue }
-              if columns.membership[r] & GCState.listMask == unreachableRaw {
-                columns.unlink(r)
-                columns.appendSingly(r, to: young, refs: 1)
-                events?.append(.movedBackToYoung(referent))
-              } else if columns.refs(r) == 0 {
-                columns.setRefs(r, 1)
-              }
+          heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+            let r = referent.slot
+            guard columns.isCollecting(r) else { return }
+            if columns.membership[r] & GCState.listMask == unreachableRaw {
+              columns.unlink(r)
+              columns.appendSingly(r, to: young, refs: 1)
+              events?.append(.movedBackToYoung(referent))
+            } else if columns.refs(r) == 0 {
+              columns.setRefs(r, 1)
             }
           }
           columns.membership[s] &= ~GCState.collectingBit
@@ -398,7 +391,8 @@ extension Heap {
     let record = c.eventDetail > .none
     let request = runPass(&c, then: .promoteSurvivors) { heap, s in
       let id = ObjectID(s)
-      if heap.kinds[s] == .tuple, heap.tupleMayBeUntracked(id) {
+      // A pattern, not `==`: ObjectKind's `==` is a witness call per object.
+      if case .tuple = heap.kinds[s], heap.tupleMayBeUntracked(id) {
         heap.untrack(id)
         if record { untracked.append(.tupleUntracked(id)) }
       }
@@ -439,7 +433,7 @@ extension Heap {
         let s = Int(slot)
         slot = gc.next[s]
         c.work += 1
-        if kinds[s] == .dict, types[s] == typeObject(.dict), dictMayBeUntracked(ObjectID(s)) {
+        if case .dict = kinds[s], types[s] == typeObject(.dict), dictMayBeUntracked(ObjectID(s)) {
           untrack(ObjectID(s))
           c.record(.dictUntracked(ObjectID(s)))
         }
@@ -466,7 +460,7 @@ extension Heap {
       slot = gc.next[s]
       let op = ObjectID(s)
       c.work += 1
-      if kinds[s] == .weakref || kinds[s] == .weakproxy, !weakrefReferent(op).isNull {
+      if Heap.isWeakReference(kinds[s]), !weakrefReferent(op).isNull {
         clearWeakref(op)
         c.record(.weakrefCleared(op))
       }
@@ -479,6 +473,14 @@ extension Heap {
         gcMove(wr.slot, to: .weakrefCallbacks)
         c.record(.weakrefCallbackQueued(wr))
       }
+    }
+  }
+
+  /// A weakref or proxy row (a pattern: ObjectKind's `==` is a witness call).
+  @inline(__always) private static func isWeakReference(_ kind: ObjectKind) -> Bool {
+    switch kind {
+    case .weakref, .weakproxy: true
+    default: false
     }
   }
 
@@ -650,10 +652,8 @@ extension Heap {
         let s = Int(slot)
         slot = columns.next[s]
         work += 1
-        buffer.removeAll(keepingCapacity: true)
-        heap.appendReferents(of: ObjectID(s), to: &buffer)
-        buffer.withUnsafeBufferPointer { referents in
-          for referent in referents where columns.isCollecting(referent.slot) {
+        heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+          if columns.isCollecting(referent.slot) {
             columns.setRefs(referent.slot, columns.refs(referent.slot) - 1)
           }
         }
