@@ -85,9 +85,10 @@ struct InlineAttributes: Sendable {
   static let entryWords = 4
 }
 
-/// A dict object's table plus the blocks holding it.
+/// A dict or set object's table plus the blocks holding it. Plain data: the
+/// entries live in `Heap.tableSlab` (Objects/SlabTable.swift).
 public struct DictPayload: Sendable {
-  public var table: DictTable
+  var table: SlabTable
   /// Address and request size of the keys table block (0 when the dict uses
   /// the shared empty keys).
   public var keysAddress: UInt64
@@ -104,7 +105,7 @@ public struct DictPayload: Sendable {
   public var sharedTable = -1
 
   public init() {
-    table = DictTable()
+    table = SlabTable()
     keysAddress = 0
     keysSize = 0
     keysSlots = 0

@@ -247,26 +247,20 @@ extension Heap {
       let itemsAddress = releaseSequence(row: id.slot)
       if itemsAddress != 0 { deallocBlocks.append(itemsAddress) }
     case .set, .frozenset:
-      // Moved out (not copied) and walked in place: no retain of the
-      // table's arrays, no array of entries.
+      // Moved out and walked in place in the table slab, then its ranges freed.
       var payload = DictPayload()
       swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      let table = payload.table
-      for position in 0..<table.entryCount where table.isLive(position) {
-        deallocRefs.append(table.keys[position])
-      }
+      payload.table.appendReferences(in: tableSlab, values: false, to: &deallocRefs)
+      payload.table.removeAll(in: &tableSlab)
     case .dict:
       var payload = DictPayload()
       swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      let table = payload.table
-      for position in 0..<table.entryCount where table.isLive(position) {
-        deallocRefs.append(table.keys[position])
-        deallocRefs.append(table.values[position])
-      }
+      payload.table.appendReferences(in: tableSlab, valueFirst: false, to: &deallocRefs)
+      payload.table.removeAll(in: &tableSlab)
       // The values block, then the shared keys if this dict held them last.
       if payload.sharedTable >= 0 {
         deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))

@@ -190,11 +190,10 @@ extension Interpreter {
     case .setRemove:
       if try !setDiscard(receiver, try argument(0)) { throw raiseKeyError(try argument(0)) }
     case .setPop:
-      let table = heap.setTable(receiver)
-      guard let position = (0..<table.entryCount).first(where: { table.isLive($0) }) else {
+      guard let entry = heap.dictNextEntry(receiver, from: 0) else {
         throw raise(.keyError, "pop from an empty set")
       }
-      return heap.setRemove(receiver, at: position)
+      return heap.setRemove(receiver, at: entry.position)
     default:
       if case .moduleClass = builtin.owner {
         return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)

@@ -133,12 +133,12 @@ extension Interpreter {
       return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
     case .dict:
       var parts: [String] = []
-      for entry in heap.dictTable(object).entries {
+      for entry in heap.dictEntries(object) {
         parts.append("\(try repr(entry.key)): \(try repr(entry.value))")
       }
       return "{" + parts.joined(separator: ", ") + "}"
     default:
-      let items = try heap.setTable(object).entries.map { try repr($0.key) }
+      let items = try heap.setKeys(object).map { try repr($0) }
       if kind == .frozenset {
         return items.isEmpty ? "frozenset()" : "frozenset({" + items.joined(separator: ", ") + "})"
       }
