@@ -414,8 +414,12 @@ extension Heap {
   /// `_PyDict_MaybeUntrack`'s test: no key or value may be tracked.
   func dictMayBeUntracked(_ id: ObjectID) -> Bool {
     let table = dicts[Int(payloads[id.slot])].table
-    for position in 0..<table.entryCount where table.isLive(position) {
-      if mayBeTracked(table.values[position]) || mayBeTracked(table.keys[position]) { return false }
+    for position in 0..<Int(table.entryCount) where table.isLive(position, in: tableSlab) {
+      if mayBeTracked(table.value(at: position, in: tableSlab))
+        || mayBeTracked(table.key(at: position, in: tableSlab))
+      {
+        return false
+      }
     }
     return true
   }

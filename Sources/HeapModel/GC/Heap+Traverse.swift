@@ -39,12 +39,9 @@ extension Heap {
     case .tuple, .list:
       appendItemsReversed(row: id.slot, to: &buffer)
     case .dict:
-      appendTableReferents(dicts.elements[slot].table, to: &buffer)
+      dicts.elements[slot].table.appendReferences(in: tableSlab, to: &buffer)
     case .set, .frozenset:
-      let table = dicts.elements[slot].table
-      for position in 0..<table.entryCount where table.isLive(position) {
-        buffer.append(table.keys[position])
-      }
+      dicts.elements[slot].table.appendReferences(in: tableSlab, values: false, to: &buffer)
     case .module, .builtinFunction, .builtinType:
       // Static objects of the interpreter: their contents are not modelled rows.
       return
@@ -204,18 +201,15 @@ extension Heap {
       // `PyDict_Clear`: switch to the empty keys, then drop key and value of
       // each entry in order, then free the old keys table.
       let payload = dicts[slot]
-      for position in 0..<payload.table.entryCount where payload.table.isLive(position) {
-        drops.append(payload.table.keys[position])
-        drops.append(payload.table.values[position])
-      }
+      payload.table.appendReferences(in: tableSlab, valueFirst: false, to: &drops)
+      dicts[slot].table.removeAll(in: &tableSlab)
       blockAfter = payload.keysAddress
       dicts[slot] = DictPayload()
     case .set, .frozenset:
       // `set_clear_internal`: drop every key, free the separate table.
       let payload = dicts[slot]
-      for position in 0..<payload.table.entryCount where payload.table.isLive(position) {
-        drops.append(payload.table.keys[position])
-      }
+      payload.table.appendReferences(in: tableSlab, values: false, to: &drops)
+      dicts[slot].table.removeAll(in: &tableSlab)
       blockAfter = payload.keysAddress
       var cleared = DictPayload()
       cleared.keysSlots = ObjectLayouts.setInlineSlots

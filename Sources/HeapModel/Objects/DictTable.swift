@@ -1,14 +1,16 @@
-// An insertion-ordered hash table of object ids, the storage behind dicts,
-// instance attributes and class namespaces. It knows hashes, never equality:
-// comparing two keys may run Python code (`__eq__`), so lookups take the
-// equality test as a closure and callers run it on a copy of the table (a
-// cheap copy-on-write of the arrays).
+// An insertion-ordered hash table of object ids in Swift arrays: the
+// namespaces of classes, and the copy `Heap.dictTable` / `Heap.setTable`
+// hand out of a dict's or set's table (which lives in the table slab, see
+// SlabTable.swift, with the same positions, holes and index). It knows
+// hashes, never equality: comparing two keys may run Python code (`__eq__`),
+// so lookups take the equality test as a closure.
 //
 // Layout: entries in insertion order (`hashes`, `keys`, `values`; a removed
 // entry keeps its place with a null value until the table is compacted), and
 // an open-addressed index of entry positions, as in CPython's compact dict.
 // The memory CPython spends on a dict is modelled elsewhere from `count` and
 // the version's growth rules; this type only has to be fast and ordered.
+// `SlabTable` follows the same rules for positions and index sizes.
 
 /// An ordered hash table from object ids to object ids.
 public struct DictTable: Sendable {
@@ -21,6 +23,15 @@ public struct DictTable: Sendable {
   public private(set) var count = 0
 
   public init() {}
+
+  /// A table with these columns (a copy of a `SlabTable`).
+  init(hashes: [Int], keys: [ObjectID], values: [ObjectID], index: [Int32], count: Int) {
+    self.hashes = hashes
+    self.keys = keys
+    self.values = values
+    self.index = index
+    self.count = count
+  }
 
   /// Number of entry positions used, live or removed (CPython's `dk_nentries`).
   public var entryCount: Int { keys.count }

@@ -221,13 +221,13 @@ extension Heap {
     if let known = sharedTables[table].names.firstIndex(of: name), known < capacity { return }
     if !sharedTables[table].names.contains(name), sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
-        instanceAttributes: dicts[dictSlot].table.count, instanceCapacity: capacity, soleUser: false)
+        instanceAttributes: Int(dicts[dictSlot].table.count), instanceCapacity: capacity, soleUser: false)
       if case .stored(let index) = insertion {
         sharedTables[table].names.append(name)
         if index < capacity { return }
       }
     }
-    let count = dicts[dictSlot].table.count + 1
+    let count = Int(dicts[dictSlot].table.count) + 1
     let slots = max(16, ObjectLayouts.dictSlotsAfterGrowth(used: count))
     let size = layouts.dictKeysBlockSize(slots: slots, keys: .unicode)
     if dicts[dictSlot].keysAddress != 0 { allocator.free(Address(dicts[dictSlot].keysAddress)) }
@@ -257,7 +257,7 @@ extension Heap {
     let dict = newDict()
     let dictSlot = Int(payloads[dict.slot])
     for entry in inlineEntries(payloadSlot: slot) {
-      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
+      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value, in: &tableSlab)
       maintainTracking(dict, key: entry.key, value: entry.value)
     }
     dicts[dictSlot].splitCapacity = capacity
@@ -281,7 +281,7 @@ extension Heap {
     let dict = newDict()
     let dictSlot = Int(payloads[dict.slot])
     for entry in inlineEntries(payloadSlot: slot) {
-      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value)
+      dicts[dictSlot].table.append(hash: entry.hash, key: entry.key, value: entry.value, in: &tableSlab)
       maintainTracking(dict, key: entry.key, value: entry.value)
     }
     let count = Int(instances[slot].attributes.count)

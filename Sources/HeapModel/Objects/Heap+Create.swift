@@ -80,7 +80,7 @@ extension Heap {
       incref(cached)
       return cached
     }
-    let size = layouts.strBlockSize(length: payload.length, kind: ObjectLayouts.StrKind(of: text))
+    let size = layouts.strBlockSize(length: payload.length, kind: payload.strKind)
     let slot = strs.insert(payload)
     return allocateObject(kind: .str, type: typeObject(.str), size: size, payload: Int64(slot))
   }

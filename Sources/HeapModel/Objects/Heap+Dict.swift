@@ -30,10 +30,48 @@ extension Heap {
     dicts[slot].keysSlots = ObjectLayouts.dictMinSlots
   }
 
-  /// A copy of a dict's table, for lookups that may run Python code.
-  public func dictTable(_ id: ObjectID) -> DictTable { dicts[Int(payloads[id.slot])].table }
+  /// A copy of a dict's (or set's) table, positions and holes included.
+  /// - Complexity: O(entries); lookups and iteration have accessors of
+  ///   their own (`dictCandidates`, `dictNextEntry`).
+  public func dictTable(_ id: ObjectID) -> DictTable {
+    dicts[Int(payloads[id.slot])].table.snapshot(in: tableSlab)
+  }
 
-  public func dictCount(_ id: ObjectID) -> Int { dicts[Int(payloads[id.slot])].table.count }
+  /// Live entries of a dict or set.
+  public func dictCount(_ id: ObjectID) -> Int { Int(dicts[Int(payloads[id.slot])].table.count) }
+
+  /// Entry positions a dict or set uses, live or removed (`dk_nentries`).
+  public func dictEntryCount(_ id: ObjectID) -> Int { Int(dicts[Int(payloads[id.slot])].table.entryCount) }
+
+  /// The first live entry at or after `position` of a dict (or set: the
+  /// value is the key), borrowed; nil past the last. What an iterator's
+  /// `next()` reads, in O(holes skipped).
+  public func dictNextEntry(_ id: ObjectID, from position: Int) -> (
+    position: Int, key: ObjectID, value: ObjectID
+  )? {
+    let table = dicts[Int(payloads[id.slot])].table
+    guard let found = table.nextLive(from: position, in: tableSlab) else { return nil }
+    return (found, table.key(at: found, in: tableSlab), table.value(at: found, in: tableSlab))
+  }
+
+  /// The live entries of a dict (or set) in insertion order, borrowed.
+  public func dictEntries(_ id: ObjectID) -> [(hash: Int, key: ObjectID, value: ObjectID)] {
+    dicts[Int(payloads[id.slot])].table.entries(in: tableSlab)
+  }
+
+  /// The live entries of a dict or set whose key has `hash`, in the order
+  /// a lookup tests them (borrowed keys). A lookup that runs `__eq__` walks
+  /// this list, not the table, which the Python code may change.
+  public func dictCandidates(_ id: ObjectID, hash: Int) -> [(position: Int, key: ObjectID)] {
+    dicts[Int(payloads[id.slot])].table.candidates(hash: hash, in: tableSlab)
+  }
+
+  /// The position of the live entry of a dict or set whose key has `hash`
+  /// and satisfies `equal`, which must not change the heap (identity, or a
+  /// comparison of str texts).
+  public func dictFind(_ id: ObjectID, hash: Int, _ equal: (ObjectID) -> Bool) -> Int? {
+    dicts[Int(payloads[id.slot])].table.find(hash: hash, in: tableSlab, equal)
+  }
 
   /// Adds a new entry (the caller has checked the key is absent), stealing
   /// both references; grows the keys table as CPython would.
@@ -45,16 +83,16 @@ extension Heap {
     if dicts[slot].splitCapacity > 0 {
       // A split instance dict: the class's shared keys grow, not this dict
       // (see `prepareNewAttribute`).
-      dicts[slot].table.append(hash: hash, key: key, value: value)
+      dicts[slot].table.append(hash: hash, key: key, value: value, in: &tableSlab)
       return
     }
     let wasUnicode = dicts[slot].unicodeKeys
     if kinds[key.slot] != .str { dicts[slot].unicodeKeys = false }
     let keysSlots = dicts[slot].keysSlots
     let usable = keysSlots * 2 / 3
-    let entries = dicts[slot].table.entryCount
+    let entries = Int(dicts[slot].table.entryCount)
     if keysSlots == 0 || entries >= usable || (wasUnicode && !dicts[slot].unicodeKeys && version >= .py311) {
-      let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: dicts[slot].table.count)
+      let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(dicts[slot].table.count))
       let slots = max(8, entries >= usable ? needed : keysSlots)
       let size = dictKeysSize(slots: slots, unicode: dicts[slot].unicodeKeys)
       let newBlock = allocator.allocate(size).rawValue
@@ -62,16 +100,16 @@ extension Heap {
       dicts[slot].keysAddress = newBlock
       dicts[slot].keysSize = size
       dicts[slot].keysSlots = slots
-      if entries > dicts[slot].table.count { dicts[slot].table.compactEntries() }
+      if entries > Int(dicts[slot].table.count) { dicts[slot].table.compactEntries(in: &tableSlab) }
     }
-    dicts[slot].table.append(hash: hash, key: key, value: value)
+    dicts[slot].table.append(hash: hash, key: key, value: value, in: &tableSlab)
   }
 
   /// Replaces the value at an entry position, returning the old value (the
   /// caller drops it).
   public mutating func dictReplaceValue(_ id: ObjectID, at position: Int, with value: ObjectID) -> ObjectID {
     let slot = Int(payloads[id.slot])
-    let old = dicts[slot].table.setValue(value, at: position)
+    let old = dicts[slot].table.setValue(value, at: position, in: &tableSlab)
     maintainTracking(id, key: .null, value: value)
     return old
   }
@@ -79,7 +117,7 @@ extension Heap {
   /// Removes an entry, returning its key and value (the caller drops both).
   public mutating func dictRemove(_ id: ObjectID, at position: Int) -> (key: ObjectID, value: ObjectID) {
     let slot = Int(payloads[id.slot])
-    return dicts[slot].table.remove(at: position)
+    return dicts[slot].table.remove(at: position, in: &tableSlab)
   }
 
   /// Removes every entry, returning the references to drop (keys and values
@@ -87,10 +125,8 @@ extension Heap {
   public mutating func dictClear(_ id: ObjectID) -> [ObjectID] {
     let slot = Int(payloads[id.slot])
     var refs: [ObjectID] = []
-    for entry in dicts[slot].table.entries {
-      refs.append(entry.key)
-      refs.append(entry.value)
-    }
+    dicts[slot].table.appendReferences(in: tableSlab, valueFirst: false, to: &refs)
+    dicts[slot].table.removeAll(in: &tableSlab)
     if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
     for block in releaseSharedTable(dicts[slot].sharedTable) { allocator.free(Address(block)) }
     dicts[slot] = DictPayload()

@@ -3,9 +3,9 @@
 //
 // * `memoryFootprint()` walks every payload and counts each inner array,
 //   string and table: O(objects), for the bench and tests.
-// * `approximateModelBytes` counts the columns, the item slab and the
-//   payload stores' outer arrays only: O(1) apart from the dicts, cheap
-//   enough for the timeline to price each checkpoint with it.
+// * `approximateModelBytes` counts the columns, the slabs and the payload
+//   stores' outer arrays only: O(1), cheap enough for the timeline to price
+//   each checkpoint with it.
 
 import BigInt
 
@@ -17,8 +17,7 @@ extension Heap {
     footprint.rows = rowColumnBytes
     footprint.collector = collectorColumnBytes
     footprint.sequences = itemSlab.memoryFootprint
-    footprint.dicts = ModelFootprint.array(dicts.elements) + dicts.freeListBytes
-    for payload in dicts.elements { footprint.dicts += payload.table.memoryFootprint }
+    footprint.dicts = ModelFootprint.array(dicts.elements) + dicts.freeListBytes + tableSlab.memoryFootprint
     footprint.instances =
       ModelFootprint.array(instances.elements) + instances.freeListBytes
       + ModelFootprint.array(classes.elements)
@@ -51,14 +50,13 @@ extension Heap {
   /// An estimate of the model's memory for this heap: the columns and the
   /// payload stores, with inner arrays counted only where that is cheap.
   /// The timeline prices its checkpoints with it.
-  /// - Complexity: O(dicts).
+  /// - Complexity: O(1).
   public var approximateModelBytes: Int {
-    var stores =
+    let stores =
       itemSlab.memoryFootprint + ModelFootprint.array(dicts.elements)
       + ModelFootprint.array(instances.elements) + payloadSlab.memoryFootprint
       + ModelFootprint.array(fields.elements)
-      + ModelFootprint.array(strs.elements)
-    for payload in dicts.elements { stores += payload.table.memoryFootprint }
+      + ModelFootprint.array(strs.elements) + tableSlab.memoryFootprint
     return rowColumnBytes + collectorColumnBytes + stores
   }
 

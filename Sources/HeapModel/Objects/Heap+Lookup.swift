@@ -13,10 +13,11 @@ extension Heap {
   /// namespace keys usually are that very object, which settles the
   /// comparison without looking at the text.
   public func dictValue(_ dict: ObjectID, name: String, hash: Int, interned: ObjectID = .null) -> ObjectID? {
-    let slot = Int(payloads[dict.slot])
-    guard let position = strKeyPosition(in: dicts[slot].table, name: name, hash: hash, interned: interned)
-    else { return nil }
-    return dicts[slot].table.values[position]
+    let table = dicts[Int(payloads[dict.slot])].table
+    guard let position = strKeyPosition(in: table, name: name, hash: hash, interned: interned) else {
+      return nil
+    }
+    return table.value(at: position, in: tableSlab)
   }
 
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
@@ -31,6 +32,25 @@ extension Heap {
       current = classes[slot].base
     }
     return nil
+  }
+
+  /// Where str key `name` is in a slab table (see the `DictTable` variant).
+  @inline(__always)
+  func strKeyPosition(in table: SlabTable, name: String, hash: Int, interned: ObjectID) -> Int? {
+    guard let first = table.find(hash: hash, in: tableSlab, { _ in true }) else { return nil }
+    let key = table.key(at: first, in: tableSlab)
+    if key == interned || (kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name) {
+      return first
+    }
+    return kinds.withUnsafeBufferPointer { kinds in
+      payloads.withUnsafeBufferPointer { payloads in
+        strs.elements.withUnsafeBufferPointer { strs in
+          table.find(hash: hash, in: tableSlab) {
+            $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name)
+          }
+        }
+      }
+    }
   }
 
   /// Where str key `name` is in `table`. The first live entry with the same
@@ -109,7 +129,8 @@ extension Heap {
         payloads.withUnsafeBufferPointer { payloads in
           strs.elements.withUnsafeBufferPointer { strs in
             var unknown = false
-            let position = dicts[Int(payloads[dict.slot])].table.find(hash: hash) { candidate in
+            let position = dicts[Int(payloads[dict.slot])].table.find(hash: hash, in: tableSlab) {
+              candidate in
               if candidate == key { return true }
               switch (keyKind, kinds[candidate.slot]) {
               case (.str, .str):
@@ -133,7 +154,7 @@ extension Heap {
 
   /// The value at `position` of a dict's table (borrowed).
   public func dictValue(_ dict: ObjectID, at position: Int) -> ObjectID {
-    dicts[Int(payloads[dict.slot])].table.values[position]
+    dicts[Int(payloads[dict.slot])].table.value(at: position, in: tableSlab)
   }
 
   /// The base builtin type of a user class.

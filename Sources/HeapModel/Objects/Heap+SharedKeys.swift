@@ -68,7 +68,7 @@ extension Heap {
   mutating func legacySplitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
-    let used = dicts[dictSlot].table.count
+    let used = Int(dicts[dictSlot].table.count)
     if let index = sharedTables[table].names.firstIndex(of: name) {
       if index == used { return }  // the next value slot in shared order
     } else if used == sharedTables[table].names.count && sharedTables[table].keys.usable > 0 {
@@ -84,7 +84,7 @@ extension Heap {
       // `make_keys_shared`: the dict's new keys become the class's table;
       // the dict goes back to split form with a values array sized for them.
       let slots = dicts[dictSlot].keysSlots
-      var names = dicts[dictSlot].table.entries.map { string($0.key) }
+      var names = dicts[dictSlot].table.entries(in: tableSlab).map { string($0.key) }
       names.append(name)
       let keys = SharedKeys(version: version, adoptedSlots: slots, entries: names.count)
       let capacity = ObjectLayouts.dictUsable(slots: slots)

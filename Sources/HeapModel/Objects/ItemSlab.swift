@@ -123,6 +123,12 @@ struct ItemSlab: Sendable {
     @inline(__always) set { words[index] = newValue }
   }
 
+  /// Runs `body` on the words, writable (callers keep to their own ranges).
+  @inline(__always)
+  mutating func withMutableWords<R>(_ body: (UnsafeMutableBufferPointer<Int32>) throws -> R) rethrows -> R {
+    try words.withUnsafeMutableBufferPointer { try body($0) }
+  }
+
   /// Copies `items` to `start…`.
   mutating func write(_ items: [ObjectID], at start: Int) {
     words.withUnsafeMutableBufferPointer { buffer in

@@ -17,8 +17,27 @@ public struct StrPayload: Sendable {
   /// The block of the cached UTF-8 copy of a non-ASCII str, 0 when none.
   public var utf8Block: UInt64 = 0
 
+  /// The compact representation's kind, as the layouts name it.
+  var strKind: ObjectLayouts.StrKind {
+    isASCII ? .ascii : (kind == 1 ? .latin1 : (kind == 2 ? .ucs2 : .ucs4))
+  }
+
   public init(_ text: String) {
     self.text = text
+    // ASCII text (nearly every str a scenario makes) is settled by one pass
+    // over its UTF-8 bytes; only other text walks its scalars.
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var bits: UInt8 = 0
+      for byte in bytes { bits |= byte }
+      return bits < 0x80
+    }
+    if ascii == true {
+      self.length = text.utf8.count
+      self.isASCII = true
+      self.kind = 1
+      self.hash = nil
+      return
+    }
     var length = 0
     var maxScalar: UInt32 = 0
     for scalar in text.unicodeScalars {
@@ -85,9 +104,10 @@ struct InlineAttributes: Sendable {
   static let entryWords = 4
 }
 
-/// A dict object's table plus the blocks holding it.
+/// A dict or set object's table plus the blocks holding it. Plain data: the
+/// entries live in `Heap.tableSlab` (Objects/SlabTable.swift).
 public struct DictPayload: Sendable {
-  public var table: DictTable
+  var table: SlabTable
   /// Address and request size of the keys table block (0 when the dict uses
   /// the shared empty keys).
   public var keysAddress: UInt64
@@ -104,7 +124,7 @@ public struct DictPayload: Sendable {
   public var sharedTable = -1
 
   public init() {
-    table = DictTable()
+    table = SlabTable()
     keysAddress = 0
     keysSize = 0
     keysSlots = 0

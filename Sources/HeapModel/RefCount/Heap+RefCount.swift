@@ -236,6 +236,14 @@ extension Heap {
     return !list.isEmpty
   }
 
+  /// `deallocRefs`, moved out (the heap keeps an empty array until it is
+  /// swapped back).
+  @inline(__always) private mutating func takeDeallocRefs() -> [ObjectID] {
+    var refs: [ObjectID] = []
+    swap(&refs, &deallocRefs)
+    return refs
+  }
+
   /// Removes the object's outgoing references from its payload, pushing them
   /// on `deallocRefs` in the order its tp_dealloc drops them, and the extra
   /// blocks to free after them on `deallocBlocks`.
@@ -243,30 +251,32 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     switch kinds[id.slot] {
     case .tuple, .list:
-      appendItemsReversed(row: id.slot, to: &deallocRefs)
+      // `deallocRefs` is moved out around calls that append to it: a heap
+      // method given `&deallocRefs` makes Swift copy the whole heap.
+      var refs = takeDeallocRefs()
+      appendItemsReversed(row: id.slot, to: &refs)
+      swap(&refs, &deallocRefs)
       let itemsAddress = releaseSequence(row: id.slot)
       if itemsAddress != 0 { deallocBlocks.append(itemsAddress) }
     case .set, .frozenset:
-      // Moved out (not copied) and walked in place: no retain of the
-      // table's arrays, no array of entries.
+      // Moved out and walked in place in the table slab, then its ranges freed.
       var payload = DictPayload()
       swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      let table = payload.table
-      for position in 0..<table.entryCount where table.isLive(position) {
-        deallocRefs.append(table.keys[position])
-      }
+      var refs = takeDeallocRefs()
+      payload.table.appendReferences(in: tableSlab, values: false, to: &refs)
+      swap(&refs, &deallocRefs)
+      payload.table.removeAll(in: &tableSlab)
     case .dict:
       var payload = DictPayload()
       swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
       if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
-      let table = payload.table
-      for position in 0..<table.entryCount where table.isLive(position) {
-        deallocRefs.append(table.keys[position])
-        deallocRefs.append(table.values[position])
-      }
+      var refs = takeDeallocRefs()
+      payload.table.appendReferences(in: tableSlab, valueFirst: false, to: &refs)
+      swap(&refs, &deallocRefs)
+      payload.table.removeAll(in: &tableSlab)
       // The values block, then the shared keys if this dict held them last.
       if payload.sharedTable >= 0 {
         deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
@@ -284,7 +294,9 @@ extension Heap {
         let value = ObjectID(payloadSlab[Int(attributes.start) + position * InlineAttributes.entryWords + 3])
         if !value.isNull { deallocRefs.append(value) }
       }
-      appendExceptionFields(of: payload, nulls: true, to: &deallocRefs)
+      var refs = takeDeallocRefs()
+      appendExceptionFields(of: payload, nulls: true, to: &refs)
+      swap(&refs, &deallocRefs)
       releaseInstanceRanges(payload)
       deallocRefs.append(types[id.slot])
     case .type:

@@ -1,6 +1,9 @@
 // Dicts, sets, hashing and equality as the VM needs them. Lookups compare
-// keys with `equals`, which may run a scenario's `__eq__`; the table is read
-// from a copy so that Python code running meanwhile cannot invalidate it.
+// keys with `equals`, which may run a scenario's `__eq__`; such a lookup
+// walks the list of same-hash entries taken before the first comparison
+// (`Heap.dictCandidates`), so Python code running meanwhile cannot
+// invalidate it. Exact str and int keys are settled in place first
+// (`Heap.probeExactKey`), for dicts and sets alike.
 
 import BigInt
 import Foundation
@@ -80,16 +83,29 @@ extension Interpreter {
     case .absent: return nil
     case .unknown: break
     }
-    let table = heap.dictTable(dict)
+    return try findCandidate(heap.dictCandidates(dict, hash: hash), key: key)
+  }
+
+  /// The first of a lookup's candidates (`Heap.dictCandidates`) equal to
+  /// `key`: a str key meets other strs by text, anything else by `__eq__`.
+  private mutating func findCandidate(_ candidates: [(position: Int, key: ObjectID)], key: ObjectID) throws
+    -> Int?
+  {
+    if candidates.isEmpty { return nil }
     if heap.kind(of: key) == .str {
       let text = heap.string(key)
-      return try table.find(hash: hash) { candidate in
-        if candidate == key { return true }
-        if heap.kind(of: candidate) == .str { return heap.string(candidate) == text }
-        return try equals(candidate, key)
+      for (position, candidate) in candidates {
+        if candidate == key { return position }
+        if heap.kind(of: candidate) == .str {
+          if heap.string(candidate) == text { return position }
+          continue
+        }
+        if try equals(candidate, key) { return position }
       }
+      return nil
     }
-    return try table.find(hash: hash) { try equals($0, key) }
+    for (position, candidate) in candidates where try equals(candidate, key) { return position }
+    return nil
   }
 
   /// The value for `key` (borrowed), nil when absent.
@@ -145,7 +161,7 @@ extension Interpreter {
 
   mutating func dictUpdate(_ dict: ObjectID, _ mapping: ObjectID) throws {
     if heap.kind(of: mapping) == .dict {
-      for entry in heap.dictTable(mapping).entries { try dictSet(dict, key: entry.key, value: entry.value) }
+      for entry in heap.dictEntries(mapping) { try dictSet(dict, key: entry.key, value: entry.value) }
       return
     }
     for pair in try collect(mapping) {
@@ -165,7 +181,11 @@ extension Interpreter {
   mutating func newSet(frozen: Bool) -> ObjectID { heap.newSetObject(frozen: frozen) }
 
   mutating func setFind(_ set: ObjectID, _ key: ObjectID, hash: Int) throws -> Int? {
-    try heap.setTable(set).find(hash: hash) { try equals($0, key) }
+    switch heap.probeExactKey(set, key: key, hash: hash) {
+    case .found(let position): return position
+    case .absent: return nil
+    case .unknown: return try findCandidate(heap.dictCandidates(set, hash: hash), key: key)
+    }
   }
 
   /// Adds a borrowed key.

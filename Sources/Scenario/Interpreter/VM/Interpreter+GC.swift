@@ -92,9 +92,7 @@ extension Interpreter {
     guard let module = moduleObjects["gc"] else { return .null }
     let namespace = moduleNamespace(module)
     let hash = PyHash.hash(name, version: version)
-    let table = heap.dictTable(namespace)
-    guard let position = table.find(hash: hash, { heap.string($0) == name }) else { return .null }
-    return table.values[position]
+    return heap.dictValue(namespace, name: name, hash: hash) ?? .null
   }
 
   /// Sets up the data attributes of `gc` (lists and DEBUG_* flags).

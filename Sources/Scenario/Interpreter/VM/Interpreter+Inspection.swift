@@ -8,7 +8,7 @@ import HeapModel
 extension Interpreter {
   /// The main module's globals, in insertion order.
   public func globalEntries() -> [(name: String, value: ObjectID)] {
-    heap.dictTable(globals).entries.map { (heap.string($0.key), $0.value) }
+    heap.dictEntries(globals).map { (heap.string($0.key), $0.value) }
   }
 
   /// The locals of the innermost function frame running now (bound ones).
@@ -46,7 +46,7 @@ extension Interpreter {
     case .tuple: text = "(<\(heap.itemCount(id)) items>)"
     case .dict: text = "{<\(heap.dictCount(id)) items>}"
     case .classDict: text = "{<\(heap.classDictCount(id)) items>}"
-    case .set, .frozenset: text = "{<\(heap.setTable(id).count) items>}"
+    case .set, .frozenset: text = "{<\(heap.setCount(id)) items>}"
     case .instance, .slotsInstance: text = "<\(typeNameOf(id)) object>"
     case .type: text = "<class '\(heap.classPayload(id).name)'>"
     case .function: text = "<function \(heap.string(heap.function(id).qualifiedName))>"

@@ -15,6 +15,9 @@ extension Interpreter {
     if heap.kind(of: receiver) == .classDict {
       throw raise(.notImplementedError, "heapscope does not model methods of a class's namespace dict")
     }
+    // Arguments are fetched into locals before a heap call uses them: a call
+    // to this function (it captures `self`) inside the argument list of a
+    // `heap` method makes Swift copy the whole heap for that call.
     func argument(_ index: Int) throws -> ObjectID {
       guard index < args.count else {
         throw raise(
@@ -26,7 +29,8 @@ extension Interpreter {
     }
     switch builtin {
     case .listAppend:
-      heap.listAppend(receiver, retain(try argument(0)))
+      let item = retain(try argument(0))
+      heap.listAppend(receiver, item)
     case .listPop:
       let count = heap.itemCount(receiver)
       if count == 0 { throw raise(.indexError, "pop from empty list") }
@@ -38,9 +42,11 @@ extension Interpreter {
       try listExtend(receiver, try argument(0))
     case .listInsert:
       let count = heap.itemCount(receiver)
-      var index = heap.intValue(try argument(0)) ?? 0
+      let position = try argument(0)
+      var index = heap.intValue(position) ?? 0
       if index < 0 { index = max(0, index + count) }
-      heap.listInsert(receiver, min(index, count), retain(try argument(1)))
+      let item = retain(try argument(1))
+      heap.listInsert(receiver, min(index, count), item)
     case .listRemove:
       let target = try argument(0)
       for (index, item) in heap.items(receiver).enumerated() where try equals(item, target) {
@@ -156,12 +162,17 @@ extension Interpreter {
       .strIsspace, .strIsdecimal, .strIsupper, .strIslower:
       return try strMethod(builtin, receiver, args)!
     case .strReplace:
-      let text = heap.string(receiver)
-      return heap.newStr(text.replacingAll(heap.string(try argument(0)), with: heap.string(try argument(1))))
+      let (old, new) = (try argument(0), try argument(1))
+      let text = heap.string(receiver).replacingAll(heap.string(old), with: heap.string(new))
+      return heap.newStr(text)
     case .strStartswith:
-      return heap.newBool(heap.string(receiver).hasPrefix(heap.string(try argument(0))))
+      let prefix = try argument(0)
+      let found = heap.string(receiver).hasPrefix(heap.string(prefix))
+      return heap.newBool(found)
     case .strEndswith:
-      return heap.newBool(heap.string(receiver).hasSuffix(heap.string(try argument(0))))
+      let suffix = try argument(0)
+      let found = heap.string(receiver).hasSuffix(heap.string(suffix))
+      return heap.newBool(found)
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
     case .strFormat:
@@ -169,7 +180,8 @@ extension Interpreter {
     case .objectInit:
       break
     case .bytearrayAppend:
-      guard let value = heap.intValue(try argument(0)), (0...255).contains(value) else {
+      let byte = try argument(0)
+      guard let value = heap.intValue(byte), (0...255).contains(value) else {
         throw raise(.valueError, "byte must be in range(0, 256)")
       }
       heap.byteArrayAppend(receiver, [UInt8(value)])
@@ -190,11 +202,10 @@ extension Interpreter {
     case .setRemove:
       if try !setDiscard(receiver, try argument(0)) { throw raiseKeyError(try argument(0)) }
     case .setPop:
-      let table = heap.setTable(receiver)
-      guard let position = (0..<table.entryCount).first(where: { table.isLive($0) }) else {
+      guard let entry = heap.dictNextEntry(receiver, from: 0) else {
         throw raise(.keyError, "pop from an empty set")
       }
-      return heap.setRemove(receiver, at: position)
+      return heap.setRemove(receiver, at: entry.position)
     default:
       if case .moduleClass = builtin.owner {
         return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)

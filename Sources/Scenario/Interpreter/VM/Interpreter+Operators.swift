@@ -105,8 +105,8 @@ extension Interpreter {
     -> ObjectID
   {
     let result = newSet(frozen: heap.kind(of: left) == .frozenset)
-    let leftItems = heap.setTable(left).keys.filter { !$0.isNull }
-    let rightItems = heap.setTable(right).keys.filter { !$0.isNull }
+    let leftItems = heap.setKeys(left)
+    let rightItems = heap.setKeys(right)
     switch op {
     case .bitOr:
       for item in leftItems + rightItems { try setAdd(result, item) }
@@ -344,7 +344,7 @@ extension Interpreter {
     case .bytes, .bytearray: return !heap.bytesValue(object).isEmpty
     case .list, .tuple: return heap.itemCount(object) > 0
     case .dict: return heap.dictCount(object) > 0
-    case .set, .frozenset: return heap.setTable(object).count > 0
+    case .set, .frozenset: return heap.setCount(object) > 0
     case .range: return try length(of: object) > 0
     case .instance, .slotsInstance:
       let cls = heap.type(of: object)
@@ -469,7 +469,7 @@ extension Interpreter {
       guard op == .equal || op == .notEqual else { return nil }
       var same = heap.dictCount(left) == heap.dictCount(right)
       if same {
-        for entry in heap.dictTable(left).entries {
+        for entry in heap.dictEntries(left) {
           guard let other = try dictGet(right, key: entry.key), try equals(entry.value, other) else {
             same = false
             break
@@ -478,8 +478,8 @@ extension Interpreter {
       }
       return same == (op == .equal)
     case (.set, .set), (.frozenset, .frozenset), (.set, .frozenset), (.frozenset, .set):
-      let a = heap.setTable(left).keys.filter { !$0.isNull }
-      let b = heap.setTable(right).keys.filter { !$0.isNull }
+      let a = heap.setKeys(left)
+      let b = heap.setKeys(right)
       var aInB = true
       for item in a where try setFind(right, item, hash: hash(item)) == nil { aInB = false }
       var bInA = true
@@ -768,7 +768,7 @@ extension Interpreter {
     case .str: return heap.str(object).length
     case .bytes, .bytearray: return heap.bytesValue(object).count
     case .dict: return heap.dictCount(object)
-    case .set, .frozenset: return heap.setTable(object).count
+    case .set, .frozenset: return heap.setCount(object)
     case .range: return rangeLength(rangeValues(object))
     case .instance, .slotsInstance:
       if let method = try lookupType(heap.type(of: object), "__len__") {
@@ -937,33 +937,27 @@ extension Interpreter {
     case .dictIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let dict = fields.refs.first, !dict.isNull else { return nil }
-      let table = heap.dictTable(dict)
-      var position = fields.index
-      while position < table.entryCount, !table.isLive(position) { position += 1 }
-      if position >= table.entryCount {
+      guard let entry = heap.dictNextEntry(dict, from: fields.index) else {
         heap.withFields(iterator) { $0.refs = [.null] }
         drop(dict)
         return nil
       }
-      heap.withFields(iterator) { $0.index = position + 1 }
+      heap.withFields(iterator) { $0.index = entry.position + 1 }
       switch fields.extra {
-      case 0: return retain(table.keys[position])
-      case 1: return retain(table.values[position])
-      default: return heap.newTuple([retain(table.keys[position]), retain(table.values[position])])
+      case 0: return retain(entry.key)
+      case 1: return retain(entry.value)
+      default: return heap.newTuple([retain(entry.key), retain(entry.value)])
       }
     case .setIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let set = fields.refs.first, !set.isNull else { return nil }
-      let table = heap.setTable(set)
-      var position = fields.index
-      while position < table.entryCount, !table.isLive(position) { position += 1 }
-      if position >= table.entryCount {
+      guard let entry = heap.dictNextEntry(set, from: fields.index) else {
         heap.withFields(iterator) { $0.refs = [.null] }
         drop(set)
         return nil
       }
-      heap.withFields(iterator) { $0.index = position + 1 }
-      return retain(table.keys[position])
+      heap.withFields(iterator) { $0.index = entry.position + 1 }
+      return retain(entry.key)
     case .generator:
       return try resumeGenerator(iterator)
     case .enumerate:

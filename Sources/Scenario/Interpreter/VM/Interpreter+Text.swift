@@ -144,12 +144,12 @@ extension Interpreter {
       return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
     case .dict:
       var parts: [String] = []
-      for entry in heap.dictTable(object).entries {
+      for entry in heap.dictEntries(object) {
         parts.append("\(try repr(entry.key)): \(try repr(entry.value))")
       }
       return "{" + parts.joined(separator: ", ") + "}"
     default:
-      let keys = heap.setTable(object).entries.map { $0.key }
+      let keys = heap.setKeys(object)
       if keys.isEmpty { return kind == .frozenset ? "frozenset()" : "set()" }
       let list = heap.newList([])
       heap.listExtend(list, keys.map { retain($0) }, lengthHint: keys.count)

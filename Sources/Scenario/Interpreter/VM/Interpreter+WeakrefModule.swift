@@ -137,11 +137,8 @@ extension Interpreter {
   /// A class of the weakref module (borrowed).
   func weakrefModuleClass(_ name: String) -> ObjectID {
     guard let module = moduleObjects["weakref"] else { return .null }
-    let table = heap.dictTable(moduleNamespace(module))
-    let found = table.find(hash: PyHash.hash(name, version: version)) {
-      heap.kind(of: $0) == .str && heap.string($0) == name
-    }
-    return found.map { table.values[$0] } ?? .null
+    return heap.dictValue(moduleNamespace(module), name: name, hash: PyHash.hash(name, version: version))
+      ?? .null
   }
 
   /// A class attribute of `finalize` (borrowed).
@@ -238,7 +235,7 @@ extension Interpreter {
     case .weakValuesKeys, .weakValuesValues, .weakValuesItems:
       let mode: WeakMappingIteration =
         builtin == .weakValuesKeys ? .valueKeys : (builtin == .weakValuesValues ? .valueValues : .valueItems)
-      return newWeakMappingIterator(heap.dictTable(data).values, mode: mode)
+      return newWeakMappingIterator(heap.dictEntries(data).map(\.value), mode: mode)
     case .weakValuesPop:
       let key = try argument(0, 1...2)
       var value = ObjectID.null
@@ -265,12 +262,12 @@ extension Interpreter {
       let copy = heap.newInstance(of: weakrefModuleClass("WeakValueDictionary"))
       try initWeakMapping(copy, weakValues: true)
       let copyData = try instanceAttribute(copy, "data")!
-      for wr in heap.dictTable(data).values where !wr.isNull && !liveReferent(wr).isNull {
+      for wr in heap.dictEntries(data).map(\.value) where !liveReferent(wr).isNull {
         try weakValuesStore(copy, data: copyData, key: heap.keyedRefKey(wr), value: liveReferent(wr))
       }
       return copy
     case .weakValuesValuerefs:
-      return heap.newList(heap.dictTable(data).entries.map { retain($0.value) })
+      return heap.newList(heap.dictEntries(data).map { retain($0.value) })
 
     // WeakKeyDictionary
     case .weakKeysInit:
@@ -299,17 +296,14 @@ extension Interpreter {
       let mode: WeakMappingIteration =
         builtin == .weakKeysKeys ? .keyKeys : (builtin == .weakKeysValues ? .keyValues : .keyItems)
       var flat: [ObjectID] = []
-      for entry in heap.dictTable(data).entries {
+      for entry in heap.dictEntries(data) {
         flat.append(entry.key)
         flat.append(entry.value)
       }
       return newWeakMappingIterator(flat, mode: mode)
     case .weakKeysKeyrefs:
-      let table = heap.dictTable(data)
       var keys: [ObjectID] = []
-      for position in 0..<table.entryCount where table.isLive(position) {
-        keys.append(retain(table.keys[position]))
-      }
+      for entry in heap.dictEntries(data) { keys.append(retain(entry.key)) }
       return heap.newList(keys)
     case .weakKeysPop:
       let key = try argument(0, 1...2)
@@ -332,7 +326,7 @@ extension Interpreter {
       let copy = heap.newInstance(of: weakrefModuleClass("WeakKeyDictionary"))
       try initWeakMapping(copy, weakValues: false)
       let copyData = try instanceAttribute(copy, "data")!
-      for entry in heap.dictTable(data).entries where !liveReferent(entry.key).isNull {
+      for entry in heap.dictEntries(data) where !liveReferent(entry.key).isNull {
         try weakKeysStore(copy, data: copyData, key: liveReferent(entry.key), value: entry.value)
       }
       return copy
@@ -426,7 +420,7 @@ extension Interpreter {
     if other != heap.none {
       var source = other
       if heap.kind(of: other) == .dict {
-        for entry in heap.dictTable(other).entries { pairs.append((retain(entry.key), retain(entry.value))) }
+        for entry in heap.dictEntries(other) { pairs.append((retain(entry.key), retain(entry.value))) }
         source = .null
       } else if heap.kind(of: other).isInstance, try lookupType(heap.type(of: other), "items") != nil {
         let method = try getAttribute(other, "items")
@@ -489,7 +483,7 @@ extension Interpreter {
       guard !key.isNull, let position = try dictFind(data, key: key, hash: try hash(key)) else {
         return retain(heap.none)
       }
-      let value = heap.dictTable(data).values[position]
+      let value = heap.dictValue(data, at: position)
       if heap.kind(of: value) == .weakref, liveReferent(value).isNull {
         let removed = heap.dictRemove(data, at: position)
         drop(removed.key)
@@ -646,7 +640,7 @@ extension Interpreter {
       if finalizerClassAttribute("_shutdown") == heap.trueObject { return retain(heap.none) }
       guard let slots = finalizerInfoSlots(info) else { return retain(heap.none) }
       let kwargs =
-        slots[3] == heap.none ? [] : heap.dictTable(slots[3]).entries.map { (heap.string($0.key), $0.value) }
+        slots[3] == heap.none ? [] : heap.dictEntries(slots[3]).map { (heap.string($0.key), $0.value) }
       return try callObject(slots[1], heap.items(slots[2]), keywords: kwargs)
     case .finalizerDetach, .finalizerPeek:
       guard let info = try dictGet(registry, key: receiver), let slots = finalizerInfoSlots(info) else {
@@ -787,7 +781,7 @@ extension Interpreter {
   /// `_select_for_exit`: live finalizers marked atexit, oldest first (owned).
   private mutating func finalizersForExit(_ registry: ObjectID) -> [ObjectID] {
     var selected: [(index: Int, finalizer: ObjectID)] = []
-    for entry in heap.dictTable(registry).entries {
+    for entry in heap.dictEntries(registry) {
       guard let slots = finalizerInfoSlots(entry.value), slots[4] == heap.trueObject else { continue }
       selected.append((heap.intValue(slots[5]) ?? 0, entry.key))
     }

@@ -289,7 +289,7 @@ public struct Interpreter: Sendable {
     runFinalizersAtExit()  // CPython's atexit hooks run first
     let none = heap.none
     for pass in 0..<2 {
-      for entry in heap.dictTable(globals).entries {
+      for entry in heap.dictEntries(globals) {
         let name = heap.string(entry.key)
         let single = name.hasPrefix("_") && !name.hasPrefix("__")
         if pass == 0 ? !single : name == "__builtins__" { continue }
