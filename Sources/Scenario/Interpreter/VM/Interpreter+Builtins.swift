@@ -17,6 +17,11 @@ extension Interpreter {
     .strSplit: (["sep", "maxsplit"], .py310),
   ]
 
+  /// The `key=` of min, max, sorted and list.sort; `key=None` means none.
+  func sortKey(_ keywords: [(String, ObjectID)]) -> ObjectID? {
+    keywords.first { $0.0 == "key" && $0.1 != heap.none }?.1
+  }
+
   /// `parser_init`: the first call with keywords builds the parser's tuple.
   mutating func prepareKeywordParser(_ builtin: Builtin) {
     guard keywordParserTuples[builtin] == nil, let (names, last) = Interpreter.keywordParserNames[builtin],
@@ -146,7 +151,7 @@ extension Interpreter {
     case .min, .max:
       let items = args.count == 1 ? try collect(args[0]) : args.map { retain($0) }
       defer { for item in items { drop(item) } }
-      let key = keyword("key").flatMap { $0 == heap.none ? nil : $0 }  // key=None: no key
+      let key = sortKey(keywords)
       guard !items.isEmpty else {
         if let value = keyword("default") { return retain(value) }
         throw raise(.valueError, "\(builtin.name)() arg is an empty sequence")
@@ -178,7 +183,7 @@ extension Interpreter {
         let sort = newBuiltinMethod(.listSort, self: list)
         defer { drop(sort) }
         try sortList(
-          list, key: keyword("key").flatMap { $0 == heap.none ? nil : $0 },
+          list, key: sortKey(keywords),
           reverse: try keyword("reverse").map { try isTrue($0) } ?? false)
       } catch {
         drop(list)

@@ -71,7 +71,7 @@ extension Interpreter {
       heap.listReplaceAll(receiver, with: heap.items(receiver).reversed())
     case .listSort:
       try sortList(
-        receiver, key: keywords.first { $0.0 == "key" && $0.1 != heap.none }?.1,  // key=None: no key
+        receiver, key: sortKey(keywords),
         reverse: try keywords.first { $0.0 == "reverse" }.map { try isTrue($0.1) } ?? false)
     case .listClear:
       let items = heap.items(receiver)
