@@ -8,13 +8,16 @@ import HeapModel
 extension Interpreter {
   /// Builtins whose keyword arguments go through a static `_PyArg_Parser`
   /// that builds a tuple of its keyword names on first use (and keeps it),
-  /// up to the last version that did so at run time; later versions have
-  /// the tuple statically. Measured with `gc.get_count()` around the first
-  /// call with keywords.
-  static let keywordParserNames: [Builtin: ([String], PythonVersion)] = [
-    .print: (["sep", "end", "file", "flush"], .py311),
-    .listSort: (["key", "reverse"], .py311),
-    .strSplit: (["sep", "maxsplit"], .py310),
+  /// in the versions that do so at run time: Argument Clinic's parsers got
+  /// static tuples in 3.11/3.12, and 3.13's hand-written min/max parsers are
+  /// new. Measured with `gc.get_count()` and the tuple free list around the
+  /// first call with keywords.
+  static let keywordParserNames: [Builtin: ([String], ClosedRange<PythonVersion>)] = [
+    .print: (["sep", "end", "file", "flush"], .py38 ... .py311),
+    .listSort: (["key", "reverse"], .py38 ... .py311),
+    .strSplit: (["sep", "maxsplit"], .py38 ... .py310),
+    .min: (["key", "default"], .py313 ... .py313),
+    .max: (["key", "default"], .py313 ... .py313),
   ]
 
   /// The `key=` of min, max, sorted and list.sort; `key=None` means none.
@@ -24,8 +27,9 @@ extension Interpreter {
 
   /// `parser_init`: the first call with keywords builds the parser's tuple.
   mutating func prepareKeywordParser(_ builtin: Builtin) {
-    guard keywordParserTuples[builtin] == nil, let (names, last) = Interpreter.keywordParserNames[builtin],
-      version <= last
+    guard keywordParserTuples[builtin] == nil,
+      let (names, versions) = Interpreter.keywordParserNames[builtin],
+      versions.contains(version)
     else { return }
     keywordParserTuples[builtin] = heap.newTuple(names.map { heap.intern($0) })
   }
