@@ -246,6 +246,14 @@ extension Heap {
       budget -= 1
       c.work += 1
     }
+    return endPass(at: slot, then: next, &c)
+  }
+
+  /// Where a pass stopped: at `slot` (a step of an object-by-object run),
+  /// or at the end of the list, which enters `next`.
+  private mutating func endPass(at slot: Int32, then next: GCPhase, _ c: inout GarbageCollection)
+    -> GCRequest?
+  {
     if slot >= 0 {
       c.cursor = ObjectID(slot)
       return .stepped(c.phase)
@@ -273,13 +281,7 @@ extension Heap {
       }
     }
     c.work += work
-    if slot >= 0 {
-      c.cursor = ObjectID(slot)
-      return .stepped(c.phase)
-    }
-    enter(next, &c)
-    c.cursor = gc.first(of: c.young)
-    return nil
+    return endPass(at: slot, then: next, &c)
   }
 
   private mutating func mergeGenerations(_ c: inout GarbageCollection) {
