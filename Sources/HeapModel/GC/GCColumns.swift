@@ -55,14 +55,9 @@ struct GCColumns {
   /// `gc_list_append`: links an unlinked row at the tail of `list`, keeping
   /// its collecting bit.
   @inline(__always) func append(_ slot: Int, to list: GCList) {
-    let index = Int(list.rawValue)
-    let last = heads[index].last
-    previous[slot] = last
-    next[slot] = -1
-    if last >= 0 { next[Int(last)] = Int32(slot) } else { heads[index].first = Int32(slot) }
-    heads[index].last = Int32(slot)
-    heads[index].count += 1
-    membership[slot] = (membership[slot] & GCState.collectingBit) | list.rawValue
+    // The doubly-linked append is the singly-linked one whose back link
+    // holds the old tail.
+    appendSingly(slot, to: list, refs: heads[Int(list.rawValue)].last)
   }
 
   /// `gc_list_move`.
