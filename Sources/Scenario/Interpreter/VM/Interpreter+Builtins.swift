@@ -351,55 +351,6 @@ extension Interpreter {
     return false
   }
 
-  mutating func sortList(_ list: ObjectID, key: ObjectID?, reverse: Bool) throws {
-    let items = heap.items(list)
-    var keys: [ObjectID] = []
-    for item in items { keys.append(try key.map { try callObject($0, [item]) } ?? retain(item)) }
-    defer { for k in keys { drop(k) } }
-    var order = Array(items.indices)
-    // A stable merge sort driven by `<`, as CPython's timsort compares.
-    var failure: Error?
-    func less(_ a: Int, _ b: Int) -> Bool {
-      if failure != nil { return false }
-      do {
-        let result = try richCompare(keys[a], keys[b], .less)
-        defer { drop(result) }
-        return try isTrue(result)
-      } catch {
-        failure = error
-        return false
-      }
-    }
-    if reverse { order.reverse() }
-    order = mergeSorted(order, less: less)
-    if reverse { order.reverse() }
-    if let failure { throw failure }
-    heap.listReplaceAll(list, with: order.map { items[$0] })
-  }
-
-  private func mergeSorted(_ items: [Int], less: (Int, Int) -> Bool) -> [Int] {
-    if items.count <= 1 { return items }
-    let middle = items.count / 2
-    let left = mergeSorted(Array(items[..<middle]), less: less)
-    let right = mergeSorted(Array(items[middle...]), less: less)
-    var result: [Int] = []
-    result.reserveCapacity(items.count)
-    var i = 0
-    var j = 0
-    while i < left.count && j < right.count {
-      if less(right[j], left[i]) {
-        result.append(right[j])
-        j += 1
-      } else {
-        result.append(left[i])
-        i += 1
-      }
-    }
-    result.append(contentsOf: left[i...])
-    result.append(contentsOf: right[j...])
-    return result
-  }
-
   private mutating func round(_ args: [ObjectID]) throws -> ObjectID {
     do {
       switch number(args[0]) {

@@ -30,6 +30,7 @@ extension Interpreter {
   mutating func binaryOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID, inPlace: Bool)
     throws -> ObjectID
   {
+    if let result = floatPairOperation(op, left, right) { return result }
     if let result = smallIntOperation(op, left, right) { return result }
     if let result = try floatOperation(op, left, right) { return result }
     if let a = number(left), let b = number(right) {
@@ -195,6 +196,23 @@ extension Interpreter {
       return try intOperation(op, x, y)
     default:
       return try floatArithmetic(op, try toDouble(a), try toDouble(b), numberTypeName(a), numberTypeName(b))
+    }
+  }
+
+  /// `float_add`, `float_sub`, `float_mul` of two floats, the doubles read
+  /// once and the result built at once; nil for anything else (the general
+  /// paths then decide, as before).
+  @inline(__always)
+  mutating func floatPairOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) -> ObjectID? {
+    guard heap.kind(of: left) == .float, heap.kind(of: right) == .float else { return nil }
+    let x = heap.floatValue(left)
+    let y = heap.floatValue(right)
+    switch op {
+    case .add: return heap.newFloat(x + y)
+    case .subtract: return heap.newFloat(x - y)
+    case .multiply: return heap.newFloat(x * y)
+    case .trueDivide where y != 0: return heap.newFloat(x / y)
+    default: return nil
     }
   }
 
@@ -365,6 +383,7 @@ extension Interpreter {
 
   mutating func richCompare(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> ObjectID
   {
+    if let result = compareScalars(left, right, op) { return heap.newBool(result) }
     if heap.kind(of: left) == .weakref, let result = try weakrefRichCompare(left, right, op) { return result }
     if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }
     // User-defined comparison methods, reflected if NotImplemented.
@@ -404,6 +423,39 @@ extension Interpreter {
         "'\(op.rawValue)' not supported between instances of '\(try typeName(of: left))' and '\(try typeName(of: right))'"
       )
     }
+  }
+
+  /// Two floats, or two ints that fit in 64 bits, compared without the
+  /// general machinery; nil for any other pair.
+  @inline(__always)
+  func compareScalars(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) -> Bool? {
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    if leftKind == .float && rightKind == .float {
+      let x = heap.floatValue(left)
+      let y = heap.floatValue(right)
+      switch op {
+      case .less: return x < y
+      case .lessEqual: return x <= y
+      case .greater: return x > y
+      case .greaterEqual: return x >= y
+      case .equal: return x == y
+      case .notEqual: return x != y
+      default: return nil
+      }
+    }
+    if leftKind == .int && rightKind == .int, let x = heap.intValue(left), let y = heap.intValue(right) {
+      switch op {
+      case .less: return x < y
+      case .lessEqual: return x <= y
+      case .greater: return x > y
+      case .greaterEqual: return x >= y
+      case .equal: return x == y
+      case .notEqual: return x != y
+      default: return nil
+      }
+    }
+    return nil
   }
 
   /// Comparison of builtin values; nil when a user method must decide.
@@ -643,17 +695,24 @@ extension Interpreter {
     case .list, .tuple:
       let name = kind == .list ? "list" : "tuple"
       if heap.kind(of: index) == .slice {
-        let items = try sliceIndices(index, count: heap.itemCount(container)).map { heap.item(container, $0) }
+        let count = heap.itemCount(container)
+        let positions = try sliceIndices(index, count: count)
+        // `tuplesubscript`: a whole-tuple slice with step 1 is the tuple.
+        if kind == .tuple, isWholeSlice(index, positions, count: count) { return retain(container) }
+        let items = positions.map { heap.item(container, $0) }
         for item in items { heap.incref(item) }
         return kind == .list ? heap.newList(items) : heap.newTuple(items)
       }
       let position = try normalizedIndex(index, count: heap.itemCount(container), typeName: name)
       return retain(heap.item(container, position))
     case .str:
+      if heap.str(container).isASCII { return try asciiSubscript(container, index) }
       let scalars = Array(heap.string(container).unicodeScalars)
       if heap.kind(of: index) == .slice {
+        let positions = try sliceIndices(index, count: scalars.count)
+        if isWholeSlice(index, positions, count: scalars.count) { return retain(container) }
         var text = String.UnicodeScalarView()
-        for i in try sliceIndices(index, count: scalars.count) { text.append(scalars[i]) }
+        for i in positions { text.append(scalars[i]) }
         return heap.newStr(String(text))
       }
       let position = try normalizedIndex(index, count: scalars.count, typeName: "string")
@@ -661,7 +720,10 @@ extension Interpreter {
     case .bytes, .bytearray:
       let bytes = heap.bytesValue(container)
       if heap.kind(of: index) == .slice {
-        let picked = try sliceIndices(index, count: bytes.count).map { bytes[$0] }
+        let positions = try sliceIndices(index, count: bytes.count)
+        // `bytes_subscript`: a whole-bytes slice with step 1 is the bytes.
+        if kind == .bytes, isWholeSlice(index, positions, count: bytes.count) { return retain(container) }
+        let picked = positions.map { bytes[$0] }
         return kind == .bytes ? heap.newBytes(picked) : heap.newByteArray(picked)
       }
       let position = try normalizedIndex(
@@ -683,6 +745,36 @@ extension Interpreter {
       break
     }
     throw raise(.typeError, "'\(try typeName(of: container))' object is not subscriptable")
+  }
+
+  /// Whether a slice's positions are all of `count` items in order with
+  /// step 1 (`start == 0 && step == 1 && slicelength == len`), for which
+  /// immutable sequences return themselves.
+  func isWholeSlice(_ slice: ObjectID, _ positions: [Int], count: Int) -> Bool {
+    guard positions.count == count else { return false }
+    let step = heap.fieldsPayload(slice).refs[2]
+    return step == heap.none || heap.intValue(step) == 1
+  }
+
+  /// `unicode_subscript` on an ASCII str: positions are UTF-8 offsets, so
+  /// the text is cut without decoding it (results as the general path).
+  private mutating func asciiSubscript(_ container: ObjectID, _ index: ObjectID) throws -> ObjectID {
+    var text = heap.string(container)
+    let count = text.utf8.count
+    if heap.kind(of: index) == .slice {
+      let positions = try sliceIndices(index, count: count)
+      if isWholeSlice(index, positions, count: count) { return retain(container) }
+      let piece = text.withUTF8 { utf8 in
+        String(unsafeUninitializedCapacity: positions.count) { buffer in
+          for (offset, i) in positions.enumerated() { buffer[offset] = utf8[i] }
+          return positions.count
+        }
+      }
+      return heap.newStr(piece)
+    }
+    let position = try normalizedIndex(index, count: count, typeName: "string")
+    let byte = text.withUTF8 { $0[position] }
+    return heap.newStr(String(UnicodeScalar(byte)))
   }
 
   mutating func setItem(_ container: ObjectID, _ index: ObjectID, _ value: ObjectID) throws {
