@@ -63,16 +63,14 @@ import Testing
     #expect(result.stderr == "")
     #expect(
       result.stdout
-        == "True True True True True True True True True True True True True True \n" +
-      "[4611686018427387904, 5, 5, True, 1, 0, False, -3, -9223372036854775808]\n" +
-      "[[128512], [65535], [225], [98], [97, 769], [97, 98], [97], [66], []]\n" +
-      "[(1, 'b'), (1, 'a', 2), (1, 'a'), (1,), (False, 'z'), (0,)]\n" +
-      "[1, 2, 1, 2] [1, 1.5, 2] ['a', 'bb'] [3, 2, 1]\n" +
-      "'<' not supported between instances of 'str' and 'int'\n" +
-      "'<' not supported between instances of 'str' and 'int'\n" +
-      "True True True True True True True\n" +
-      "False False False False True\n" +
-      "cde fdbfdbfdb def ab  (2, 3) d f él o hléo\n"
+        == "True True True True True True True True True True True True True True \n"
+        + "[4611686018427387904, 5, 5, True, 1, 0, False, -3, -9223372036854775808]\n"
+        + "[[128512], [65535], [225], [98], [97, 769], [97, 98], [97], [66], []]\n"
+        + "[(1, 'b'), (1, 'a', 2), (1, 'a'), (1,), (False, 'z'), (0,)]\n"
+        + "[1, 2, 1, 2] [1, 1.5, 2] ['a', 'bb'] [3, 2, 1]\n"
+        + "'<' not supported between instances of 'str' and 'int'\n"
+        + "'<' not supported between instances of 'str' and 'int'\n" + "True True True True True True True\n"
+        + "False False False False True\n" + "cde fdbfdbfdb def ab  (2, 3) d f él o hléo\n"
     )
   }
 }
