@@ -37,6 +37,11 @@ extension Interpreter {
     }
     let leftKind = heap.kind(of: left)
     let rightKind = heap.kind(of: right)
+    if leftKind == .set || leftKind == .frozenset, rightKind == .set || rightKind == .frozenset,
+      [.bitOr, .bitAnd, .subtract, .bitXor].contains(op)
+    {
+      return try setOperation(op, left, right, inPlace: inPlace && leftKind == .set)
+    }
     switch (op, leftKind, rightKind) {
     case (.add, .str, .str):
       return heap.newStr(heap.string(left) + heap.string(right))
@@ -88,9 +93,6 @@ extension Interpreter {
       return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
     case (.modulo, .str, _):
       return try percentFormat(left, right)
-    case (.bitOr, .set, .set), (.bitAnd, .set, .set), (.subtract, .set, .set), (.bitXor, .set, .set),
-      (.bitOr, .frozenset, _), (.bitAnd, .frozenset, _), (.subtract, .frozenset, _):
-      return try setOperation(op, left, right)
     case (.bitOr, .dict, .dict) where version >= .py39:
       let result = heap.newDict()
       try dictUpdate(result, left)
@@ -99,34 +101,6 @@ extension Interpreter {
     default:
       throw raise(.typeError, try binaryOperationError(op, left, right, inPlace: inPlace))
     }
-  }
-
-  private mutating func setOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) throws
-    -> ObjectID
-  {
-    let result = newSet(frozen: heap.kind(of: left) == .frozenset)
-    let leftItems = heap.setKeys(left)
-    let rightItems = heap.setKeys(right)
-    switch op {
-    case .bitOr:
-      for item in leftItems + rightItems { try setAdd(result, item) }
-    case .bitAnd:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) != nil {
-        try setAdd(result, item)
-      }
-    case .subtract:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-    default:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-      for item in rightItems where try setFind(left, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-    }
-    return result
   }
 
   /// Ints that fit in 64 bits, without BigInt: nil when an operand is not
