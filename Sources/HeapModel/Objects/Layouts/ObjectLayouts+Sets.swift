@@ -8,8 +8,13 @@
 // `set_add_entry` after storing a key: if fill·5 ≥ mask·3 the table is
 // resized (`set_table_resize`) to the smallest power of two > used·4
 // (used·2 above 50 000 entries). So the 5th element moves to 32 slots, the
-// 19th to 128, the 77th to 512. Discards leave dummies and never shrink.
-// `set(list)` and set displays add one element at a time (same sizes);
+// 19th to 128, the 77th to 512. Discards leave dummies and never shrink;
+// dummies count in fill, so they alone can trigger a rebuild.
+// `set(list)` and 3.8's set displays add one element at a time (same
+// sizes); a copy from another set or frozenset (`set(s)`, `s | t`,
+// `frozenset(s)`, 3.9+ displays of ≥ 3 constants) first resizes to the power
+// of two above 2·n when (fill + n)·5 ≥ mask·3, so a 5-element copy has 16
+// slots (472 bytes) where the original has 32 (Heap+Set.swift).
 // getsizeof = 216 + (slots > 8 ? 16·slots : 0).
 
 extension ObjectLayouts {

@@ -54,7 +54,9 @@ extension Compiler {
   private mutating func constantHash(_ object: ObjectID) -> Int {
     switch heap.kind(of: object) {
     case .int, .bool:
-      if let small = heap.intValue(object), small.magnitude < (1 << 61) - 1 { return small == -1 ? -2 : small }
+      if let small = heap.intValue(object), small.magnitude < (1 << 61) - 1 {
+        return small == -1 ? -2 : small
+      }
       return PyHash.hash(heap.bigIntValue(object))
     case .str:
       if let cached = heap.str(object).hash { return cached }
@@ -100,7 +102,9 @@ extension Compiler {
     case .false: return .integer(0)
     case .float(let bits):
       let value = Double(bitPattern: bits)
-      if value.isFinite, value == value.rounded(), let exact = BigInt(exactly: value) { return .integer(exact) }
+      if value.isFinite, value == value.rounded(), let exact = BigInt(exactly: value) {
+        return .integer(exact)
+      }
       return .float(value)
     default: return nil
     }
