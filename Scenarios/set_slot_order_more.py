@@ -99,3 +99,13 @@ print("c |= t:", list(c), " d -= t:", list(d), sys.getsizeof(d))
 # A display of 3+ constants is a frozenset constant from 3.9 on, copied
 # into the new set: 5 items give a 16-slot table there, 32 slots in 3.8.
 print("{1, 17, 33, 49, 65}:", list({1, 17, 33, 49, 65}), sys.getsizeof({1, 17, 33, 49, 65}))
+
+# An iterator walks the slots by index, so a resize under it would skip or
+# repeat keys: it compares the set's size with the size it started with at
+# every step, and fails instead.
+s = set(range(3))
+try:
+    for x in s:
+        s.add(x + 100)
+except RuntimeError as e:
+    print("RuntimeError:", e, sorted(s))

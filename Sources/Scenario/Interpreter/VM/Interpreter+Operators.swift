@@ -801,8 +801,9 @@ extension Interpreter {
         kind: .dictIterator, type: .dictKeyIterator, refs: [retain(iterable)], extra: 0,
         size: layouts.fixedBlockSize(.dictIterator)!)
     case .set, .frozenset:
+      // `extra` is `si_used`: the set's size when iteration began.
       return heap.newFieldsObject(
-        kind: .setIterator, type: .setIterator, refs: [retain(iterable)],
+        kind: .setIterator, type: .setIterator, refs: [retain(iterable)], extra: heap.setCount(iterable),
         size: layouts.fixedBlockSize(.setIterator)!)
     case .range:
       let values = rangeValues(iterable)
@@ -925,6 +926,11 @@ extension Interpreter {
     case .setIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let set = fields.refs.first, !set.isNull else { return nil }
+      if fields.extra != heap.setCount(set) {
+        // `setiter_iternext`: the error sticks (si_used = -1); the set stays held.
+        heap.withFields(iterator) { $0.extra = -1 }
+        throw raise(.runtimeError, "Set changed size during iteration")
+      }
       guard let entry = heap.dictNextEntry(set, from: fields.index) else {
         heap.withFields(iterator) { $0.refs = [.null] }
         drop(set)
