@@ -99,6 +99,9 @@ print("c |= t:", list(c), " d -= t:", list(d), sys.getsizeof(d))
 # A display of 3+ constants is a frozenset constant from 3.9 on, copied
 # into the new set: 5 items give a 16-slot table there, 32 slots in 3.8.
 print("{1, 17, 33, 49, 65}:", list({1, 17, 33, 49, 65}), sys.getsizeof({1, 17, 33, 49, 65}))
+# Equal displays share the first one's frozenset (in 3.9+), whatever the
+# order of their items; in 3.8 each set is built in its own order.
+print("{65, 49, 33, 17, 1}:", list({65, 49, 33, 17, 1}))
 
 # An iterator walks the slots by index, so a resize under it would skip or
 # repeat keys: it compares the set's size with the size it started with at

@@ -258,7 +258,7 @@ extension Compiler {
       if constants.count == items.count, items.count >= 3, version >= .py39 {
         // 3.9+: BUILD_SET 0, a frozenset constant, SET_UPDATE (`starunpack_helper`).
         builder.emit(.buildSet, 0)
-        builder.emit(.loadConst, constant(.frozenset(constants)))
+        builder.emit(.loadConst, constant(frozensetKey(constants)))
         builder.emit(.setUpdate, 1)
       } else if items.contains(where: isStarred) {
         compileStarredSequence(items, build: .buildSet, extend: .setUpdate, append: .setAdd)

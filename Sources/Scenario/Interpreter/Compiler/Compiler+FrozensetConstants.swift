@@ -15,15 +15,33 @@
 // 2**61 - 1, 2**61, -1, -2} iterates with -2 before -1 in 3.9–3.13). The
 // first frozenset is freed; the temporary tuples are not modelled.
 //
+// The compiler's constant cache keys a frozenset by its members, in any
+// order, across the whole file: `{33, 17, 1}` after `{1, 17, 33}` loads the
+// first display's frozenset (and iterates like it; measured 3.9–3.13).
+// Members are the items kept (one equal to an earlier item is dropped),
+// compared as constants of their own type: `{1.0, 17, 33}` is not merged
+// with `{1, 17, 33}`.
+//
 // Hashes are the ones `hash()` gives at run time (str hashes are cached on
-// the constant, as CPython caches them). Two displays of the same items in
-// the same order share one frozenset (CPython merges equal frozensets even
-// in another order; the model only merges identical displays).
+// the constant, as CPython caches them).
 
 import BigInt
 import HeapModel
 
 extension Compiler {
+  /// The constant key of a folded set display: the key of the first display
+  /// with the same members, else its own.
+  mutating func frozensetKey(_ items: [ConstantKey]) -> ConstantKey {
+    var members: [ConstantKey] = []
+    for item in items where !members.contains(where: { Compiler.constantsEqual($0, item) }) {
+      members.append(item)
+    }
+    let key = ConstantKey.frozenset(items)
+    if let first = frozensetKeys[Set(members)] { return first }
+    frozensetKeys[Set(members)] = key
+    return key
+  }
+
   /// A frozenset constant holding `items` (duplicates by value dropped).
   mutating func makeFrozensetConstant(_ items: [ConstantKey]) -> ObjectID {
     let folded = heap.newSetObject(frozen: true)

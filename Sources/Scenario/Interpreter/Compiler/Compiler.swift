@@ -150,6 +150,9 @@ struct Compiler {
   var codes: [CodeObject] = []
   var constantCache: [ConstantKey: ObjectID] = [:]
   var constantOrder: [ObjectID] = []
+  /// The key of the first folded set display with these members
+  /// (Compiler+FrozensetConstants.swift).
+  var frozensetKeys: [Set<ConstantKey>: ConstantKey] = [:]
   var builder: CodeBuilder
   var builderStack: [CodeBuilder] = []
   var warnings: [CompileWarning] = []
