@@ -103,6 +103,13 @@ print("{1, 17, 33, 49, 65}:", list({1, 17, 33, 49, 65}), sys.getsizeof({1, 17, 3
 # order of their items; in 3.8 each set is built in its own order.
 print("{65, 49, 33, 17, 1}:", list({65, 49, 33, 17, 1}))
 
+# A frozenset hashes its keys' hashes in any order, so a set of frozensets
+# is ordered by content, not by address.
+nested = set()
+for k in [frozenset([1]), frozenset([2, 3]), frozenset(), frozenset([3, 2]), frozenset([frozenset([4])])]:
+    nested.add(k)
+print("frozensets:", list(nested))
+
 # An iterator walks the slots by index, so a resize under it would skip or
 # repeat keys: it compares the set's size with the size it started with at
 # every step, and fails instead.

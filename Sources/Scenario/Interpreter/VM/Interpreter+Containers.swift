@@ -38,6 +38,8 @@ extension Interpreter {
       return PyHash.hashTuple(hashes)
     case .list, .dict, .set:
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .frozenset:
+      return PyHash.hashFrozenset(heap.setEntries(object).map(\.hash))
     case .weakref:
       return try weakrefHash(object)
     case .instance, .slotsInstance:
