@@ -1,7 +1,8 @@
 // An insertion-ordered hash table of object ids in Swift arrays: the
 // namespaces of classes, and the copy `Heap.dictTable` / `Heap.setTable`
 // hand out of a dict's or set's table (which lives in the table slab, see
-// SlabTable.swift, with the same positions, holes and index). It knows
+// SlabTable.swift, with the same positions, holes and index; a set's copy
+// has one position per slot of its table). It knows
 // hashes, never equality: comparing two keys may run Python code (`__eq__`),
 // so lookups take the equality test as a closure.
 //

@@ -43,8 +43,8 @@ extension Heap {
   /// Entry positions a dict or set uses, live or removed (`dk_nentries`).
   public func dictEntryCount(_ id: ObjectID) -> Int { Int(dicts[Int(payloads[id.slot])].table.entryCount) }
 
-  /// The first live entry at or after `position` of a dict (or set: the
-  /// value is the key), borrowed; nil past the last. What an iterator's
+  /// The first live entry at or after `position` of a dict (or the first
+  /// live slot of a set: the value is the key), borrowed; nil past the last. What an iterator's
   /// `next()` reads, in O(holes skipped).
   public func dictNextEntry(_ id: ObjectID, from position: Int) -> (
     position: Int, key: ObjectID, value: ObjectID
@@ -63,14 +63,24 @@ extension Heap {
   /// a lookup tests them (borrowed keys). A lookup that runs `__eq__` walks
   /// this list, not the table, which the Python code may change.
   public func dictCandidates(_ id: ObjectID, hash: Int) -> [(position: Int, key: ObjectID)] {
-    dicts[Int(payloads[id.slot])].table.candidates(hash: hash, in: tableSlab)
+    let table = dicts[Int(payloads[id.slot])].table
+    if isSetKind(id) { return table.setCandidates(hash: hash, in: tableSlab) }
+    return table.candidates(hash: hash, in: tableSlab)
   }
 
   /// The position of the live entry of a dict or set whose key has `hash`
   /// and satisfies `equal`, which must not change the heap (identity, or a
   /// comparison of str texts).
   public func dictFind(_ id: ObjectID, hash: Int, _ equal: (ObjectID) -> Bool) -> Int? {
-    dicts[Int(payloads[id.slot])].table.find(hash: hash, in: tableSlab, equal)
+    let table = dicts[Int(payloads[id.slot])].table
+    if isSetKind(id) { return table.setFind(hash: hash, in: tableSlab, equal) }
+    return table.find(hash: hash, in: tableSlab, equal)
+  }
+
+  /// Whether `id` is a set or frozenset (its table is in slot order).
+  @inline(__always) func isSetKind(_ id: ObjectID) -> Bool {
+    let kind = kinds[id.slot]
+    return kind == .set || kind == .frozenset
   }
 
   /// Adds a new entry (the caller has checked the key is absent), stealing

@@ -129,8 +129,10 @@ extension Heap {
         payloads.withUnsafeBufferPointer { payloads in
           strs.elements.withUnsafeBufferPointer { strs in
             var unknown = false
-            let position = dicts[Int(payloads[dict.slot])].table.find(hash: hash, in: tableSlab) {
-              candidate in
+            let table = dicts[Int(payloads[dict.slot])].table
+            // A local function, not a closure value: passed only as a
+            // non-escaping argument, it captures `unknown` without a box.
+            func equal(_ candidate: ObjectID) -> Bool {
               if candidate == key { return true }
               switch (keyKind, kinds[candidate.slot]) {
               case (.str, .str):
@@ -144,6 +146,9 @@ extension Heap {
                 return true  // stop: this entry's `__eq__` comes first
               }
             }
+            let position =
+              isSetKind(dict)
+              ? table.setFind(hash: hash, in: tableSlab, equal) : table.find(hash: hash, in: tableSlab, equal)
             if unknown { return .unknown }
             return position.map { .found($0) } ?? .absent
           }

@@ -116,6 +116,10 @@ public struct DictPayload: Sendable {
   public var keysSlots: Int
   /// Whether every key has been a str (3.11+ "unicode" keys, 16-byte entries).
   public var unicodeKeys: Bool
+  /// A set's `finger`: the slot after the one `set.pop` last emptied, where
+  /// the next pop starts looking (masked by the table size then). Sits in
+  /// the padding after `unicodeKeys`, so a dict pays nothing for it.
+  var setFinger: Int32 = 0
   /// A split (instance) dict's values capacity: its keys are the class's
   /// shared keys and `keysAddress` is its values array. 0 for combined dicts.
   public var splitCapacity = 0

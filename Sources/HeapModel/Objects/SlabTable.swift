@@ -4,7 +4,7 @@
 // in `DictPayload`, from `count` and the version's growth rules. What the
 // table must reproduce exactly is the *entry positions* — insertion order,
 // holes left by deletions, when the holes are squeezed out — because dict
-// iteration, `set.pop` and the iterators' saved positions read them.
+// iteration and the iterators' saved positions read them.
 //
 // Two ranges of the slab, both plain words, so a `DictPayload` is plain
 // data and copying the payload store (a timeline checkpoint) retains
@@ -30,7 +30,12 @@
 // probes meet keys in the same order, which a scenario can observe through
 // `__eq__` calls between keys of equal hash.
 //
-// Invariants: `count` ≤ `entryCount` ≤ `capacity`; the entries range exists
+// A set's table uses the same ranges differently: one entry per hash-table
+// slot, in CPython's slot layout, and no index (SlabTable+SetSlots.swift).
+// The reading functions below (`nextLive`, `appendReferences`, `entries`)
+// serve both; the changing ones are for dicts only.
+//
+// Invariants (dict tables): `count` ≤ `entryCount` ≤ `capacity`; the entries range exists
 // iff `capacity` > 0 and the index range iff `entryCount` > 8; every live
 // entry is reachable on its hash's probe sequence before the first empty
 // slot; the ranges belong to this table alone.

@@ -49,4 +49,13 @@ struct PyHashTests {
     #expect(PyHash.hashPointer(0x10) == 1)
     #expect(PyHash.hashPointer(0x1F) == Int(bitPattern: 0xF000_0000_0000_0001))
   }
+
+  /// Values printed by CPython 3.8–3.13 for hash(frozenset()),
+  /// hash(frozenset({1, 2, 3})) and hash(frozenset({frozenset({1})})).
+  @Test func frozensetsHashTheirKeysInAnyOrder() {
+    #expect(PyHash.hashFrozenset([]) == 133_146_708_735_736)
+    #expect(PyHash.hashFrozenset([1, 2, 3]) == -272_375_401_224_217_160)
+    #expect(PyHash.hashFrozenset([3, 1, 2]) == -272_375_401_224_217_160)
+    #expect(PyHash.hashFrozenset([PyHash.hashFrozenset([1])]) == 5_515_263_749_738_256_364)
+  }
 }

@@ -8,8 +8,13 @@
 // `set_add_entry` after storing a key: if fill·5 ≥ mask·3 the table is
 // resized (`set_table_resize`) to the smallest power of two > used·4
 // (used·2 above 50 000 entries). So the 5th element moves to 32 slots, the
-// 19th to 128, the 77th to 512. Discards leave dummies and never shrink.
-// `set(list)` and set displays add one element at a time (same sizes);
+// 19th to 128, the 77th to 512. Discards leave dummies and never shrink;
+// dummies count in fill, so they alone can trigger a rebuild.
+// `set(list)` and 3.8's set displays add one element at a time (same
+// sizes); a copy from another set or frozenset (`set(s)`, `s | t`,
+// `frozenset(s)`, 3.9+ displays of ≥ 3 constants) first resizes to the power
+// of two above 2·n when (fill + n)·5 ≥ mask·3, so a 5-element copy has 16
+// slots (472 bytes) where the original has 32 (Heap+Set.swift).
 // getsizeof = 216 + (slots > 8 ? 16·slots : 0).
 
 extension ObjectLayouts {
@@ -26,18 +31,38 @@ extension ObjectLayouts {
   @inlinable
   public static func setGetsizeof(slots: Int) -> Int { 216 + setTableBlockSize(slots: slots) }
 
+  /// Whether a table of `slots` slots with `fill` live-or-dummy slots is
+  /// rebuilt after a key took an empty slot (`set_add_entry`: fill·5 ≥ mask·3).
+  @inlinable
+  public static func setNeedsResize(slots: Int, fill: Int) -> Bool { fill * 5 >= (slots - 1) * 3 }
+
+  /// Slots of the table `set_table_resize(minused)` builds: the smallest
+  /// power of two ≥ 8 above `minUsed`.
+  @inlinable
+  public static func setResizeSlots(minUsed: Int) -> Int {
+    var newSlots = setInlineSlots
+    while newSlots <= minUsed { newSlots <<= 1 }
+    return newSlots
+  }
+
+  /// The `minused` `set_add_entry` asks a resize for at `used` live entries.
+  @inlinable
+  public static func setGrowthMinUsed(used: Int) -> Int { used > 50_000 ? used * 2 : used * 4 }
+
   /// Table size after adding a new key that brought the set to `used` live
   /// entries and `fill` used-or-dummy slots, in a table of `slots` slots;
   /// returns `slots` unchanged when no resize happens.
   /// - Complexity: O(log n).
   @inlinable
   public static func setSlotsAfterAdd(slots: Int, fill: Int, used: Int) -> Int {
-    if fill * 5 < (slots - 1) * 3 { return slots }
-    let minUsed = used > 50_000 ? used * 2 : used * 4
-    var newSlots = setInlineSlots
-    while newSlots <= minUsed { newSlots <<= 1 }
-    return newSlots
+    guard setNeedsResize(slots: slots, fill: fill) else { return slots }
+    return setResizeSlots(minUsed: setGrowthMinUsed(used: used))
   }
+
+  /// Whether `set_add_entry` stores a new key in the last dummy slot its
+  /// probe met (every version but 3.9, which always takes the empty slot
+  /// that ends the probe; measured).
+  public var setAddReusesDummy: Bool { version != .py39 }
 
   /// Table size of a set built by adding `count` distinct keys to `set()`.
   public static func setSlotsAfterAdds(_ count: Int) -> Int {

@@ -254,7 +254,13 @@ extension Compiler {
         builder.emit(.buildList, items.count)
       }
     case .set(let items):
-      if items.contains(where: isStarred) {
+      let constants = items.compactMap { constantKey(of: $0) }
+      if constants.count == items.count, items.count >= 3, version >= .py39 {
+        // 3.9+: BUILD_SET 0, a frozenset constant, SET_UPDATE (`starunpack_helper`).
+        builder.emit(.buildSet, 0)
+        builder.emit(.loadConst, constant(frozensetKey(constants)))
+        builder.emit(.setUpdate, 1)
+      } else if items.contains(where: isStarred) {
         compileStarredSequence(items, build: .buildSet, extend: .setUpdate, append: .setAdd)
       } else {
         for item in items { compile(item) }

@@ -20,6 +20,9 @@ indirect enum ConstantKey: Hashable {
   case bytes([UInt8])
   case none, `true`, `false`, ellipsis
   case tuple([ConstantKey])
+  /// A set display of constants folded by the 3.9+ compiler (items in
+  /// source order, duplicates included; Compiler+FrozensetConstants.swift).
+  case frozenset([ConstantKey])
 }
 
 /// A compiled module: its code objects (index 0 is the module body).
@@ -147,6 +150,9 @@ struct Compiler {
   var codes: [CodeObject] = []
   var constantCache: [ConstantKey: ObjectID] = [:]
   var constantOrder: [ObjectID] = []
+  /// The key of the first folded set display with these members
+  /// (Compiler+FrozensetConstants.swift).
+  var frozensetKeys: [Set<ConstantKey>: ConstantKey] = [:]
   var builder: CodeBuilder
   var builderStack: [CodeBuilder] = []
   var warnings: [CompileWarning] = []
@@ -200,7 +206,7 @@ struct Compiler {
     return builder.code.constants.count - 1
   }
 
-  private mutating func makeConstant(_ key: ConstantKey) -> ObjectID {
+  mutating func makeConstant(_ key: ConstantKey) -> ObjectID {
     switch key {
     case .int(let value): return heap.newInt(big: value)
     case .float(let bits): return heap.newFloat(Double(bitPattern: bits))
@@ -236,6 +242,8 @@ struct Compiler {
       let tuple = heap.newTuple(objects)
       if version == .py312 { heap.untrack(tuple) }
       return tuple
+    case .frozenset(let items):
+      return makeFrozensetConstant(items)
     }
   }
 

@@ -38,6 +38,8 @@ extension Interpreter {
       return PyHash.hashTuple(hashes)
     case .list, .dict, .set:
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .frozenset:
+      return PyHash.hashFrozenset(heap.setEntries(object).map(\.hash))
     case .weakref:
       return try weakrefHash(object)
     case .instance, .slotsInstance:
@@ -195,8 +197,53 @@ extension Interpreter {
     heap.setInsertNew(set, hash: hash, key: retain(key))
   }
 
+  /// Adds a borrowed key whose hash is known (`set_add_entry`).
+  mutating func setAdd(_ set: ObjectID, _ key: ObjectID, hash: Int) throws {
+    if try setFind(set, key, hash: hash) != nil { return }
+    heap.setInsertNew(set, hash: hash, key: retain(key))
+  }
+
+  /// `set_update_internal`: another set merges table to table
+  /// (`set_merge`), a dict presizes once and adds its keys in order, any
+  /// other iterable adds item by item.
+  mutating func setUpdate(_ set: ObjectID, _ iterable: ObjectID) throws {
+    switch heap.kind(of: iterable) {
+    case .set, .frozenset:
+      try setMerge(set, iterable)
+    case .dict:
+      heap.setPresize(set, adding: heap.dictCount(iterable))
+      for entry in heap.dictEntries(iterable) { try setAdd(set, entry.key, hash: entry.hash) }
+    default:
+      for item in try collect(iterable) {
+        defer { drop(item) }
+        try setAdd(set, item)
+      }
+    }
+  }
+
+  /// `set_merge`: one presize, then a table copy into an empty set or the
+  /// source's keys added in its slot order.
+  mutating func setMerge(_ set: ObjectID, _ source: ObjectID) throws {
+    if set == source || heap.setCount(source) == 0 { return }
+    heap.setPresize(set, adding: heap.setCount(source))
+    if heap.setCopyKeys(into: set, from: source) { return }
+    for entry in heap.setEntries(source) { try setAdd(set, entry.key, hash: entry.hash) }
+  }
+
+  /// A new set (or frozenset) holding `source`'s keys (`set_copy`,
+  /// `make_new_set_basetype`).
+  mutating func setCopy(_ source: ObjectID, frozen: Bool) throws -> ObjectID {
+    let result = newSet(frozen: frozen)
+    try setMerge(result, source)
+    return result
+  }
+
   mutating func setDiscard(_ set: ObjectID, _ key: ObjectID) throws -> Bool {
-    let hash = try hash(key)
+    try setDiscard(set, key, hash: try hash(key))
+  }
+
+  /// Discards a key whose hash is known, leaving a dummy; whether it was there.
+  mutating func setDiscard(_ set: ObjectID, _ key: ObjectID, hash: Int) throws -> Bool {
     guard let position = try setFind(set, key, hash: hash) else { return false }
     drop(heap.setRemove(set, at: position))
     return true

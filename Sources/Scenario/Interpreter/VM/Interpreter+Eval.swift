@@ -409,10 +409,7 @@ extension Interpreter {
       case .setUpdate:
         let iterable = pop()
         defer { drop(iterable) }
-        for item in try collect(iterable) {
-          try setAdd(top(arg - 1), item)
-          drop(item)
-        }
+        try setUpdate(top(arg - 1), iterable)
       case .dictUpdate, .dictMerge:
         let mapping = pop()
         defer { drop(mapping) }

@@ -202,10 +202,8 @@ extension Interpreter {
     case .setRemove:
       if try !setDiscard(receiver, try argument(0)) { throw raiseKeyError(try argument(0)) }
     case .setPop:
-      guard let entry = heap.dictNextEntry(receiver, from: 0) else {
-        throw raise(.keyError, "pop from an empty set")
-      }
-      return heap.setRemove(receiver, at: entry.position)
+      guard let key = heap.setPop(receiver) else { throw raise(.keyError, "pop from an empty set") }
+      return key
     default:
       if case .moduleClass = builtin.owner {
         return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)
@@ -361,12 +359,7 @@ extension Interpreter {
         return retain(emptyFrozenset)
       }
       let set = newSet(frozen: type == .frozenset)
-      if let value = args.first {
-        for item in try collect(value) {
-          try setAdd(set, item)
-          drop(item)
-        }
-      }
+      if let value = args.first { try setUpdate(set, value) }
       return set
     case .bytearray:
       guard let value = args.first else { return heap.newByteArray([]) }

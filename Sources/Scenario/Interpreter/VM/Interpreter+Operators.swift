@@ -38,6 +38,11 @@ extension Interpreter {
     }
     let leftKind = heap.kind(of: left)
     let rightKind = heap.kind(of: right)
+    if leftKind == .set || leftKind == .frozenset, rightKind == .set || rightKind == .frozenset,
+      [.bitOr, .bitAnd, .subtract, .bitXor].contains(op)
+    {
+      return try setOperation(op, left, right, inPlace: inPlace && leftKind == .set)
+    }
     switch (op, leftKind, rightKind) {
     case (.add, .str, .str):
       return heap.newStr(heap.string(left) + heap.string(right))
@@ -89,9 +94,6 @@ extension Interpreter {
       return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
     case (.modulo, .str, _):
       return try percentFormat(left, right)
-    case (.bitOr, .set, .set), (.bitAnd, .set, .set), (.subtract, .set, .set), (.bitXor, .set, .set),
-      (.bitOr, .frozenset, _), (.bitAnd, .frozenset, _), (.subtract, .frozenset, _):
-      return try setOperation(op, left, right)
     case (.bitOr, .dict, .dict) where version >= .py39:
       let result = heap.newDict()
       try dictUpdate(result, left)
@@ -100,34 +102,6 @@ extension Interpreter {
     default:
       throw raise(.typeError, try binaryOperationError(op, left, right, inPlace: inPlace))
     }
-  }
-
-  private mutating func setOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) throws
-    -> ObjectID
-  {
-    let result = newSet(frozen: heap.kind(of: left) == .frozenset)
-    let leftItems = heap.setKeys(left)
-    let rightItems = heap.setKeys(right)
-    switch op {
-    case .bitOr:
-      for item in leftItems + rightItems { try setAdd(result, item) }
-    case .bitAnd:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) != nil {
-        try setAdd(result, item)
-      }
-    case .subtract:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-    default:
-      for item in leftItems where try setFind(right, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-      for item in rightItems where try setFind(left, item, hash: hash(item)) == nil {
-        try setAdd(result, item)
-      }
-    }
-    return result
   }
 
   /// Ints that fit in 64 bits, without BigInt: nil when an operand is not
@@ -919,8 +893,9 @@ extension Interpreter {
         kind: .dictIterator, type: .dictKeyIterator, refs: [retain(iterable)], extra: 0,
         size: layouts.fixedBlockSize(.dictIterator)!)
     case .set, .frozenset:
+      // `extra` is `si_used`: the set's size when iteration began.
       return heap.newFieldsObject(
-        kind: .setIterator, type: .setIterator, refs: [retain(iterable)],
+        kind: .setIterator, type: .setIterator, refs: [retain(iterable)], extra: heap.setCount(iterable),
         size: layouts.fixedBlockSize(.setIterator)!)
     case .range:
       let values = rangeValues(iterable)
@@ -1043,6 +1018,11 @@ extension Interpreter {
     case .setIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let set = fields.refs.first, !set.isNull else { return nil }
+      if fields.extra != heap.setCount(set) {
+        // `setiter_iternext`: the error sticks (si_used = -1); the set stays held.
+        heap.withFields(iterator) { $0.extra = -1 }
+        throw raise(.runtimeError, "Set changed size during iteration")
+      }
       guard let entry = heap.dictNextEntry(set, from: fields.index) else {
         heap.withFields(iterator) { $0.refs = [.null] }
         drop(set)

@@ -88,6 +88,21 @@ public enum PyHash {
     return Int(Int64(bitPattern: acc))
   }
 
+  /// hash(fs) for a frozenset, from the hashes of its keys in any order
+  /// (`frozenset_hash`, 3.8–3.13): the keys' hashes, each bit-shuffled, are
+  /// xor-ed (the empty and dummy slots CPython also xors in cancel out),
+  /// the size is mixed in, and the result dispersed.
+  public static func hashFrozenset(_ keyHashes: [Int]) -> Int {
+    func shuffled(_ hash: UInt64) -> UInt64 { ((hash ^ 89_869_747) ^ (hash << 16)) &* 3_644_798_167 }
+    var hash: UInt64 = 0
+    for key in keyHashes { hash ^= shuffled(UInt64(bitPattern: Int64(key))) }
+    hash ^= (UInt64(keyHashes.count) &+ 1) &* 1_927_868_237
+    hash ^= (hash >> 11) ^ (hash >> 25)
+    hash = hash &* 69_069 &+ 907_133_923
+    if hash == UInt64.max { return 590_923_713 }
+    return Int(Int64(bitPattern: hash))
+  }
+
   /// `_Py_HashPointer`: identity hash of the object at `address`.
   public static func hashPointer(_ address: UInt) -> Int {
     let rotated = (address >> 4) | (address << (UInt(UInt.bitWidth) - 4))
