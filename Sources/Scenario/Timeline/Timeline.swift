@@ -7,7 +7,8 @@
 // value — and re-executes from there; the run is deterministic, so the
 // state reached is bit-identical to the first time.
 //
-// Checkpoints are taken every `interval` steps while moving forward. Their
+// Checkpoints are taken every `interval` steps while moving forward over
+// ground not reached before (going back and forward again takes none). Their
 // number is capped: when the cap is reached every other checkpoint is
 // dropped and the interval doubles, so memory stays bounded on any replay
 // and going back costs at most one interval of re-execution.
