@@ -98,12 +98,31 @@ public struct StepHistory: RandomAccessCollection, Sendable {
     count += 1
   }
 
+  /// Appends a step that allocated and freed nothing (most steps of a
+  /// replay): no record to build, no range checks.
+  mutating func appendQuiet(line: Int32) {
+    if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
+    if count & ((1 << Self.chunkShift) - 1) == 0 {
+      var chunk: [PackedStep] = []
+      chunk.reserveCapacity(1 << Self.chunkShift)
+      chunks.append(chunk)
+    }
+    chunks[chunks.count - 1].append(
+      PackedStep(
+        line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: 0,
+        isWide: false))
+    count += 1
+  }
+
   /// Adds marks to the last step.
   mutating func insertMarks(_ marks: StepMarks) {
     precondition(count > 0, "no step to mark")
     let index = count - 1
-    chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)].marks |= UInt8(marks.rawValue)
-    wide[index]?.marks.formUnion(marks)
+    let chunk = index >> Self.chunkShift
+    let offset = index & ((1 << Self.chunkShift) - 1)
+    chunks[chunk][offset].marks |= UInt8(marks.rawValue)
+    // Only a flagged step has a side-table entry: most steps never hash.
+    if chunks[chunk][offset].isWide { wide[index]?.marks.formUnion(marks) }
   }
 
   /// Bytes the history takes: its chunks at their full size, the live

@@ -7,7 +7,8 @@
 // value — and re-executes from there; the run is deterministic, so the
 // state reached is bit-identical to the first time.
 //
-// Checkpoints are taken every `interval` steps while moving forward. Their
+// Checkpoints are taken every `interval` steps while moving forward over
+// ground not reached before (going back and forward again takes none). Their
 // number is capped: when the cap is reached every other checkpoint is
 // dropped and the interval doubles, so memory stays bounded on any replay
 // and going back costs at most one interval of re-execution.
@@ -104,6 +105,11 @@ public struct Timeline: Sendable {
   private var checkpointCosts: [Int]
   /// The first step at which the model's size allows the next checkpoint.
   private var earliestNextCheckpoint = 0
+  /// The step at or after which stepping forward takes the next checkpoint:
+  /// the first multiple of `interval` past the last checkpoint and not
+  /// before `earliestNextCheckpoint` (one comparison a step; ground covered
+  /// again after a move back takes none).
+  private var nextCheckpoint: Int
   /// What happened between step i and step i+1, for every step reached so
   /// far (the line is the one step i announced; 0 before the first line).
   public private(set) var records = StepHistory()
@@ -126,6 +132,7 @@ public struct Timeline: Sendable {
     self.checkpointBudget = checkpointBudget
     self.modelBytesPerStep = modelBytesPerStep
     self.checkpointCosts = [start.heap.approximateModelBytes]
+    self.nextCheckpoint = interval
   }
 
   public var step: Int { interpreter.steps }
@@ -149,11 +156,7 @@ public struct Timeline: Sendable {
       }
     }
     if finished { totalSteps = interpreter.steps }
-    if interpreter.steps / interval > before / interval, interpreter.steps >= earliestNextCheckpoint,
-      !finished
-    {
-      addCheckpoint()
-    }
+    if interpreter.steps >= nextCheckpoint, !finished { addCheckpoint() }
     return !finished
   }
 
@@ -221,6 +224,10 @@ public struct Timeline: Sendable {
   // MARK: Recording
 
   private mutating func appendRecord(line: Int, events: [AllocatorEvent]) {
+    if events.isEmpty {
+      records.appendQuiet(line: Int32(line))
+      return
+    }
     var entry = StepRecord(
       line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
       liveBytes: 0)
@@ -267,5 +274,7 @@ public struct Timeline: Sendable {
       checkpointCosts = checkpointCosts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
       interval *= 2
     }
+    let after = max(earliestNextCheckpoint, interpreter.steps + 1)
+    nextCheckpoint = (after + interval - 1) / interval * interval
   }
 }

@@ -55,6 +55,27 @@ import Testing
     #expect(history[1].liveBytes == 32)
   }
 
+  /// A quiet step (nothing allocated or freed) reads back as zero counts
+  /// carrying the live total of the steps before it.
+  @Test func quietStepsCarryTheLiveTotal() {
+    var history = StepHistory()
+    history.append(
+      StepRecord(
+        line: 3, allocatedBytes: 48, freedBytes: 16, allocatedBlocks: 2, freedBlocks: 1,
+        marks: [.blockAllocated, .blockFreed], liveBytes: 0))
+    for line in 4..<40 { history.appendQuiet(line: Int32(line)) }
+    history.insertMarks(.continued)
+    #expect(history.count == 37)
+    #expect(
+      history[20]
+        == StepRecord(
+          line: 23, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
+          liveBytes: 32))
+    #expect(history[36].marks == .continued)
+    #expect(history[36].liveBytes == 32)
+    #expect(history[0].liveBytes == 32)
+  }
+
   /// 16 bytes a step: the reason this type exists.
   @Test func aStepTakesSixteenBytes() {
     #expect(MemoryLayout<PackedStep>.stride == 16)

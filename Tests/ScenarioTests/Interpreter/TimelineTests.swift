@@ -1,6 +1,7 @@
 import HeapModel
-import Scenario
 import Testing
+
+@testable import Scenario
 
 @Suite struct TimelineTests {
   static let scenario = """
@@ -41,6 +42,22 @@ import Testing
       try forward.stepBack()
       #expect(forward.interpreter.stateDigest() == digestAt[target - 1] ?? forward.interpreter.stateDigest())
     }
+  }
+
+  /// Checkpoints are taken on new ground only: going back and stepping
+  /// over known ground again adds none (it used to add a duplicate at each
+  /// interval crossed, out of order).
+  @Test func steppingOverKnownGroundTakesNoCheckpoints() throws {
+    var timeline = Timeline(
+      interpreter: try makeInterpreter(Self.scenario), interval: 16, modelBytesPerStep: 0)
+    try timeline.runToEnd()
+    let taken = timeline.checkpoints.map(\.steps)
+    #expect(taken.count > 3)
+    #expect(taken == taken.sorted() && Set(taken).count == taken.count)
+    #expect(taken.dropFirst().allSatisfy { $0 % timeline.interval == 0 })
+    try timeline.seek(to: 5)
+    while try timeline.stepForward() {}
+    #expect(timeline.checkpoints.map(\.steps) == taken)
   }
 
   @Test func seekEqualsSteppingAndAttributionSumsToTheAllocator() throws {
