@@ -207,6 +207,7 @@ extension Interpreter {
       }
       return heap.setRemove(receiver, at: entry.position)
     default:
+      if let result = try callTypeMethod(builtin, receiver, args, keywords: keywords) { return result }
       if case .moduleClass = builtin.owner {
         return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)
       }
