@@ -22,7 +22,8 @@ extension Interpreter {
   mutating func bytesMethod(
     _ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID], keywords: [(String, ObjectID)]
   ) throws -> ObjectID? {
-    let data = heap.bytesValue(receiver)
+    // `fromhex` is a class method: its receiver is the type.
+    let data = builtin == .bytesFromhex ? [] : heap.bytesValue(receiver)
     switch builtin {
     case .bytesDecode:
       return try decodeBytes(builtin, data, args, keywords)

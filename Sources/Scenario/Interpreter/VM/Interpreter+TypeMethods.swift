@@ -10,6 +10,11 @@ extension Interpreter {
   mutating func callTypeMethod(
     _ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID], keywords: [(String, ObjectID)]
   ) throws -> ObjectID? {
+    if !keywords.isEmpty, !BuiltinArity.keywordsFillPositional.contains(builtin),
+      Builtin.typeMethodsHere.contains(builtin)
+    {
+      throw InterpreterStop.unsupported(feature: "keyword arguments to \(builtin.name)()", line: currentLine)
+    }
     switch builtin.owner {
     case .type(.dict):
       switch builtin {
@@ -29,4 +34,17 @@ extension Interpreter {
       return nil
     }
   }
+}
+
+extension Builtin {
+  /// The methods dispatched by `callTypeMethod`.
+  static let typeMethodsHere: Set<Builtin> = [
+    .dictPopitem, .dictFromkeys, .strRsplit, .strSplitlines, .strEncode, .strCasefold, .strExpandtabs,
+    .strIsidentifier, .strIsprintable, .strIsascii, .strRemoveprefix, .strRemovesuffix, .intBitLength,
+    .intBitCount, .intToBytes, .intFromBytes, .intConjugate, .intAsIntegerRatio, .intIsInteger,
+    .floatIsInteger, .floatAsIntegerRatio, .floatHex, .floatFromhex, .floatConjugate, .bytesDecode,
+    .bytesUpper, .bytesLower, .bytesSplit, .bytesStrip, .bytesStartswith, .bytesEndswith, .bytesFind,
+    .bytesCount, .bytesReplace, .bytesHex, .bytesFromhex, .bytesJoin, .bytesIndex, .bytearrayPop,
+    .bytearrayDecode, .bytearrayClear, .bytearrayInsert, .bytearrayReverse, .bytearrayCopy, .bytearrayRemove,
+  ]
 }
