@@ -17,13 +17,7 @@ extension Heap {
   /// removes), nil when the dict is empty.
   /// - Complexity: O(trailing removed entries).
   public func dictLastLivePosition(_ id: ObjectID) -> Int? {
-    let table = dicts[Int(payloads[id.slot])].table
-    var position = Int(table.entryCount) - 1
-    while position >= 0 {
-      if table.isLive(position, in: tableSlab) { return position }
-      position -= 1
-    }
-    return nil
+    dicts[Int(payloads[id.slot])].table.lastLive(in: tableSlab)
   }
 
   /// `dictresize` of an empty dict to a new keys table of `slots` slots
@@ -45,4 +39,19 @@ extension Heap {
 
   /// Whether a dict is a split (instance) dict sharing its class's keys.
   public func dictIsSplit(_ id: ObjectID) -> Bool { dicts[Int(payloads[id.slot])].splitCapacity > 0 }
+}
+
+extension SlabTable {
+  /// The last live position, or nil: a backward scan over removed entries
+  /// (the trailing holes earlier `popitem` calls left).
+  func lastLive(in slab: ItemSlab) -> Int? {
+    slab.words.withUnsafeBufferPointer { words -> Int? in
+      var position = Int(entryCount) - 1
+      while position >= 0 {
+        if words[word(position) + 3] != ObjectID.null.index { return position }
+        position -= 1
+      }
+      return nil
+    }
+  }
 }
