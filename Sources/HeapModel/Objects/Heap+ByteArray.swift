@@ -38,3 +38,25 @@ extension Heap {
     ObjectLayouts.bytearrayGetsizeof(allocated: bytearrayBuffers[id]?.allocated ?? 0)
   }
 }
+
+extension Heap {
+  /// Gives a bytearray the contents `bytes` through one `PyByteArray_Resize`
+  /// to their length (pop, remove, insert, clear: the bytes are moved in
+  /// the buffer, then the buffer is resized, shrinking to the exact size
+  /// once less than half of it is used).
+  public mutating func byteArraySetContents(_ id: ObjectID, _ bytes: [UInt8]) {
+    let slot = Int(payloads[id.slot])
+    if bytes.count != byteStrings[slot].count {
+      var (allocated, buffer) = bytearrayBuffers[id] ?? (0, 0)
+      let wanted = ObjectLayouts.bytearrayResize(allocated: allocated, newSize: bytes.count)
+      if wanted != allocated {
+        buffer =
+          buffer == 0
+          ? allocator.allocate(wanted).rawValue : allocator.reallocate(Address(buffer), to: wanted).rawValue
+        allocated = wanted
+        bytearrayBuffers[id] = (allocated, buffer)
+      }
+    }
+    byteStrings[slot] = bytes
+  }
+}

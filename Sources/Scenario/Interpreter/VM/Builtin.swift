@@ -30,12 +30,21 @@ enum Builtin: Int, CaseIterable {
   case listSort, listClear, listCopy
   // dict
   case dictGet, dictKeys, dictValues, dictItems, dictPop, dictSetdefault, dictUpdate, dictClear, dictCopy
+  case dictPopitem, dictFromkeys
   // str
   case strJoin, strSplit, strUpper, strLower, strStrip, strReplace, strStartswith, strEndswith, strFind
   case strFormat, strCount, strRfind, strIndex, strRindex
   case strLstrip, strRstrip, strLjust, strRjust, strCenter, strZfill, strPartition, strRpartition
   case strCapitalize, strTitle, strSwapcase, strIsdigit, strIsalpha, strIsalnum, strIsspace, strIsdecimal
   case strIsupper, strIslower
+  case strRsplit, strSplitlines, strEncode, strCasefold, strExpandtabs, strIsidentifier, strIsprintable
+  case strIsascii, strRemoveprefix, strRemovesuffix
+  // int, float
+  case intBitLength, intBitCount, intToBytes, intFromBytes, intConjugate, intAsIntegerRatio, intIsInteger
+  case floatIsInteger, floatAsIntegerRatio, floatHex, floatFromhex, floatConjugate
+  // bytes
+  case bytesDecode, bytesUpper, bytesLower, bytesSplit, bytesStrip, bytesStartswith, bytesEndswith
+  case bytesFind, bytesCount, bytesReplace, bytesHex, bytesFromhex, bytesJoin, bytesIndex
   // set
   case setAdd, setDiscard, setRemove, setPop
   // tuple
@@ -44,6 +53,8 @@ enum Builtin: Int, CaseIterable {
   case objectInit
   // bytearray
   case bytearrayAppend, bytearrayExtend
+  case bytearrayPop, bytearrayDecode, bytearrayClear, bytearrayInsert, bytearrayReverse, bytearrayCopy
+  case bytearrayRemove
   // gc
   case gcCollect, gcEnable, gcDisable, gcIsenabled, gcGetCount, gcGetThreshold, gcSetThreshold, gcGetStats
   case gcGetObjects, gcGetReferrers, gcGetReferents, gcIsTracked, gcIsFinalized, gcSetDebug, gcGetDebug
@@ -76,7 +87,25 @@ enum Builtin: Int, CaseIterable {
     .weakKeysDelitem: "__delitem__", .weakKeysLen: "__len__", .weakKeysContains: "__contains__",
     .weakKeysRepr: "__repr__", .finalizerInit: "__init__", .finalizerCall: "__call__",
     .finalizerRepr: "__repr__", .finalizerSetAtexit: "atexit",
+    .intBitLength: "bit_length", .intBitCount: "bit_count", .intToBytes: "to_bytes",
+    .intFromBytes: "from_bytes", .intAsIntegerRatio: "as_integer_ratio", .intIsInteger: "is_integer",
+    .floatIsInteger: "is_integer", .floatAsIntegerRatio: "as_integer_ratio",
   ]
+
+  /// Methods CPython added after 3.8, with the first version that has them
+  /// (`CPythonTypeAttributes`); older versions raise AttributeError.
+  static let introducedIn: [Builtin: PythonVersion] = [
+    .strRemoveprefix: .py39, .strRemovesuffix: .py39, .intBitCount: .py310, .intIsInteger: .py312,
+  ]
+
+  /// The `METH_CLASS` methods: reached through the type or an instance,
+  /// they bind to the type (a new builtin-method object at each access).
+  static let classMethods: Set<Builtin> = [.dictFromkeys, .intFromBytes, .floatFromhex, .bytesFromhex]
+
+  /// Whether the method exists in `version`.
+  func isAvailable(in version: PythonVersion) -> Bool {
+    Builtin.introducedIn[self].map { version >= $0 } ?? true
+  }
 
   /// The Python name (`append`, `getsizeof`, `__init__`…).
   var name: String { Builtin.nameTable[rawValue] }
@@ -111,7 +140,7 @@ enum Builtin: Int, CaseIterable {
       let text = String(describing: self)
       for prefix in [
         "list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray", "weakValues", "weakKeys",
-        "finalizer",
+        "finalizer", "int", "float", "bytes",
       ]
       where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
@@ -131,7 +160,7 @@ enum Builtin: Int, CaseIterable {
     if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
-      ("object", .object), ("bytearray", .bytearray),
+      ("object", .object), ("bytearray", .bytearray), ("int", .int), ("float", .float), ("bytes", .bytes),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }

@@ -1436,5 +1436,527 @@ extension BuiltinArity {
         1, 1, "_weakref.getweakrefcount() takes exactly one argument ({n} given)",
         "_weakref.getweakrefcount() takes exactly one argument ({n} given)"),
     ],
+    .dictPopitem: [
+      BuiltinArity(0, 0, "", "popitem() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "dict.popitem() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "dict.popitem() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "dict.popitem() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "dict.popitem() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "dict.popitem() takes no arguments ({n} given)"),
+    ],
+    .dictFromkeys: [
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+      BuiltinArity(
+        1, 2, "fromkeys expected at least 1 argument, got {n}",
+        "fromkeys expected at most 2 arguments, got {n}"),
+    ],
+    .strRsplit: [
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "rsplit() takes at most 2 arguments ({n} given)"),
+    ],
+    .strSplitlines: [
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "splitlines() takes at most 1 argument ({n} given)"),
+    ],
+    .strEncode: [
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "encode() takes at most 2 arguments ({n} given)"),
+    ],
+    .strCasefold: [
+      BuiltinArity(0, 0, "", "casefold() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.casefold() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.casefold() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.casefold() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.casefold() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.casefold() takes no arguments ({n} given)"),
+    ],
+    .strExpandtabs: [
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+      BuiltinArity(0, 1, "", "expandtabs() takes at most 1 argument ({n} given)"),
+    ],
+    .strIsidentifier: [
+      BuiltinArity(0, 0, "", "isidentifier() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isidentifier() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isidentifier() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isidentifier() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isidentifier() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isidentifier() takes no arguments ({n} given)"),
+    ],
+    .strIsprintable: [
+      BuiltinArity(0, 0, "", "isprintable() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isprintable() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isprintable() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isprintable() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isprintable() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isprintable() takes no arguments ({n} given)"),
+    ],
+    .strIsascii: [
+      BuiltinArity(0, 0, "", "isascii() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isascii() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isascii() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isascii() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isascii() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "str.isascii() takes no arguments ({n} given)"),
+    ],
+    .strRemoveprefix: [
+      nil,
+      BuiltinArity(
+        1, 1, "str.removeprefix() takes exactly one argument ({n} given)",
+        "str.removeprefix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removeprefix() takes exactly one argument ({n} given)",
+        "str.removeprefix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removeprefix() takes exactly one argument ({n} given)",
+        "str.removeprefix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removeprefix() takes exactly one argument ({n} given)",
+        "str.removeprefix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removeprefix() takes exactly one argument ({n} given)",
+        "str.removeprefix() takes exactly one argument ({n} given)"),
+    ],
+    .strRemovesuffix: [
+      nil,
+      BuiltinArity(
+        1, 1, "str.removesuffix() takes exactly one argument ({n} given)",
+        "str.removesuffix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removesuffix() takes exactly one argument ({n} given)",
+        "str.removesuffix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removesuffix() takes exactly one argument ({n} given)",
+        "str.removesuffix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removesuffix() takes exactly one argument ({n} given)",
+        "str.removesuffix() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "str.removesuffix() takes exactly one argument ({n} given)",
+        "str.removesuffix() takes exactly one argument ({n} given)"),
+    ],
+    .intBitLength: [
+      BuiltinArity(0, 0, "", "bit_length() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_length() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_length() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_length() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_length() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_length() takes no arguments ({n} given)"),
+    ],
+    .intBitCount: [
+      nil,
+      nil,
+      BuiltinArity(0, 0, "", "int.bit_count() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_count() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_count() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.bit_count() takes no arguments ({n} given)"),
+    ],
+    .intToBytes: [
+      BuiltinArity(
+        2, 2, "to_bytes() missing required argument 'byteorder' (pos 2)",
+        "to_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        2, 2, "to_bytes() missing required argument 'byteorder' (pos 2)",
+        "to_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        2, 2, "to_bytes() missing required argument 'byteorder' (pos 2)",
+        "to_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "to_bytes() takes at most 2 positional arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "to_bytes() takes at most 2 positional arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "to_bytes() takes at most 2 positional arguments ({n} given)"),
+    ],
+    .intFromBytes: [
+      BuiltinArity(
+        2, 2, "from_bytes() missing required argument 'byteorder' (pos 2)",
+        "from_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        2, 2, "from_bytes() missing required argument 'byteorder' (pos 2)",
+        "from_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        2, 2, "from_bytes() missing required argument 'byteorder' (pos 2)",
+        "from_bytes() takes exactly 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        1, 2, "from_bytes() missing required argument 'bytes' (pos 1)",
+        "from_bytes() takes at most 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        1, 2, "from_bytes() missing required argument 'bytes' (pos 1)",
+        "from_bytes() takes at most 2 positional arguments ({n} given)"),
+      BuiltinArity(
+        1, 2, "from_bytes() missing required argument 'bytes' (pos 1)",
+        "from_bytes() takes at most 2 positional arguments ({n} given)"),
+    ],
+    .intConjugate: [
+      BuiltinArity(0, 0, "", "conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.conjugate() takes no arguments ({n} given)"),
+    ],
+    .intAsIntegerRatio: [
+      BuiltinArity(0, 0, "", "as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.as_integer_ratio() takes no arguments ({n} given)"),
+    ],
+    .intIsInteger: [
+      nil,
+      nil,
+      nil,
+      nil,
+      BuiltinArity(0, 0, "", "int.is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "int.is_integer() takes no arguments ({n} given)"),
+    ],
+    .floatIsInteger: [
+      BuiltinArity(0, 0, "", "is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.is_integer() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.is_integer() takes no arguments ({n} given)"),
+    ],
+    .floatAsIntegerRatio: [
+      BuiltinArity(0, 0, "", "as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.as_integer_ratio() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.as_integer_ratio() takes no arguments ({n} given)"),
+    ],
+    .floatHex: [
+      BuiltinArity(0, 0, "", "hex() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.hex() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.hex() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.hex() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.hex() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.hex() takes no arguments ({n} given)"),
+    ],
+    .floatFromhex: [
+      BuiltinArity(
+        1, 1, "fromhex() takes exactly one argument ({n} given)",
+        "fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "float.fromhex() takes exactly one argument ({n} given)",
+        "float.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "float.fromhex() takes exactly one argument ({n} given)",
+        "float.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "float.fromhex() takes exactly one argument ({n} given)",
+        "float.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "float.fromhex() takes exactly one argument ({n} given)",
+        "float.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "float.fromhex() takes exactly one argument ({n} given)",
+        "float.fromhex() takes exactly one argument ({n} given)"),
+    ],
+    .floatConjugate: [
+      BuiltinArity(0, 0, "", "conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.conjugate() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "float.conjugate() takes no arguments ({n} given)"),
+    ],
+    .bytesDecode: [
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+    ],
+    .bytesUpper: [
+      BuiltinArity(0, 0, "", "upper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.upper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.upper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.upper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.upper() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.upper() takes no arguments ({n} given)"),
+    ],
+    .bytesLower: [
+      BuiltinArity(0, 0, "", "lower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.lower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.lower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.lower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.lower() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytes.lower() takes no arguments ({n} given)"),
+    ],
+    .bytesSplit: [
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "split() takes at most 2 arguments ({n} given)"),
+    ],
+    .bytesStrip: [
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "strip expected at most 1 argument, got {n}"),
+    ],
+    .bytesStartswith: [
+      BuiltinArity(
+        1, 3, "startswith() takes at least 1 argument ({n} given)",
+        "startswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "startswith() takes at least 1 argument ({n} given)",
+        "startswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "startswith() takes at least 1 argument ({n} given)",
+        "startswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "startswith() takes at least 1 argument ({n} given)",
+        "startswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "startswith() takes at least 1 argument ({n} given)",
+        "startswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "startswith expected at least 1 argument, got {n}",
+        "startswith expected at most 3 arguments, got {n}"),
+    ],
+    .bytesEndswith: [
+      BuiltinArity(
+        1, 3, "endswith() takes at least 1 argument ({n} given)",
+        "endswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "endswith() takes at least 1 argument ({n} given)",
+        "endswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "endswith() takes at least 1 argument ({n} given)",
+        "endswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "endswith() takes at least 1 argument ({n} given)",
+        "endswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "endswith() takes at least 1 argument ({n} given)",
+        "endswith() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "endswith expected at least 1 argument, got {n}",
+        "endswith expected at most 3 arguments, got {n}"),
+    ],
+    .bytesFind: [
+      BuiltinArity(
+        1, 3, "find() takes at least 1 argument ({n} given)", "find() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "find() takes at least 1 argument ({n} given)", "find() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "find() takes at least 1 argument ({n} given)", "find() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "find() takes at least 1 argument ({n} given)", "find() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "find() takes at least 1 argument ({n} given)", "find() takes at most 3 arguments ({n} given)"),
+      BuiltinArity(
+        1, 3, "find expected at least 1 argument, got {n}", "find expected at most 3 arguments, got {n}"),
+    ],
+    .bytesCount: [
+      BuiltinArity(
+        1, 3, "count() takes at least 1 argument ({n} given)", "count() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "count() takes at least 1 argument ({n} given)", "count() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "count() takes at least 1 argument ({n} given)", "count() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "count() takes at least 1 argument ({n} given)", "count() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "count() takes at least 1 argument ({n} given)", "count() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "count expected at least 1 argument, got {n}", "count expected at most 3 arguments, got {n}"),
+    ],
+    .bytesReplace: [
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+      BuiltinArity(
+        2, 3, "replace expected at least 2 arguments, got {n}",
+        "replace expected at most 3 arguments, got {n}"),
+    ],
+    .bytesHex: [
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "hex() takes at most 2 arguments ({n} given)"),
+    ],
+    .bytesFromhex: [
+      BuiltinArity(
+        1, 1, "fromhex() takes exactly one argument ({n} given)",
+        "fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.fromhex() takes exactly one argument ({n} given)",
+        "bytes.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.fromhex() takes exactly one argument ({n} given)",
+        "bytes.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.fromhex() takes exactly one argument ({n} given)",
+        "bytes.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.fromhex() takes exactly one argument ({n} given)",
+        "bytes.fromhex() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.fromhex() takes exactly one argument ({n} given)",
+        "bytes.fromhex() takes exactly one argument ({n} given)"),
+    ],
+    .bytesJoin: [
+      BuiltinArity(
+        1, 1, "join() takes exactly one argument ({n} given)", "join() takes exactly one argument ({n} given)"
+      ),
+      BuiltinArity(
+        1, 1, "bytes.join() takes exactly one argument ({n} given)",
+        "bytes.join() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.join() takes exactly one argument ({n} given)",
+        "bytes.join() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.join() takes exactly one argument ({n} given)",
+        "bytes.join() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.join() takes exactly one argument ({n} given)",
+        "bytes.join() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytes.join() takes exactly one argument ({n} given)",
+        "bytes.join() takes exactly one argument ({n} given)"),
+    ],
+    .bytesIndex: [
+      BuiltinArity(
+        1, 3, "index() takes at least 1 argument ({n} given)", "index() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "index() takes at least 1 argument ({n} given)", "index() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "index() takes at least 1 argument ({n} given)", "index() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "index() takes at least 1 argument ({n} given)", "index() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "index() takes at least 1 argument ({n} given)", "index() takes at most 3 arguments ({n} given)"
+      ),
+      BuiltinArity(
+        1, 3, "index expected at least 1 argument, got {n}", "index expected at most 3 arguments, got {n}"),
+    ],
+    .bytearrayPop: [
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+      BuiltinArity(0, 1, "", "pop expected at most 1 argument, got {n}"),
+    ],
+    .bytearrayDecode: [
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+      BuiltinArity(0, 2, "", "decode() takes at most 2 arguments ({n} given)"),
+    ],
+    .bytearrayClear: [
+      BuiltinArity(0, 0, "", "clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.clear() takes no arguments ({n} given)"),
+    ],
+    .bytearrayInsert: [
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+      BuiltinArity(2, 2, "insert expected 2 arguments, got {n}", "insert expected 2 arguments, got {n}"),
+    ],
+    .bytearrayReverse: [
+      BuiltinArity(0, 0, "", "reverse() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.reverse() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.reverse() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.reverse() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.reverse() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.reverse() takes no arguments ({n} given)"),
+    ],
+    .bytearrayCopy: [
+      BuiltinArity(0, 0, "", "copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "bytearray.copy() takes no arguments ({n} given)"),
+    ],
+    .bytearrayRemove: [
+      BuiltinArity(
+        1, 1, "remove() takes exactly one argument ({n} given)",
+        "remove() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
+        "bytearray.remove() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
+        "bytearray.remove() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
+        "bytearray.remove() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
+        "bytearray.remove() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
+        "bytearray.remove() takes exactly one argument ({n} given)"),
+    ],
   ]
 }

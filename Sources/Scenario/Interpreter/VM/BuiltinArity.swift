@@ -33,9 +33,12 @@ struct BuiltinArity: Sendable {
 
   /// CPython's TypeError message for a call with `count` positional
   /// arguments; nil when the count is accepted.
-  func error(forCount count: Int) -> String? {
+  /// With `keywordsMayFill`, keyword arguments may stand for required
+  /// positional ones (`to_bytes(2, byteorder='big')`): too few positional
+  /// arguments is then the builtin's own check.
+  func error(forCount count: Int, keywordsMayFill: Bool = false) -> String? {
     let template: String
-    if count < minimum {
+    if count < minimum, !keywordsMayFill {
       template = tooFew
     } else if maximum >= 0, count > maximum {
       template = tooMany
@@ -44,6 +47,12 @@ struct BuiltinArity: Sendable {
     }
     return template.replacingAll("{n}", with: String(count))
   }
+
+  /// Builtins whose positional parameters can also be passed by keyword.
+  static let keywordsFillPositional: Set<Builtin> = [
+    .intToBytes, .intFromBytes, .strRsplit, .strSplitlines, .strExpandtabs, .strEncode, .bytesDecode,
+    .bytearrayDecode, .bytesSplit, .bytesHex,
+  ]
 
   /// The measured arity of `builtin` in `version`, nil when it was not
   /// measured (print, breakpoint, module-class methods written in Python).

@@ -30,11 +30,11 @@ extension Interpreter {
         return retain(value)
       }
       if let classAttribute { return try bindClassAttribute(classAttribute, instance: object, owner: cls) }
-      if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
+      if let method = builtinMethod(for: object, name) { return bindBuiltinMethod(method, object) }
       throw try missingAttribute(object, name)
     case .type, .builtinType:
       if let value = try typeAttribute(object, name) { return value }
-      throw raise(.attributeError, "type object '\(typeDisplayName(object))' has no attribute '\(name)'")
+      throw try missingTypeAttribute(object, name)
     case .module:
       if let value = try namespaceLookup(moduleNamespace(object), name) { return value }
       throw raise(.attributeError, "module '\(moduleName(object))' has no attribute '\(name)'")
@@ -89,6 +89,8 @@ extension Interpreter {
         let callback = heap.weakrefCallback(object)
         return retain(callback.isNull ? heap.none : callback)
       }
+    case .builtinMethod where name == "__self__":
+      return retain(heap.fieldsPayload(object).refs[0])
     case .weakproxy:
       let referent = heap.weakrefReferent(object)
       if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
@@ -113,8 +115,31 @@ extension Interpreter {
       break
     }
     if name == "__class__" { return retain(heap.type(of: object)) }
-    if let method = builtinMethod(for: object, name) { return newBuiltinMethod(method, self: object) }
+    if let value = try numberAttribute(object, name) { return value }
+    if let method = builtinMethod(for: object, name) { return bindBuiltinMethod(method, object) }
     throw try missingAttribute(object, name)
+  }
+
+  /// CPython's AttributeError for `cls.name`, or the unsupported stop when
+  /// CPython's type (or a builtin base of it, or the metatype `type`) has
+  /// that attribute in this version: `dict.fromkeys` exists in CPython
+  /// even when the model lacks a method.
+  mutating func missingTypeAttribute(_ cls: ObjectID, _ name: String) throws -> Error {
+    let bit = UInt8(1) << (version.minor - 8)
+    var owners = ["type"]
+    var builtin = builtinClassOf(cls)
+    while let type = builtin {
+      owners.append(type.name)
+      builtin = type.base
+    }
+    for owner in owners {
+      if let versions = CPythonTypeAttributes.masks[owner]?[name], versions & bit != 0 {
+        let shown = owner == "type" ? typeDisplayName(cls) : owner
+        return InterpreterStop.unsupported(feature: "\(shown).\(name)", line: currentLine)
+      }
+    }
+    if attributeProbeDepth == frames.count { return AttributeProbeMiss() }
+    return raise(.attributeError, "type object '\(typeDisplayName(cls))' has no attribute '\(name)'")
   }
 
   /// CPython's AttributeError for `object.name`, or, when CPython's type has
@@ -159,6 +184,7 @@ extension Interpreter {
       && kind != .weakproxy
     {
       if let method = builtinMethod(for: object, name, site: site) {
+        if Builtin.classMethods.contains(method) { return (bindBuiltinMethod(method, object), false) }
         return (retain(builtinObjects[method.rawValue]), true)
       }
     }
@@ -244,7 +270,9 @@ extension Interpreter {
       default: return retain(attribute)
       }
     }
-    if let builtin = builtinClassOf(cls), let method = Builtin.method(of: builtin, named: name) {
+    if let builtin = builtinClassOf(cls), let method = builtinMethod(of: builtin, name) {
+      // `classmethod_descriptor.__get__` binds the class in a new object.
+      if Builtin.classMethods.contains(method) { return newBuiltinMethod(method, self: cls) }
       return retain(builtinObjects[method.rawValue])
     }
     return nil
@@ -318,10 +346,18 @@ extension Interpreter {
   func builtinMethod(of type: BuiltinType, _ name: String) -> Builtin? {
     var builtin = type
     while true {
-      if let method = Builtin.method(of: builtin, named: name) { return method }
+      if let method = Builtin.method(of: builtin, named: name) {
+        return method.isAvailable(in: version) ? method : nil
+      }
       guard let base = builtin.base else { return nil }
       builtin = base
     }
+  }
+
+  /// `object.method` for a builtin method: bound to the object, or to its
+  /// type for a class method.
+  mutating func bindBuiltinMethod(_ method: Builtin, _ object: ObjectID) -> ObjectID {
+    newBuiltinMethod(method, self: Builtin.classMethods.contains(method) ? heap.type(of: object) : object)
   }
 
   mutating func newBuiltinMethod(_ method: Builtin, self object: ObjectID) -> ObjectID {

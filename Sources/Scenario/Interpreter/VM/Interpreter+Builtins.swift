@@ -18,6 +18,14 @@ extension Interpreter {
     .strSplit: (["sep", "maxsplit"], .py38 ... .py310),
     .min: (["key", "default"], .py313 ... .py313),
     .max: (["key", "default"], .py313 ... .py313),
+    .strEncode: (["encoding", "errors"], .py38 ... .py311),
+    .strSplitlines: (["keepends"], .py38 ... .py311),
+    .strRsplit: (["sep", "maxsplit"], .py38 ... .py311),
+    .strExpandtabs: (["tabsize"], .py38 ... .py311),
+    .bytesDecode: (["encoding", "errors"], .py38 ... .py311),
+    .bytesSplit: (["sep", "maxsplit"], .py38 ... .py311),
+    .bytesHex: (["sep", "bytes_per_sep"], .py38 ... .py311),
+    .bytearrayDecode: (["encoding", "errors"], .py38 ... .py311),
   ]
 
   /// The `key=` of min, max, sorted and list.sort; `key=None` means none.
@@ -65,7 +73,10 @@ extension Interpreter {
       // sorted() passes its keywords on to list.sort.
       prepareKeywordParser(builtin == .sorted ? .listSort : builtin)
     }
-    if let arity = BuiltinArity.of(builtin, version: version), let message = arity.error(forCount: args.count)
+    if let arity = BuiltinArity.of(builtin, version: version),
+      let message = arity.error(
+        forCount: args.count,
+        keywordsMayFill: BuiltinArity.keywordsFillPositional.contains(builtin))
     {
       throw raise(.typeError, message)
     }

@@ -205,6 +205,7 @@ extension Interpreter {
       guard let key = heap.setPop(receiver) else { throw raise(.keyError, "pop from an empty set") }
       return key
     default:
+      if let result = try callTypeMethod(builtin, receiver, args, keywords: keywords) { return result }
       if case .moduleClass = builtin.owner {
         return try callWeakrefClassMethod(builtin, receiver, args, keywords: keywords)
       }
