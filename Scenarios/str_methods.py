@@ -52,3 +52,10 @@ try:
     "a".center(2.5)
 except (TypeError, ValueError) as e:
     print('"a".center(2.5)', type(e).__name__, e)
+# split preallocates its list (12 slots before 3.12; from 3.12 bounded by
+# the text's length), and a str that does not split is its own only piece.
+import sys
+
+words = "a b c"
+parts = [words.split(), "abc".split(), words.split(" "), ("x," * 20).split(","), words.split(None, 1)]
+print([sys.getsizeof(p) for p in parts], "abc".split()[0] is "abc".split("z")[0])

@@ -15,7 +15,7 @@ extension Interpreter {
   static let keywordParserNames: [Builtin: ([String], ClosedRange<PythonVersion>)] = [
     .print: (["sep", "end", "file", "flush"], .py38 ... .py311),
     .listSort: (["key", "reverse"], .py38 ... .py311),
-    .strSplit: (["sep", "maxsplit"], .py38 ... .py310),
+    .strSplit: (["sep", "maxsplit"], .py38 ... .py311),
     .min: (["key", "default"], .py313 ... .py313),
     .max: (["key", "default"], .py313 ... .py313),
     .strEncode: (["encoding", "errors"], .py38 ... .py311),

@@ -139,6 +139,7 @@ extension Interpreter {
         maxSplit = value
       }
       let pieces: [String]
+      let separatorLength: Int?
       if separator != heap.none {
         guard heap.kind(of: separator) == .str else {
           throw raise(.typeError, "must be str or None, not \(try typeName(of: separator))")
@@ -146,13 +147,20 @@ extension Interpreter {
         let separatorText = heap.string(separator)
         if separatorText.isEmpty { throw raise(.valueError, "empty separator") }
         pieces = Self.split(text, onCodePoints: separatorText, maxSplit: maxSplit)
+        separatorLength = heap.str(separator).length
       } else {
         pieces = Self.splitOnWhitespace(text, maxSplit: maxSplit)
+        separatorLength = nil
       }
-      var items: [ObjectID] = []
-      items.reserveCapacity(pieces.count)
-      for piece in pieces { items.append(heap.newStr(piece)) }
-      return heap.newList(items)
+      // As `PyUnicode_Split`: a list with preallocated slots; an exact str
+      // that does not split at all is its own only piece.
+      let slots = splitPreallocation(
+        maxSplit: maxSplit, length: heap.str(receiver).length, separatorLength: separatorLength,
+        boundsByLength: version >= .py312)
+      if pieces.count == 1, pieces[0].utf8.count == text.utf8.count {
+        return newSplitList(preallocating: slots, pieces: [retain(receiver)])
+      }
+      return newSplitList(preallocating: slots, pieces: pieces.map { heap.newStr($0) })
     case .strUpper:
       return heap.newStr(heap.string(receiver).uppercased())
     case .strLower:
