@@ -20,4 +20,7 @@ print("an instance: its class plus its dict (to 3.10) or its values (3.11+):",
 refs = gc.get_referrers(a)
 print("list among a's referrers:", any(r is lst for r in refs))
 print("tuple among a's referrers:", any(r is tup for r in refs))
+# get_referrers(*objs) receives its arguments as a tuple that refers to a
+# too; CPython skips that tuple (and the result list) in its search.
+print("a's referrers by type:", sorted(type(r).__name__ for r in refs))
 print("referents of an int:", gc.get_referents(12345))

@@ -332,7 +332,7 @@ extension Interpreter {
       return retain(heap.none)
     default:
       if case .module(let name) = builtin.owner, name == "gc" || name == "weakref" {
-        return try callGCFunction(builtin, args, keywords: keywords)
+        return try callGCFunction(builtin, args, keywords: keywords, argumentTuple: packed.tuple)
       }
       return try callMethod(builtin, receiver, args, keywords: keywords)
     }

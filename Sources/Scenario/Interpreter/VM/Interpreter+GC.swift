@@ -117,9 +117,11 @@ extension Interpreter {
 
   // MARK: Module functions
 
-  mutating func callGCFunction(_ builtin: Builtin, _ args: [ObjectID], keywords: [(String, ObjectID)]) throws
-    -> ObjectID
-  {
+  /// `argumentTuple` is the tuple a METH_VARARGS function was handed
+  /// (null when none): `gc.get_referrers` does not count it.
+  mutating func callGCFunction(
+    _ builtin: Builtin, _ args: [ObjectID], keywords: [(String, ObjectID)], argumentTuple: ObjectID = .null
+  ) throws -> ObjectID {
     func intArgument(_ index: Int, _ name: String) throws -> Int {
       guard index < args.count, let value = heap.intValue(args[index]) else {
         throw raise(.typeError, "\(name)() argument must be an integer")
@@ -179,7 +181,8 @@ extension Interpreter {
     case .gcGetReferrers:
       var result: [ObjectID] = []
       for target in args {
-        for referrer in heap.referrers(of: target) where !result.contains(referrer) {
+        for referrer in heap.referrers(of: target)
+        where referrer != argumentTuple && !result.contains(referrer) {
           result.append(referrer)
         }
       }
