@@ -38,6 +38,12 @@ enum Builtin: Int, CaseIterable {
   case strIsupper, strIslower
   // set
   case setAdd, setDiscard, setRemove, setPop
+  // set and frozenset algebra (Interpreter+SetMethods.swift)
+  case setCopy, setClear, setUpdate, setUnion, setIntersection, setDifference, setSymmetricDifference
+  case setIssubset, setIssuperset, setIsdisjoint, setIntersectionUpdate, setDifferenceUpdate
+  case setSymmetricDifferenceUpdate
+  case frozensetCopy, frozensetUnion, frozensetIntersection, frozensetDifference
+  case frozensetSymmetricDifference, frozensetIssubset, frozensetIssuperset, frozensetIsdisjoint
   // tuple
   case tupleIndex, tupleCount
   // object (reached through super())
@@ -76,6 +82,9 @@ enum Builtin: Int, CaseIterable {
     .weakKeysDelitem: "__delitem__", .weakKeysLen: "__len__", .weakKeysContains: "__contains__",
     .weakKeysRepr: "__repr__", .finalizerInit: "__init__", .finalizerCall: "__call__",
     .finalizerRepr: "__repr__", .finalizerSetAtexit: "atexit",
+    .setSymmetricDifference: "symmetric_difference", .setIntersectionUpdate: "intersection_update",
+    .setDifferenceUpdate: "difference_update", .setSymmetricDifferenceUpdate: "symmetric_difference_update",
+    .frozensetSymmetricDifference: "symmetric_difference",
   ]
 
   /// The Python name (`append`, `getsizeof`, `__init__`…).
@@ -111,7 +120,7 @@ enum Builtin: Int, CaseIterable {
       let text = String(describing: self)
       for prefix in [
         "list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray", "weakValues", "weakKeys",
-        "finalizer",
+        "finalizer", "frozenset",
       ]
       where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
@@ -131,7 +140,7 @@ enum Builtin: Int, CaseIterable {
     if text.hasPrefix("weakref"), text.dropFirst(7).first?.isUppercase == true { return .module("weakref") }
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
-      ("object", .object), ("bytearray", .bytearray),
+      ("object", .object), ("bytearray", .bytearray), ("frozenset", .frozenset),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }
