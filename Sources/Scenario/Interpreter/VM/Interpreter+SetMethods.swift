@@ -24,11 +24,14 @@
 //   (3.8–3.10) or walks the iterable, stopping at the first missing key
 //   (3.11+); `isdisjoint` walks the smaller of two sets, or the iterable.
 //
-// union, intersection, difference, update and the two *_update with
-// several arguments are METH_VARARGS: CPython packs their arguments into a
-// new tuple per call (BuiltinArgumentTuples+Measured.swift). A keyword
-// argument is a TypeError, worded "union() takes…" for those in 3.8–3.12
-// and "set.copy() takes…" for the others from 3.9.
+// union, intersection, difference, update, intersection_update and
+// difference_update take *args (METH_VARARGS; Argument Clinic in 3.13):
+// CPython packs their arguments into a new tuple per call (BuiltinArgumentTuples+Measured.swift). A keyword
+// argument is a TypeError, worded "set.union() takes…" from 3.11 for those
+// and from 3.9 for the others ("union() takes…" before). That is the message
+// of a method call, `s.union(x=1)`; calling a bound method object kept in a
+// variable (`m = s.union; m(x=1)`) goes through `cfunction_call`, which
+// names a METH_VARARGS method without its type until 3.12 — not modelled.
 
 import HeapModel
 
@@ -85,14 +88,13 @@ extension Interpreter {
       )
     }
     if !keywords.isEmpty {
-      let qualified = version >= .py313 || (version >= .py39 && !Self.setVarargsMethods.contains(builtin))
+      let qualified = version >= (Self.setVarargsMethods.contains(builtin) ? .py311 : .py39)
       throw raise(
         .typeError, "\(qualified ? owner.name + "." : "")\(builtin.name)() takes no keyword arguments")
     }
   }
 
-  /// The METH_VARARGS methods (until 3.13's Argument Clinic conversion,
-  /// their keyword error is not qualified with the type's name).
+  /// The METH_VARARGS methods (*args; Argument Clinic's from 3.13).
   static let setVarargsMethods: Set<Builtin> = [
     .setUnion, .setIntersection, .setDifference, .setUpdate, .setIntersectionUpdate, .setDifferenceUpdate,
     .frozensetUnion, .frozensetIntersection, .frozensetDifference,
