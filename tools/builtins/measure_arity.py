@@ -81,6 +81,19 @@ CALLABLES = [
     ("bytearrayClear", "bytearray().clear"), ("bytearrayInsert", "bytearray().insert"),
     ("bytearrayReverse", "bytearray().reverse"), ("bytearrayCopy", "bytearray().copy"),
     ("bytearrayRemove", "bytearray().remove"),
+    # set and frozenset algebra (Interpreter+SetMethods.swift)
+    ("setCopy", "set().copy"), ("setClear", "set().clear"), ("setUpdate", "set().update"),
+    ("setUnion", "set().union"), ("setIntersection", "set().intersection"),
+    ("setDifference", "set().difference"), ("setSymmetricDifference", "set().symmetric_difference"),
+    ("setIssubset", "set().issubset"), ("setIssuperset", "set().issuperset"),
+    ("setIsdisjoint", "set().isdisjoint"), ("setIntersectionUpdate", "set().intersection_update"),
+    ("setDifferenceUpdate", "set().difference_update"),
+    ("setSymmetricDifferenceUpdate", "set().symmetric_difference_update"),
+    ("frozensetCopy", "frozenset().copy"), ("frozensetUnion", "frozenset().union"),
+    ("frozensetIntersection", "frozenset().intersection"), ("frozensetDifference", "frozenset().difference"),
+    ("frozensetSymmetricDifference", "frozenset().symmetric_difference"),
+    ("frozensetIssubset", "frozenset().issubset"), ("frozensetIssuperset", "frozenset().issuperset"),
+    ("frozensetIsdisjoint", "frozenset().isdisjoint"),
 ]
 
 PROBE = r'''

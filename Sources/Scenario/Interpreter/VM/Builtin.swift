@@ -47,6 +47,12 @@ enum Builtin: Int, CaseIterable {
   case bytesFind, bytesCount, bytesReplace, bytesHex, bytesFromhex, bytesJoin, bytesIndex
   // set
   case setAdd, setDiscard, setRemove, setPop
+  // set and frozenset algebra (Interpreter+SetMethods.swift)
+  case setCopy, setClear, setUpdate, setUnion, setIntersection, setDifference, setSymmetricDifference
+  case setIssubset, setIssuperset, setIsdisjoint, setIntersectionUpdate, setDifferenceUpdate
+  case setSymmetricDifferenceUpdate
+  case frozensetCopy, frozensetUnion, frozensetIntersection, frozensetDifference
+  case frozensetSymmetricDifference, frozensetIssubset, frozensetIssuperset, frozensetIsdisjoint
   // tuple
   case tupleIndex, tupleCount
   // object (reached through super())
@@ -90,6 +96,9 @@ enum Builtin: Int, CaseIterable {
     .intBitLength: "bit_length", .intBitCount: "bit_count", .intToBytes: "to_bytes",
     .intFromBytes: "from_bytes", .intAsIntegerRatio: "as_integer_ratio", .intIsInteger: "is_integer",
     .floatIsInteger: "is_integer", .floatAsIntegerRatio: "as_integer_ratio",
+    .setSymmetricDifference: "symmetric_difference", .setIntersectionUpdate: "intersection_update",
+    .setDifferenceUpdate: "difference_update", .setSymmetricDifferenceUpdate: "symmetric_difference_update",
+    .frozensetSymmetricDifference: "symmetric_difference",
   ]
 
   /// Methods CPython added after 3.8, with the first version that has them
@@ -140,7 +149,7 @@ enum Builtin: Int, CaseIterable {
       let text = String(describing: self)
       for prefix in [
         "list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray", "weakValues", "weakKeys",
-        "finalizer", "int", "float", "bytes",
+        "finalizer", "int", "float", "bytes", "frozenset",
       ]
       where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
@@ -161,6 +170,7 @@ enum Builtin: Int, CaseIterable {
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
       ("object", .object), ("bytearray", .bytearray), ("int", .int), ("float", .float), ("bytes", .bytes),
+      ("frozenset", .frozenset),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }

@@ -1958,5 +1958,281 @@ extension BuiltinArity {
         1, 1, "bytearray.remove() takes exactly one argument ({n} given)",
         "bytearray.remove() takes exactly one argument ({n} given)"),
     ],
+    .setCopy: [
+      BuiltinArity(0, 0, "", "copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.copy() takes no arguments ({n} given)"),
+    ],
+    .setClear: [
+      BuiltinArity(0, 0, "", "clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.clear() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "set.clear() takes no arguments ({n} given)"),
+    ],
+    .setUpdate: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setUnion: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setIntersection: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setDifference: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setSymmetricDifference: [
+      BuiltinArity(
+        1, 1, "symmetric_difference() takes exactly one argument ({n} given)",
+        "symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference() takes exactly one argument ({n} given)",
+        "set.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference() takes exactly one argument ({n} given)",
+        "set.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference() takes exactly one argument ({n} given)",
+        "set.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference() takes exactly one argument ({n} given)",
+        "set.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference() takes exactly one argument ({n} given)",
+        "set.symmetric_difference() takes exactly one argument ({n} given)"),
+    ],
+    .setIssubset: [
+      BuiltinArity(
+        1, 1, "issubset() takes exactly one argument ({n} given)",
+        "issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issubset() takes exactly one argument ({n} given)",
+        "set.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issubset() takes exactly one argument ({n} given)",
+        "set.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issubset() takes exactly one argument ({n} given)",
+        "set.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issubset() takes exactly one argument ({n} given)",
+        "set.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issubset() takes exactly one argument ({n} given)",
+        "set.issubset() takes exactly one argument ({n} given)"),
+    ],
+    .setIssuperset: [
+      BuiltinArity(
+        1, 1, "issuperset() takes exactly one argument ({n} given)",
+        "issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issuperset() takes exactly one argument ({n} given)",
+        "set.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issuperset() takes exactly one argument ({n} given)",
+        "set.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issuperset() takes exactly one argument ({n} given)",
+        "set.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issuperset() takes exactly one argument ({n} given)",
+        "set.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.issuperset() takes exactly one argument ({n} given)",
+        "set.issuperset() takes exactly one argument ({n} given)"),
+    ],
+    .setIsdisjoint: [
+      BuiltinArity(
+        1, 1, "isdisjoint() takes exactly one argument ({n} given)",
+        "isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.isdisjoint() takes exactly one argument ({n} given)",
+        "set.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.isdisjoint() takes exactly one argument ({n} given)",
+        "set.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.isdisjoint() takes exactly one argument ({n} given)",
+        "set.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.isdisjoint() takes exactly one argument ({n} given)",
+        "set.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.isdisjoint() takes exactly one argument ({n} given)",
+        "set.isdisjoint() takes exactly one argument ({n} given)"),
+    ],
+    .setIntersectionUpdate: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setDifferenceUpdate: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .setSymmetricDifferenceUpdate: [
+      BuiltinArity(
+        1, 1, "symmetric_difference_update() takes exactly one argument ({n} given)",
+        "symmetric_difference_update() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference_update() takes exactly one argument ({n} given)",
+        "set.symmetric_difference_update() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference_update() takes exactly one argument ({n} given)",
+        "set.symmetric_difference_update() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference_update() takes exactly one argument ({n} given)",
+        "set.symmetric_difference_update() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference_update() takes exactly one argument ({n} given)",
+        "set.symmetric_difference_update() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "set.symmetric_difference_update() takes exactly one argument ({n} given)",
+        "set.symmetric_difference_update() takes exactly one argument ({n} given)"),
+    ],
+    .frozensetCopy: [
+      BuiltinArity(0, 0, "", "copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "frozenset.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "frozenset.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "frozenset.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "frozenset.copy() takes no arguments ({n} given)"),
+      BuiltinArity(0, 0, "", "frozenset.copy() takes no arguments ({n} given)"),
+    ],
+    .frozensetUnion: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .frozensetIntersection: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .frozensetDifference: [
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+      BuiltinArity(0, -1, "", ""),
+    ],
+    .frozensetSymmetricDifference: [
+      BuiltinArity(
+        1, 1, "symmetric_difference() takes exactly one argument ({n} given)",
+        "symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.symmetric_difference() takes exactly one argument ({n} given)",
+        "frozenset.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.symmetric_difference() takes exactly one argument ({n} given)",
+        "frozenset.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.symmetric_difference() takes exactly one argument ({n} given)",
+        "frozenset.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.symmetric_difference() takes exactly one argument ({n} given)",
+        "frozenset.symmetric_difference() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.symmetric_difference() takes exactly one argument ({n} given)",
+        "frozenset.symmetric_difference() takes exactly one argument ({n} given)"),
+    ],
+    .frozensetIssubset: [
+      BuiltinArity(
+        1, 1, "issubset() takes exactly one argument ({n} given)",
+        "issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issubset() takes exactly one argument ({n} given)",
+        "frozenset.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issubset() takes exactly one argument ({n} given)",
+        "frozenset.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issubset() takes exactly one argument ({n} given)",
+        "frozenset.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issubset() takes exactly one argument ({n} given)",
+        "frozenset.issubset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issubset() takes exactly one argument ({n} given)",
+        "frozenset.issubset() takes exactly one argument ({n} given)"),
+    ],
+    .frozensetIssuperset: [
+      BuiltinArity(
+        1, 1, "issuperset() takes exactly one argument ({n} given)",
+        "issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issuperset() takes exactly one argument ({n} given)",
+        "frozenset.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issuperset() takes exactly one argument ({n} given)",
+        "frozenset.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issuperset() takes exactly one argument ({n} given)",
+        "frozenset.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issuperset() takes exactly one argument ({n} given)",
+        "frozenset.issuperset() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.issuperset() takes exactly one argument ({n} given)",
+        "frozenset.issuperset() takes exactly one argument ({n} given)"),
+    ],
+    .frozensetIsdisjoint: [
+      BuiltinArity(
+        1, 1, "isdisjoint() takes exactly one argument ({n} given)",
+        "isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.isdisjoint() takes exactly one argument ({n} given)",
+        "frozenset.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.isdisjoint() takes exactly one argument ({n} given)",
+        "frozenset.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.isdisjoint() takes exactly one argument ({n} given)",
+        "frozenset.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.isdisjoint() takes exactly one argument ({n} given)",
+        "frozenset.isdisjoint() takes exactly one argument ({n} given)"),
+      BuiltinArity(
+        1, 1, "frozenset.isdisjoint() takes exactly one argument ({n} given)",
+        "frozenset.isdisjoint() takes exactly one argument ({n} given)"),
+    ],
   ]
 }

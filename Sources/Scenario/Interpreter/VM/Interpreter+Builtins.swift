@@ -57,6 +57,9 @@ extension Interpreter {
       receiver = first
       args.removeFirst()
     }
+    if case .type(let owner) = builtin.owner, owner == .set || owner == .frozenset {
+      try checkSetMethodCall(builtin, owner: owner, receiver, keywords: keywords)
+    }
     // METH_VARARGS builtins (and 3.11+'s print) get the positional
     // arguments as a new tuple, METH_KEYWORDS ones the keywords as a new
     // dict, built before the arguments are checked and freed after the call.

@@ -205,7 +205,8 @@ extension Interpreter {
 
   /// `set_update_internal`: another set merges table to table
   /// (`set_merge`), a dict presizes once and adds its keys in order, any
-  /// other iterable adds item by item.
+  /// other iterable adds item by item as its iterator yields them (a
+  /// generator's items are added, and duplicates freed, one at a time).
   mutating func setUpdate(_ set: ObjectID, _ iterable: ObjectID) throws {
     switch heap.kind(of: iterable) {
     case .set, .frozenset:
@@ -214,7 +215,9 @@ extension Interpreter {
       heap.setPresize(set, adding: heap.dictCount(iterable))
       for entry in heap.dictEntries(iterable) { try setAdd(set, entry.key, hash: entry.hash) }
     default:
-      for item in try collect(iterable) {
+      let iterator = try getIterator(iterable)
+      defer { drop(iterator) }
+      while let item = try nextItem(iterator) {
         defer { drop(item) }
         try setAdd(set, item)
       }

@@ -212,6 +212,13 @@ extension Interpreter {
     case .setPop:
       guard let key = heap.setPop(receiver) else { throw raise(.keyError, "pop from an empty set") }
       return key
+    case .setCopy, .setClear, .setUpdate, .setUnion, .setIntersection, .setDifference,
+      .setSymmetricDifference,
+      .setIssubset, .setIssuperset, .setIsdisjoint, .setIntersectionUpdate, .setDifferenceUpdate,
+      .setSymmetricDifferenceUpdate, .frozensetCopy, .frozensetUnion, .frozensetIntersection,
+      .frozensetDifference, .frozensetSymmetricDifference, .frozensetIssubset, .frozensetIssuperset,
+      .frozensetIsdisjoint:
+      return try callSetMethod(builtin, receiver, args)
     default:
       if let result = try callTypeMethod(builtin, receiver, args, keywords: keywords) { return result }
       if case .moduleClass = builtin.owner {
@@ -359,17 +366,16 @@ extension Interpreter {
       }
       return dict
     case .set, .frozenset:
-      if type == .frozenset, version <= .py39,
-        args.isEmpty || (heap.kind(of: args[0]) == .frozenset && args.count == 1)
-      {
-        // 3.8–3.9 keep one empty frozenset; `frozenset(fs)` is `fs`.
-        if let source = args.first { return retain(source) }
-        if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
-        return retain(emptyFrozenset)
+      // `frozenset(fs)` is `fs` (make_new_frozenset); 3.8–3.9 keep one
+      // empty frozenset, returned for every empty result.
+      if type == .frozenset, args.count == 1, heap.kind(of: args[0]) == .frozenset { return retain(args[0]) }
+      let result = try args.first.map { try newSet(frozen: type == .frozenset, from: $0) }
+      guard type == .frozenset, version <= .py39, result.map({ heap.setCount($0) == 0 }) ?? true else {
+        return result ?? newSet(frozen: type == .frozenset)
       }
-      let set = newSet(frozen: type == .frozenset)
-      if let value = args.first { try setUpdate(set, value) }
-      return set
+      if let result { drop(result) }
+      if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
+      return retain(emptyFrozenset)
     case .bytearray:
       guard let value = args.first else { return heap.newByteArray([]) }
       if heap.kind(of: value) == .int {
