@@ -29,7 +29,7 @@ extension Interpreter {
         keywords.append((heap.string(name), values[argumentStart + count - keywordCount + offset]))
       }
     }
-    let positional = Array(values[argumentStart..<(argumentStart + count - keywordCount)])
+    let positional = values.array(argumentStart..<(argumentStart + count - keywordCount))
     defer { drop(keywordNames) }
     try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
   }
@@ -686,7 +686,7 @@ extension Interpreter {
     var parked: [ObjectID] = []
     swap(&parked, &generatorStates[index].spare)
     parked.removeAll(keepingCapacity: true)
-    parked.append(contentsOf: values[frame.base...])
+    parked.append(contentsOf: values.buffer(frame.base..<values.count))
     values.removeLast(values.count - frame.base)
     heap.withFields(generator) { fields in
       parked.append(contentsOf: fields.refs)

@@ -356,15 +356,15 @@ extension Interpreter {
           r.pc = arg
         }
       case .buildTuple:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         push(heap.newTuple(items))
       case .buildList:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         push(heap.newList(items))
       case .buildSet:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         let set = newSet(frozen: false)
         push(set)
@@ -373,7 +373,7 @@ extension Interpreter {
           drop(item)
         }
       case .buildMap:
-        let flat = Array(values[(values.count - 2 * arg)...])
+        let flat = values.array(from: values.count - 2 * arg)
         values.removeLast(2 * arg)
         let dict = newDict(presized: arg)
         push(dict)
@@ -561,7 +561,7 @@ extension Interpreter {
     }
     let filled = values.count - base
     if filled < slotCount {
-      values.append(contentsOf: repeatElement(ObjectID.null, count: slotCount - filled))
+      values.append(repeating: .null, count: slotCount - filled)
     }
     var frame = Frame(
       code: code, base: base, stackBase: base + slotCount, blockBase: blocks.count, globals: globals,
@@ -625,17 +625,25 @@ extension Interpreter {
   /// locals alive after the frame ends: they move into it.
   mutating func keepLocalsInFrameObject(_ frame: Frame) {
     guard !frame.frameObject.isNull, heap.refcount(of: frame.frameObject) > 1 else { return }
-    let locals = Array(values[frame.base..<frame.stackBase])
+    let locals = values.array(frame.base..<frame.stackBase)
     for index in frame.base..<frame.stackBase { values[index] = .null }
     heap.withFields(frame.frameObject) { $0.refs = locals }
   }
 
   /// Drops the values from `base` up, lowest slot first, as CPython clears
-  /// a frame's locals and stack.
+  /// a frame's locals and stack. They are dropped in place, each entry
+  /// cleared first, and the stack shrinks after the last: a `__del__` run
+  /// by a drop pushes its frame above them.
   mutating func releaseValues(from base: Int) {
-    let released = Array(values[base...])
-    values.removeLast(values.count - base)
-    for value in released { drop(value) }
+    let top = values.count
+    var index = base
+    while index < top {
+      let value = values[index]
+      values[index] = .null
+      drop(value)
+      index += 1
+    }
+    values.truncate(to: base)
   }
 
   // MARK: Exceptions
@@ -708,7 +716,7 @@ private struct FrameRegisters {
   }
 
   /// Loads the registers of the top frame.
-  mutating func load(_ frames: [Frame], _ store: InstructionStore) {
+  mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
     frameIndex = frames.count - 1
     let frame = frames[frameIndex]
     code = frame.code

@@ -135,9 +135,10 @@ public struct Interpreter: Sendable {
   let path: String
   public var version: PythonVersion { heap.version }
 
-  var values: [ObjectID] = []
-  var frames: [Frame] = []
-  var blocks: [Block] = []
+  /// The value stack: every frame's slots, then its evaluation stack.
+  var values = StackBuffer<ObjectID>(capacity: 1024)
+  var frames = StackBuffer<Frame>(capacity: 64)
+  var blocks = StackBuffer<Block>(capacity: 32)
   /// The exception being raised (owned), null when none.
   var pendingException: ObjectID = .null
   /// `sys.exc_info()`: the exception being handled (owned), null when none.
@@ -252,6 +253,10 @@ public struct Interpreter: Sendable {
   /// `__repr__` called by `print` the run goes on to the next possible point.
   public mutating func advance(toStep step: Int?) throws(InterpreterStop) -> Bool {
     if exitStatus != nil { return true }
+    // A checkpoint of the timeline may share the stacks' buffers.
+    values.makeUnique()
+    frames.makeUnique()
+    blocks.makeUnique()
     pauseAtStep = step
     defer { pauseAtStep = nil }
     do {
