@@ -701,31 +701,23 @@ private struct FrameRegisters {
   var code = 0
   var pc = 0
   var base = 0
-  var instructions: UnsafePointer<Instruction>
-  var constants: UnsafePointer<ObjectID>
-  var names: UnsafePointer<String>
-  var nameHashes: UnsafePointer<Int>
-  var nameObjects: UnsafePointer<ObjectID>
+  var pointers: InstructionStore.CodePointers
 
-  init(_ store: InstructionStore) {
-    instructions = store.instructions(of: 0)
-    constants = store.constants(of: 0)
-    names = store.names(of: 0)
-    nameHashes = store.nameHashes(of: 0)
-    nameObjects = store.nameObjects(of: 0)
-  }
+  var instructions: UnsafePointer<Instruction> { pointers.instructions }
+  var constants: UnsafePointer<ObjectID> { pointers.constants }
+  var names: UnsafePointer<String> { pointers.names }
+  var nameHashes: UnsafePointer<Int> { pointers.nameHashes }
+  var nameObjects: UnsafePointer<ObjectID> { pointers.nameObjects }
+
+  init(_ store: InstructionStore) { pointers = store.pointers(of: 0) }
 
   /// Loads the registers of the top frame.
-  mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
+  @inline(__always) mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
     frameIndex = frames.count - 1
-    let frame = frames[frameIndex]
-    code = frame.code
-    pc = frame.pc
-    base = frame.base
-    instructions = store.instructions(of: code)
-    constants = store.constants(of: code)
-    names = store.names(of: code)
-    nameHashes = store.nameHashes(of: code)
-    nameObjects = store.nameObjects(of: code)
+    let frame = frames.start + frameIndex
+    code = frame.pointee.code
+    pc = frame.pointee.pc
+    base = frame.pointee.base
+    pointers = store.pointers(of: code)
   }
 }

@@ -110,6 +110,11 @@ struct GeneratorState: Sendable {
   var function: ObjectID
   var line: Int
   var slotCount: Int
+  /// How many values (slots, then the stack) are parked at the front of
+  /// the payload's refs while the generator is suspended.
+  var parkedCount: Int
+  /// The blocks of a generator suspended inside a `try` (levels relative
+  /// to the frame's base); empty for most generators.
   var blocks: [Block]
   var running = false
   var finished = false
@@ -117,9 +122,6 @@ struct GeneratorState: Sendable {
   /// always, `gi_frame`; 3.11+ once a traceback asked for one); the running
   /// frame holds it meanwhile. Released when the generator finishes.
   var frameObject: ObjectID = .null
-  /// An array kept only for its capacity: resume and suspend swap it with
-  /// the payload's refs instead of building new arrays.
-  var spare: [ObjectID] = []
 }
 
 /// The scenario interpreter for one version profile.
@@ -148,6 +150,9 @@ public struct Interpreter: Sendable {
   var generatorStates: [GeneratorState] = []
   /// Per heap row: 1 + the index of its generator state, 0 for none.
   var generatorStateBySlot: [Int32] = []
+  /// An array kept for its capacity: builtin calls hand their positional
+  /// arguments over in it (`callBuiltinObject`) instead of a new array.
+  var argumentScratch: [ObjectID] = []
   var builtinObjects: [ObjectID] = []
   var moduleObjects: [String: ObjectID] = [:]
   var builtinsByName: [String: ObjectID] = [:]

@@ -107,6 +107,16 @@ struct StackBuffer<Element>: @unchecked Sendable {
     elements.withUnsafeBufferPointer { append(contentsOf: $0) }
   }
 
+  /// Grows the stack by `n` elements the caller must initialise through
+  /// the returned pointer before anything reads them.
+  mutating func appendUninitialized(_ n: Int) -> UnsafeMutablePointer<Element> {
+    assert(isUnique(), "StackBuffer mutated while shared")
+    if count + n > capacity { grow(to: count + n) }
+    let first = start + count
+    count += n
+    return first
+  }
+
   @inline(__always) @discardableResult mutating func removeLast() -> Element {
     assert(count > 0, "StackBuffer pop from an empty stack")
     assert(isUnique(), "StackBuffer mutated while shared")
