@@ -30,8 +30,15 @@ extension Interpreter {
         keywords.append((heap.string(name), values[argumentStart + count - keywordCount + offset]))
       }
     }
-    let positional = values.array(argumentStart..<(argumentStart + count - keywordCount))
-    defer { drop(keywordNames) }
+    // The positional arguments go over in the reused `argumentScratch`.
+    var positional: [ObjectID] = []
+    swap(&positional, &argumentScratch)
+    positional.append(contentsOf: values.buffer(argumentStart..<(argumentStart + count - keywordCount)))
+    defer {
+      drop(keywordNames)
+      positional.removeAll(keepingCapacity: true)
+      swap(&positional, &argumentScratch)
+    }
     try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
   }
 
@@ -195,7 +202,8 @@ extension Interpreter {
       // them from the caller's arguments (tuple first), they live until
       // `__init__` has returned, and the caller's stack entries stay in place
       // meanwhile, in every version.
-      let arguments = positional.isEmpty ? ObjectID.null : heap.newTuple(positional.map { retain($0) })
+      for argument in positional { heap.incref(argument) }
+      let arguments = positional.isEmpty ? ObjectID.null : heap.newTuple(positional)
       let keywordDict = keywords.isEmpty ? ObjectID.null : newKeywordDict(keywords)
       func dropArguments() {
         drop(arguments)
@@ -245,6 +253,13 @@ extension Interpreter {
     stackEntries: Int, initializing: ObjectID = .null, initArguments: InitArguments = InitArguments()
   ) throws {
     let payload = heap.function(function)
+    if keywords.isEmpty,
+      try callFunctionInPlace(
+        function, payload, self: selfObject, positional: positional, stackEntries: stackEntries,
+        initializing: initializing, initArguments: initArguments)
+    {
+      return
+    }
     var arguments = positional
     if !selfObject.isNull { arguments.insert(selfObject, at: 0) }
     let slots: [ObjectID]
@@ -277,6 +292,45 @@ extension Interpreter {
     if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
     frames[frames.count - 1].initializing = initializing
     frames[frames.count - 1].initArguments = initArguments
+  }
+
+  /// `callFunction` for a function whose parameters are exactly the
+  /// positional arguments given (no defaults used, `*`/`**` parameters,
+  /// keyword-only parameters, cells or closure; not a generator): the
+  /// arguments go straight onto the value stack as the frame's first slots,
+  /// without the argument and slot arrays `bindArguments` builds, with the
+  /// same reference moves (new references in argument order, then the
+  /// stack entries dropped in 3.11+, then the frame). Returns false, having
+  /// changed nothing, when the call needs `bindArguments`.
+  private mutating func callFunctionInPlace(
+    _ function: ObjectID, _ payload: FunctionPayload, self selfObject: ObjectID, positional: [ObjectID],
+    stackEntries: Int, initializing: ObjectID, initArguments: InitArguments
+  ) throws -> Bool {
+    let given = positional.count + (selfObject.isNull ? 0 : 1)
+    guard payload.closure.isNull, frames.count < recursionLimit else { return false }
+    let plain = program.codes.withUnsafeBufferPointer { codes -> Bool in
+      let code = codes[payload.code]
+      return !code.isGenerator && !code.hasVarArgs && !code.hasVarKeywords && code.keywordOnlyCount == 0
+        && code.cellNames.isEmpty && code.argumentCount == given
+    }
+    guard plain else { return false }
+    if !selfObject.isNull { heap.incref(selfObject) }
+    for argument in positional { heap.incref(argument) }
+    let keeps = heap.profile.callerKeepsArgumentReferences || !initializing.isNull
+    let owner = heap.profile.callerKeepsArgumentReferences ? ObjectID.null : retain(function)
+    if !keeps {
+      // 3.11+: the arguments and the callable move into the callee's frame.
+      for _ in 0..<stackEntries { drop(pop()) }
+    }
+    let base = values.count
+    if !selfObject.isNull { values.append(selfObject) }
+    values.append(contentsOf: positional)
+    openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: base)
+    let top = frames.count - 1
+    if keeps { frames[top].callerKeeps = stackEntries }
+    frames[top].initializing = initializing
+    frames[top].initArguments = initArguments
+    return true
   }
 
   /// Drops what a class call made for `type_call` and `__init__`, in
