@@ -25,15 +25,28 @@ final class InstructionStore: @unchecked Sendable {
   private let nameHashBuffer: Buffer<Int>
   private let nameObjectBuffer: Buffer<ObjectID>
 
+  /// Per code object, the five pointers below in one entry (what the
+  /// evaluation loop loads when the running frame changes).
+  private let entries: UnsafeMutablePointer<CodePointers>
+
   init(_ codes: [CodeObject]) {
     instructionBuffer = Buffer(codes.map(\.instructions))
     constantBuffer = Buffer(codes.map(\.constants))
     nameBuffer = Buffer(codes.map(\.names))
     nameHashBuffer = Buffer(codes.map(\.nameHashes))
     nameObjectBuffer = Buffer(codes.map(\.nameObjects))
+    entries = .allocate(capacity: max(codes.count, 1))
+    for code in codes.indices {
+      (entries + code).initialize(
+        to: CodePointers(
+          instructions: instructionBuffer.start(of: code), constants: constantBuffer.start(of: code),
+          names: nameBuffer.start(of: code), nameHashes: nameHashBuffer.start(of: code),
+          nameObjects: nameObjectBuffer.start(of: code)))
+    }
   }
 
   deinit {
+    entries.deallocate()
     instructionBuffer.free()
     constantBuffer.free()
     nameBuffer.free()
@@ -41,17 +54,18 @@ final class InstructionStore: @unchecked Sendable {
     nameObjectBuffer.free()
   }
 
-  /// The first instruction of code object `code`; valid for the store's life.
-  func instructions(of code: Int) -> UnsafePointer<Instruction> { instructionBuffer.start(of: code) }
+  /// The pointers into the store for code object `code`; valid for the
+  /// store's life.
+  @inline(__always) func pointers(of code: Int) -> CodePointers { entries[code] }
 
-  /// The first constant of code object `code`; valid for the store's life.
-  func constants(of code: Int) -> UnsafePointer<ObjectID> { constantBuffer.start(of: code) }
-
-  /// The code's `names`, their str hashes and their interned str objects
-  /// (`CodeObject.names`, `.nameHashes`, `.nameObjects`).
-  func names(of code: Int) -> UnsafePointer<String> { nameBuffer.start(of: code) }
-  func nameHashes(of code: Int) -> UnsafePointer<Int> { nameHashBuffer.start(of: code) }
-  func nameObjects(of code: Int) -> UnsafePointer<ObjectID> { nameObjectBuffer.start(of: code) }
+  /// Where one code object's instructions, constants and names start.
+  struct CodePointers {
+    var instructions: UnsafePointer<Instruction>
+    var constants: UnsafePointer<ObjectID>
+    var names: UnsafePointer<String>
+    var nameHashes: UnsafePointer<Int>
+    var nameObjects: UnsafePointer<ObjectID>
+  }
 
   /// One flat buffer holding a list of arrays back to back.
   private struct Buffer<Element> {

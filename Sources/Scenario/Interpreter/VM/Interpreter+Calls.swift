@@ -18,6 +18,7 @@ extension Interpreter {
   mutating func call(positional count: Int, keywordNames: ObjectID) throws {
     if keywordNames.isNull, try callPlainFunction(count: count) { return }
     if keywordNames.isNull, count == 2, callListAppend() { return }
+    if keywordNames.isNull, try callBuiltinObject(count: count) { return }
     let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
     let calleeIndex = values.count - count - 1
     let callee = values[calleeIndex]
@@ -29,8 +30,15 @@ extension Interpreter {
         keywords.append((heap.string(name), values[argumentStart + count - keywordCount + offset]))
       }
     }
-    let positional = Array(values[argumentStart..<(argumentStart + count - keywordCount)])
-    defer { drop(keywordNames) }
+    // The positional arguments go over in the reused `argumentScratch`.
+    var positional: [ObjectID] = []
+    swap(&positional, &argumentScratch)
+    positional.append(contentsOf: values.buffer(argumentStart..<(argumentStart + count - keywordCount)))
+    defer {
+      drop(keywordNames)
+      positional.removeAll(keepingCapacity: true)
+      swap(&positional, &argumentScratch)
+    }
     try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
   }
 
@@ -103,6 +111,44 @@ extension Interpreter {
     return true
   }
 
+  /// A builtin function, method descriptor or builtin type called with
+  /// positional arguments only: what `dispatchCall` does for them through
+  /// `callObject`, with the arguments copied from the value stack into the
+  /// reused `argumentScratch` (and a method descriptor's receiver passed on
+  /// its own, not removed from the front of a new array). Returns false,
+  /// having changed nothing, for any other callee.
+  mutating func callBuiltinObject(count: Int) throws -> Bool {
+    let calleeIndex = values.count - count - 1
+    let callee = values[calleeIndex]
+    var first = calleeIndex + 1
+    var receiver = ObjectID.null
+    let isType = heap.kind(of: callee) == .builtinType
+    switch heap.kind(of: callee) {
+    case .builtinFunction:
+      guard let builtin = Builtin(rawValue: Int(heap.payloads[callee.slot])) else { return false }
+      if builtin.isMethod {
+        guard count > 0 else { return false }  // the general path raises
+        receiver = values[first]
+        first += 1
+      }
+    case .builtinType: break
+    default: return false
+    }
+    var arguments: [ObjectID] = []
+    swap(&arguments, &argumentScratch)
+    arguments.append(contentsOf: values.buffer(first..<values.count))
+    defer {
+      arguments.removeAll(keepingCapacity: true)
+      swap(&arguments, &argumentScratch)
+    }
+    let result =
+      isType
+      ? try callObject(callee, arguments) : try callBuiltin(callee, self: receiver, arguments, keywords: [])
+    for _ in 0...count { drop(pop()) }
+    push(result)
+    return true
+  }
+
   /// `f(*args, **kwargs)`: stack holds the callable, a tuple and maybe a dict.
   mutating func callEx(hasKeywords: Bool) throws {
     let kwargs = hasKeywords ? pop() : ObjectID.null
@@ -156,7 +202,8 @@ extension Interpreter {
       // them from the caller's arguments (tuple first), they live until
       // `__init__` has returned, and the caller's stack entries stay in place
       // meanwhile, in every version.
-      let arguments = positional.isEmpty ? ObjectID.null : heap.newTuple(positional.map { retain($0) })
+      for argument in positional { heap.incref(argument) }
+      let arguments = positional.isEmpty ? ObjectID.null : heap.newTuple(positional)
       let keywordDict = keywords.isEmpty ? ObjectID.null : newKeywordDict(keywords)
       func dropArguments() {
         drop(arguments)
@@ -206,6 +253,13 @@ extension Interpreter {
     stackEntries: Int, initializing: ObjectID = .null, initArguments: InitArguments = InitArguments()
   ) throws {
     let payload = heap.function(function)
+    if keywords.isEmpty,
+      try callFunctionInPlace(
+        function, payload, self: selfObject, positional: positional, stackEntries: stackEntries,
+        initializing: initializing, initArguments: initArguments)
+    {
+      return
+    }
     var arguments = positional
     if !selfObject.isNull { arguments.insert(selfObject, at: 0) }
     let slots: [ObjectID]
@@ -238,6 +292,45 @@ extension Interpreter {
     if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
     frames[frames.count - 1].initializing = initializing
     frames[frames.count - 1].initArguments = initArguments
+  }
+
+  /// `callFunction` for a function whose parameters are exactly the
+  /// positional arguments given (no defaults used, `*`/`**` parameters,
+  /// keyword-only parameters, cells or closure; not a generator): the
+  /// arguments go straight onto the value stack as the frame's first slots,
+  /// without the argument and slot arrays `bindArguments` builds, with the
+  /// same reference moves (new references in argument order, then the
+  /// stack entries dropped in 3.11+, then the frame). Returns false, having
+  /// changed nothing, when the call needs `bindArguments`.
+  private mutating func callFunctionInPlace(
+    _ function: ObjectID, _ payload: FunctionPayload, self selfObject: ObjectID, positional: [ObjectID],
+    stackEntries: Int, initializing: ObjectID, initArguments: InitArguments
+  ) throws -> Bool {
+    let given = positional.count + (selfObject.isNull ? 0 : 1)
+    guard payload.closure.isNull, frames.count < recursionLimit else { return false }
+    let plain = program.codes.withUnsafeBufferPointer { codes -> Bool in
+      let code = codes[payload.code]
+      return !code.isGenerator && !code.hasVarArgs && !code.hasVarKeywords && code.keywordOnlyCount == 0
+        && code.cellNames.isEmpty && code.argumentCount == given
+    }
+    guard plain else { return false }
+    if !selfObject.isNull { heap.incref(selfObject) }
+    for argument in positional { heap.incref(argument) }
+    let keeps = heap.profile.callerKeepsArgumentReferences || !initializing.isNull
+    let owner = heap.profile.callerKeepsArgumentReferences ? ObjectID.null : retain(function)
+    if !keeps {
+      // 3.11+: the arguments and the callable move into the callee's frame.
+      for _ in 0..<stackEntries { drop(pop()) }
+    }
+    let base = values.count
+    if !selfObject.isNull { values.append(selfObject) }
+    values.append(contentsOf: positional)
+    openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: base)
+    let top = frames.count - 1
+    if keeps { frames[top].callerKeeps = stackEntries }
+    frames[top].initializing = initializing
+    frames[top].initArguments = initArguments
+    return true
   }
 
   /// Drops what a class call made for `type_call` and `__init__`, in
@@ -594,7 +687,7 @@ extension Interpreter {
     setGeneratorState(
       GeneratorState(
         code: code, pc: 0, globals: globals, function: function, line: firstLine,
-        slotCount: slots.count, blocks: [], frameObject: frameObject),
+        slotCount: slots.count, parkedCount: slots.count, blocks: [], frameObject: frameObject),
       of: generator)
     // Closing a never-started generator runs its frame only in 3.8–3.11.
     if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
@@ -610,30 +703,31 @@ extension Interpreter {
     guard let index = generatorStateIndex(generator), !generatorStates[index].finished else { return nil }
     if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
     generatorStates[index].running = true
-    // The parked slots and stack move from the payload's refs to the value
-    // stack; the payload keeps only the function (3.11+). The two arrays
-    // swap places, so a resume and a suspend allocate nothing once the
-    // spare array has grown to the frame's size.
-    let kept = heap.layouts.generatorsHaveSeparateFrames ? 0 : 1
-    var parked: [ObjectID] = []
-    swap(&parked, &generatorStates[index].spare)
-    heap.withFields(generator) { fields in
-      parked.removeAll(keepingCapacity: true)
-      parked.append(contentsOf: fields.refs[(fields.refs.count - kept)...])
-      swap(&fields.refs, &parked)
-    }
+    // The parked slots and stack move from the front of the payload's refs
+    // to the value stack, copied in place; the payload keeps only the
+    // function (3.11+), and its array keeps its capacity for the next
+    // suspend, so a resume and a suspend allocate nothing.
     let code = generatorStates[index].code
     let pc = generatorStates[index].pc
     let slotCount = generatorStates[index].slotCount
+    let parkedCount = generatorStates[index].parkedCount
     let first = pc == 0
     let base = values.count
-    values.append(contentsOf: parked[0..<(parked.count - kept)])
-    parked.removeAll(keepingCapacity: true)
-    swap(&parked, &generatorStates[index].spare)
+    if parkedCount > 0 {
+      let destination = values.appendUninitialized(parkedCount)
+      heap.withFields(generator) { fields in
+        fields.refs.withUnsafeBufferPointer { refs in
+          destination.initialize(from: refs.baseAddress!, count: parkedCount)
+        }
+        fields.refs.removeFirst(parkedCount)
+      }
+    }
     let blockBase = blocks.count
-    for var block in generatorStates[index].blocks {
-      block.level += base
-      blocks.append(block)
+    if !generatorStates[index].blocks.isEmpty {
+      for var block in generatorStates[index].blocks {
+        block.level += base
+        blocks.append(block)
+      }
     }
     var frame = Frame(
       code: code, pc: pc, base: base, stackBase: base + slotCount, blockBase: blockBase,
@@ -671,29 +765,33 @@ extension Interpreter {
     guard let index = generatorStateIndex(generator) else {
       preconditionFailure("generator \(generator) yields without a state")
     }
-    generatorStates[index].pc = frame.pc
-    generatorStates[index].line = frame.line
-    generatorStates[index].running = false
-    generatorStates[index].frameObject = frame.frameObject
-    generatorStates[index].blocks.removeAll(keepingCapacity: true)
-    for var block in blocks[frame.blockBase...] {
-      block.level -= frame.base
-      generatorStates[index].blocks.append(block)
+    let parked = values.buffer(frame.base..<values.count)
+    let hasBlocks = blocks.count > frame.blockBase
+    modifyGeneratorState(index) { state in
+      state.pc = frame.pc
+      state.line = frame.line
+      state.running = false
+      state.frameObject = frame.frameObject
+      state.parkedCount = parked.count
+      if hasBlocks || !state.blocks.isEmpty { state.blocks.removeAll(keepingCapacity: true) }
     }
-    blocks.removeLast(blocks.count - frame.blockBase)
+    if hasBlocks {
+      for var block in blocks[frame.blockBase...] {
+        block.level -= frame.base
+        generatorStates[index].blocks.append(block)
+      }
+      blocks.truncate(to: frame.blockBase)
+    }
     // The frame's slots and stack go before the payload's refs (the
-    // function), in the spare array, which then swaps with the refs.
-    var parked: [ObjectID] = []
-    swap(&parked, &generatorStates[index].spare)
-    parked.removeAll(keepingCapacity: true)
-    parked.append(contentsOf: values[frame.base...])
-    values.removeLast(values.count - frame.base)
-    heap.withFields(generator) { fields in
-      parked.append(contentsOf: fields.refs)
-      swap(&fields.refs, &parked)
-    }
-    swap(&parked, &generatorStates[index].spare)
+    // function), copied in place.
+    heap.withFields(generator) { fields in fields.refs.insert(contentsOf: parked, at: 0) }
+    values.truncate(to: frame.base)
     return value
+  }
+
+  /// Applies `body` to generator state `index` with one access to the table.
+  @inline(__always) mutating func modifyGeneratorState(_ index: Int, _ body: (inout GeneratorState) -> Void) {
+    body(&generatorStates[index])
   }
 
   /// A generator frame returned or raised: the generator is exhausted.

@@ -356,15 +356,15 @@ extension Interpreter {
           r.pc = arg
         }
       case .buildTuple:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         push(heap.newTuple(items))
       case .buildList:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         push(heap.newList(items))
       case .buildSet:
-        let items = Array(values[(values.count - arg)...])
+        let items = values.array(from: values.count - arg)
         values.removeLast(arg)
         let set = newSet(frozen: false)
         push(set)
@@ -373,7 +373,7 @@ extension Interpreter {
           drop(item)
         }
       case .buildMap:
-        let flat = Array(values[(values.count - 2 * arg)...])
+        let flat = values.array(from: values.count - 2 * arg)
         values.removeLast(2 * arg)
         let dict = newDict(presized: arg)
         push(dict)
@@ -558,7 +558,7 @@ extension Interpreter {
     }
     let filled = values.count - base
     if filled < slotCount {
-      values.append(contentsOf: repeatElement(ObjectID.null, count: slotCount - filled))
+      values.append(repeating: .null, count: slotCount - filled)
     }
     var frame = Frame(
       code: code, base: base, stackBase: base + slotCount, blockBase: blocks.count, globals: globals,
@@ -622,17 +622,25 @@ extension Interpreter {
   /// locals alive after the frame ends: they move into it.
   mutating func keepLocalsInFrameObject(_ frame: Frame) {
     guard !frame.frameObject.isNull, heap.refcount(of: frame.frameObject) > 1 else { return }
-    let locals = Array(values[frame.base..<frame.stackBase])
+    let locals = values.array(frame.base..<frame.stackBase)
     for index in frame.base..<frame.stackBase { values[index] = .null }
     heap.withFields(frame.frameObject) { $0.refs = locals }
   }
 
   /// Drops the values from `base` up, lowest slot first, as CPython clears
-  /// a frame's locals and stack.
+  /// a frame's locals and stack. They are dropped in place, each entry
+  /// cleared first, and the stack shrinks after the last: a `__del__` run
+  /// by a drop pushes its frame above them.
   mutating func releaseValues(from base: Int) {
-    let released = Array(values[base...])
-    values.removeLast(values.count - base)
-    for value in released { drop(value) }
+    let top = values.count
+    var index = base
+    while index < top {
+      let value = values[index]
+      values[index] = .null
+      drop(value)
+      index += 1
+    }
+    values.truncate(to: base)
   }
 
   // MARK: Exceptions
@@ -690,31 +698,23 @@ private struct FrameRegisters {
   var code = 0
   var pc = 0
   var base = 0
-  var instructions: UnsafePointer<Instruction>
-  var constants: UnsafePointer<ObjectID>
-  var names: UnsafePointer<String>
-  var nameHashes: UnsafePointer<Int>
-  var nameObjects: UnsafePointer<ObjectID>
+  var pointers: InstructionStore.CodePointers
 
-  init(_ store: InstructionStore) {
-    instructions = store.instructions(of: 0)
-    constants = store.constants(of: 0)
-    names = store.names(of: 0)
-    nameHashes = store.nameHashes(of: 0)
-    nameObjects = store.nameObjects(of: 0)
-  }
+  var instructions: UnsafePointer<Instruction> { pointers.instructions }
+  var constants: UnsafePointer<ObjectID> { pointers.constants }
+  var names: UnsafePointer<String> { pointers.names }
+  var nameHashes: UnsafePointer<Int> { pointers.nameHashes }
+  var nameObjects: UnsafePointer<ObjectID> { pointers.nameObjects }
+
+  init(_ store: InstructionStore) { pointers = store.pointers(of: 0) }
 
   /// Loads the registers of the top frame.
-  mutating func load(_ frames: [Frame], _ store: InstructionStore) {
+  @inline(__always) mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
     frameIndex = frames.count - 1
-    let frame = frames[frameIndex]
-    code = frame.code
-    pc = frame.pc
-    base = frame.base
-    instructions = store.instructions(of: code)
-    constants = store.constants(of: code)
-    names = store.names(of: code)
-    nameHashes = store.nameHashes(of: code)
-    nameObjects = store.nameObjects(of: code)
+    let frame = frames.start + frameIndex
+    code = frame.pointee.code
+    pc = frame.pointee.pc
+    base = frame.pointee.base
+    pointers = store.pointers(of: code)
   }
 }

@@ -76,8 +76,6 @@ extension Interpreter {
   /// free list and holds one entry per row that ever held a generator.
   mutating func setGeneratorState(_ state: GeneratorState, of generator: ObjectID) {
     if let index = generatorStateIndex(generator) {
-      var state = state
-      swap(&state.spare, &generatorStates[index].spare)  // keeps the old entry's capacity
       generatorStates[index] = state
       return
     }

@@ -110,6 +110,11 @@ struct GeneratorState: Sendable {
   var function: ObjectID
   var line: Int
   var slotCount: Int
+  /// How many values (slots, then the stack) are parked at the front of
+  /// the payload's refs while the generator is suspended.
+  var parkedCount: Int
+  /// The blocks of a generator suspended inside a `try` (levels relative
+  /// to the frame's base); empty for most generators.
   var blocks: [Block]
   var running = false
   var finished = false
@@ -117,9 +122,6 @@ struct GeneratorState: Sendable {
   /// always, `gi_frame`; 3.11+ once a traceback asked for one); the running
   /// frame holds it meanwhile. Released when the generator finishes.
   var frameObject: ObjectID = .null
-  /// An array kept only for its capacity: resume and suspend swap it with
-  /// the payload's refs instead of building new arrays.
-  var spare: [ObjectID] = []
 }
 
 /// The scenario interpreter for one version profile.
@@ -135,9 +137,10 @@ public struct Interpreter: Sendable {
   let path: String
   public var version: PythonVersion { heap.version }
 
-  var values: [ObjectID] = []
-  var frames: [Frame] = []
-  var blocks: [Block] = []
+  /// The value stack: every frame's slots, then its evaluation stack.
+  var values = StackBuffer<ObjectID>(capacity: 1024)
+  var frames = StackBuffer<Frame>(capacity: 64)
+  var blocks = StackBuffer<Block>(capacity: 32)
   /// The exception being raised (owned), null when none.
   var pendingException: ObjectID = .null
   /// `sys.exc_info()`: the exception being handled (owned), null when none.
@@ -147,6 +150,9 @@ public struct Interpreter: Sendable {
   var generatorStates: [GeneratorState] = []
   /// Per heap row: 1 + the index of its generator state, 0 for none.
   var generatorStateBySlot: [Int32] = []
+  /// An array kept for its capacity: builtin calls hand their positional
+  /// arguments over in it (`callBuiltinObject`) instead of a new array.
+  var argumentScratch: [ObjectID] = []
   var builtinObjects: [ObjectID] = []
   var moduleObjects: [String: ObjectID] = [:]
   var builtinsByName: [String: ObjectID] = [:]
@@ -252,6 +258,10 @@ public struct Interpreter: Sendable {
   /// `__repr__` called by `print` the run goes on to the next possible point.
   public mutating func advance(toStep step: Int?) throws(InterpreterStop) -> Bool {
     if exitStatus != nil { return true }
+    // A checkpoint of the timeline may share the stacks' buffers.
+    values.makeUnique()
+    frames.makeUnique()
+    blocks.makeUnique()
     pauseAtStep = step
     defer { pauseAtStep = nil }
     do {
