@@ -64,13 +64,15 @@ extension Interpreter {
       }
     }
     if reverse { order.reverse() }
-    order = mergeSorted(order, less: less)
+    order = Interpreter.mergeSorted(order, less: less)
     if reverse { order.reverse() }
     if let failure { throw failure }
     heap.listReplaceAll(list, with: order.map { items[$0] })
   }
 
-  private func mergeSorted(_ items: [Int], less: (Int, Int) -> Bool) -> [Int] {
+  /// Static: a method would run on a copy of the interpreter while `less`
+  /// mutates the original (and share its stack buffers).
+  private static func mergeSorted(_ items: [Int], less: (Int, Int) -> Bool) -> [Int] {
     if items.count <= 1 { return items }
     let middle = items.count / 2
     let left = mergeSorted(Array(items[..<middle]), less: less)
