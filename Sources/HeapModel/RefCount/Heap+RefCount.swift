@@ -52,21 +52,28 @@ struct DeallocFrame: Sendable {
 extension Heap {
   @inline(__always)
   public mutating func incref(_ id: ObjectID) {
+    let storage = table.writable()
     let slot = id.slot
-    if !flags[slot].contains(.immortal) { refcounts[slot] &+= 1 }
+    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+    let rows = storage.rows
+    if !rows.flags[slot].contains(.immortal) { rows.refcounts[slot] &+= 1 }
   }
 
   /// Decrements; returns true when the count reached zero and the caller must
   /// deallocate (`beginDealloc` + `stepDealloc`).
   @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
+    let storage = table.writable()
     let slot = id.slot
-    if flags[slot].contains(.immortal) { return false }
-    let count = refcounts[slot] &- 1
-    refcounts[slot] = count
+    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+    let rows = storage.rows
+    let flags = rows.flags[slot]
+    if flags.contains(.immortal) { return false }
+    let count = rows.refcounts[slot] &- 1
+    rows.refcounts[slot] = count
     if count > 0 { return false }
     if count < 0 { refcountWentNegative(id) }
-    return !flags[slot].contains(.isStatic)
+    return !flags.contains(.isStatic)
   }
 
   /// The failure of `decrementReachesZero`, out of line so that the hot
@@ -381,12 +388,13 @@ extension Heap {
 
   /// Frees an object's block (or parks it on a free list) and its row.
   mutating func freeObject(_ id: ObjectID) {
-    let kind = kinds[id.slot]
-    let block = blocks[id.slot]
+    let slot = id.slot
+    let kind = kinds[slot]
+    let block = blocks[slot]
     let parked: Bool
     switch kind {
     case .float: parked = putOnFreeList(.float, block)
-    case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
+    case .tuple: parked = putOnFreeList(.tuple(Int(sizes[slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
     case .dict, .classDict: parked = putOnFreeList(.dict, block)
     case .boundMethod: parked = putOnFreeList(.boundMethod, block)
@@ -395,7 +403,7 @@ extension Heap {
       let code = frameCodes[id] ?? -1
       frameCodes[id] = nil
       if putOnFreeList(.zombieFrame(code), block) {
-        frameZombieSizes[code] = Int(sizes[id.slot])
+        frameZombieSizes[code] = Int(sizes[slot])
         parked = true
       } else {
         parked = putOnFreeList(.frame, block)
@@ -406,11 +414,15 @@ extension Heap {
       allocator.free(Address(block))
       if kind.isGCType { countGCDeallocation() }
     }
-    kinds[id.slot] = .none
-    flags[id.slot] = .dead
-    refcounts[id.slot] = 0
-    types[id.slot] = .null
-    freeRows.append(id.index)
+    // The row's block code and size stay: readers look at a dead row's
+    // old block (ObjectTable.swift).
+    let storage = table.writable()
+    let rows = storage.rows
+    rows.kinds[slot] = .none
+    rows.flags[slot] = .dead
+    rows.refcounts[slot] = 0
+    rows.types[slot] = .null
+    storage.pushFreeRow(id.index)
   }
 }
 

@@ -356,9 +356,11 @@ extension Interpreter {
           r.pc = arg
         }
       case .buildTuple:
-        let items = Array(values[(values.count - arg)...])
+        let tuple = values.withUnsafeBufferPointer {
+          heap.newTuple(stealing: UnsafeBufferPointer(rebasing: $0[($0.count - arg)...]))
+        }
         values.removeLast(arg)
-        push(heap.newTuple(items))
+        push(tuple)
       case .buildList:
         let items = Array(values[(values.count - arg)...])
         values.removeLast(arg)
