@@ -21,7 +21,7 @@ extension Heap {
   public mutating func track(_ id: ObjectID) {
     let slot = id.slot
     if flags[slot].contains(.tracked) { return }
-    table.writable().rows.flags[slot].insert(.tracked)
+    table.writableRows(checking: slot).flags[slot].insert(.tracked)
     if slot >= gc.next.count { ensureGCColumns(slot) }
     gcAppend(slot, to: .generation0)
   }
@@ -32,7 +32,7 @@ extension Heap {
   public mutating func untrack(_ id: ObjectID) {
     let slot = id.slot
     guard flags[slot].contains(.tracked) else { return }
-    table.writable().rows.flags[slot].remove(.tracked)
+    table.writableRows(checking: slot).flags[slot].remove(.tracked)
     gcUnlink(slot)
     gc.membership[slot] = 0
   }

@@ -21,6 +21,11 @@
 /// in the table's buffer (Objects/ObjectTable.swift). A view borrowed from
 /// the heap for one expression, like `RowColumn`.
 public struct BlockColumn: @unchecked Sendable {
+  let codes: UnsafeMutablePointer<UInt32>
+  /// Number of rows.
+  public let count: Int
+  /// For the side table and writes (a reference is retained on use, so the
+  /// common reads go through `codes`).
   unowned(unsafe) let storage: ObjectTableStorage
 
   static let wideCode: UInt32 = .max
@@ -28,21 +33,25 @@ public struct BlockColumn: @unchecked Sendable {
   static let arenaBase = Allocator.heapBase
   static let lowBase = Heap.staticBase
 
-  @inline(__always) init(_ storage: ObjectTableStorage) { self.storage = storage }
-
-  /// Number of rows.
-  public var count: Int { storage.count }
+  @inline(__always) init(_ storage: ObjectTableStorage) {
+    codes = storage.rows.blockCodes
+    count = storage.count
+    self.storage = storage
+  }
 
   /// The block address of row `slot`.
   public internal(set) subscript(slot: Int) -> UInt64 {
     @inline(__always) get {
-      precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
-      return storage.block(slot)
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
+      let code = codes[slot]
+      if code < Self.lowTag { return Self.arenaBase &+ UInt64(code) &<< 4 }
+      if code != Self.wideCode { return Self.lowBase &+ UInt64(code & ~Self.lowTag) &<< 4 }
+      return storage.wideBlocks[Int32(slot)]!
     }
     // Mutating: a write reaches it through the heap's `_modify` accessor,
     // which makes the storage unique first.
     set {
-      precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
       storage.setBlock(slot, newValue)
     }
   }

@@ -73,24 +73,24 @@ public struct Heap: Sendable {
   public internal(set) var kinds: RowColumn<ObjectKind> {
     @inline(__always) get { RowColumn(table.storage.rows.kinds, count: table.storage.count) }
     @inline(__always) _modify {
-      let storage = table.writable()
-      var column = RowColumn(storage.rows.kinds, count: storage.count)
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.kinds, count: table.storage.count)
       yield &column
     }
   }
   public internal(set) var flags: RowColumn<ObjectFlags> {
     @inline(__always) get { RowColumn(table.storage.rows.flags, count: table.storage.count) }
     @inline(__always) _modify {
-      let storage = table.writable()
-      var column = RowColumn(storage.rows.flags, count: storage.count)
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.flags, count: table.storage.count)
       yield &column
     }
   }
   public internal(set) var refcounts: RowColumn<Int32> {
     @inline(__always) get { RowColumn(table.storage.rows.refcounts, count: table.storage.count) }
     @inline(__always) _modify {
-      let storage = table.writable()
-      var column = RowColumn(storage.rows.refcounts, count: storage.count)
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.refcounts, count: table.storage.count)
       yield &column
     }
   }
@@ -99,7 +99,8 @@ public struct Heap: Sendable {
   public internal(set) var blocks: BlockColumn {
     @inline(__always) get { BlockColumn(table.storage) }
     @inline(__always) _modify {
-      var column = BlockColumn(table.writable())
+      table.makeUnique()
+      var column = BlockColumn(table.storage)
       yield &column
     }
   }
@@ -108,23 +109,24 @@ public struct Heap: Sendable {
   public internal(set) var sizes: SizeColumn {
     @inline(__always) get { SizeColumn(table.storage) }
     @inline(__always) _modify {
-      var column = SizeColumn(table.writable())
+      table.makeUnique()
+      var column = SizeColumn(table.storage)
       yield &column
     }
   }
   public internal(set) var types: RowColumn<ObjectID> {
     @inline(__always) get { RowColumn(table.storage.rows.types, count: table.storage.count) }
     @inline(__always) _modify {
-      let storage = table.writable()
-      var column = RowColumn(storage.rows.types, count: storage.count)
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.types, count: table.storage.count)
       yield &column
     }
   }
   public internal(set) var payloads: RowColumn<Int64> {
     @inline(__always) get { RowColumn(table.storage.rows.payloads, count: table.storage.count) }
     @inline(__always) _modify {
-      let storage = table.writable()
-      var column = RowColumn(storage.rows.payloads, count: storage.count)
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.payloads, count: table.storage.count)
       yield &column
     }
   }
@@ -212,18 +214,7 @@ public struct Heap: Sendable {
     kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int,
     flags extra: ObjectFlags = []
   ) -> ObjectID {
-    let storage = table.writable()
-    let fresh = storage.freeCount == 0
-    let slot = storage.takeRow()
-    let rows = storage.rows
-    rows.kinds[slot] = kind
-    rows.flags[slot] = extra
-    rows.refcounts[slot] = 1
-    rows.types[slot] = type
-    rows.payloads[slot] = payload
-    storage.setBlock(slot, block, wasSet: !fresh)
-    storage.setSize(slot, Int32(size), wasSet: !fresh)
-    return ObjectID(slot)
+    ObjectID(table.addRow(kind: kind, flags: extra, type: type, payload: payload, block: block, size: size))
   }
 
   /// Allocates a main block of `size` bytes and adds a row for it.

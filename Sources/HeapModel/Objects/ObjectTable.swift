@@ -1,19 +1,20 @@
-// The object table's row columns in one buffer, read and written through raw
+// The object table's row columns in raw buffers, read and written through
 // pointers.
 //
 // A CPython object's header is a few words at a fixed place: `Py_INCREF`
 // is one add, creating an object a handful of stores. The model keeps the
 // same facts per row in seven columns (struct of arrays, `Heap`'s essay):
 //
-//   buffer:  payloads | refcounts | block codes | types | sizes | kinds | flags
+//   columns: payloads | refcounts | block codes | types | sizes | kinds | flags
 //            Int64      Int32       UInt32        Int32   UInt16  UInt8   UInt8
 //
 // Kept as seven Swift arrays inside the `Heap` value, every write paid a
 // `swift_isUniquelyReferenced` call, a store of the buffer back into the
 // struct and a bounds check: creating an object made seven of each, freeing
-// it four. Here the columns are slices of one buffer owned by a class
-// instance; a mutating entry point checks once that the heap holds the only
-// reference (copying the storage if not, `ObjectTable.writable()`) and then
+// it four. Here the columns are raw buffers owned by one class instance;
+// a mutating entry point checks once that the heap holds the only
+// reference (copying the storage if not, `ObjectTable.makeUnique()`) and
+// then
 // writes through the pointers. Reads go through `RowColumn` views that are
 // never retained.
 //
@@ -21,48 +22,82 @@
 // timeline checkpoint) shares the storage until one side writes, and the
 // writer first gets a copy of its own. Invariants:
 //
-// * Nothing writes through a storage that `ObjectTable.writable()` did not
-//   return within the same operation, and nothing keeps its `RowPointers`
-//   across a call that may add a row (growth moves the buffer).
+// * Nothing writes through a storage that `ObjectTable.makeUnique()` did
+//   not make unique within the same operation, and nothing keeps its `RowPointers`
+//   across a call that may add a row (growth moves the columns).
 // * Rows `0..<count` are initialised; a freed row keeps its block code and
 //   size (readers look at a dead row's old block) and is on the free-row
 //   stack, most recently freed on top.
 // * `wideBlocks` / `wideSizes` hold exactly the rows whose code is
 //   `BlockColumn.wideCode` / size is `SizeColumn.wideSize`.
 //
-// Memory (issue 3): 24 bytes a row of capacity, one malloc chunk; capacity
-// doubles as Swift arrays did, so up to half of it may be unused.
+// Memory (issue 3): 24 bytes a row of capacity; capacity doubles as Swift
+// arrays did, so up to half of it may be unused. Each column is its own
+// malloc'd buffer grown with `realloc` (see `RowPointers.reallocate`).
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Pointers to the columns of an `ObjectTableStorage`, valid until the next
 /// row is added or the storage is released.
 struct RowPointers {
-  let payloads: UnsafeMutablePointer<Int64>
-  let refcounts: UnsafeMutablePointer<Int32>
-  let blockCodes: UnsafeMutablePointer<UInt32>
-  let types: UnsafeMutablePointer<ObjectID>
-  let sizes: UnsafeMutablePointer<UInt16>
-  let kinds: UnsafeMutablePointer<ObjectKind>
-  let flags: UnsafeMutablePointer<ObjectFlags>
+  var payloads: UnsafeMutablePointer<Int64>
+  var refcounts: UnsafeMutablePointer<Int32>
+  var blockCodes: UnsafeMutablePointer<UInt32>
+  var types: UnsafeMutablePointer<ObjectID>
+  var sizes: UnsafeMutablePointer<UInt16>
+  var kinds: UnsafeMutablePointer<ObjectKind>
+  var flags: UnsafeMutablePointer<ObjectFlags>
 
   /// Bytes per row of capacity.
   static let rowBytes = 8 + 4 + 4 + 4 + 2 + 1 + 1
 
-  /// The columns of a buffer with room for `capacity` rows (a multiple of 8,
-  /// so every column stays aligned).
-  init(buffer: UnsafeMutableRawPointer, capacity: Int) {
-    var offset = 0
-    func column<T>(_ type: T.Type) -> UnsafeMutablePointer<T> {
-      let pointer = (buffer + offset).bindMemory(to: T.self, capacity: capacity)
-      offset += capacity * MemoryLayout<T>.stride
-      return pointer
+  /// Columns with room for `capacity` rows (uninitialised).
+  init(capacity: Int) {
+    payloads = Self.column(capacity)
+    refcounts = Self.column(capacity)
+    blockCodes = Self.column(capacity)
+    types = Self.column(capacity)
+    sizes = Self.column(capacity)
+    kinds = Self.column(capacity)
+    flags = Self.column(capacity)
+  }
+
+  private static func column<T>(_ capacity: Int) -> UnsafeMutablePointer<T> {
+    let raw = malloc(max(1, capacity) * MemoryLayout<T>.stride)!
+    return raw.bindMemory(to: T.self, capacity: capacity)
+  }
+
+  /// Grows every column to `capacity` rows with `realloc`, which moves a
+  /// big column's pages (`mremap`) rather than copying them: peak memory
+  /// stays near the table's size, where allocate-copy-free held the old
+  /// and the new buffer at once.
+  mutating func reallocate(capacity: Int) {
+    func grow<T>(_ column: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<T> {
+      let raw = realloc(column, capacity * MemoryLayout<T>.stride)!
+      return raw.bindMemory(to: T.self, capacity: capacity)
     }
-    payloads = column(Int64.self)
-    refcounts = column(Int32.self)
-    blockCodes = column(UInt32.self)
-    types = column(ObjectID.self)
-    sizes = column(UInt16.self)
-    kinds = column(ObjectKind.self)
-    flags = column(ObjectFlags.self)
+    payloads = grow(payloads)
+    refcounts = grow(refcounts)
+    blockCodes = grow(blockCodes)
+    types = grow(types)
+    sizes = grow(sizes)
+    kinds = grow(kinds)
+    flags = grow(flags)
+  }
+
+  /// Frees every column.
+  func deallocate() {
+    free(payloads)
+    free(refcounts)
+    free(blockCodes)
+    free(types)
+    free(sizes)
+    free(kinds)
+    free(flags)
   }
 
   /// Copies rows `0..<count` from `other`.
@@ -77,7 +112,7 @@ struct RowPointers {
   }
 }
 
-/// The buffer behind an `ObjectTable`, shared between copies until one of
+/// The columns behind an `ObjectTable`, shared between copies until one of
 /// them writes.
 final class ObjectTableStorage: @unchecked Sendable {
   // Read on every access, so exempt from the runtime exclusivity check (a
@@ -94,19 +129,16 @@ final class ObjectTableStorage: @unchecked Sendable {
   @exclusivity(unchecked) var wideBlocks: [Int32: UInt64] = [:]
   /// Sizes of 0xffff bytes and more, by row.
   @exclusivity(unchecked) var wideSizes: [Int32: Int32] = [:]
-  private var buffer: UnsafeMutableRawPointer
 
   init(capacity: Int = 0, freeCapacity: Int = 0) {
-    let capacity = (capacity + 7) & ~7
     self.capacity = capacity
-    buffer = .allocate(byteCount: max(1, capacity * RowPointers.rowBytes), alignment: 16)
-    rows = RowPointers(buffer: buffer, capacity: capacity)
+    rows = RowPointers(capacity: capacity)
     self.freeCapacity = freeCapacity
     freeRows = .allocate(capacity: max(1, freeCapacity))
   }
 
   deinit {
-    buffer.deallocate()
+    rows.deallocate()
     freeRows.deallocate()
   }
 
@@ -124,17 +156,12 @@ final class ObjectTableStorage: @unchecked Sendable {
     return other
   }
 
-  /// Makes room for `capacity` rows (doubling at least); moves the buffer.
+  /// Makes room for `minimum` rows (doubling at least); moves the columns.
   @inline(never)
   func reserve(_ minimum: Int) {
     guard minimum > capacity else { return }
-    let grown = (max(minimum, capacity * 2, 64) + 7) & ~7
-    let newBuffer = UnsafeMutableRawPointer.allocate(byteCount: grown * RowPointers.rowBytes, alignment: 16)
-    let newRows = RowPointers(buffer: newBuffer, capacity: grown)
-    newRows.copyRows(from: rows, count: count)
-    buffer.deallocate()
-    buffer = newBuffer
-    rows = newRows
+    let grown = max(minimum, capacity * 2, 64)
+    rows.reallocate(capacity: grown)
     capacity = grown
   }
 
@@ -203,11 +230,12 @@ final class ObjectTableStorage: @unchecked Sendable {
     }
   }
 
-  /// Bytes the storage occupies (`ModelFootprint`): the row buffer, the
+  /// Bytes the storage occupies (`ModelFootprint`): the seven columns, the
   /// free-row stack and the side tables.
   var memoryFootprint: Int {
-    ModelFootprint.mallocChunk(capacity * RowPointers.rowBytes) + ModelFootprint.mallocChunk(freeCapacity * 4)
-      + ModelFootprint.dictionary(wideBlocks) + ModelFootprint.dictionary(wideSizes)
+    var bytes = ModelFootprint.mallocChunk(freeCapacity * 4)
+    for width in [8, 4, 4, 4, 2, 1, 1] { bytes += ModelFootprint.mallocChunk(capacity * width) }
+    return bytes + ModelFootprint.dictionary(wideBlocks) + ModelFootprint.dictionary(wideSizes)
   }
 }
 
@@ -215,11 +243,48 @@ final class ObjectTableStorage: @unchecked Sendable {
 struct ObjectTable: Sendable {
   private(set) var storage = ObjectTableStorage()
 
-  /// The storage, made unique first: the one check a mutating operation
-  /// makes before writing through the pointers.
-  @inline(__always) mutating func writable() -> ObjectTableStorage {
+  /// Makes the storage unique: the one check a mutating operation makes
+  /// before writing through the pointers.
+  @inline(__always) mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    return storage
+  }
+
+  /// The columns, writable, after checking that `row` exists (valid until a
+  /// row is added).
+  @inline(__always) mutating func writableRows(checking row: Int) -> RowPointers {
+    makeUnique()
+    precondition(UInt(bitPattern: row) < UInt(bitPattern: storage.count), "row out of range")
+    return storage.rows
+  }
+
+  /// Adds a row with refcount 1 (reusing the most recently freed one).
+  @inline(__always)
+  mutating func addRow(
+    kind: ObjectKind, flags: ObjectFlags, type: ObjectID, payload: Int64, block: UInt64, size: Int
+  ) -> Int {
+    makeUnique()
+    let fresh = storage.freeCount == 0
+    let row = storage.takeRow()
+    let rows = storage.rows
+    rows.kinds[row] = kind
+    rows.flags[row] = flags
+    rows.refcounts[row] = 1
+    rows.types[row] = type
+    rows.payloads[row] = payload
+    storage.setBlock(row, block, wasSet: !fresh)
+    storage.setSize(row, Int32(size), wasSet: !fresh)
+    return row
+  }
+
+  /// Marks `row` dead and puts it on the free-row stack; its block code and
+  /// size stay (readers look at a dead row's old block).
+  @inline(__always) mutating func freeRow(_ row: Int) {
+    let rows = writableRows(checking: row)
+    rows.kinds[row] = .none
+    rows.flags[row] = .dead
+    rows.refcounts[row] = 0
+    rows.types[row] = .null
+    storage.pushFreeRow(Int32(row))
   }
 }
 

@@ -15,24 +15,30 @@
 /// (Objects/ObjectTable.swift). A view borrowed from the heap for one
 /// expression, like `RowColumn`.
 public struct SizeColumn: @unchecked Sendable {
+  let narrow: UnsafeMutablePointer<UInt16>
+  /// Number of rows.
+  public let count: Int
+  /// For the side table and writes (see `BlockColumn`).
   unowned(unsafe) let storage: ObjectTableStorage
 
   static let wideSize: UInt16 = .max
 
-  @inline(__always) init(_ storage: ObjectTableStorage) { self.storage = storage }
-
-  /// Number of rows.
-  public var count: Int { storage.count }
+  @inline(__always) init(_ storage: ObjectTableStorage) {
+    narrow = storage.rows.sizes
+    count = storage.count
+    self.storage = storage
+  }
 
   /// The request size of row `slot`'s main block.
   public internal(set) subscript(slot: Int) -> Int32 {
     @inline(__always) get {
-      precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
-      return storage.size(slot)
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
+      let size = narrow[slot]
+      return size != Self.wideSize ? Int32(size) : storage.wideSizes[Int32(slot)]!
     }
     // Mutating: see `BlockColumn`.
     set {
-      precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
       storage.setSize(slot, newValue)
     }
   }

@@ -52,10 +52,8 @@ struct DeallocFrame: Sendable {
 extension Heap {
   @inline(__always)
   public mutating func incref(_ id: ObjectID) {
-    let storage = table.writable()
     let slot = id.slot
-    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
-    let rows = storage.rows
+    let rows = table.writableRows(checking: slot)
     if !rows.flags[slot].contains(.immortal) { rows.refcounts[slot] &+= 1 }
   }
 
@@ -63,10 +61,8 @@ extension Heap {
   /// deallocate (`beginDealloc` + `stepDealloc`).
   @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
-    let storage = table.writable()
     let slot = id.slot
-    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
-    let rows = storage.rows
+    let rows = table.writableRows(checking: slot)
     let flags = rows.flags[slot]
     if flags.contains(.immortal) { return false }
     let count = rows.refcounts[slot] &- 1
@@ -186,11 +182,11 @@ extension Heap {
         }
         deallocStack.removeLast()
         let refsStart = Int(frame.refsStart)
-        while deallocRefs.count > refsStart { deallocRefs.removeLast() }
+        if deallocRefs.count > refsStart { deallocRefs.removeSubrange(refsStart...) }
         let blocksStart = Int(frame.blocksStart)
         if blocksStart < deallocBlocks.count {
           for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
-          while deallocBlocks.count > blocksStart { deallocBlocks.removeLast() }
+          deallocBlocks.removeSubrange(blocksStart...)
         }
         freeObject(id)
       }
@@ -414,15 +410,7 @@ extension Heap {
       allocator.free(Address(block))
       if kind.isGCType { countGCDeallocation() }
     }
-    // The row's block code and size stay: readers look at a dead row's
-    // old block (ObjectTable.swift).
-    let storage = table.writable()
-    let rows = storage.rows
-    rows.kinds[slot] = .none
-    rows.flags[slot] = .dead
-    rows.refcounts[slot] = 0
-    rows.types[slot] = .null
-    storage.pushFreeRow(id.index)
+    table.freeRow(slot)
   }
 }
 
