@@ -52,9 +52,12 @@ struct DeallocFrame: Sendable {
 extension Heap {
   @inline(__always)
   public mutating func incref(_ id: ObjectID) {
+    // Read before making the table unique: an immortal object's count never
+    // changes, and a heap shared with a copy must not be copied for it.
     let slot = id.slot
-    let rows = table.writableRows(checking: slot)
-    if !rows.flags[slot].contains(.immortal) { rows.refcounts[slot] &+= 1 }
+    if flags[slot].contains(.immortal) { return }
+    table.makeUnique()
+    table.storage.rows.refcounts[slot] &+= 1
   }
 
   /// Decrements; returns true when the count reached zero and the caller must
@@ -62,11 +65,12 @@ extension Heap {
   @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
     let slot = id.slot
-    let rows = table.writableRows(checking: slot)
-    let flags = rows.flags[slot]
+    let flags = self.flags[slot]
     if flags.contains(.immortal) { return false }
-    let count = rows.refcounts[slot] &- 1
-    rows.refcounts[slot] = count
+    table.makeUnique()
+    let refcounts = table.storage.rows.refcounts
+    let count = refcounts[slot] &- 1
+    refcounts[slot] = count
     if count > 0 { return false }
     if count < 0 { refcountWentNegative(id) }
     return !flags.contains(.isStatic)
