@@ -632,7 +632,8 @@ extension Heap {
     c.collected += gc.count(of: c.garbageList)
     // Each object delete_garbage frees returns its row: grow the free-row
     // stack once rather than by doubling during the cascade.
-    freeRows.reserveCapacity(freeRows.count + gc.count(of: c.garbageList))
+    table.makeUnique()
+    table.storage.reserveFreeRows(table.storage.freeCount + gc.count(of: c.garbageList))
     enter(.deleteGarbage, &c)
   }
 

@@ -19,20 +19,22 @@ extension Heap {
   /// (`PyObject_GC_Track` / `_PyObject_GC_TRACK`). No-op if already tracked.
   /// - Complexity: amortised O(1).
   public mutating func track(_ id: ObjectID) {
-    if flags[id.slot].contains(.tracked) { return }
-    ensureGCColumns(id.slot)
-    flags[id.slot].insert(.tracked)
-    gcAppend(id.slot, to: .generation0)
+    let slot = id.slot
+    if flags[slot].contains(.tracked) { return }
+    table.writableRows(checking: slot).flags[slot].insert(.tracked)
+    if slot >= gc.next.count { ensureGCColumns(slot) }
+    gcAppend(slot, to: .generation0)
   }
 
   /// Stops tracking an object: unlinks it from its list
   /// (`PyObject_GC_UnTrack`). No-op if not tracked.
   /// - Complexity: O(1).
   public mutating func untrack(_ id: ObjectID) {
-    guard flags[id.slot].contains(.tracked) else { return }
-    flags[id.slot].remove(.tracked)
-    gcUnlink(id.slot)
-    gc.membership[id.slot] = 0
+    let slot = id.slot
+    guard flags[slot].contains(.tracked) else { return }
+    table.writableRows(checking: slot).flags[slot].remove(.tracked)
+    gcUnlink(slot)
+    gc.membership[slot] = 0
   }
 
   /// Whether the cycle collector tracks the object (`gc.is_tracked`).
@@ -81,10 +83,13 @@ extension Heap {
 
   // MARK: List primitives
 
-  /// Grows the GC columns so `slot` exists.
+  /// Grows the GC columns so `slot` exists: to the row count at least, and
+  /// on into the columns' spare capacity (a new row is tracked at once, and
+  /// growing the three columns by one row each time cost three generic
+  /// appends per object).
   mutating func ensureGCColumns(_ slot: Int) {
     let needed = max(slot + 1, kinds.count)
-    let missing = needed - gc.next.count
+    let missing = max(needed, min(gc.next.capacity, needed + 1024)) - gc.next.count
     guard missing > 0 else { return }
     gc.previous.append(contentsOf: repeatElement(-1, count: missing))
     gc.next.append(contentsOf: repeatElement(-1, count: missing))
@@ -93,13 +98,20 @@ extension Heap {
 
   /// Appends an unlinked row at the tail of `list` (`gc_list_append`).
   @inline(__always) mutating func gcAppend(_ slot: Int, to list: GCList) {
+    // One uniqueness check per column rather than one per write.
     let listIndex = Int(list.rawValue)
-    let last = gc.heads[listIndex].last
-    gc.previous[slot] = last
-    gc.next[slot] = -1
-    if last >= 0 { gc.next[Int(last)] = Int32(slot) } else { gc.heads[listIndex].first = Int32(slot) }
-    gc.heads[listIndex].last = Int32(slot)
-    gc.heads[listIndex].count += 1
+    gc.previous.withUnsafeMutableBufferPointer { previousColumn in
+      gc.next.withUnsafeMutableBufferPointer { nextColumn in
+        gc.heads.withUnsafeMutableBufferPointer { heads in
+          let last = heads[listIndex].last
+          previousColumn[slot] = last
+          nextColumn[slot] = -1
+          if last >= 0 { nextColumn[Int(last)] = Int32(slot) } else { heads[listIndex].first = Int32(slot) }
+          heads[listIndex].last = Int32(slot)
+          heads[listIndex].count += 1
+        }
+      }
+    }
     gc.membership[slot] = (gc.membership[slot] & GCState.collectingBit) | list.rawValue
   }
 

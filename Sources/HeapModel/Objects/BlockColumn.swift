@@ -8,51 +8,52 @@
 //
 //   0xxx…x   arena region: (address − heapBase) / 16      (32 GiB of arenas)
 //   1xxx…x   low region:   (address − staticBase) / 16    (32 GiB above it)
-//   ffff_ffff  anything else (unaligned, 0, out of range): in `wide`, by row
+//   ffff_ffff  anything else (unaligned, 0, out of range): in a side table
 //
 // so a row costs 4 bytes where a `UInt64` cost 8 (issue 3: ≤ 48 bytes of
 // model per object). The code is converted at the boundary: readers and
 // writers see `UInt64` addresses through the subscript and never the code.
 //
-// Invariant: `wide` holds exactly the rows whose code is `wideCode`.
+// Invariant: `ObjectTableStorage.wideBlocks` holds exactly the rows whose
+// code is `wideCode`.
 
-/// Block start addresses of the object table's rows, stored as 32-bit codes.
-public struct BlockColumn: Sendable {
-  private(set) var codes: [UInt32] = []
-  /// Addresses with no code, by row.
-  private(set) var wide: [Int32: UInt64] = [:]
+/// Block start addresses of the object table's rows, stored as 32-bit codes
+/// in the table's buffer (Objects/ObjectTable.swift). A view borrowed from
+/// the heap for one expression, like `RowColumn`.
+public struct BlockColumn: @unchecked Sendable {
+  let codes: UnsafeMutablePointer<UInt32>
+  /// Number of rows.
+  public let count: Int
+  /// For the side table and writes (a reference is retained on use, so the
+  /// common reads go through `codes`).
+  unowned(unsafe) let storage: ObjectTableStorage
 
   static let wideCode: UInt32 = .max
   static let lowTag: UInt32 = 0x8000_0000
   static let arenaBase = Allocator.heapBase
   static let lowBase = Heap.staticBase
 
-  init() {}
-
-  /// Number of rows.
-  public var count: Int { codes.count }
+  @inline(__always) init(_ storage: ObjectTableStorage) {
+    codes = storage.rows.blockCodes
+    count = storage.count
+    self.storage = storage
+  }
 
   /// The block address of row `slot`.
-  public subscript(slot: Int) -> UInt64 {
+  public internal(set) subscript(slot: Int) -> UInt64 {
     @inline(__always) get {
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
       let code = codes[slot]
       if code < Self.lowTag { return Self.arenaBase &+ UInt64(code) &<< 4 }
       if code != Self.wideCode { return Self.lowBase &+ UInt64(code & ~Self.lowTag) &<< 4 }
-      return wide[Int32(slot)]!
+      return storage.wideBlocks[Int32(slot)]!
     }
+    // Mutating: a write reaches it through the heap's `_modify` accessor,
+    // which makes the storage unique first.
     set {
-      if codes[slot] == Self.wideCode { wide[Int32(slot)] = nil }
-      let code = Self.code(newValue)
-      codes[slot] = code
-      if code == Self.wideCode { wide[Int32(slot)] = newValue }
+      precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "row out of range")
+      storage.setBlock(slot, newValue)
     }
-  }
-
-  /// Adds a row.
-  mutating func append(_ address: UInt64) {
-    let code = Self.code(address)
-    if code == Self.wideCode { wide[Int32(codes.count)] = address }
-    codes.append(code)
   }
 
   /// The code of `address`, `wideCode` when it has none.
@@ -85,7 +86,4 @@ public struct BlockColumn: Sendable {
     if code < lowTag { return arenaBase &+ UInt64(code) &<< 4 }
     return lowBase &+ UInt64(code & ~lowTag) &<< 4
   }
-
-  /// Bytes the column occupies (`ModelFootprint`).
-  var memoryFootprint: Int { ModelFootprint.array(codes) + ModelFootprint.dictionary(wide) }
 }

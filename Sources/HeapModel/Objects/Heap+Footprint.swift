@@ -61,9 +61,7 @@ extension Heap {
   }
 
   private var rowColumnBytes: Int {
-    ModelFootprint.array(kinds) + ModelFootprint.array(flags) + ModelFootprint.array(refcounts)
-      + blocks.memoryFootprint + sizes.memoryFootprint + ModelFootprint.array(types)
-      + ModelFootprint.array(payloads) + ModelFootprint.array(freeRows)
+    table.storage.memoryFootprint
   }
 
   private var collectorColumnBytes: Int {

@@ -51,16 +51,37 @@ extension Heap {
 
   /// A tuple of `items`, stealing their references; `()` is the singleton.
   public mutating func newTuple(_ items: [ObjectID]) -> ObjectID {
+    items.withUnsafeBufferPointer { newTuple(stealing: $0) }
+  }
+
+  /// A tuple of `items` (references stolen) without an intermediate array:
+  /// a slice of the caller's value stack, say.
+  public mutating func newTuple(stealing items: UnsafeBufferPointer<ObjectID>) -> ObjectID {
     if items.isEmpty {
       incref(emptyTuple)
       return emptyTuple
     }
-    let size = ObjectLayouts.tupleBlockSize(count: items.count)
     let start = itemSlab.allocate(items.count)
     itemSlab.write(items, at: start)
-    let payload = Heap.sequencePayload(start: start, count: items.count)
+    return finishTuple(start: start, count: items.count)
+  }
+
+  /// The pair `(first, second)`, stealing both references.
+  public mutating func newTuple(_ first: ObjectID, _ second: ObjectID) -> ObjectID {
+    let start = itemSlab.allocate(2)
+    itemSlab.withMutableWords { words in
+      words[start] = first.index
+      words[start + 1] = second.index
+    }
+    return finishTuple(start: start, count: 2)
+  }
+
+  /// The object of a tuple whose items are at `start…` in the slab.
+  @inline(__always) private mutating func finishTuple(start: Int, count: Int) -> ObjectID {
+    let size = ObjectLayouts.tupleBlockSize(count: count)
+    let payload = Heap.sequencePayload(start: start, count: count)
     let id: ObjectID
-    if let block = takeFromFreeList(.tuple(items.count)) {
+    if let block = takeFromFreeList(.tuple(count)) {
       id = addRow(kind: .tuple, type: typeObject(.tuple), payload: payload, block: block, size: size)
     } else {
       id = allocateObject(kind: .tuple, type: typeObject(.tuple), size: size, payload: payload)

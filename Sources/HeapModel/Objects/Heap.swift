@@ -13,7 +13,7 @@
 //
 // Invariants: a live row has refcount ≥ 1 (or is static); `address` is the
 // value `id()` returns (block start + pre-header); a freed row's slot is on
-// `freeRows` and its kind column is `.none` with the `.dead` flag.
+// the free-row stack and its kind column is `.none` with the `.dead` flag.
 //
 // Memory (issue 3: ≤ 48 bytes of model per small object): a refcount is an
 // Int32 because every reference the model counts is stored somewhere in the
@@ -65,18 +65,71 @@ public struct Heap: Sendable {
   private var addressOnly = AddressOnly()
 
   // MARK: Columns
-  public internal(set) var kinds: [ObjectKind] = []
-  public internal(set) var flags: [ObjectFlags] = []
-  public internal(set) var refcounts: [Int32] = []
+
+  /// The row columns, in one buffer (Objects/ObjectTable.swift). The
+  /// properties below are views of it for one expression each; a write
+  /// through them makes the storage unique first.
+  var table = ObjectTable()
+  public internal(set) var kinds: RowColumn<ObjectKind> {
+    @inline(__always) get { RowColumn(table.storage.rows.kinds, count: table.storage.count) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.kinds, count: table.storage.count)
+      yield &column
+    }
+  }
+  public internal(set) var flags: RowColumn<ObjectFlags> {
+    @inline(__always) get { RowColumn(table.storage.rows.flags, count: table.storage.count) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.flags, count: table.storage.count)
+      yield &column
+    }
+  }
+  public internal(set) var refcounts: RowColumn<Int32> {
+    @inline(__always) get { RowColumn(table.storage.rows.refcounts, count: table.storage.count) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.refcounts, count: table.storage.count)
+      yield &column
+    }
+  }
   /// Block start address of the object's main block (a 4-byte code per
   /// row, Objects/BlockColumn.swift).
-  public internal(set) var blocks = BlockColumn()
+  public internal(set) var blocks: BlockColumn {
+    @inline(__always) get { BlockColumn(table.storage) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = BlockColumn(table.storage)
+      yield &column
+    }
+  }
   /// Request size of the main block (0 for static objects; 2 bytes a row,
   /// Objects/SizeColumn.swift).
-  public internal(set) var sizes = SizeColumn()
-  public internal(set) var types: [ObjectID] = []
-  public internal(set) var payloads: [Int64] = []
-  var freeRows: [Int32] = []
+  public internal(set) var sizes: SizeColumn {
+    @inline(__always) get { SizeColumn(table.storage) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = SizeColumn(table.storage)
+      yield &column
+    }
+  }
+  public internal(set) var types: RowColumn<ObjectID> {
+    @inline(__always) get { RowColumn(table.storage.rows.types, count: table.storage.count) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.types, count: table.storage.count)
+      yield &column
+    }
+  }
+  public internal(set) var payloads: RowColumn<Int64> {
+    @inline(__always) get { RowColumn(table.storage.rows.payloads, count: table.storage.count) }
+    @inline(__always) _modify {
+      table.makeUnique()
+      var column = RowColumn(table.storage.rows.payloads, count: table.storage.count)
+      yield &column
+    }
+  }
 
   // MARK: Payload stores
   var bigInts = Store<BigInt>()
@@ -151,34 +204,17 @@ public struct Heap: Sendable {
   }
 
   /// Number of live rows (static objects included).
-  public var liveObjectCount: Int { kinds.count - freeRows.count }
+  public var liveObjectCount: Int { table.storage.count - table.storage.freeCount }
 
   // MARK: Rows
 
   /// Adds a row; the caller has already allocated its block (or it is static).
+  @inline(__always)
   mutating func addRow(
     kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int,
     flags extra: ObjectFlags = []
   ) -> ObjectID {
-    if let row = freeRows.popLast() {
-      let slot = Int(row)
-      kinds[slot] = kind
-      flags[slot] = extra
-      refcounts[slot] = 1
-      blocks[slot] = block
-      sizes[slot] = Int32(size)
-      types[slot] = type
-      payloads[slot] = payload
-      return ObjectID(row)
-    }
-    kinds.append(kind)
-    flags.append(extra)
-    refcounts.append(1)
-    blocks.append(block)
-    sizes.append(Int32(size))
-    types.append(type)
-    payloads.append(payload)
-    return ObjectID(kinds.count - 1)
+    ObjectID(table.addRow(kind: kind, flags: extra, type: type, payload: payload, block: block, size: size))
   }
 
   /// Allocates a main block of `size` bytes and adds a row for it.

@@ -131,8 +131,18 @@ struct ItemSlab: Sendable {
 
   /// Copies `items` to `start…`.
   mutating func write(_ items: [ObjectID], at start: Int) {
+    items.withUnsafeBufferPointer { write($0, at: start) }
+  }
+
+  /// Copies `items` to `start…`.
+  mutating func write(_ items: UnsafeBufferPointer<ObjectID>, at start: Int) {
+    guard let source = items.baseAddress, !items.isEmpty else { return }
+    precondition(MemoryLayout<ObjectID>.stride == 4, "ObjectID is not its Int32 index")
+    precondition(start >= 0 && start + items.count <= words.count, "slab range out of bounds")
     words.withUnsafeMutableBufferPointer { buffer in
-      for (offset, item) in items.enumerated() { buffer[start + offset] = item.index }
+      // ObjectID is its Int32 index: a plain copy.
+      UnsafeMutableRawPointer(buffer.baseAddress! + start).copyMemory(
+        from: UnsafeRawPointer(source), byteCount: items.count * 4)
     }
   }
 

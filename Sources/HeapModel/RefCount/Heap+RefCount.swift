@@ -52,8 +52,12 @@ struct DeallocFrame: Sendable {
 extension Heap {
   @inline(__always)
   public mutating func incref(_ id: ObjectID) {
+    // Read before making the table unique: an immortal object's count never
+    // changes, and a heap shared with a copy must not be copied for it.
     let slot = id.slot
-    if !flags[slot].contains(.immortal) { refcounts[slot] &+= 1 }
+    if flags[slot].contains(.immortal) { return }
+    table.makeUnique()
+    table.storage.rows.refcounts[slot] &+= 1
   }
 
   /// Decrements; returns true when the count reached zero and the caller must
@@ -61,12 +65,15 @@ extension Heap {
   @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
     let slot = id.slot
-    if flags[slot].contains(.immortal) { return false }
+    let flags = self.flags[slot]
+    if flags.contains(.immortal) { return false }
+    table.makeUnique()
+    let refcounts = table.storage.rows.refcounts
     let count = refcounts[slot] &- 1
     refcounts[slot] = count
     if count > 0 { return false }
     if count < 0 { refcountWentNegative(id) }
-    return !flags[slot].contains(.isStatic)
+    return !flags.contains(.isStatic)
   }
 
   /// The failure of `decrementReachesZero`, out of line so that the hot
@@ -179,11 +186,11 @@ extension Heap {
         }
         deallocStack.removeLast()
         let refsStart = Int(frame.refsStart)
-        while deallocRefs.count > refsStart { deallocRefs.removeLast() }
+        if deallocRefs.count > refsStart { deallocRefs.removeSubrange(refsStart...) }
         let blocksStart = Int(frame.blocksStart)
         if blocksStart < deallocBlocks.count {
           for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
-          while deallocBlocks.count > blocksStart { deallocBlocks.removeLast() }
+          deallocBlocks.removeSubrange(blocksStart...)
         }
         freeObject(id)
       }
@@ -381,12 +388,13 @@ extension Heap {
 
   /// Frees an object's block (or parks it on a free list) and its row.
   mutating func freeObject(_ id: ObjectID) {
-    let kind = kinds[id.slot]
-    let block = blocks[id.slot]
+    let slot = id.slot
+    let kind = kinds[slot]
+    let block = blocks[slot]
     let parked: Bool
     switch kind {
     case .float: parked = putOnFreeList(.float, block)
-    case .tuple: parked = putOnFreeList(.tuple(Int(sizes[id.slot] - 40) / 8), block)
+    case .tuple: parked = putOnFreeList(.tuple(Int(sizes[slot] - 40) / 8), block)
     case .list: parked = putOnFreeList(.list, block)
     case .dict, .classDict: parked = putOnFreeList(.dict, block)
     case .boundMethod: parked = putOnFreeList(.boundMethod, block)
@@ -395,7 +403,7 @@ extension Heap {
       let code = frameCodes[id] ?? -1
       frameCodes[id] = nil
       if putOnFreeList(.zombieFrame(code), block) {
-        frameZombieSizes[code] = Int(sizes[id.slot])
+        frameZombieSizes[code] = Int(sizes[slot])
         parked = true
       } else {
         parked = putOnFreeList(.frame, block)
@@ -406,11 +414,7 @@ extension Heap {
       allocator.free(Address(block))
       if kind.isGCType { countGCDeallocation() }
     }
-    kinds[id.slot] = .none
-    flags[id.slot] = .dead
-    refcounts[id.slot] = 0
-    types[id.slot] = .null
-    freeRows.append(id.index)
+    table.freeRow(slot)
   }
 }
 

@@ -356,9 +356,9 @@ extension Interpreter {
           r.pc = arg
         }
       case .buildTuple:
-        let items = values.array(from: values.count - arg)
+        let tuple = heap.newTuple(stealing: values.buffer((values.count - arg)..<values.count))
         values.removeLast(arg)
-        push(heap.newTuple(items))
+        push(tuple)
       case .buildList:
         let items = values.array(from: values.count - arg)
         values.removeLast(arg)
