@@ -183,12 +183,12 @@ extension Interpreter {
     let code = program.codes[frame.code]
     let locals = frameLocals(frame)
     let builtins = CPythonSuggestionNames.builtinsInOrder[version.minor] ?? []
-    if version >= .py312, let self_ = locals.first(where: { $0.name == "self" }) {
+    if version >= .py312, let selfLocal = locals.first(where: { $0.name == "self" }) {
       // 3.12 asks `co_varnames`, 3.13 `f_locals`: an unbound `self` stops
       // 3.12's search altogether and is skipped by 3.13.
-      if self_.value.isNull {
+      if selfLocal.value.isNull {
         if version == .py312 { return nil }
-      } else if hasAttributeForSuggestion(self_.value, name) {
+      } else if hasAttributeForSuggestion(selfLocal.value, name) {
         return "self.\(name)"
       }
     }
