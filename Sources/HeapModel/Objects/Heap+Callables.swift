@@ -302,19 +302,32 @@ extension Heap {
 
   /// An exception instance (+1) of builtin or user type `type`, with `args`
   /// (a tuple, stolen).
+  ///
+  /// 3.10+ NameError and UnboundLocalError (`PyNameErrorObject`) have a
+  /// fifth field, `name`, and AttributeError a fifth and sixth, `name` and
+  /// `obj`: what the traceback's "Did you mean" hint searches from.
   public mutating func newException(type: ObjectID, args: ObjectID) -> ObjectID {
     incref(type)
-    var payload = InstancePayload()
-    payload.extraCount = 4
-    payload.refsStart = allocateInstanceRefs(slots: 0, extra: 4)
-    payloadSlab[Int(payload.refsStart)] = args.index
-    let slot = instances.insert(payload)
     var kind = ObjectKind.exception
+    var fields: Int32 = 4
+    var nameErrorField = false
     if kinds[type.slot] == .builtinType, let builtin = builtinType(of: type) {
       if builtin == .stopIteration { kind = .stopIteration }
       if builtin == .attributeError { kind = .attributeError }
+      if version >= .py310 {
+        if builtin == .attributeError { fields = 6 }
+        if builtin == .nameError || builtin == .unboundLocalError {
+          fields = 5
+          nameErrorField = true
+        }
+      }
     }
-    let size = layouts.fixedBlockSize(kind)!
+    var payload = InstancePayload()
+    payload.extraCount = fields
+    payload.refsStart = allocateInstanceRefs(slots: 0, extra: Int(fields))
+    payloadSlab[Int(payload.refsStart)] = args.index
+    let slot = instances.insert(payload)
+    let size = layouts.fixedBlockSize(kind)! + (nameErrorField ? 8 : 0)
     let id = allocateObject(kind: .exception, type: type, size: size, payload: Int64(slot))
     countGCAllocation()
     track(id)

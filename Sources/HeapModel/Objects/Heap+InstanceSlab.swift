@@ -52,7 +52,14 @@ extension Heap {
     return old
   }
 
-  /// Field `index` of an exception (0 args, 1 traceback, 2 context, 3 cause).
+  /// How many fields an exception has: 4, 5 with a 3.10+ NameError's
+  /// `name`, 6 with a 3.10+ AttributeError's `name` and `obj`.
+  public func exceptionFieldCount(_ id: ObjectID) -> Int {
+    Int(instances[Int(payloads[id.slot])].extraCount)
+  }
+
+  /// Field `index` of an exception (0 args, 1 traceback, 2 context, 3 cause,
+  /// 4 name, 5 obj).
   public func exceptionField(_ id: ObjectID, _ index: Int) -> ObjectID {
     let payload = instances[Int(payloads[id.slot])]
     precondition(index < Int(payload.extraCount), "not an exception field")
@@ -234,12 +241,19 @@ extension Heap {
     }
   }
 
-  /// Appends the exception fields of a payload (nulls included when `nulls`).
+  /// Appends the exception fields of a payload (nulls included when `nulls`):
+  /// a 3.10+ AttributeError's `obj` and `name` (NameError's `name`) first,
+  /// as their `tp_traverse` and `tp_clear` visit them before the base's.
   @inline(__always) func appendExceptionFields(
     of payload: InstancePayload, nulls: Bool, to buffer: inout [ObjectID]
   ) {
     let start = Int(payload.refsStart + payload.slotCount)
-    for word in start..<(start + Int(payload.extraCount)) {
+    let count = Int(payload.extraCount)
+    for word in stride(from: start + count - 1, through: start + 4, by: -1) {
+      let value = ObjectID(payloadSlab[word])
+      if nulls || !value.isNull { buffer.append(value) }
+    }
+    for word in start..<(start + min(count, 4)) {
       let value = ObjectID(payloadSlab[word])
       if nulls || !value.isNull { buffer.append(value) }
     }

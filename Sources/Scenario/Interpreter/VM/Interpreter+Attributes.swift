@@ -9,8 +9,9 @@ import Foundation
 import HeapModel
 
 extension Interpreter {
-  /// The attribute `name` of `object` (owned).
-  mutating func getAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID {
+  /// The attribute `name` of `object` (owned); `getAttribute` adds the
+  /// AttributeError's context (Interpreter+Suggestions.swift).
+  mutating func lookUpAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID {
     let kind = heap.kind(of: object)
     switch kind {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:

@@ -414,6 +414,9 @@ extension Interpreter {
       return layouts.typeGetsizeof(sharedKeysBlockSize: heap.sharedKeysBlockSize(ofClass: object))
     case .none:
       return 16
+    case .exception:
+      // The block: 3.10+ NameError and AttributeError are larger.
+      return Int(heap.sizes[object.slot])
     default:
       let kind = heap.kind(of: object)
       if let size = weakrefModuleSizeOf(object) { return size }

@@ -166,7 +166,7 @@ extension Interpreter {
         } else if let value = builtinsByName[name] {
           push(retain(value))
         } else {
-          throw raise(.nameError, "name '\(name)' is not defined")
+          throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeName:
         let value = pop()
@@ -176,7 +176,7 @@ extension Interpreter {
       case .deleteName:
         let name = r.names[arg]
         if try !dictDelete(frames[frameIndex].namespace, key: r.nameObjects[arg]) {
-          throw raise(.nameError, "name '\(name)' is not defined")
+          throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .loadGlobal:
         let name = r.names[arg]
@@ -188,7 +188,7 @@ extension Interpreter {
         } else if let value = builtinsByName[name] {
           push(retain(value))
         } else {
-          throw raise(.nameError, "name '\(name)' is not defined")
+          throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeGlobal:
         let value = pop()
@@ -197,7 +197,7 @@ extension Interpreter {
       case .deleteGlobal:
         let name = r.names[arg]
         if try !dictDelete(frames[frameIndex].globals, key: r.nameObjects[arg]) {
-          throw raise(.nameError, "name '\(name)' is not defined")
+          throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .loadAttr:
         let object = pop()

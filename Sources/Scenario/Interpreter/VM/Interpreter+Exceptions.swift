@@ -132,6 +132,7 @@ extension Interpreter {
     case "__traceback__": value = refs[1]
     case "__context__": value = refs[2]
     case "__cause__": value = refs[3]
+    case "name", "obj": return nameErrorAttribute(exception, name)
     default: return nil
     }
     return value.isNull ? heap.none : value
@@ -249,7 +250,8 @@ extension Interpreter {
       traceback = fields.refs[0]
     }
     flushRepeats()
-    return text + exceptionSummary(exception) + "\n"
+    let suggestion = unraisable ? "" : suggestionSuffix(for: exception)
+    return text + exceptionSummary(exception) + suggestion + "\n"
   }
 
   /// `TypeError: message` as the last traceback line shows it.

@@ -284,10 +284,7 @@ extension Interpreter {
   mutating func construct(_ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]) throws
     -> ObjectID
   {
-    if type.isException {
-      for arg in args { heap.incref(arg) }
-      return heap.newException(type: heap.typeObject(type), args: heap.newTuple(args))
-    }
+    if type.isException { return try newBuiltinException(type, args, keywords: keywords) }
     switch type {
     case .object:
       return heap.newFieldsObject(kind: .object, type: .object, refs: [], size: 16, tracked: false)
