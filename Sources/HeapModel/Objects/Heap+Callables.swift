@@ -218,8 +218,12 @@ extension Heap {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let capacity = dicts[dictSlot].splitCapacity
-    if let known = sharedTables[table].names.firstIndex { CodePoints.equal($0, name) }, known < capacity { return }
-    if !sharedTables[table].names.contains(name), sharedTables[table].keys.isSharing {
+    if let known = sharedTables[table].names.firstIndex { CodePoints.equal($0, name) }, known < capacity {
+      return
+    }
+    if !sharedTables[table].names.contains(where: { CodePoints.equal($0, name) }),
+      sharedTables[table].keys.isSharing
+    {
       let insertion = sharedTables[table].keys.insertKey(
         instanceAttributes: Int(dicts[dictSlot].table.count), instanceCapacity: capacity, soleUser: false)
       if case .stored(let index) = insertion {

@@ -116,7 +116,9 @@ public struct CodePointString: Hashable, Comparable, Sendable, CustomStringConve
 
   public static func == (a: CodePointString, b: CodePointString) -> Bool { CodePoints.equal(a.text, b.text) }
 
-  public static func < (a: CodePointString, b: CodePointString) -> Bool { CodePoints.order(a.text, b.text) < 0 }
+  public static func < (a: CodePointString, b: CodePointString) -> Bool {
+    CodePoints.order(a.text, b.text) < 0
+  }
 
   public func hash(into hasher: inout Hasher) {
     CodePoints.withBytes(text) { bytes in

@@ -385,7 +385,8 @@ extension Compiler {
     ) { compiler in
       compiler.builder.emit(.loadName, compiler.builder.nameSlot("__name__", heap: &compiler.heap))
       compiler.builder.emit(.storeName, compiler.builder.nameSlot("__module__", heap: &compiler.heap))
-      compiler.builder.emit(.loadConst, compiler.constant(.str(CodePointString(compiler.builder.code.qualifiedName))))
+      compiler.builder.emit(
+        .loadConst, compiler.constant(.str(CodePointString(compiler.builder.code.qualifiedName))))
       compiler.builder.emit(.storeName, compiler.builder.nameSlot("__qualname__", heap: &compiler.heap))
       compiler.compileBody(def.body)
       if compiler.builder.code.cellNames.contains("__class__") {

@@ -164,7 +164,8 @@ extension Interpreter {
     case .strReplace:
       let (old, new) = (try argument(0), try argument(1))
       let count = args.count > 2 ? try integerArgument(args[2]) : -1
-      let text = PythonText.replacing(heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
+      let text = PythonText.replacing(
+        heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
       return text.map { heap.newStr($0) } ?? retain(receiver)
     case .strStartswith:
       let prefix = try argument(0)

@@ -56,7 +56,9 @@ enum PythonText {
   static func upper(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.uppercased() }
     var view = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars { view.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars) }
+    for scalar in text.unicodeScalars {
+      view.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars)
+    }
     return String(view)
   }
 
@@ -117,7 +119,8 @@ enum PythonText {
     let width = old.utf8.count
     let utf8 = text.utf8
     while true {
-      result += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: found)])
+      result += Substring(
+        utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: found)])
       result += new
       start = found + width
       limit -= 1
