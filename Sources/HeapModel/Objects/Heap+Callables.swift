@@ -196,7 +196,7 @@ extension Heap {
     // 3.11+: inline values while the shared keys have room.
     let table = cachedTable(ofClass: cls)
     guard table >= 0 else { return materializeDict(id) }
-    let known = sharedTables[table].names.firstIndex { CodePoints.equal($0, name) }
+    let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) })
     if let known, known < instances[slot].valuesCapacity { return .null }
     if known == nil, sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
@@ -218,7 +218,9 @@ extension Heap {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let capacity = dicts[dictSlot].splitCapacity
-    if let known = sharedTables[table].names.firstIndex { CodePoints.equal($0, name) }, known < capacity {
+    if let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) }),
+      known < capacity
+    {
       return
     }
     if !sharedTables[table].names.contains(where: { CodePoints.equal($0, name) }),

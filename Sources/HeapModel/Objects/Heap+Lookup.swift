@@ -81,7 +81,7 @@ extension Heap {
   /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
   public func slotIndex(ofClass cls: ObjectID, name: String) -> Int? {
     guard kinds[cls.slot] == .type else { return nil }
-    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex { CodePoints.equal($0, name) }
+    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex(where: { CodePoints.equal($0, name) })
   }
 
   /// The value of an instance's slot `index` (borrowed), nil when unset.

@@ -311,7 +311,7 @@ extension Interpreter {
     var kwargsEntries: [(String, ObjectID)] = []
     let keywordEnd = positionalCount + code.keywordOnlyCount
     for (keyword, value) in keywords {
-      if let index = code.varNames[0..<keywordEnd].firstIndex { CodePoints.equal($0, keyword) },
+      if let index = code.varNames[0..<keywordEnd].firstIndex(where: { CodePoints.equal($0, keyword) }),
         index >= code.positionalOnlyCount
       {
         if !slots[index].isNull {
