@@ -93,7 +93,7 @@ extension Heap {
       for name in ownSlots { names.append(intern(name)) }
       for name in names { incref(name) }
       let list = newList(names)
-      payload.slotsTuple = newTuple(names.sorted { string($0) < string($1) })
+      payload.slotsTuple = newTuple(names.sorted { CodePoints.order(string($0), string($1)) < 0 })
       decref(list)
     }
     let blocks = allocateClassCompanionBlocks(
@@ -196,7 +196,7 @@ extension Heap {
     // 3.11+: inline values while the shared keys have room.
     let table = cachedTable(ofClass: cls)
     guard table >= 0 else { return materializeDict(id) }
-    let known = sharedTables[table].names.firstIndex(of: name)
+    let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) })
     if let known, known < instances[slot].valuesCapacity { return .null }
     if known == nil, sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
@@ -218,8 +218,14 @@ extension Heap {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let capacity = dicts[dictSlot].splitCapacity
-    if let known = sharedTables[table].names.firstIndex(of: name), known < capacity { return }
-    if !sharedTables[table].names.contains(name), sharedTables[table].keys.isSharing {
+    if let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) }),
+      known < capacity
+    {
+      return
+    }
+    if !sharedTables[table].names.contains(where: { CodePoints.equal($0, name) }),
+      sharedTables[table].keys.isSharing
+    {
       let insertion = sharedTables[table].keys.insertKey(
         instanceAttributes: Int(dicts[dictSlot].table.count), instanceCapacity: capacity, soleUser: false)
       if case .stored(let index) = insertion {

@@ -88,13 +88,13 @@ extension Heap {
   /// The interned str for `text` (+1 reference), creating and interning it
   /// on first use (`sys.intern`, identifier-like constants).
   public mutating func intern(_ text: String) -> ObjectID {
-    if let existing = interned[text] {
+    if let existing = interned[CodePointString(text)] {
       incref(existing)
       return existing
     }
     let id = newStr(text)
     if flags[id.slot].contains(.isStatic) { return id }
-    interned[text] = id
+    interned[CodePointString(text)] = id
     flags[id.slot].insert(.interned)
     if profile.internedStringsAreImmortal { flags[id.slot].insert(.immortal) }
     return id
@@ -104,20 +104,20 @@ extension Heap {
   /// itself when none exists yet.
   public mutating func internObject(_ id: ObjectID) -> ObjectID {
     let text = string(id)
-    if let existing = interned[text] {
+    if let existing = interned[CodePointString(text)] {
       incref(existing)
       return existing
     }
     incref(id)
     if flags[id.slot].contains(.isStatic) { return id }
-    interned[text] = id
+    interned[CodePointString(text)] = id
     flags[id.slot].insert(.interned)
     if profile.internedStringsAreImmortal { flags[id.slot].insert(.immortal) }
     return id
   }
 
   /// The str object interned for `text`, if any.
-  public func internedString(_ text: String) -> ObjectID? { interned[text] }
+  public func internedString(_ text: String) -> ObjectID? { interned[CodePointString(text)] }
 
   private mutating func latin1Char(_ value: UInt32) -> ObjectID {
     if latin1Chars.isEmpty { latin1Chars = Array(repeating: .null, count: 256) }

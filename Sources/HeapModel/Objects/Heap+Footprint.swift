@@ -78,7 +78,7 @@ extension Heap {
       + ModelFootprint.dictionary(weakrefLists) + ModelFootprint.array(freeLists)
       + ModelFootprint.dictionary(zombieFrames) + ModelFootprint.dictionary(frameZombieSizes)
       + ModelFootprint.dictionary(frameCodes) + ModelFootprint.dictionary(bytearrayBuffers)
-    for text in interned.keys { bytes += ModelFootprint.string(text) }
+    for key in interned.keys { bytes += ModelFootprint.string(key.text) }
     for list in weakrefLists.values { bytes += ModelFootprint.array(list) }
     for list in freeLists { bytes += ModelFootprint.array(list) }
     return bytes

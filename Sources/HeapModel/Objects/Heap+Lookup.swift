@@ -39,14 +39,17 @@ extension Heap {
   func strKeyPosition(in table: SlabTable, name: String, hash: Int, interned: ObjectID) -> Int? {
     guard let first = table.find(hash: hash, in: tableSlab, { _ in true }) else { return nil }
     let key = table.key(at: first, in: tableSlab)
-    if key == interned || (kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name) {
+    if key == interned
+      || (kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name))
+    {
       return first
     }
     return kinds.withUnsafeBufferPointer { kinds in
       payloads.withUnsafeBufferPointer { payloads in
         strs.elements.withUnsafeBufferPointer { strs in
           table.find(hash: hash, in: tableSlab) {
-            $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name)
+            $0 == interned
+              || (kinds[$0.slot] == .str && CodePoints.equal(strs[Int(payloads[$0.slot])].text, name))
           }
         }
       }
@@ -61,19 +64,24 @@ extension Heap {
   func strKeyPosition(in table: DictTable, name: String, hash: Int, interned: ObjectID) -> Int? {
     guard let first = table.find(hash: hash, { _ in true }) else { return nil }
     let key = table.keys[first]
-    if key == interned || (kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name) {
+    if key == interned
+      || (kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name))
+    {
       return first
     }
     let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
     return table.find(
       hash: hash,
-      { $0 == interned || (kinds[$0.slot] == .str && strs[Int(payloads[$0.slot])].text == name) })
+      {
+        $0 == interned
+          || (kinds[$0.slot] == .str && CodePoints.equal(strs[Int(payloads[$0.slot])].text, name))
+      })
   }
 
   /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
   public func slotIndex(ofClass cls: ObjectID, name: String) -> Int? {
     guard kinds[cls.slot] == .type else { return nil }
-    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex(of: name)
+    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex(where: { CodePoints.equal($0, name) })
   }
 
   /// The value of an instance's slot `index` (borrowed), nil when unset.
@@ -97,7 +105,9 @@ extension Heap {
         let hashBits = UInt(UInt32(bitPattern: words[word])) | UInt(UInt32(bitPattern: words[word + 1])) << 32
         guard Int(bitPattern: hashBits) == hash, words[word + 3] != ObjectID.null.index else { continue }
         let key = ObjectID(words[word + 2])
-        if kinds[key.slot] == .str && strs[Int(payloads[key.slot])].text == name { return position }
+        if kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name) {
+          return position
+        }
       }
       return nil
     }
@@ -136,7 +146,7 @@ extension Heap {
               if candidate == key { return true }
               switch (keyKind, kinds[candidate.slot]) {
               case (.str, .str):
-                return strs[Int(payloads[candidate.slot])].text == strs[Int(keyValue)].text
+                return CodePoints.equal(strs[Int(payloads[candidate.slot])].text, strs[Int(keyValue)].text)
               case (.int, .int), (.int, .bool):
                 return !flags[candidate.slot].contains(.bigPayload) && payloads[candidate.slot] == keyValue
               case (.str, .int), (.str, .bool), (.int, .str):

@@ -69,7 +69,7 @@ extension Heap {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let used = Int(dicts[dictSlot].table.count)
-    if let index = sharedTables[table].names.firstIndex(of: name) {
+    if let index = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) }) {
       if index == used { return }  // the next value slot in shared order
     } else if used == sharedTables[table].names.count && sharedTables[table].keys.usable > 0 {
       sharedTables[table].names.append(name)

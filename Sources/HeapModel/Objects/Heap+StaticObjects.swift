@@ -67,7 +67,7 @@ extension Heap {
   {
     let slot = Int(payloads[cls.slot])
     let table = classes[slot].namespace
-    let found = table.find(hash: hash) { kinds[$0.slot] == .str && string($0) == name }
+    let found = table.find(hash: hash) { kinds[$0.slot] == .str && CodePoints.equal(string($0), name) }
     guard let position = found else { return nil }
     return classes[slot].namespace.setValue(value, at: position)
   }

@@ -163,8 +163,9 @@ public struct Heap: Sendable {
   var smallInts: [ObjectID] = []
   var latin1Chars: [ObjectID] = []
   var byteChars: [ObjectID] = []
-  /// Interned strings by text (CPython's interned dict).
-  var interned: [String: ObjectID] = [:]
+  /// Interned strings by text (CPython's interned dict), keyed by code
+  /// points: "\u{E1}" and "a\u{301}" are two entries.
+  var interned: [CodePointString: ObjectID] = [:]
 
   // MARK: Reference-counting machinery
   var deallocStack: [DeallocFrame] = []

@@ -122,7 +122,7 @@ extension Heap {
       break
     case .str:
       let payload = Int(payloads[slot])
-      if flags[slot].contains(.interned) { interned[strs[payload].text] = nil }
+      if flags[slot].contains(.interned) { interned[CodePointString(strs[payload].text)] = nil }
       let utf8Block = strs[payload].utf8Block
       strs.remove(payload, filler: StrPayload.removed)
       if utf8Block != 0 { allocator.free(Address(utf8Block)) }
@@ -365,7 +365,7 @@ extension Heap {
     case .int:
       if flags[id.slot].contains(.bigPayload) { bigInts.remove(slot, filler: 0) }
     case .str:
-      if flags[id.slot].contains(.interned) { interned[strs[slot].text] = nil }
+      if flags[id.slot].contains(.interned) { interned[CodePointString(strs[slot].text)] = nil }
       let utf8Block = strs[slot].utf8Block
       strs.remove(slot, filler: StrPayload(""))
       if utf8Block != 0 { deallocBlocks.append(utf8Block) }

@@ -15,6 +15,13 @@
 // (`a.b.c`, `1 + 2 + 3`) counts against `maximumExpressionDepth`, so neither
 // the parser nor any later tree walk can exhaust the stack on hostile input.
 // Statement nesting is bounded by the lexer's 100 indentation levels.
+//
+// Names: a name with non-ASCII characters is NFKC-normalised, as CPython's
+// parser does (`new_identifier` in Parser/pegen.c), so `ﬁle` and `file`, or
+// `á` spelled composed and decomposed, are one variable. String contents are
+// never normalised: there "\u00e1" and "a\u0301" stay two different strs.
+
+import Foundation
 
 /// A syntax error that ends the current statement.
 struct SyntaxError: Error {
@@ -77,9 +84,12 @@ final class RecursiveDescentParser {
     return advance()
   }
 
-  /// The text of a token (names, numbers).
+  /// The text of a token (names, numbers); a non-ASCII name NFKC-normalised.
   func text(_ token: Token) -> String {
-    String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self)
+    let spelled = bytes[token.range.start..<token.range.end]
+    let text = String(decoding: spelled, as: UTF8.self)
+    guard token.kind == .name, spelled.contains(where: { $0 >= 0x80 }) else { return text }
+    return text.precomposedStringWithCompatibilityMapping
   }
 
   func isName(_ word: String, at offset: Int = 0) -> Bool {

@@ -542,7 +542,7 @@ extension Compiler {
         builder.emit(.callFunction, arguments.count)
       } else {
         for (_, value) in keywords { compile(value) }
-        let names = ConstantKey.tuple(keywords.map { .str($0.0.name) })
+        let names = ConstantKey.tuple(keywords.map { .str(CodePointString($0.0.name)) })
         // 3.11/3.12 pass the names with KW_NAMES, off the stack.
         let namesSlot = version == .py311 || version == .py312 ? 1 : 0
         builder.hiddenDepth -= namesSlot
@@ -629,11 +629,11 @@ extension Compiler {
       switch part {
       case .literal(let text):
         if text.isEmpty { continue }
-        builder.emit(.loadConst, constant(.str(text)))
+        builder.emit(.loadConst, constant(.str(CodePointString(text))))
         pieces += 1
       case .field(let value, let conversion, let spec, let selfDocumenting):
         if let selfDocumenting {
-          builder.emit(.loadConst, constant(.str(selfDocumenting)))
+          builder.emit(.loadConst, constant(.str(CodePointString(selfDocumenting))))
           pieces += 1
         }
         compile(value)

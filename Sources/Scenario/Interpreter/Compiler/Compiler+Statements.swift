@@ -349,7 +349,7 @@ extension Compiler {
         let savedHidden = builder.hiddenDepth
         for (index, parameter) in keywordDefaults.enumerated() {
           builder.hiddenDepth = savedHidden + shape.pairHidden[index]
-          builder.emit(.loadConst, constant(.str(parameter.name.name)))
+          builder.emit(.loadConst, constant(.str(CodePointString(parameter.name.name))))
           compile(parameter.defaultValue!)
         }
         builder.hiddenDepth = savedHidden
@@ -385,7 +385,8 @@ extension Compiler {
     ) { compiler in
       compiler.builder.emit(.loadName, compiler.builder.nameSlot("__name__", heap: &compiler.heap))
       compiler.builder.emit(.storeName, compiler.builder.nameSlot("__module__", heap: &compiler.heap))
-      compiler.builder.emit(.loadConst, compiler.constant(.str(compiler.builder.code.qualifiedName)))
+      compiler.builder.emit(
+        .loadConst, compiler.constant(.str(CodePointString(compiler.builder.code.qualifiedName))))
       compiler.builder.emit(.storeName, compiler.builder.nameSlot("__qualname__", heap: &compiler.heap))
       compiler.compileBody(def.body)
       if compiler.builder.code.cellNames.contains("__class__") {
@@ -402,7 +403,7 @@ extension Compiler {
     } else {
       builder.emit(.loadConst, constant(.none))
     }
-    builder.emit(.loadConst, constant(.str(def.name.name)))
+    builder.emit(.loadConst, constant(.str(CodePointString(def.name.name))))
     if let base = def.bases.first {
       compile(base)
     } else {

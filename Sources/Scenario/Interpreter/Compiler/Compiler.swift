@@ -12,11 +12,12 @@
 import BigInt
 import HeapModel
 
-/// A constant's identity for merging: equal keys share one object.
+/// A constant's identity for merging: equal keys share one object (str
+/// constants by code points: "\u{E1}" and "a\u{301}" are two constants).
 indirect enum ConstantKey: Hashable {
   case int(BigInt)
   case float(UInt64)
-  case str(String)
+  case str(CodePointString)
   case bytes([UInt8])
   case none, `true`, `false`, ellipsis
   case tuple([ConstantKey])
@@ -210,9 +211,9 @@ struct Compiler {
     switch key {
     case .int(let value): return heap.newInt(big: value)
     case .float(let bits): return heap.newFloat(Double(bitPattern: bits))
-    case .str(let text):
-      if Compiler.isInternable(text) { return heap.intern(text) }
-      return heap.newStr(text)
+    case .str(let key):
+      if Compiler.isInternable(key.text) { return heap.intern(key.text) }
+      return heap.newStr(key.text)
     case .bytes(let value): return heap.newBytes(value)
     case .none:
       heap.incref(heap.none)
@@ -263,7 +264,7 @@ struct Compiler {
     case .true?: return true
     case .int(let value)?: return value != 0
     case .float(let bits)?: return Double(bitPattern: bits) != 0
-    case .str(let text)?: return !text.isEmpty
+    case .str(let key)?: return !key.text.isEmpty
     case .bytes(let value)?: return !value.isEmpty
     case .ellipsis?: return true
     case .tuple(let items)?: return !items.isEmpty
@@ -277,7 +278,7 @@ struct Compiler {
     case .int(.small(let value)): return .int(BigInt(value))
     case .int(.big(let value)): return .int(value)
     case .float(let value): return .float(value.bitPattern)
-    case .string(let text): return .str(text)
+    case .string(let text): return .str(CodePointString(text))
     case .bytes(let value): return .bytes(value)
     case .none: return ConstantKey.none
     case .true: return .true

@@ -40,11 +40,11 @@ enum ConstantFolder {
       guard let x = double(a), let y = double(b) else { return nil }
       return foldFloats(op, x, y)
     case (.str(let x), .str(let y)) where op == .add:
-      return .str(x + y)
+      return .str(CodePointString(x.text + y.text))
     case (.str(let x), .int(let n)) where op == .multiply:
-      return repeatString(x, n)
+      return repeatString(x.text, n)
     case (.int(let n), .str(let x)) where op == .multiply:
-      return repeatString(x, n)
+      return repeatString(x.text, n)
     case (.bytes(let x), .bytes(let y)) where op == .add:
       return .bytes(x + y)
     case (.bytes(let x), .int(let n)) where op == .multiply:
@@ -81,10 +81,10 @@ enum ConstantFolder {
   }
 
   private static func repeatString(_ text: String, _ count: BigInt) -> ConstantKey? {
-    guard count >= 0 else { return .str("") }
+    guard count >= 0 else { return .str(CodePointString("")) }
     let length = text.unicodeScalars.count
     guard length == 0 || count <= BigInt(maxStrSize / length) else { return nil }
-    return .str(String(repeating: text, count: Int(count)))
+    return .str(CodePointString(String(repeating: text, count: Int(count))))
   }
 
   private static func foldInts(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) -> ConstantKey? {

@@ -64,7 +64,8 @@ extension Interpreter {
       let hash = PyHash.hash(name, version: version)
       while let candidate = current, heap.kind(of: candidate) == .type {
         let namespace = heap.classPayload(candidate).namespace
-        if let position = namespace.find(hash: hash, { heap.kind(of: $0) == .str && heap.string($0) == name })
+        if let position = namespace.find(
+          hash: hash, { heap.kind(of: $0) == .str && CodePoints.equal(heap.string($0), name) })
         {
           let owner = heap.kind(of: target) == .type ? target : heap.type(of: target)
           if heap.kind(of: target) == .type, heap.kind(of: namespace.values[position]) == .function {

@@ -251,6 +251,11 @@ extension Interpreter {
       return try round(args)
     case .chr:
       try expect(1...1)
+      if let value = heap.intValue(args[0]), (0xD800...0xDFFF).contains(value) {
+        // A lone surrogate cannot live in a Swift string (the model's str).
+        throw InterpreterStop.unsupported(
+          feature: "chr() of a lone surrogate (U+D800…U+DFFF)", line: currentLine)
+      }
       guard let value = heap.intValue(args[0]), let scalar = Unicode.Scalar(UInt32(clamping: max(0, value))),
         value >= 0, value <= 0x10FFFF
       else { throw raise(.valueError, "chr() arg not in range(0x110000)") }

@@ -404,7 +404,8 @@ extension Interpreter {
     var kwargsEntries: [(String, ObjectID)] = []
     let keywordEnd = positionalCount + code.keywordOnlyCount
     for (keyword, value) in keywords {
-      if let index = code.varNames[0..<keywordEnd].firstIndex(of: keyword), index >= code.positionalOnlyCount
+      if let index = code.varNames[0..<keywordEnd].firstIndex(where: { CodePoints.equal($0, keyword) }),
+        index >= code.positionalOnlyCount
       {
         if !slots[index].isNull {
           throw fail("\(name)() got multiple values for argument '\(keyword)'")

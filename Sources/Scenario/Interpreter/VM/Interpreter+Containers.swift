@@ -99,7 +99,7 @@ extension Interpreter {
       for (position, candidate) in candidates {
         if candidate == key { return position }
         if heap.kind(of: candidate) == .str {
-          if heap.string(candidate) == text { return position }
+          if CodePoints.equal(heap.string(candidate), text) { return position }
           continue
         }
         if try equals(candidate, key) { return position }

@@ -28,9 +28,13 @@ extension Interpreter {
     return PythonRaise()
   }
 
-  mutating func raise(formatting error: FormattingError) -> PythonRaise {
+  /// The exception a formatting error stands for, raised; or, for a
+  /// result the model cannot hold (a lone surrogate), the stop that ends
+  /// the run with a diagnostic.
+  mutating func raise(formatting error: FormattingError) -> any Error {
     let type: BuiltinType
     switch error.kind {
+    case .unsupported: return InterpreterStop.unsupported(feature: error.message, line: currentLine)
     case .valueError: type = .valueError
     case .typeError: type = .typeError
     case .overflowError: type = .overflowError

@@ -162,24 +162,26 @@ extension Interpreter {
       }
       return newSplitList(preallocating: slots, pieces: pieces.map { heap.newStr($0) })
     case .strUpper:
-      return heap.newStr(heap.string(receiver).uppercased())
+      return heap.newStr(PythonText.upper(heap.string(receiver)))
     case .strLower:
-      return heap.newStr(heap.string(receiver).lowercased())
+      return heap.newStr(PythonText.lower(heap.string(receiver)))
     case .strStrip, .strLstrip, .strRstrip, .strLjust, .strRjust, .strCenter, .strZfill, .strPartition,
       .strRpartition, .strCapitalize, .strTitle, .strSwapcase, .strIsdigit, .strIsalpha, .strIsalnum,
       .strIsspace, .strIsdecimal, .strIsupper, .strIslower:
       return try strMethod(builtin, receiver, args)!
     case .strReplace:
       let (old, new) = (try argument(0), try argument(1))
-      let text = heap.string(receiver).replacingAll(heap.string(old), with: heap.string(new))
-      return heap.newStr(text)
+      let count = args.count > 2 ? try integerArgument(args[2]) : -1
+      let text = PythonText.replacing(
+        heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
+      return text.map { heap.newStr($0) } ?? retain(receiver)
     case .strStartswith:
       let prefix = try argument(0)
-      let found = heap.string(receiver).hasPrefix(heap.string(prefix))
+      let found = CodePoints.hasPrefix(heap.string(receiver), heap.string(prefix))
       return heap.newBool(found)
     case .strEndswith:
       let suffix = try argument(0)
-      let found = heap.string(receiver).hasSuffix(heap.string(suffix))
+      let found = CodePoints.hasSuffix(heap.string(receiver), heap.string(suffix))
       return heap.newBool(found)
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
@@ -470,21 +472,14 @@ extension Interpreter {
 }
 
 extension String {
+  /// Every occurrence of the code points of a non-empty `target` replaced.
   func replacingAll(_ target: String, with replacement: String) -> String {
     if target.isEmpty { return self }
-    var result = ""
-    var rest = Substring(self)
-    while let range = rest.range(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
+    return PythonText.replacing(self, target, with: replacement) ?? self
   }
 
-  func trimmingWhitespace() -> String {
-    String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
-  }
+  /// Without the whitespace `int()` and `float()` ignore at either end.
+  func trimmingWhitespace() -> String { PythonText.strippedForNumber(self) }
 }
 
 extension Interpreter {

@@ -455,10 +455,9 @@ extension Interpreter {
       return ordered(heap.floatValue(left), heap.floatValue(right))
     }
     if leftKind == .str, rightKind == .str {
-      let a = heap.string(left).unicodeScalars
-      let b = heap.string(right).unicodeScalars
-      if op == .equal || op == .notEqual { return a.elementsEqual(b) == (op == .equal) }
-      return ordered(a.lexicographicallyPrecedes(b) ? -1 : (a.elementsEqual(b) ? 0 : 1), 0)
+      let (a, b) = (heap.string(left), heap.string(right))
+      if op == .equal || op == .notEqual { return CodePoints.equal(a, b) == (op == .equal) }
+      return ordered(CodePoints.order(a, b), 0)
     }
     if let a = number(left), let b = number(right) {
       switch (a, b) {
@@ -582,7 +581,7 @@ extension Interpreter {
           .typeError, "'in <string>' requires string as left operand, not \(try typeName(of: item))")
       }
       let needle = heap.string(item)
-      return needle.isEmpty || heap.string(container).contains(needle)
+      return CodePoints.contains(heap.string(container), needle)
     case .instance, .slotsInstance:
       if let method = try lookupType(heap.type(of: container), "__contains__") {
         let result = try callObject(method, [container, item])

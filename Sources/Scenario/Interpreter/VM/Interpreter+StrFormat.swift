@@ -78,7 +78,7 @@ extension Interpreter {
     var object: ObjectID
     switch parts.first {
     case .keyword(let key):
-      guard let value = keywords.first(where: { $0.0 == key })?.1 else {
+      guard let value = keywords.first(where: { CodePoints.equal($0.0, key) })?.1 else {
         throw raise(.keyError, key)
       }
       object = retain(value)

@@ -96,21 +96,28 @@ extension Interpreter {
     case .strCapitalize, .strTitle, .strSwapcase:
       var view = String.UnicodeScalarView()
       var previousCased = false
-      for (index, scalar) in text.unicodeScalars.enumerated() {
-        let mapped: String
+      let scalars = Array(text.unicodeScalars)
+      for (index, scalar) in scalars.enumerated() {
+        let lower: Bool
         switch builtin {
         case .strCapitalize:
-          mapped = index == 0 ? scalar.properties.titlecaseMapping : scalar.properties.lowercaseMapping
+          lower = index != 0
         case .strTitle:
-          mapped = previousCased ? scalar.properties.lowercaseMapping : scalar.properties.titlecaseMapping
-          previousCased = scalar.properties.isCased || scalar.properties.isCaseIgnorable && previousCased
+          lower = previousCased
+          previousCased = scalar.properties.isCased  // `do_title`: an apostrophe ends a word
         default:
-          mapped =
-            scalar.properties.isUppercase
-            ? scalar.properties.lowercaseMapping
-            : scalar.properties.isLowercase ? scalar.properties.uppercaseMapping : String(scalar)
+          guard scalar.properties.isUppercase else {
+            let mapped = scalar.properties.isLowercase ? scalar.properties.uppercaseMapping : String(scalar)
+            view.append(contentsOf: mapped.unicodeScalars)
+            continue
+          }
+          lower = true
         }
-        view.append(contentsOf: mapped.unicodeScalars)
+        if lower {
+          PythonText.appendLowercase(of: scalars, at: index, to: &view)
+        } else {
+          view.append(contentsOf: scalar.properties.titlecaseMapping.unicodeScalars)
+        }
       }
       return heap.newStr(String(view))
     case .strIsdigit, .strIsalpha, .strIsalnum, .strIsspace, .strIsdecimal, .strIsupper, .strIslower:

@@ -259,16 +259,16 @@ extension Interpreter {
       // the keys are looked up first, in template order, so a missing one
       // raises the interpreter's own KeyError.
       let (keys, unkeyed) = PercentFormatter.mappingKeys(in: heap.string(template))
-      var values: [String: FormatValue] = [:]
-      for key in keys where values[key] == nil {
+      var values: [CodePointString: FormatValue] = [:]
+      for key in keys where values[CodePointString(key)] == nil {
         let keyObject = heap.newStr(key)
         defer { drop(keyObject) }
         let value = try getItem(argument, keyObject)
         defer { drop(value) }
-        values[key] = try formatSource(value)
+        values[CodePointString(key)] = try formatSource(value)
       }
       args = .mapping(unkeyed ? try formatSource(argument) : .none) { key throws(FormattingError) in
-        guard let value = values[key] else { throw FormattingError(.keyError, key) }
+        guard let value = values[CodePointString(key)] else { throw FormattingError(.keyError, key) }
         return value
       }
     default:

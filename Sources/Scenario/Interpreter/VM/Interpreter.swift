@@ -301,7 +301,7 @@ public struct Interpreter: Sendable {
     for pass in 0..<2 {
       for entry in heap.dictEntries(globals) {
         let name = heap.string(entry.key)
-        let single = name.hasPrefix("_") && !name.hasPrefix("__")
+        let single = CodePoints.hasPrefix(name, "_") && !CodePoints.hasPrefix(name, "__")
         if pass == 0 ? !single : name == "__builtins__" { continue }
         guard let position = try dictFind(globals, key: entry.key, hash: entry.hash) else { continue }
         drop(heap.dictReplaceValue(globals, at: position, with: retain(none)))

@@ -1,8 +1,25 @@
-// Python `str` semantics over Unicode scalars, for rendering tracebacks as
-// CPython's traceback module and C printer measure them: `isspace`,
-// `strip`, byte-to-character offsets (`_byte_offset_to_character_offset`),
-// display widths (`_display_width`: East Asian wide and fullwidth characters
-// take two columns) and `textwrap.dedent`/`indent`.
+// Python `str` semantics over Unicode scalars. A Python str is a sequence of
+// code points; Swift's String works on grapheme clusters and canonical
+// equivalence, so str operations go through code points (here, and through
+// `CodePoints` in HeapModel for equality, order, hashing keys and search).
+//
+// Case mapping (`unicodeobject.c` `do_upper`, `do_lower`, `lower_ucs4`):
+// every code point maps to its full Unicode mapping, which may be several
+// code points ('ß'.upper() == 'SS', 'ﬁ'.upper() == 'FI', 'İ'.lower() ==
+// 'i̇'), except that a capital sigma becomes the final 'ς' when a cased
+// letter precedes it and none follows (case-ignorable code points skipped
+// both ways: `handle_capital_sigma`). `replace` (`replace()` in
+// unicodeobject.c) matches code points, an empty `old` inserts `new` before
+// every code point and at the end, and no change at all answers the
+// receiver itself.
+//
+// For rendering tracebacks as CPython's traceback module and C printer
+// measure them: `isspace`, `strip`, byte-to-character offsets
+// (`_byte_offset_to_character_offset`), display widths (`_display_width`:
+// East Asian wide and fullwidth characters take two columns) and
+// `textwrap.dedent`/`indent`.
+
+import HeapModel
 
 /// Helpers on text as CPython's `str` sees it: an array of code points.
 enum PythonText {
@@ -33,6 +50,98 @@ enum PythonText {
     var view = String.UnicodeScalarView()
     view.append(contentsOf: text)
     return String(view)
+  }
+
+  /// `str.upper()`: every code point's full uppercase mapping.
+  static func upper(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.uppercased() }
+    var view = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      view.append(contentsOf: scalar.properties.uppercaseMapping.unicodeScalars)
+    }
+    return String(view)
+  }
+
+  /// `str.lower()`: every code point's full lowercase mapping, a capital
+  /// sigma final or not by its neighbours.
+  static func lower(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+    let scalars = Array(text.unicodeScalars)
+    var view = String.UnicodeScalarView()
+    for index in scalars.indices { appendLowercase(of: scalars, at: index, to: &view) }
+    return String(view)
+  }
+
+  /// Appends the lowercase mapping of `scalars[index]` (`lower_ucs4`).
+  static func appendLowercase(
+    of scalars: [Unicode.Scalar], at index: Int, to view: inout String.UnicodeScalarView
+  ) {
+    let scalar = scalars[index]
+    if scalar == "\u{3A3}" {
+      view.append(isFinalSigma(scalars, at: index) ? "\u{3C2}" : "\u{3C3}")
+    } else {
+      view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+    }
+  }
+
+  /// Whether the capital sigma at `index` ends a word (`handle_capital_sigma`):
+  /// a cased letter before it and none after it, skipping case-ignorables.
+  static func isFinalSigma(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    var before = index - 1
+    while before >= 0, scalars[before].properties.isCaseIgnorable { before -= 1 }
+    guard before >= 0, scalars[before].properties.isCased else { return false }
+    var after = index + 1
+    while after < scalars.count, scalars[after].properties.isCaseIgnorable { after += 1 }
+    return after == scalars.count || !scalars[after].properties.isCased
+  }
+
+  /// `str.replace(old, new, count)` on code points; nil when nothing is
+  /// replaced (the receiver is the answer). An empty `old` matches before
+  /// every code point and at the end.
+  static func replacing(_ text: String, _ old: String, with new: String, count: Int = -1) -> String? {
+    if count == 0 { return nil }
+    var limit = count < 0 ? Int.max : count
+    if old.isEmpty {
+      var view = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if limit > 0 {
+          view.append(contentsOf: new.unicodeScalars)
+          limit -= 1
+        }
+        view.append(scalar)
+      }
+      if limit > 0 { view.append(contentsOf: new.unicodeScalars) }
+      return String(view)
+    }
+    guard var found = CodePoints.firstByteOffset(of: old, in: text, from: 0) else { return nil }
+    var result = ""
+    var start = 0
+    let width = old.utf8.count
+    let utf8 = text.utf8
+    while true {
+      result += Substring(
+        utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: found)])
+      result += new
+      start = found + width
+      limit -= 1
+      guard limit > 0, let next = CodePoints.firstByteOffset(of: old, in: text, from: start) else { break }
+      found = next
+    }
+    result += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)...])
+    return result
+  }
+
+  /// `text` without the whitespace `int()` and `float()` ignore at either
+  /// end: Unicode's White_Space, which is `str.isspace` less the ASCII
+  /// separators U+001C…U+001F (non-ASCII spaces become ' ' in
+  /// `_PyUnicode_TransformDecimalAndSpaceToASCII`, then only C `isspace`
+  /// is stripped).
+  static func strippedForNumber(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    let isSpace = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace }
+    var end = scalars.count
+    while end > 0, isSpace(scalars[end - 1]) { end -= 1 }
+    return string(scalars[..<end].drop(while: isSpace))
   }
 
   /// The number of characters of `text` whose UTF-8 encoding starts before

@@ -14,6 +14,10 @@ public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertib
     case overflowError = "OverflowError"
     case zeroDivisionError = "ZeroDivisionError"
     case keyError = "KeyError"
+    /// Not an exception: the result would hold a lone surrogate, which a
+    /// Swift string (the model's str) cannot; the run stops with a
+    /// diagnostic naming `message`.
+    case unsupported = "heapscope"
   }
 
   /// Which exception type to raise.
@@ -35,6 +39,9 @@ public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertib
   static func value(_ message: String) -> FormattingError { FormattingError(.valueError, message) }
   static func type(_ message: String) -> FormattingError { FormattingError(.typeError, message) }
   static func overflow(_ message: String) -> FormattingError { FormattingError(.overflowError, message) }
+  static func loneSurrogate(_ what: String) -> FormattingError {
+    FormattingError(.unsupported, "\(what) of a lone surrogate (U+D800…U+DFFF)")
+  }
   static func zeroDivision(_ message: String) -> FormattingError {
     FormattingError(.zeroDivisionError, message)
   }

@@ -342,8 +342,9 @@ public enum PercentFormatter {
         guard let code = UInt32(exactly: n), code <= 0x10FFFF else {
           throw .overflow("%c arg not in range(0x110000)")
         }
-        // A lone surrogate cannot live in a Swift string: it becomes U+FFFD.
-        return Unicode.Scalar(code) ?? "\u{FFFD}"
+        // A lone surrogate cannot live in a Swift string (the model's str).
+        guard let scalar = Unicode.Scalar(code) else { throw .loneSurrogate("%c") }
+        return scalar
       default: break
       }
       throw .type("%c requires int or char")

@@ -143,8 +143,8 @@ public enum SpecFormatter {
       }
       guard let code = Int64(exactly: n) else { throw .overflow("Python int too large to convert to C long") }
       guard code >= 0 && code <= 0x10FFFF else { throw .overflow("%c arg not in range(0x110000)") }
-      // A lone surrogate cannot live in a Swift string: it becomes U+FFFD.
-      let scalar = Unicode.Scalar(UInt32(code)) ?? "\u{FFFD}"
+      // A lone surrogate cannot live in a Swift string (the model's str).
+      guard let scalar = Unicode.Scalar(UInt32(code)) else { throw .loneSurrogate("format code 'c'") }
       let layout = NumberLayout(digits: [scalar], integerCount: 0, hasDecimal: false, negative: false)
       return layout.render(format, groupSize: nil, separator: nil)
     }
