@@ -177,7 +177,8 @@ extension Heap {
       let registry = newDict()
       let size = version >= .py311 ? 160 : 168
       let dictSlot = Int(payloads[registry.slot])
-      dicts[dictSlot].keysAddress = allocator.allocate(size).rawValue
+      dicts[dictSlot].keysAddress = allocateDictKeys(
+        size: size, slots: ObjectLayouts.dictMinSlots, unicode: false)
       dicts[dictSlot].keysSize = size
       dicts[dictSlot].keysSlots = ObjectLayouts.dictMinSlots
       dicts[dictSlot].unicodeKeys = false
@@ -210,8 +211,10 @@ extension Heap {
   /// empty (after a full collection).
   mutating func iterateNamespaceCopy(_ cls: ObjectID) {
     let copy = newDict()
+    // The clone is copied with a plain malloc, and parked like any 8-slot
+    // str-keyed table when the copy dies.
     let keys = allocator.allocate(version >= .py311 ? 120 : 168)
-    allocator.free(keys)
+    freeDictKeys(keys.rawValue, slots: ObjectLayouts.dictMinSlots, unicode: true)
     decref(copy)
     // `init_subclass` calls `super(type, type)`; before 3.11 that call
     // packs its two arguments in a tuple (measured: a 2-tuple lands on the

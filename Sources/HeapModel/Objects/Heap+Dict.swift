@@ -25,7 +25,7 @@ extension Heap {
     let slot = Int(payloads[id.slot])
     guard dicts[slot].keysSlots == 0 else { return }
     let size = dictKeysSize(slots: ObjectLayouts.dictMinSlots, unicode: true)
-    dicts[slot].keysAddress = allocator.allocate(size).rawValue
+    dicts[slot].keysAddress = allocateDictKeys(size: size, slots: ObjectLayouts.dictMinSlots, unicode: true)
     dicts[slot].keysSize = size
     dicts[slot].keysSlots = ObjectLayouts.dictMinSlots
   }
@@ -105,8 +105,10 @@ extension Heap {
       let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(dicts[slot].table.count))
       let slots = max(8, entries >= usable ? needed : keysSlots)
       let size = dictKeysSize(slots: slots, unicode: dicts[slot].unicodeKeys)
-      let newBlock = allocator.allocate(size).rawValue
-      if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
+      let newBlock = allocateDictKeys(size: size, slots: slots, unicode: dicts[slot].unicodeKeys)
+      if dicts[slot].keysAddress != 0 {
+        freeDictKeys(dicts[slot].keysAddress, slots: keysSlots, unicode: wasUnicode)
+      }
       dicts[slot].keysAddress = newBlock
       dicts[slot].keysSize = size
       dicts[slot].keysSlots = slots
@@ -137,7 +139,13 @@ extension Heap {
     var refs: [ObjectID] = []
     dicts[slot].table.appendReferences(in: tableSlab, valueFirst: false, to: &refs)
     dicts[slot].table.removeAll(in: &tableSlab)
-    if dicts[slot].keysAddress != 0 { allocator.free(Address(dicts[slot].keysAddress)) }
+    if dicts[slot].keysAddress != 0 {
+      if dicts[slot].sharedTable >= 0 {
+        allocator.free(Address(dicts[slot].keysAddress))  // a split dict's values
+      } else {
+        freeDictKeys(dicts[slot].keysAddress, slots: dicts[slot].keysSlots, unicode: dicts[slot].unicodeKeys)
+      }
+    }
     for block in releaseSharedTable(dicts[slot].sharedTable) { allocator.free(Address(block)) }
     dicts[slot] = DictPayload()
     return refs

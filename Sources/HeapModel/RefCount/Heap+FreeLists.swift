@@ -6,7 +6,16 @@
 // `sys._debugmallocstats()`, and neither parking nor reuse moves the gen0
 // count. Every full collection empties the free lists (facts sheet §4.4), in
 // the order of 3.8's `clear_freelists`: methods, frames, builtin methods,
-// tuples, floats, lists, dicts.
+// tuples, floats, lists, dicts (their objects, then their keys tables).
+//
+// Dict keys tables of 8 slots have a list of their own (80): `new_keys_object`
+// takes one before asking pymalloc, and `free_keys_object` (a dict's
+// deallocation or clear, a table outgrown by a resize) parks one while there
+// is room — any 8-slot table in 3.8–3.10, only str-keyed ("unicode") tables
+// in 3.11+, never a class's shared keys there. A parked table stays "in use"
+// for `sys._debugmallocstats()` (3.13 prints the list as
+// `PyDictKeysObjects`). Not modelled: 3.8–3.10 shared keys tables taking or
+// parking one.
 
 /// Which free list a block is parked on.
 public enum FreeListKind: Hashable, Sendable {
@@ -22,9 +31,11 @@ public enum FreeListKind: Hashable, Sendable {
   case boundMethod
   /// 3.8: builtin functions and methods (`free_list` in methodobject.c).
   case builtinMethod
+  /// Dict keys tables of 8 slots (`keys_free_list` in dictobject.c).
+  case dictKeys
 
   /// Number of lists kept in `Heap.freeLists` (every kind but zombie frames).
-  static let listCount = 26
+  static let listCount = 27
 
   /// Position in `Heap.freeLists`, in the order a full collection empties
   /// them (frames, tuples by length, floats, lists, dicts); nil for zombie
@@ -38,6 +49,7 @@ public enum FreeListKind: Hashable, Sendable {
     case .float: 23
     case .list: 24
     case .dict: 25
+    case .dictKeys: 26
     case .zombieFrame: nil
     }
   }
@@ -45,7 +57,7 @@ public enum FreeListKind: Hashable, Sendable {
 
 extension FreeListKind {
   /// List positions in the order a full collection empties them.
-  static let clearingOrder: [Int] = [24, 0, 25] + Array(1...23)
+  static let clearingOrder: [Int] = [24, 0, 25, 26] + Array(1...23)
 }
 
 extension Heap {
@@ -55,7 +67,7 @@ extension Heap {
     case .float: 100
     case .tuple(let length):
       (length >= 1 && length <= (version >= .py311 ? 20 : 19)) ? 2000 : 0
-    case .list, .dict: 80
+    case .list, .dict, .dictKeys: 80
     case .zombieFrame: version <= .py310 ? 1 : 0
     case .frame: version <= .py310 ? 200 : 0
     case .boundMethod, .builtinMethod: version == .py38 ? 256 : 0
@@ -109,6 +121,31 @@ extension Heap {
     return id
   }
 
+  /// Marks a block on `deallocBlocks` as a keys table for the keys free
+  /// list (addresses stay far below bit 63).
+  static let parkedKeysFlag: UInt64 = 1 << 63
+
+  /// Whether a keys table of `slots` slots goes through the keys free list.
+  func recyclesDictKeys(slots: Int, unicode: Bool) -> Bool {
+    FreeList.recyclesDictKeys(slots: slots, kind: unicode ? .unicode : .general, in: version)
+  }
+
+  /// A keys table block of `size` bytes (`new_keys_object`): a parked
+  /// table when this kind is recycled and one is parked, else a new block.
+  mutating func allocateDictKeys(size: Int, slots: Int, unicode: Bool) -> UInt64 {
+    if recyclesDictKeys(slots: slots, unicode: unicode), let parked = takeFromFreeList(.dictKeys) {
+      return parked
+    }
+    return allocator.allocate(size).rawValue
+  }
+
+  /// Frees a keys table block (`free_keys_object`): parked when this kind
+  /// is recycled and the list has room, else returned to pymalloc.
+  mutating func freeDictKeys(_ block: UInt64, slots: Int, unicode: Bool) {
+    if recyclesDictKeys(slots: slots, unicode: unicode), putOnFreeList(.dictKeys, block) { return }
+    allocator.free(Address(block))
+  }
+
   /// Number of blocks parked on a free list (the dms free-list lines).
   public func freeListCount(_ kind: FreeListKind) -> Int {
     if case .zombieFrame(let code) = kind { return zombieFrames[code] == nil ? 0 : 1 }
@@ -116,8 +153,7 @@ extension Heap {
   }
 
   /// The free-list lines of `sys._debugmallocstats()` this version prints,
-  /// with the model's counts (`_PyObject_DebugTypeStats`). Lists the model
-  /// does not keep (3.13's dict keys) report 0.
+  /// with the model's counts (`_PyObject_DebugTypeStats`).
   public func debugMallocStatsFreeListLines() -> [(name: String, count: Int, size: Int)] {
     allocator.constants.freeListRoster.map { entry in
       let kind: FreeListKind?
@@ -125,6 +161,7 @@ extension Heap {
       case "PyCFunctionObjects": kind = .builtinMethod
       case "PyMethodObjects": kind = .boundMethod
       case "PyDictObjects": kind = .dict
+      case "PyDictKeysObjects": kind = .dictKeys
       case "PyFloatObjects": kind = .float
       case "PyFrameObjects": kind = .frame
       case "PyListObjects": kind = .list

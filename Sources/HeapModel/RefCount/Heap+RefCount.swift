@@ -189,7 +189,15 @@ extension Heap {
         if deallocRefs.count > refsStart { deallocRefs.removeSubrange(refsStart...) }
         let blocksStart = Int(frame.blocksStart)
         if blocksStart < deallocBlocks.count {
-          for index in blocksStart..<deallocBlocks.count { allocator.free(Address(deallocBlocks[index])) }
+          for index in blocksStart..<deallocBlocks.count {
+            let block = deallocBlocks[index]
+            if block & Heap.parkedKeysFlag != 0 {
+              let address = block & ~Heap.parkedKeysFlag
+              if !putOnFreeList(.dictKeys, address) { allocator.free(Address(address)) }
+            } else {
+              allocator.free(Address(block))
+            }
+          }
           deallocBlocks.removeSubrange(blocksStart...)
         }
         freeObject(id)
@@ -279,7 +287,13 @@ extension Heap {
       var payload = DictPayload()
       swap(&payload, &dicts[slot])
       dicts.remove(slot, filler: DictPayload())
-      if payload.keysAddress != 0 { deallocBlocks.append(payload.keysAddress) }
+      if payload.keysAddress != 0 {
+        // A combined table that the keys free list takes is flagged: it is
+        // parked, in CPython's order, when the blocks are freed.
+        let recycled =
+          payload.sharedTable < 0 && recyclesDictKeys(slots: payload.keysSlots, unicode: payload.unicodeKeys)
+        deallocBlocks.append(recycled ? payload.keysAddress | Heap.parkedKeysFlag : payload.keysAddress)
+      }
       var refs = takeDeallocRefs()
       payload.table.appendReferences(in: tableSlab, valueFirst: false, to: &refs)
       swap(&refs, &deallocRefs)
