@@ -311,7 +311,13 @@ extension Interpreter {
           drop(left)
           drop(right)
         }
-        push(try richCompare(left, right, ComparisonOperator.allCases[arg]))
+        let comparison = ComparisonOperator.allCases[arg]
+        if frames.count >= recursionLimit,
+          comparisonChecksRecursion(left, right, comparison, next: r.instructions[r.pc].op)
+        {
+          throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+        push(try richCompare(left, right, comparison))
       case .isOp:
         let right = pop()
         let left = pop()
@@ -324,6 +330,15 @@ extension Interpreter {
         defer {
           drop(container)
           drop(item)
+        }
+        if frames.count >= recursionLimit, version <= .py311,
+          heap.kind(of: container) == .list || heap.kind(of: container) == .tuple,
+          let first = heap.items(container).first, first != item
+        {
+          // The first item decides: `PyObject_RichCompareBool` answers an
+          // identical one at once, else enters `PyObject_RichCompare`'s
+          // recursion check.
+          throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
         }
         let found = try contains(container, item)
         push(heap.newBool(found != (arg == 1)))

@@ -1,0 +1,46 @@
+// Where CPython's C code checks the recursion depth besides a Python call.
+//
+// Up to 3.10 one counter (`tstate->recursion_depth`) counts both the Python
+// frames (the module's included) and the C functions that guard against
+// deep recursion with `Py_EnterRecursiveCall(where)`; 3.11 shares one
+// budget between the two too. So in the deepest frame a recursion allows
+// (`frames.count == limit`), the next guarded C call fails, and its message
+// names the place: `PyObject_RichCompare` adds " in comparison". 3.11's
+// specialised `COMPARE_OP` forms (two small ints, two floats, two strs under
+// `==`/`!=`, when a conditional jump follows: `COMPARE_OP_*_JUMP`) compare
+// without that call, so only the other comparisons fail there. From 3.12
+// the C recursion has its own limit and a comparison never hits the Python
+// one.
+//
+// Not modelled: the other guarded C paths of 3.8–3.10 (calling a builtin:
+// " while calling a Python object"; `str()`/`repr()`: " while getting the
+// str/repr of an object"), measured in /tmp probes of session 6.
+
+import HeapModel
+
+extension Interpreter {
+  /// Whether a rich comparison in the deepest allowed frame runs CPython's
+  /// recursion check (`next` is the instruction after the comparison).
+  func comparisonChecksRecursion(
+    _ left: ObjectID, _ right: ObjectID, _ comparison: ComparisonOperator, next: Opcode
+  ) -> Bool {
+    if version <= .py310 { return true }
+    guard version == .py311 else { return false }
+    guard next == .popJumpIfFalse || next == .popJumpIfTrue else { return true }
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    guard leftKind == rightKind else { return true }
+    switch leftKind {
+    case .int:
+      let limit = 1 << 30  // one 30-bit digit
+      guard let a = heap.intValue(left), let b = heap.intValue(right) else { return true }
+      return !(abs(a) < limit && abs(b) < limit)
+    case .float:
+      return false
+    case .str:
+      return comparison != .equal && comparison != .notEqual
+    default:
+      return true
+    }
+  }
+}
