@@ -21,15 +21,7 @@ extension Heap {
   public mutating func byteArrayAppend(_ id: ObjectID, _ bytes: [UInt8]) {
     let slot = Int(payloads[id.slot])
     let newSize = byteStrings[slot].count + bytes.count
-    var (allocated, buffer) = bytearrayBuffers[id] ?? (0, 0)
-    let wanted = ObjectLayouts.bytearrayResize(allocated: allocated, newSize: newSize)
-    if wanted != allocated {
-      buffer =
-        buffer == 0
-        ? allocator.allocate(wanted).rawValue : allocator.reallocate(Address(buffer), to: wanted).rawValue
-      allocated = wanted
-      bytearrayBuffers[id] = (allocated, buffer)
-    }
+    resizeByteArrayBuffer(id, to: newSize)
     byteStrings[slot].append(contentsOf: bytes)
   }
 
@@ -47,16 +39,21 @@ extension Heap {
   public mutating func byteArraySetContents(_ id: ObjectID, _ bytes: [UInt8]) {
     let slot = Int(payloads[id.slot])
     if bytes.count != byteStrings[slot].count {
-      var (allocated, buffer) = bytearrayBuffers[id] ?? (0, 0)
-      let wanted = ObjectLayouts.bytearrayResize(allocated: allocated, newSize: bytes.count)
-      if wanted != allocated {
-        buffer =
-          buffer == 0
-          ? allocator.allocate(wanted).rawValue : allocator.reallocate(Address(buffer), to: wanted).rawValue
-        allocated = wanted
-        bytearrayBuffers[id] = (allocated, buffer)
-      }
+      resizeByteArrayBuffer(id, to: bytes.count)
     }
     byteStrings[slot] = bytes
+  }
+
+  /// `PyByteArray_Resize`'s buffer for `newSize` bytes: allocated or
+  /// reallocated when the over-allocation rule asks for another size.
+  mutating func resizeByteArrayBuffer(_ id: ObjectID, to newSize: Int) {
+    var (allocated, buffer) = bytearrayBuffers[id] ?? (0, 0)
+    let wanted = ObjectLayouts.bytearrayResize(allocated: allocated, newSize: newSize)
+    guard wanted != allocated else { return }
+    buffer =
+      buffer == 0
+      ? allocator.allocate(wanted).rawValue : allocator.reallocate(Address(buffer), to: wanted).rawValue
+    allocated = wanted
+    bytearrayBuffers[id] = (allocated, buffer)
   }
 }

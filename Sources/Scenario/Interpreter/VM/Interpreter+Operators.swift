@@ -399,6 +399,19 @@ extension Interpreter {
     }
   }
 
+  /// `x op y` for one of the six rich comparisons (nil for the others).
+  static func compare<T: Comparable>(_ x: T, _ y: T, _ op: ComparisonOperator) -> Bool? {
+    switch op {
+    case .less: return x < y
+    case .lessEqual: return x <= y
+    case .greater: return x > y
+    case .greaterEqual: return x >= y
+    case .equal: return x == y
+    case .notEqual: return x != y
+    default: return nil
+    }
+  }
+
   /// Two floats, or two ints that fit in 64 bits, compared without the
   /// general machinery; nil for any other pair.
   @inline(__always)
@@ -406,28 +419,10 @@ extension Interpreter {
     let leftKind = heap.kind(of: left)
     let rightKind = heap.kind(of: right)
     if leftKind == .float && rightKind == .float {
-      let x = heap.floatValue(left)
-      let y = heap.floatValue(right)
-      switch op {
-      case .less: return x < y
-      case .lessEqual: return x <= y
-      case .greater: return x > y
-      case .greaterEqual: return x >= y
-      case .equal: return x == y
-      case .notEqual: return x != y
-      default: return nil
-      }
+      return Self.compare(heap.floatValue(left), heap.floatValue(right), op)
     }
     if leftKind == .int && rightKind == .int, let x = heap.intValue(left), let y = heap.intValue(right) {
-      switch op {
-      case .less: return x < y
-      case .lessEqual: return x <= y
-      case .greater: return x > y
-      case .greaterEqual: return x >= y
-      case .equal: return x == y
-      case .notEqual: return x != y
-      default: return nil
-      }
+      return Self.compare(x, y, op)
     }
     return nil
   }
