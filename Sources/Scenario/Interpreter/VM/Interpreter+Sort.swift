@@ -104,12 +104,9 @@ extension Interpreter {
     withoutActuallyEscaping(less) { less in
       var order = ThrowingOrder(body: less)
       entries.withUnsafeMutableBufferPointer { buffer in
-        do {
-          try Timsort.sort(buffer, order: &order, variant: variant)
-        } catch {
-          failure = error
-        }
+        Timsort.sort(buffer, order: &order, variant: variant)
       }
+      failure = order.failure
     }
     return (entries.map(\.index), failure)
   }
@@ -233,7 +230,7 @@ extension Interpreter {
   /// the final reversal.
   static func sortedPositions<Order: TimsortOrder>(
     _ entries: inout [SortEntry<Order.Key>], reverse: Bool, variant: TimsortVariant, order: Order
-  ) -> [Int32] where Order.Failure == Never {
+  ) -> [Int32] {
     if reverse { entries.reverse() }
     var order = order
     entries.withUnsafeMutableBufferPointer { buffer in
@@ -268,20 +265,20 @@ struct SortEntry<Key: BitwiseCopyable>: BitwiseCopyable {
 
 /// `unsafe_float_compare`: a C `<`, false whenever NaN is involved.
 struct FloatKeyOrder: TimsortOrder {
-  typealias Failure = Never
+  var failed: Bool { false }
   @inline(__always) func less(_ a: Double, _ b: Double) -> Bool { a < b }
 }
 
 /// `unsafe_long_compare`, for every int that fits in 64 bits.
 struct IntKeyOrder: TimsortOrder {
-  typealias Failure = Never
+  var failed: Bool { false }
   @inline(__always) func less(_ a: Int, _ b: Int) -> Bool { a < b }
 }
 
 /// `unsafe_latin_compare`, for every str: code point order; keys are
 /// positions into `texts`.
 struct StrKeyOrder: TimsortOrder {
-  typealias Failure = Never
+  var failed: Bool { false }
   let texts: UnsafeBufferPointer<String>
   @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
     Interpreter.codePointOrder(texts[Int(a)], texts[Int(b)]) < 0
@@ -290,15 +287,25 @@ struct StrKeyOrder: TimsortOrder {
 
 /// `unsafe_tuple_compare` over unboxed tuple items; keys are positions.
 private struct TupleKeyOrder: TimsortOrder {
-  typealias Failure = Never
+  var failed: Bool { false }
   let columns: TupleKeyColumns
   @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool { columns.less(Int(a), Int(b)) }
 }
 
-/// The general path's `<`, a closure that may run Python code and throw.
+/// The general path's `<`, a closure that may run Python code and throw;
+/// the first error ends the sort and is kept in `failure`.
 struct ThrowingOrder<Key: BitwiseCopyable>: TimsortOrder {
   let body: (Key, Key) throws -> Bool
-  func less(_ a: Key, _ b: Key) throws(any Error) -> Bool { try body(a, b) }
+  var failure: Error?
+  var failed: Bool { failure != nil }
+  mutating func less(_ a: Key, _ b: Key) -> Bool {
+    do {
+      return try body(a, b)
+    } catch {
+      failure = error
+      return false
+    }
+  }
 }
 
 /// The items of tuple sort keys, flattened: tuple `r`'s items are

@@ -34,11 +34,15 @@
 //   wins 7 or more at once; `min_gallop` drops while galloping pays and
 //   rises by one each time galloping stops, and it persists across merges.
 //
-// A comparison that throws stops the sort where it is, leaving the array a
+// A comparison that fails stops the sort where it is, leaving the array a
 // permutation of its input as CPython does: an insertion has not moved its
 // pivot yet, and a merge copies the rest of its temp array back into the
 // gap (`merge_lo`/`merge_hi`'s `Fail:` label). The caller sees that
-// partial order in the list.
+// partial order in the list. Failure is a flag of the order, checked after
+// every comparison (`nil` from `less`), not a Swift `throws`: the unboxed
+// orders never fail, their checks fold away, and their specialisations
+// carry no error register (release builds merged specialisations of a
+// throwing version and then read a stale error register).
 //
 // Entries carry the key and the item's position, so "keys and values move
 // together" (the `sortslice` of the key path) is one move here; without a
@@ -51,9 +55,11 @@ import HeapModel
 /// compares without Python code, `richCompare` for everything else.
 protocol TimsortOrder {
   associatedtype Key: BitwiseCopyable
-  associatedtype Failure: Error
-  /// Whether `a < b`; a failure stops the sort.
-  mutating func less(_ a: Key, _ b: Key) throws(Failure) -> Bool
+  /// Whether `a < b`; meaningless once `failed`.
+  mutating func less(_ a: Key, _ b: Key) -> Bool
+  /// Whether a comparison failed; the sort then stops at once. The unboxed
+  /// orders return a constant false.
+  var failed: Bool { get }
 }
 
 /// Where CPython's sort changed between versions.
@@ -96,18 +102,17 @@ struct Timsort<Order: TimsortOrder> {
   /// `ms->min_gallop`.
   private(set) var minGallop = Timsort.initialMinGallop
 
-  /// Sorts `entries` stably by key with CPython's algorithm for `version`.
-  /// On a comparison failure the entries are left in the order CPython
-  /// leaves its array, and the failure is rethrown.
-  static func sort(
-    _ entries: UnsafeMutableBufferPointer<Entry>, order: inout Order, variant: TimsortVariant
-  ) throws(Order.Failure) {
+  /// Sorts `entries` stably by key with CPython's algorithm for `variant`.
+  /// When a comparison fails (`order.failed`), the entries are left in the
+  /// order CPython leaves its array.
+  static func sort(_ entries: UnsafeMutableBufferPointer<Entry>, order: inout Order, variant: TimsortVariant)
+  {
     guard entries.count > 1, let base = entries.baseAddress else { return }
     let temp = UnsafeMutablePointer<Entry>.allocate(capacity: entries.count / 2 + 1)
     defer { temp.deallocate() }
     var sorter = Timsort(order: order, base: base, count: entries.count, variant: variant, temp: temp)
-    defer { order = sorter.order }
-    try sorter.run()
+    sorter.run()
+    order = sorter.order
   }
 
   private init(
@@ -125,36 +130,41 @@ struct Timsort<Order: TimsortOrder> {
   /// `MAX_MERGE_PENDING`: enough for any list that fits in memory.
   private static var maximumPendingRuns: Int { 85 }
 
-  @inline(__always) private mutating func less(_ a: Entry, _ b: Entry) throws(Order.Failure) -> Bool {
-    try order.less(a.key, b.key)
+  /// `a < b` by key; nil when the comparison failed (CPython's `IFLT`
+  /// jumping to `fail`).
+  @inline(__always) private mutating func less(_ a: Entry, _ b: Entry) -> Bool? {
+    let result = order.less(a.key, b.key)
+    return order.failed ? nil : result
   }
 
   // MARK: The main loop
 
-  private mutating func run() throws(Order.Failure) {
+  /// False when a comparison failed.
+  @discardableResult
+  private mutating func run() -> Bool {
     let minimumRun = Timsort.minimumRunLength(count)
     var low = 0
     var remaining = count
     repeat {
-      var length =
-        variant.relaxedDescendingRuns
-        ? try countRunRelaxed(low, remaining) : try countRunStrict(low, remaining)
+      let found =
+        variant.relaxedDescendingRuns ? countRunRelaxed(low, remaining) : countRunStrict(low, remaining)
+      guard var length = found else { return false }
       if length < minimumRun {
         let forced = min(remaining, minimumRun)
-        try binaryInsertionSort(low, forced, sorted: length)
+        guard binaryInsertionSort(low, forced, sorted: length) else { return false }
         length = forced
       }
       if variant.powersort {
-        try foundNewRun(length)
+        guard foundNewRun(length) else { return false }
         runs.append(Run(start: low, length: length, power: 0))
       } else {
         runs.append(Run(start: low, length: length, power: 0))
-        try mergeCollapse()
+        guard mergeCollapse() else { return false }
       }
       low += length
       remaining -= length
     } while remaining > 0
-    try mergeForceCollapse()
+    return mergeForceCollapse()
   }
 
   /// `merge_compute_minrun`.
@@ -180,57 +190,80 @@ struct Timsort<Order: TimsortOrder> {
     }
   }
 
+  /// Whether `base[i] < base[i - 1]`: the run through `i - 1` does not
+  /// ascend to `i`.
+  @inline(__always) private mutating func drops(at i: Int) -> Bool? { less(base[i], base[i - 1]) }
+
   /// 3.8–3.12 `count_run`: an ascending run, or a strictly descending one
   /// reversed in place (after it is complete: a failure leaves it as is).
-  private mutating func countRunStrict(_ low: Int, _ remaining: Int) throws(Order.Failure) -> Int {
+  private mutating func countRunStrict(_ low: Int, _ remaining: Int) -> Int? {
     if remaining == 1 { return 1 }
     var n = 2
-    if try less(base[low + 1], base[low]) {
-      while n < remaining, try less(base[low + n], base[low + n - 1]) { n += 1 }
+    guard let descending = drops(at: low + 1) else { return nil }
+    if descending {
+      while n < remaining {
+        guard let drop = drops(at: low + n) else { return nil }
+        if !drop { break }
+        n += 1
+      }
       reverse(low, n)
     } else {
-      while n < remaining, !(try less(base[low + n], base[low + n - 1])) { n += 1 }
+      while n < remaining {
+        guard let drop = drops(at: low + n) else { return nil }
+        if drop { break }
+        n += 1
+      }
     }
     return n
   }
 
   /// 3.13 `count_run`: equal neighbours no longer end a descending run.
-  private mutating func countRunRelaxed(_ low: Int, _ remaining: Int) throws(Order.Failure) -> Int {
+  private mutating func countRunRelaxed(_ low: Int, _ remaining: Int) -> Int? {
     var n = 1
-    while n < remaining, !(try less(base[low + n], base[low + n - 1])) { n += 1 }
+    while n < remaining {
+      guard let drop = drops(at: low + n) else { return nil }
+      if drop { break }
+      n += 1
+    }
     if n == remaining { return n }
     // base[low + n] is less than its predecessor. An ascending run that
     // really rose somewhere ends here; one of equal items only is the
     // start of a descending run, reversed now so that the final reversal
     // restores their order.
     if n > 1 {
-      if try less(base[low], base[low + n - 1]) { return n }
+      guard let rose = less(base[low], base[low + n - 1]) else { return nil }
+      if rose { return n }
       reverse(low, n)
     }
     n += 1
     var equals = 0
     while n < remaining {
-      if try less(base[low + n], base[low + n - 1]) {
+      guard let drop = drops(at: low + n) else { return nil }
+      if drop {
         if equals > 0 {
           reverse(low + n - equals - 1, equals + 1)
           equals = 0
         }
-      } else if try less(base[low + n - 1], base[low + n]) {
-        break
       } else {
+        guard let rise = less(base[low + n - 1], base[low + n]) else { return nil }
+        if rise { break }
         equals += 1
       }
       n += 1
     }
     if equals > 0 { reverse(low + n - equals - 1, equals + 1) }
     reverse(low, n)
-    while n < remaining, !(try less(base[low + n], base[low + n - 1])) { n += 1 }
+    while n < remaining {
+      guard let drop = drops(at: low + n) else { return nil }
+      if drop { break }
+      n += 1
+    }
     return n
   }
 
   /// `binarysort`: extends the sorted `base[low ..< low + sorted]` to
-  /// `length` items by binary insertion.
-  private mutating func binaryInsertionSort(_ low: Int, _ length: Int, sorted: Int) throws(Order.Failure) {
+  /// `length` items by binary insertion; false when a comparison failed.
+  private mutating func binaryInsertionSort(_ low: Int, _ length: Int, sorted: Int) -> Bool {
     let a = base + low
     for next in max(sorted, 1)..<length {
       let pivot = a[next]
@@ -238,7 +271,8 @@ struct Timsort<Order: TimsortOrder> {
       var right = next
       repeat {
         let middle = (left + right) >> 1
-        if try less(pivot, a[middle]) {
+        guard let before = less(pivot, a[middle]) else { return false }
+        if before {
           right = middle
         } else {
           left = middle + 1
@@ -251,37 +285,40 @@ struct Timsort<Order: TimsortOrder> {
       }
       a[left] = pivot
     }
+    return true
   }
 
   // MARK: Merge policies
 
   /// 3.8–3.10 `merge_collapse`: merge until the pending lengths satisfy
   /// A > B + C and B > C for every three consecutive runs.
-  private mutating func mergeCollapse() throws(Order.Failure) {
+  private mutating func mergeCollapse() -> Bool {
     while runs.count > 1 {
       var n = runs.count - 2
       if (n > 0 && runs[n - 1].length <= runs[n].length + runs[n + 1].length)
         || (n > 1 && runs[n - 2].length <= runs[n - 1].length + runs[n].length)
       {
         if runs[n - 1].length < runs[n + 1].length { n -= 1 }
-        try mergeAt(n)
+        guard mergeAt(n) else { return false }
       } else if runs[n].length <= runs[n + 1].length {
-        try mergeAt(n)
+        guard mergeAt(n) else { return false }
       } else {
         break
       }
     }
+    return true
   }
 
   /// 3.11+ `found_new_run`: a run of `length` items follows the top run;
   /// merge the runs whose boundary power exceeds the new boundary's.
-  private mutating func foundNewRun(_ length: Int) throws(Order.Failure) {
-    guard let top = runs.last else { return }
+  private mutating func foundNewRun(_ length: Int) -> Bool {
+    guard let top = runs.last else { return true }
     let power = Timsort.power(start: top.start, first: top.length, second: length, total: count)
     while runs.count > 1 && runs[runs.count - 2].power > power {
-      try mergeAt(runs.count - 2)
+      guard mergeAt(runs.count - 2) else { return false }
     }
     runs[runs.count - 1].power = power
+    return true
   }
 
   /// `powerloop`: the first bit at which the midpoints of two adjacent runs,
@@ -306,54 +343,55 @@ struct Timsort<Order: TimsortOrder> {
 
   /// `merge_force_collapse`: merge everything left, the smaller neighbour
   /// of the second-last run first.
-  private mutating func mergeForceCollapse() throws(Order.Failure) {
+  private mutating func mergeForceCollapse() -> Bool {
     while runs.count > 1 {
       var n = runs.count - 2
       if n > 0 && runs[n - 1].length < runs[n + 1].length { n -= 1 }
-      try mergeAt(n)
+      guard mergeAt(n) else { return false }
     }
+    return true
   }
 
   // MARK: Merging
 
   /// `merge_at`: merges pending runs `i` and `i + 1`.
-  private mutating func mergeAt(_ i: Int) throws(Order.Failure) {
+  private mutating func mergeAt(_ i: Int) -> Bool {
     var startA = runs[i].start
     var lengthA = runs[i].length
     let startB = runs[i + 1].start
-    var lengthB = runs[i + 1].length
+    let lengthB = runs[i + 1].length
     runs[i].length = lengthA + lengthB
     if i == runs.count - 3 { runs[i + 1] = runs[i + 2] }
     runs.removeLast()
 
     // A's items not greater than B's first are in place already, and so
     // are B's items not less than A's last.
-    let k = try gallopRight(base[startB], base + startA, lengthA, hint: 0)
+    guard let k = gallopRight(base[startB], base + startA, lengthA, hint: 0) else { return false }
     startA += k
     lengthA -= k
-    if lengthA == 0 { return }
-    lengthB = try gallopLeft(base[startA + lengthA - 1], base + startB, lengthB, hint: lengthB - 1)
-    if lengthB == 0 { return }
-    if lengthA <= lengthB {
-      try mergeLow(startA, lengthA, startB, lengthB)
-    } else {
-      try mergeHigh(startA, lengthA, startB, lengthB)
-    }
+    if lengthA == 0 { return true }
+    guard let keptB = gallopLeft(base[startA + lengthA - 1], base + startB, lengthB, hint: lengthB - 1)
+    else { return false }
+    if keptB == 0 { return true }
+    return lengthA <= keptB
+      ? mergeLow(startA, lengthA, startB, keptB) : mergeHigh(startA, lengthA, startB, keptB)
   }
 
   /// `gallop_left`: the position in sorted `a[0 ..< n]` at which `key`
   /// goes before every equal item: a[k-1] < key <= a[k]. The search starts
   /// at `hint` and widens by 1, 3, 7, 15 … before a binary search.
-  private mutating func gallopLeft(
-    _ key: Entry, _ a: UnsafeMutablePointer<Entry>, _ n: Int, hint: Int
-  ) throws(Order.Failure) -> Int {
+  private mutating func gallopLeft(_ key: Entry, _ a: UnsafeMutablePointer<Entry>, _ n: Int, hint: Int)
+    -> Int?
+  {
     var lastOffset = 0
     var offset = 1
-    if try less(a[hint], key) {
+    guard let below = less(a[hint], key) else { return nil }
+    if below {
       // Gallop right: a[hint + lastOffset] < key <= a[hint + offset].
       let maximum = n - hint
       while offset < maximum {
-        guard try less(a[hint + offset], key) else { break }
+        guard let stillBelow = less(a[hint + offset], key) else { return nil }
+        if !stillBelow { break }
         lastOffset = offset
         offset = (offset << 1) + 1
       }
@@ -364,7 +402,8 @@ struct Timsort<Order: TimsortOrder> {
       // Gallop left: a[hint - offset] < key <= a[hint - lastOffset].
       let maximum = hint + 1
       while offset < maximum {
-        if try less(a[hint - offset], key) { break }
+        guard let reached = less(a[hint - offset], key) else { return nil }
+        if reached { break }
         lastOffset = offset
         offset = (offset << 1) + 1
       }
@@ -375,7 +414,8 @@ struct Timsort<Order: TimsortOrder> {
     lastOffset += 1
     while lastOffset < offset {
       let middle = lastOffset + ((offset - lastOffset) >> 1)
-      if try less(a[middle], key) {
+      guard let middleBelow = less(a[middle], key) else { return nil }
+      if middleBelow {
         lastOffset = middle + 1
       } else {
         offset = middle
@@ -386,16 +426,18 @@ struct Timsort<Order: TimsortOrder> {
 
   /// `gallop_right`: as `gallopLeft`, but after every equal item:
   /// a[k-1] <= key < a[k].
-  private mutating func gallopRight(
-    _ key: Entry, _ a: UnsafeMutablePointer<Entry>, _ n: Int, hint: Int
-  ) throws(Order.Failure) -> Int {
+  private mutating func gallopRight(_ key: Entry, _ a: UnsafeMutablePointer<Entry>, _ n: Int, hint: Int)
+    -> Int?
+  {
     var lastOffset = 0
     var offset = 1
-    if try less(key, a[hint]) {
+    guard let above = less(key, a[hint]) else { return nil }
+    if above {
       // Gallop left: a[hint - offset] <= key < a[hint - lastOffset].
       let maximum = hint + 1
       while offset < maximum {
-        guard try less(key, a[hint - offset]) else { break }
+        guard let stillAbove = less(key, a[hint - offset]) else { return nil }
+        if !stillAbove { break }
         lastOffset = offset
         offset = (offset << 1) + 1
       }
@@ -405,7 +447,8 @@ struct Timsort<Order: TimsortOrder> {
       // Gallop right: a[hint + lastOffset] <= key < a[hint + offset].
       let maximum = n - hint
       while offset < maximum {
-        if try less(key, a[hint + offset]) { break }
+        guard let reached = less(key, a[hint + offset]) else { return nil }
+        if reached { break }
         lastOffset = offset
         offset = (offset << 1) + 1
       }
@@ -416,7 +459,8 @@ struct Timsort<Order: TimsortOrder> {
     lastOffset += 1
     while lastOffset < offset {
       let middle = lastOffset + ((offset - lastOffset) >> 1)
-      if try less(key, a[middle]) {
+      guard let keyBelow = less(key, a[middle]) else { return nil }
+      if keyBelow {
         offset = middle
       } else {
         lastOffset = middle + 1
@@ -428,8 +472,9 @@ struct Timsort<Order: TimsortOrder> {
   /// `merge_lo`: merges `base[a ..< a + na]` and the adjacent
   /// `base[b ..< b + nb]` (na ≤ nb) front to back, with A in the temp
   /// array. A's last item is known to end the merge and B's first to
-  /// start it.
-  private mutating func mergeLow(_ a: Int, _ na: Int, _ b: Int, _ nb: Int) throws(Order.Failure) {
+  /// start it. False when a comparison failed; what is left of A is copied
+  /// back either way.
+  private mutating func mergeLow(_ a: Int, _ na: Int, _ b: Int, _ nb: Int) -> Bool {
     temp.update(from: base + a, count: na)
     var na = na
     var nb = nb
@@ -441,86 +486,92 @@ struct Timsort<Order: TimsortOrder> {
     pb += 1
     nb -= 1
     var copyB = nb > 0 && na == 1
-    do {
-      if nb > 0 && na > 1 {
-        var minGallop = self.minGallop
-        merging: while true {
-          var winsA = 0
-          var winsB = 0
-          // One item at a time until a side keeps winning.
-          while true {
-            if try less(base[pb], temp[pa]) {
-              base[dest] = base[pb]
-              dest += 1
-              pb += 1
-              winsB += 1
-              winsA = 0
-              nb -= 1
-              if nb == 0 { break merging }
-              if winsB >= minGallop { break }
-            } else {
-              base[dest] = temp[pa]
-              dest += 1
-              pa += 1
-              winsA += 1
-              winsB = 0
-              na -= 1
-              if na == 1 {
-                copyB = true
-                break merging
-              }
-              if winsA >= minGallop { break }
-            }
+    var failed = false
+    if nb > 0 && na > 1 {
+      var minGallop = self.minGallop
+      merging: while true {
+        var winsA = 0
+        var winsB = 0
+        // One item at a time until a side keeps winning.
+        while true {
+          guard let bFirst = less(base[pb], temp[pa]) else {
+            failed = true
+            break merging
           }
-          // Gallop while it pays.
-          minGallop += 1
-          repeat {
-            if minGallop > 1 { minGallop -= 1 }
-            self.minGallop = minGallop
-            var k = try gallopRight(base[pb], temp + pa, na, hint: 0)
-            winsA = k
-            if k > 0 {
-              (base + dest).update(from: temp + pa, count: k)
-              dest += k
-              pa += k
-              na -= k
-              if na == 1 {
-                copyB = true
-                break merging
-              }
-              // Only an inconsistent `<` gets here with A used up.
-              if na == 0 { break merging }
-            }
+          if bFirst {
             base[dest] = base[pb]
             dest += 1
             pb += 1
+            winsB += 1
+            winsA = 0
             nb -= 1
             if nb == 0 { break merging }
-            k = try gallopLeft(temp[pa], base + pb, nb, hint: 0)
-            winsB = k
-            if k > 0 {
-              (base + dest).update(from: base + pb, count: k)
-              dest += k
-              pb += k
-              nb -= k
-              if nb == 0 { break merging }
-            }
+            if winsB >= minGallop { break }
+          } else {
             base[dest] = temp[pa]
             dest += 1
             pa += 1
+            winsA += 1
+            winsB = 0
             na -= 1
             if na == 1 {
               copyB = true
               break merging
             }
-          } while winsA >= Timsort.initialMinGallop || winsB >= Timsort.initialMinGallop
-          minGallop += 1
-          self.minGallop = minGallop
+            if winsA >= minGallop { break }
+          }
         }
+        // Gallop while it pays.
+        minGallop += 1
+        repeat {
+          if minGallop > 1 { minGallop -= 1 }
+          self.minGallop = minGallop
+          guard let fromA = gallopRight(base[pb], temp + pa, na, hint: 0) else {
+            failed = true
+            break merging
+          }
+          winsA = fromA
+          if fromA > 0 {
+            (base + dest).update(from: temp + pa, count: fromA)
+            dest += fromA
+            pa += fromA
+            na -= fromA
+            if na == 1 {
+              copyB = true
+              break merging
+            }
+            // Only an inconsistent `<` gets here with A used up.
+            if na == 0 { break merging }
+          }
+          base[dest] = base[pb]
+          dest += 1
+          pb += 1
+          nb -= 1
+          if nb == 0 { break merging }
+          guard let fromB = gallopLeft(temp[pa], base + pb, nb, hint: 0) else {
+            failed = true
+            break merging
+          }
+          winsB = fromB
+          if fromB > 0 {
+            (base + dest).update(from: base + pb, count: fromB)
+            dest += fromB
+            pb += fromB
+            nb -= fromB
+            if nb == 0 { break merging }
+          }
+          base[dest] = temp[pa]
+          dest += 1
+          pa += 1
+          na -= 1
+          if na == 1 {
+            copyB = true
+            break merging
+          }
+        } while winsA >= Timsort.initialMinGallop || winsB >= Timsort.initialMinGallop
+        minGallop += 1
+        self.minGallop = minGallop
       }
-    } catch {
-      if na > 0 { (base + dest).update(from: temp + pa, count: na) }
-      throw error
     }
     if copyB {
       // A's last item goes after the rest of B.
@@ -529,11 +580,12 @@ struct Timsort<Order: TimsortOrder> {
     } else if na > 0 {
       (base + dest).update(from: temp + pa, count: na)
     }
+    return !failed
   }
 
   /// `merge_hi`: as `mergeLow` for na ≥ nb, back to front with B in the
   /// temp array.
-  private mutating func mergeHigh(_ a: Int, _ na: Int, _ b: Int, _ nb: Int) throws(Order.Failure) {
+  private mutating func mergeHigh(_ a: Int, _ na: Int, _ b: Int, _ nb: Int) -> Bool {
     temp.update(from: base + b, count: nb)
     var na = na
     var nb = nb
@@ -545,86 +597,92 @@ struct Timsort<Order: TimsortOrder> {
     pa -= 1
     na -= 1
     var copyA = na > 0 && nb == 1
-    do {
-      if na > 0 && nb > 1 {
-        var minGallop = self.minGallop
-        merging: while true {
-          var winsA = 0
-          var winsB = 0
-          while true {
-            if try less(temp[pb], base[pa]) {
-              base[dest] = base[pa]
-              dest -= 1
-              pa -= 1
-              winsA += 1
-              winsB = 0
-              na -= 1
-              if na == 0 { break merging }
-              if winsA >= minGallop { break }
-            } else {
-              base[dest] = temp[pb]
-              dest -= 1
-              pb -= 1
-              winsB += 1
-              winsA = 0
-              nb -= 1
-              if nb == 1 {
-                copyA = true
-                break merging
-              }
-              if winsB >= minGallop { break }
-            }
+    var failed = false
+    if na > 0 && nb > 1 {
+      var minGallop = self.minGallop
+      merging: while true {
+        var winsA = 0
+        var winsB = 0
+        while true {
+          guard let bFirst = less(temp[pb], base[pa]) else {
+            failed = true
+            break merging
           }
-          minGallop += 1
-          repeat {
-            if minGallop > 1 { minGallop -= 1 }
-            self.minGallop = minGallop
-            var k = try gallopRight(temp[pb], base + a, na, hint: na - 1)
-            k = na - k
-            winsA = k
-            if k > 0 {
-              dest -= k
-              pa -= k
-              (base + dest + 1).update(from: base + pa + 1, count: k)
-              na -= k
-              if na == 0 { break merging }
-            }
+          if bFirst {
+            base[dest] = base[pa]
+            dest -= 1
+            pa -= 1
+            winsA += 1
+            winsB = 0
+            na -= 1
+            if na == 0 { break merging }
+            if winsA >= minGallop { break }
+          } else {
             base[dest] = temp[pb]
             dest -= 1
             pb -= 1
+            winsB += 1
+            winsA = 0
             nb -= 1
             if nb == 1 {
               copyA = true
               break merging
             }
-            k = try gallopLeft(base[pa], temp, nb, hint: nb - 1)
-            k = nb - k
-            winsB = k
-            if k > 0 {
-              dest -= k
-              pb -= k
-              (base + dest + 1).update(from: temp + pb + 1, count: k)
-              nb -= k
-              if nb == 1 {
-                copyA = true
-                break merging
-              }
-              // Only an inconsistent `<` gets here with B used up.
-              if nb == 0 { break merging }
-            }
-            base[dest] = base[pa]
-            dest -= 1
-            pa -= 1
-            na -= 1
-            if na == 0 { break merging }
-          } while winsA >= Timsort.initialMinGallop || winsB >= Timsort.initialMinGallop
-          minGallop += 1
-          self.minGallop = minGallop
+            if winsB >= minGallop { break }
+          }
         }
+        minGallop += 1
+        repeat {
+          if minGallop > 1 { minGallop -= 1 }
+          self.minGallop = minGallop
+          guard let keptA = gallopRight(temp[pb], base + a, na, hint: na - 1) else {
+            failed = true
+            break merging
+          }
+          let fromA = na - keptA
+          winsA = fromA
+          if fromA > 0 {
+            dest -= fromA
+            pa -= fromA
+            (base + dest + 1).update(from: base + pa + 1, count: fromA)
+            na -= fromA
+            if na == 0 { break merging }
+          }
+          base[dest] = temp[pb]
+          dest -= 1
+          pb -= 1
+          nb -= 1
+          if nb == 1 {
+            copyA = true
+            break merging
+          }
+          guard let keptB = gallopLeft(base[pa], temp, nb, hint: nb - 1) else {
+            failed = true
+            break merging
+          }
+          let fromB = nb - keptB
+          winsB = fromB
+          if fromB > 0 {
+            dest -= fromB
+            pb -= fromB
+            (base + dest + 1).update(from: temp + pb + 1, count: fromB)
+            nb -= fromB
+            if nb == 1 {
+              copyA = true
+              break merging
+            }
+            // Only an inconsistent `<` gets here with B used up.
+            if nb == 0 { break merging }
+          }
+          base[dest] = base[pa]
+          dest -= 1
+          pa -= 1
+          na -= 1
+          if na == 0 { break merging }
+        } while winsA >= Timsort.initialMinGallop || winsB >= Timsort.initialMinGallop
+        minGallop += 1
+        self.minGallop = minGallop
       }
-    } catch {
-      if nb > 0 { (base + dest - (nb - 1)).update(from: temp, count: nb) }
-      throw error
     }
     if copyA {
       // B's first item goes before the rest of A.
@@ -633,5 +691,6 @@ struct Timsort<Order: TimsortOrder> {
     } else if nb > 0 {
       (base + dest - (nb - 1)).update(from: temp, count: nb)
     }
+    return !failed
   }
 }
