@@ -30,7 +30,14 @@
 // of PyMem_Malloc, above pymalloc's 512-byte limit) and the merge temp
 // array (on the C stack up to 256 slots, 128 with keys; beyond that at
 // least 129·16 bytes) never reach pymalloc, so the model allocates nothing
-// for them.
+// for them. Without `key=` no reference is taken on the items (CPython
+// compares them in the saved array), so `sys.getrefcount` inside `__lt__`
+// sees what it sees in CPython.
+//
+// Not modelled: `unsafe_object_compare` for the first items of tuple keys
+// (a first-item `__lt__` returning NotImplemented runs once, not twice);
+// "modified" when the list grew an array and gave it back during the sort
+// (CPython's `allocated` is 0 then, not -1; see Heap+ListSort.swift).
 
 import HeapModel
 
