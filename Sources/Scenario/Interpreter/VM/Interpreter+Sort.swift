@@ -1,31 +1,43 @@
-// `list.sort` and `sorted`: a stable merge sort driven by `<` on the keys.
+// `list.sort` and `sorted` (Objects/listobject.c `list_sort_impl`): the
+// list is emptied, keys are computed, the items are sorted by CPython's
+// algorithm (Timsort.swift) and put back.
 //
-// CPython's `list_sort_impl` first checks whether every key has the same
-// exact type (and, for tuples, whether their first items do) and then
-// compares with `unsafe_float_compare`, `unsafe_long_compare`,
-// `unsafe_latin_compare` or `unsafe_tuple_compare` instead of the rich
-// comparison: no `__lt__` lookup, no bool result, nothing allocated.
-// The replay does the same: when every key is a float, every key an int
-// that fits in 64 bits (bools included), every key a str, or every key a
-// tuple whose items at each position are all floats, all such ints or all
-// strs, the keys are compared as unboxed values without `richCompare`.
-// Such a comparison runs no Python code and cannot fail, so nothing a
-// scenario can see depends on how often or in which order it is made.
+//   detach the item array (the list reads as [] from here on)
+//   key=: call it on each item in list order; a failure drops the keys
+//         computed so far, last first, and puts the items back unchanged
+//   reverse=True: reverse keys and items, sort, reverse the items again,
+//         so equal keys keep their order
+//   sort; a failing `<` stops it with the order it leaves
+//   drop the keys in the array's final order (before that last reversal)
+//   the list grew an array meanwhile: "list modified during sort" (unless
+//         a comparison already failed); the saved array goes back, and the
+//         stray one's items are dropped last first, then it is freed
 //
-// Invariants of both paths, which the differential relies on:
-// - the permutation is the one `mergeSorted` (the general path) gives:
-//   the same splits and merges, so even a `<` that is no strict weak order
-//   (NaN) sorts as before; the "halves already in order" shortcut is only
-//   taken when the keys are totally ordered (no NaN anywhere), where every
-//   stable sort gives one answer;
-// - `reverse=True` reverses before and after sorting, which keeps equal
-//   keys in their original order, as CPython does;
-// - `key=` results are owned and dropped after the list is rewritten, in
-//   the list's original order; without `key=` the general path retains each
-//   item for the sort (a pure refcount pair), the fast path skips that pair.
+// The pre-sort check (`unsafe_*_compare`): when every key is a float, an
+// int that fits in 64 bits (bools included), a str, or a tuple whose items
+// at each position are all floats, all such ints or all strs, keys are
+// compared as unboxed values, inside the same algorithm, so the comparison
+// sequence — which decides the result when NaN is involved, a float `<`
+// being a plain C `<` — is CPython's. CPython's own check is narrower
+// (single-digit ints, latin-1 strs, only the first tuple item unboxed), but
+// those comparisons run no Python code either, so the difference cannot be
+// seen. Keys that are instances of one class get `unsafe_object_compare`:
+// the class's `__lt__` is called directly and, when it returns
+// NotImplemented, the full comparison follows (calling `__lt__` again, then
+// the reflected `__gt__`), as CPython does.
 //
-// Not modelled (either path): the list appearing empty while keys are
-// computed and compared, and the "list modified during sort" error.
+// Memory: the keys array (on the C stack below 128 items, else 8·n bytes
+// of PyMem_Malloc, above pymalloc's 512-byte limit) and the merge temp
+// array (on the C stack up to 256 slots, 128 with keys; beyond that at
+// least 129·16 bytes) never reach pymalloc, so the model allocates nothing
+// for them. Without `key=` no reference is taken on the items (CPython
+// compares them in the saved array), so `sys.getrefcount` inside `__lt__`
+// sees what it sees in CPython.
+//
+// Not modelled: `unsafe_object_compare` for the first items of tuple keys
+// (a first-item `__lt__` returning NotImplemented runs once, not twice);
+// "modified" when the list grew an array and gave it back during the sort
+// (CPython's `allocated` is 0 then, not -1; see Heap+ListSort.swift).
 
 import HeapModel
 
@@ -37,69 +49,108 @@ import HeapModel
 
 extension Interpreter {
   mutating func sortList(_ list: ObjectID, key: ObjectID?, reverse: Bool) throws {
-    let items = heap.items(list)
-    if key == nil, let order = uniformKeyOrder(items, reverse: reverse) {
-      heap.listReplaceAll(list, with: order.map { items[Int($0)] })
-      return
-    }
+    let (items, storage) = heap.listDetachStorage(list)
     var keys: [ObjectID] = []
-    for item in items { keys.append(try key.map { try callObject($0, [item]) } ?? retain(item)) }
-    defer { for k in keys { drop(k) } }
-    if key != nil, let order = uniformKeyOrder(keys, reverse: reverse) {
-      heap.listReplaceAll(list, with: order.map { items[Int($0)] })
-      return
-    }
-    var order = Array(items.indices)
-    // A stable merge sort driven by `<`, as CPython's timsort compares.
-    var failure: Error?
-    func less(_ a: Int, _ b: Int) -> Bool {
-      if failure != nil { return false }
-      do {
-        let result = try richCompare(keys[a], keys[b], .less)
-        defer { drop(result) }
-        return try isTrue(result)
-      } catch {
-        failure = error
-        return false
+    if let key {
+      keys.reserveCapacity(items.count)
+      for item in items {
+        do {
+          keys.append(try callObject(key, [item]))
+        } catch {
+          for computed in keys.reversed() { drop(computed) }
+          try putBackSortedItems(list, storage, items, failure: error)
+        }
       }
     }
-    if reverse { order.reverse() }
-    order = Interpreter.mergeSorted(order, less: less)
-    if reverse { order.reverse() }
-    if let failure { throw failure }
-    heap.listReplaceAll(list, with: order.map { items[$0] })
+    var failure: Error?
+    var sorted = items
+    if items.count > 1 {
+      var positions: [Int32]
+      (positions, failure) = sortPositions(key == nil ? items : keys, reverse: reverse)
+      if key != nil { for position in positions { drop(keys[Int(position)]) } }
+      if reverse { positions.reverse() }
+      for index in positions.indices { sorted[index] = items[Int(positions[index])] }
+    } else {
+      for computed in keys { drop(computed) }
+    }
+    if failure == nil && heap.listHasStorage(list) {
+      failure = raise(.valueError, "list modified during sort")
+    }
+    try putBackSortedItems(list, storage, sorted, failure: failure)
   }
 
-  /// Static: a method would run on a copy of the interpreter while `less`
-  /// mutates the original (and share its stack buffers).
-  private static func mergeSorted(_ items: [Int], less: (Int, Int) -> Bool) -> [Int] {
-    if items.count <= 1 { return items }
-    let middle = items.count / 2
-    let left = mergeSorted(Array(items[..<middle]), less: less)
-    let right = mergeSorted(Array(items[middle...]), less: less)
-    var result: [Int] = []
-    result.reserveCapacity(items.count)
-    var i = 0
-    var j = 0
-    while i < left.count && j < right.count {
-      if less(right[j], left[i]) {
-        result.append(right[j])
-        j += 1
-      } else {
-        result.append(left[i])
-        i += 1
-      }
+  /// The end of `list_sort_impl`: the saved array goes back with `items`,
+  /// whatever array the list grew meanwhile is emptied last item first and
+  /// freed, and `failure` (if any) is thrown.
+  private mutating func putBackSortedItems(
+    _ list: ObjectID, _ storage: Heap.DetachedListStorage, _ items: [ObjectID], failure: Error?
+  ) throws {
+    let stray = heap.listHasStorage(list) ? heap.listTakeStrayStorage(list) : nil
+    heap.listReattachStorage(list, storage, items: items)
+    if let stray {
+      for item in stray.items.reversed() { drop(item) }
+      heap.freeListItemsBlock(stray.address)
     }
-    result.append(contentsOf: left[i...])
-    result.append(contentsOf: right[j...])
-    return result
+    if let failure { throw failure }
+  }
+
+  /// Sorts positions into `keys` (at least two) as CPython's sort orders
+  /// its arrays: reversed first for `reverse`, and returned before the
+  /// final reversal, the order in which CPython drops the keys. A failing
+  /// comparison ends the sort early with the partial order CPython leaves.
+  private mutating func sortPositions(_ keys: [ObjectID], reverse: Bool) -> ([Int32], Error?) {
+    let variant = TimsortVariant(version: version)
+    if let positions = uniformKeyOrder(keys, reverse: reverse, variant: variant) { return (positions, nil) }
+    var entries = keys.indices.map { SortEntry(key: keys[$0].index, index: Int32($0)) }
+    if reverse { entries.reverse() }
+    let homogeneousClass = sharedInstanceClass(keys)
+    func less(_ a: Int32, _ b: Int32) throws -> Bool {
+      try sortLess(ObjectID(a), ObjectID(b), homogeneousClass: homogeneousClass)
+    }
+    var failure: Error?
+    withoutActuallyEscaping(less) { less in
+      var order = ThrowingOrder(body: less)
+      entries.withUnsafeMutableBufferPointer { buffer in
+        Timsort.sort(buffer, order: &order, variant: variant)
+      }
+      failure = order.failure
+    }
+    return (entries.map(\.index), failure)
+  }
+
+  /// The class every key is a direct instance of, when there is one:
+  /// CPython then compares with `unsafe_object_compare`.
+  private func sharedInstanceClass(_ keys: [ObjectID]) -> ObjectID? {
+    let cls = heap.type(of: keys[0])
+    for key in keys {
+      let kind = heap.kind(of: key)
+      guard kind == .instance || kind == .slotsInstance, heap.type(of: key) == cls else { return nil }
+    }
+    return cls
+  }
+
+  /// `a < b` for the general path: `unsafe_object_compare` when all keys
+  /// share `homogeneousClass`, else `PyObject_RichCompareBool`.
+  private mutating func sortLess(_ a: ObjectID, _ b: ObjectID, homogeneousClass: ObjectID?) throws -> Bool {
+    if let cls = homogeneousClass, let method = try lookupType(cls, "__lt__") {
+      let result = try callObject(method, [a, b])
+      if result != heap.notImplemented {
+        defer { drop(result) }
+        return try isTrue(result)
+      }
+      drop(result)
+    }
+    let result = try richCompare(a, b, .less)
+    defer { drop(result) }
+    return try isTrue(result)
   }
 
   // MARK: Keys of one type
 
-  /// The sorted order (positions into `keys`) when every key is of one of
-  /// the types compared without Python code; nil otherwise.
-  func uniformKeyOrder(_ keys: [ObjectID], reverse: Bool) -> [Int32]? {
+  /// The sorted order (positions into `keys`, before the final reversal
+  /// of `reverse`) when every key is of one of the types compared without
+  /// Python code; nil otherwise.
+  func uniformKeyOrder(_ keys: [ObjectID], reverse: Bool, variant: TimsortVariant) -> [Int32]? {
     guard keys.count > 1, keys.count < Int(Int32.max) else {
       return keys.count <= 1 ? keys.indices.map { Int32($0) } : nil
     }
@@ -107,14 +158,11 @@ extension Interpreter {
     case .float:
       var entries: [SortEntry<Double>] = []
       entries.reserveCapacity(keys.count)
-      var total = true
       for (index, key) in keys.enumerated() {
         guard heap.kind(of: key) == .float else { return nil }
-        let value = heap.floatValue(key)
-        if value.isNaN { total = false }
-        entries.append(SortEntry(key: value, index: Int32(index)))
+        entries.append(SortEntry(key: heap.floatValue(key), index: Int32(index)))
       }
-      return Interpreter.sortedOrder(&entries, reverse: reverse, total: total) { $0 < $1 }
+      return Interpreter.sortedPositions(&entries, reverse: reverse, variant: variant, order: FloatKeyOrder())
     case .int, .bool:
       var entries: [SortEntry<Int>] = []
       entries.reserveCapacity(keys.count)
@@ -123,7 +171,7 @@ extension Interpreter {
         guard kind == .int || kind == .bool, let value = heap.intValue(key) else { return nil }
         entries.append(SortEntry(key: value, index: Int32(index)))
       }
-      return Interpreter.sortedOrder(&entries, reverse: reverse, total: true) { $0 < $1 }
+      return Interpreter.sortedPositions(&entries, reverse: reverse, variant: variant, order: IntKeyOrder())
     case .str:
       var texts: [String] = []
       texts.reserveCapacity(keys.count)
@@ -133,16 +181,14 @@ extension Interpreter {
       }
       var entries = keys.indices.map { SortEntry(key: Int32($0), index: Int32($0)) }
       return texts.withUnsafeBufferPointer { texts in
-        Interpreter.sortedOrder(&entries, reverse: reverse, total: true) {
-          Interpreter.codePointOrder(texts[Int($0)], texts[Int($1)]) < 0
-        }
+        Interpreter.sortedPositions(
+          &entries, reverse: reverse, variant: variant, order: StrKeyOrder(texts: texts))
       }
     case .tuple:
       guard let columns = tupleKeyColumns(keys) else { return nil }
       var entries = keys.indices.map { SortEntry(key: Int32($0), index: Int32($0)) }
-      return Interpreter.sortedOrder(&entries, reverse: reverse, total: columns.total) {
-        columns.less(Int($0), Int($1))
-      }
+      return Interpreter.sortedPositions(
+        &entries, reverse: reverse, variant: variant, order: TupleKeyOrder(columns: columns))
     default:
       return nil
     }
@@ -163,9 +209,7 @@ extension Interpreter {
         switch heap.kind(of: item) {
         case .float:
           kind = .float
-          let value = heap.floatValue(item)
-          if value.isNaN { columns.total = false }
-          columns.values.append(Int64(bitPattern: value.bitPattern))
+          columns.values.append(Int64(bitPattern: heap.floatValue(item).bitPattern))
         case .int, .bool:
           guard let value = heap.intValue(item) else { return nil }
           kind = .int
@@ -188,54 +232,18 @@ extension Interpreter {
     return columns
   }
 
-  /// Sorts `entries` stably by key with the general path's merge sort and
-  /// returns their original positions in sorted order.
-  static func sortedOrder<Key: BitwiseCopyable>(
-    _ entries: inout [SortEntry<Key>], reverse: Bool, total: Bool, less: (Key, Key) -> Bool
+  /// Sorts `entries` (reversed first for `reverse`) with CPython's
+  /// algorithm and returns their positions in the resulting order, before
+  /// the final reversal.
+  static func sortedPositions<Order: TimsortOrder>(
+    _ entries: inout [SortEntry<Order.Key>], reverse: Bool, variant: TimsortVariant, order: Order
   ) -> [Int32] {
     if reverse { entries.reverse() }
-    let count = entries.count
+    var order = order
     entries.withUnsafeMutableBufferPointer { buffer in
-      let scratch = UnsafeMutablePointer<SortEntry<Key>>.allocate(capacity: count / 2 + 1)
-      defer { scratch.deallocate() }
-      mergeSort(buffer.baseAddress!, count, scratch, total: total, less: less)
+      Timsort.sort(buffer, order: &order, variant: variant)
     }
-    if reverse { entries.reverse() }
     return entries.map(\.index)
-  }
-
-  /// Top-down merge sort of `count` entries at `base`: split at count / 2,
-  /// sort both halves, merge taking the right entry only when it is less,
-  /// exactly as `mergeSorted`. With `total`, halves already in order are
-  /// left as they are (the merge would leave them so too).
-  private static func mergeSort<Key: BitwiseCopyable>(
-    _ base: UnsafeMutablePointer<SortEntry<Key>>, _ count: Int,
-    _ scratch: UnsafeMutablePointer<SortEntry<Key>>, total: Bool, less: (Key, Key) -> Bool
-  ) {
-    if count <= 1 { return }
-    let middle = count / 2
-    mergeSort(base, middle, scratch, total: total, less: less)
-    mergeSort(base + middle, count - middle, scratch, total: total, less: less)
-    if total && !less(base[middle].key, base[middle - 1].key) { return }
-    scratch.update(from: base, count: middle)
-    var i = 0
-    var j = middle
-    var k = 0
-    while i < middle && j < count {
-      if less(base[j].key, scratch[i].key) {
-        base[k] = base[j]
-        j += 1
-      } else {
-        base[k] = scratch[i]
-        i += 1
-      }
-      k += 1
-    }
-    while i < middle {
-      base[k] = scratch[i]
-      i += 1
-      k += 1
-    }
   }
 
   /// −1, 0 or 1 as `a` sorts before, with or after `b` by code points,
@@ -262,6 +270,51 @@ struct SortEntry<Key: BitwiseCopyable>: BitwiseCopyable {
   var index: Int32
 }
 
+/// `unsafe_float_compare`: a C `<`, false whenever NaN is involved.
+struct FloatKeyOrder: TimsortOrder {
+  var failed: Bool { false }
+  @inline(__always) func less(_ a: Double, _ b: Double) -> Bool { a < b }
+}
+
+/// `unsafe_long_compare`, for every int that fits in 64 bits.
+struct IntKeyOrder: TimsortOrder {
+  var failed: Bool { false }
+  @inline(__always) func less(_ a: Int, _ b: Int) -> Bool { a < b }
+}
+
+/// `unsafe_latin_compare`, for every str: code point order; keys are
+/// positions into `texts`.
+struct StrKeyOrder: TimsortOrder {
+  var failed: Bool { false }
+  let texts: UnsafeBufferPointer<String>
+  @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
+    Interpreter.codePointOrder(texts[Int(a)], texts[Int(b)]) < 0
+  }
+}
+
+/// `unsafe_tuple_compare` over unboxed tuple items; keys are positions.
+private struct TupleKeyOrder: TimsortOrder {
+  var failed: Bool { false }
+  let columns: TupleKeyColumns
+  @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool { columns.less(Int(a), Int(b)) }
+}
+
+/// The general path's `<`, a closure that may run Python code and throw;
+/// the first error ends the sort and is kept in `failure`.
+struct ThrowingOrder<Key: BitwiseCopyable>: TimsortOrder {
+  let body: (Key, Key) throws -> Bool
+  var failure: Error?
+  var failed: Bool { failure != nil }
+  mutating func less(_ a: Key, _ b: Key) -> Bool {
+    do {
+      return try body(a, b)
+    } catch {
+      failure = error
+      return false
+    }
+  }
+}
+
 /// The items of tuple sort keys, flattened: tuple `r`'s items are
 /// `items[starts[r] ..< starts[r] + counts[r]]`, with their unboxed values
 /// alongside (a float's bits, an int, or an index into `texts`).
@@ -276,8 +329,6 @@ private struct TupleKeyColumns {
   var texts: [String] = []
   /// The kind of every tuple's item at each position.
   var kinds: [Kind] = []
-  /// False when some float item is NaN.
-  var total = true
 
   /// The general path's tuple `<`: the first position whose items are not
   /// the same object nor equal decides by `<`; else the shorter is less.
