@@ -24,3 +24,11 @@ print("tuple among a's referrers:", any(r is tup for r in refs))
 # too; CPython skips that tuple (and the result list) in its search.
 print("a's referrers by type:", sorted(type(r).__name__ for r in refs))
 print("referents of an int:", gc.get_referents(12345))
+# A builtin exception refers to its args (and traceback), not to its type:
+# only instances of classes defined in Python visit their class.
+class MyError(ValueError):
+    pass
+
+
+print("ValueError referents:", [type(x).__name__ for x in gc.get_referents(ValueError("x"))])
+print("MyError referents:", [type(x).__name__ for x in gc.get_referents(MyError("y"))])

@@ -52,7 +52,9 @@ extension Heap {
         if !payload.dict.isNull { buffer.append(payload.dict) }
         buffer.append(types[id.slot])
       } else {
-        buffer.append(types[id.slot])
+        // A builtin exception type is static: only a class's instances
+        // visit their type (`subtype_traverse`).
+        if kinds[types[id.slot].slot] == .type { buffer.append(types[id.slot]) }
         if !payload.dict.isNull { buffer.append(payload.dict) }
       }
       appendExceptionFields(of: payload, nulls: false, to: &buffer)
