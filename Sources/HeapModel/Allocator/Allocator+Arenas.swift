@@ -34,11 +34,14 @@ extension Allocator {
     arenasCurrent += 1
     arenasAllocatedTotal += 1
     arenasHighwater = max(arenasHighwater, arenasCurrent)
-    if recordsEvents {
-      events.append(
-        .arenaAllocated(
-          arena: ArenaIndex(arena), base: Address(t.arenas[arena].base),
-          usablePools: Int(t.arenas[arena].totalPools)))
+    if eventLog != .off {
+      tally.kinds.insert(.arenaAllocated)
+      if eventLog == .full {
+        events.append(
+          .arenaAllocated(
+            arena: ArenaIndex(arena), base: Address(t.arenas[arena].base),
+            usablePools: Int(t.arenas[arena].totalPools)))
+      }
     }
     return arena
   }
@@ -90,8 +93,11 @@ extension Allocator {
     t.mappedFirstPool[arena] = 0
 
     arenasCurrent -= 1
-    if recordsEvents {
-      events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(t.arenas[arena].base)))
+    if eventLog != .off {
+      tally.kinds.insert(.arenaReleased)
+      if eventLog == .full {
+        events.append(.arenaReleased(arena: ArenaIndex(arena), base: Address(t.arenas[arena].base)))
+      }
     }
   }
 }

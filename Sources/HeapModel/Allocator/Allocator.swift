@@ -113,10 +113,19 @@ public struct Allocator: Sendable {
   var arenaMapMidNodes: Set<UInt64> = []
   var raw = RawHeap()
 
-  /// When true, every operation appends `AllocatorEvent`s for `takeEvents()`.
-  /// Off by default; costs one branch per operation when off.
-  public var recordsEvents = false
+  /// What the allocator logs of its work (see `AllocatorTally`). Off by
+  /// default; costs one branch per operation when off.
+  public var eventLog: EventLogMode = .off
+  /// Whether every operation appends `AllocatorEvent`s for `takeEvents()`
+  /// (`eventLog == .full`); setting it turns the log full or off.
+  public var recordsEvents: Bool {
+    get { eventLog == .full }
+    set { eventLog = newValue ? .full : .off }
+  }
   var events: [AllocatorEvent] = []
+  /// Bytes, blocks and kinds of event since `takeTally()`, counted while the
+  /// log is on (`.tally` or `.full`).
+  public internal(set) var tally = AllocatorTally()
 
   /// An empty heap, as at interpreter start-up before any allocation.
   ///
@@ -289,11 +298,14 @@ public struct Allocator: Sendable {
   {
     pymallocBlocksInUse &+= 1
     let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass, t)
-    if recordsEvents {
-      events.append(
-        .blockAllocated(
-          address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
-          arena: ArenaIndex(pool >> poolsPerArenaShift)))
+    if eventLog != .off {
+      tally.countAllocation(bytes: (sizeClass + 1) << 4)
+      if eventLog == .full {
+        events.append(
+          .blockAllocated(
+            address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+            arena: ArenaIndex(pool >> poolsPerArenaShift)))
+      }
     }
     return address
   }
@@ -353,10 +365,13 @@ public struct Allocator: Sendable {
       t.pools[pool].freeHead = next
       t.pools[pool].headNext =
         next == PoolHeader.noBlock ? next : t.links[linkIndex(pool: pool, block: Int(next))]
-      if recordsEvents {
-        events.append(
-          .poolReused(pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass))
-        )
+      if eventLog != .off {
+        tally.kinds.insert(.newPool)
+        if eventLog == .full {
+          events.append(
+            .poolReused(
+              pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass)))
+        }
       }
       return handOut(pool: pool, block: block, sizeClass: sizeClass, t)
     }
@@ -364,11 +379,14 @@ public struct Allocator: Sendable {
     t.pools[pool].freeHead = 1
     t.pools[pool].headNext = PoolHeader.noBlock
     t.pools[pool].nextVirgin = 2
-    if recordsEvents {
-      events.append(
-        .poolInitialized(
-          pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass),
-          carved: carved))
+    if eventLog != .off {
+      tally.kinds.insert(.newPool)
+      if eventLog == .full {
+        events.append(
+          .poolInitialized(
+            pool: PoolIndex(pool), arena: ArenaIndex(arena), sizeClass: SizeClass(index: sizeClass),
+            carved: carved))
+      }
     }
     return handOut(pool: pool, block: 0, sizeClass: sizeClass, t)
   }
@@ -420,11 +438,14 @@ public struct Allocator: Sendable {
       header.prev = -1
     }
     t.pools[pool] = header
-    if recordsEvents {
-      events.append(
-        .blockFreed(
-          address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
-          arena: ArenaIndex(pool >> poolsPerArenaShift)))
+    if eventLog != .off {
+      tally.countFree(bytes: (sizeClass + 1) << 4)
+      if eventLog == .full {
+        events.append(
+          .blockFreed(
+            address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+            arena: ArenaIndex(pool >> poolsPerArenaShift)))
+      }
     }
     if wasFull {
       if head >= 0 {
@@ -569,8 +590,9 @@ public struct Allocator: Sendable {
 
   private mutating func allocateRaw(_ nbytes: Int) -> Address {
     let address = Address(raw.allocate(nbytes))
-    if recordsEvents {
-      events.append(.rawAllocated(address: address, size: max(nbytes, 1)))
+    if eventLog != .off {
+      tally.countAllocation(bytes: max(nbytes, 1))
+      if eventLog == .full { events.append(.rawAllocated(address: address, size: max(nbytes, 1))) }
     }
     return address
   }
@@ -580,8 +602,9 @@ public struct Allocator: Sendable {
       preconditionFailure("free of \(address), which is neither a pymalloc nor a raw block")
     }
     raw.free(address.rawValue)
-    if recordsEvents {
-      events.append(.rawFreed(address: address, size: size))
+    if eventLog != .off {
+      tally.countFree(bytes: size)
+      if eventLog == .full { events.append(.rawFreed(address: address, size: size)) }
     }
   }
 
@@ -602,6 +625,25 @@ public struct Allocator: Sendable {
   public mutating func swapEvents(_ buffer: inout [AllocatorEvent]) {
     if buffer.capacity > 4096 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
     swap(&events, &buffer)
+  }
+
+  /// Returns the tally counted since the last call and starts a new one.
+  public mutating func takeTally() -> AllocatorTally {
+    let taken = tally
+    tally = AllocatorTally()
+    return taken
+  }
+
+  /// Drops the events logged so far, keeping their tally.
+  public mutating func discardEvents() {
+    if !events.isEmpty { events = [] }
+  }
+
+  /// Drops the events and the tally logged so far (a timeline restoring a
+  /// checkpoint, whose log holds what led up to it).
+  public mutating func clearLog() {
+    discardEvents()
+    tally = AllocatorTally()
   }
 
   // MARK: - addresses

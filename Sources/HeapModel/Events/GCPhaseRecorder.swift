@@ -3,7 +3,8 @@
 //
 // The driver of a collection (the interpreter) makes one recorder per
 // collection with `start`, which returns nil — and costs nothing more —
-// while the event log is off. A recorder asks the collection to stop at
+// unless the event log is full (a log that only tallies just counts the
+// collection). A recorder asks the collection to stop at
 // every phase boundary (`GCStepping.phase`; the pauses change nothing in
 // the model) and is told of each boundary with `phaseEnded`.
 //
@@ -22,11 +23,19 @@ public struct GCPhaseRecorder: Sendable {
   private var lastRefs: [Int32] = []
   private var examined = 0
 
-  /// A recorder for `collection` if the heap's event log is on (and the
+  /// A recorder for `collection` if the heap's event log is full (and the
   /// collection set to pause at phase boundaries), else nil. Logs the
-  /// collection's first record.
+  /// collection's first record. A log that only tallies counts the
+  /// collection and its phases without recording them: every collection
+  /// logs at least its first phase.
   public static func start(_ collection: inout GarbageCollection, heap: inout Heap) -> GCPhaseRecorder? {
-    guard heap.allocator.recordsEvents else { return nil }
+    switch heap.allocator.eventLog {
+    case .off: return nil
+    case .tally:
+      heap.allocator.tally.countPhase(startsCollection: collection.phase == .startCallbacks)
+      return nil
+    case .full: break
+    }
     collection.stepping = .phase
     var recorder = GCPhaseRecorder()
     recorder.log(collection.phase, isResult: false, collection, heap: &heap)
@@ -188,6 +197,7 @@ public struct GCPhaseRecorder: Sendable {
       version: heap.version, generation: c.generation, phase: phase, isResult: isResult, listing: listing,
       sets: sets, gcRefs: refs, examined: examined, unreachableCount: unreachable, collected: c.collected,
       uncollectable: c.uncollectable)
+    heap.allocator.tally.countPhase(startsCollection: record.startsCollection)
     heap.allocator.events.append(.gcPhase(record))
   }
 }

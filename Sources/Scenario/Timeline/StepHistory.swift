@@ -10,15 +10,20 @@
 // Here a step is packed in 16 bytes: its line, the bytes it allocated and
 // freed as 32-bit counts, the blocks as 8-bit counts, and its marks. Steps
 // live in chunks of 64k that are allocated at their full size and never
-// move. The rare step that does not fit (255 blocks or more, or 4 GiB, in
+// move; the last, partly filled one is kept apart (`tail`), so appending a
+// step is one array append, not a nested one through the chunk list. The rare step that does not fit (255 blocks or more, or 4 GiB, in
 // one line) is flagged and keeps its whole record in a side table. The
 // live-byte total is kept once every 16 steps; a record's own total is that
 // plus the net bytes of the steps before it in its stretch, so reading any
 // record costs at most 15 additions.
 //
-// Invariants: `count` steps are stored; chunk k holds steps k·2¹⁶ …; `wide`
+// Invariants: `count` steps are stored; chunk k holds steps k·2¹⁶ …, the
+// full chunks in `chunks` and the rest in `tail` (empty only when `count` is
+// a multiple of 2¹⁶); `wide`
 // has an entry exactly for the flagged steps; `liveBefore[b]` is the live
 // total before step 16·b.
+
+import HeapModel
 
 /// One step packed: what `StepRecord` says, with small counts.
 struct PackedStep {
@@ -38,6 +43,7 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   static let stretchShift = 4
 
   private var chunks: [[PackedStep]] = []
+  private var tail: [PackedStep] = []
   private var wide: [Int: StepRecord] = [:]
   private var liveBefore: [Int] = []
   /// The live total after the last step.
@@ -70,12 +76,6 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   /// Appends the next step. `record.liveBytes` is ignored: the history
   /// keeps the running total itself.
   mutating func append(_ record: StepRecord) {
-    if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
-    if count & ((1 << Self.chunkShift) - 1) == 0 {
-      var chunk: [PackedStep] = []
-      chunk.reserveCapacity(1 << Self.chunkShift)
-      chunks.append(chunk)
-    }
     precondition(record.marks.rawValue <= UInt8.max, "step marks no longer fit in a byte")
     var packed = PackedStep(
       line: record.line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
@@ -93,49 +93,77 @@ public struct StepHistory: RandomAccessCollection, Sendable {
       packed.isWide = true
       wide[count] = record
     }
-    chunks[chunks.count - 1].append(packed)
-    live += Int(record.allocatedBytes) - Int(record.freedBytes)
-    count += 1
+    push(packed, netBytes: Int(record.allocatedBytes) - Int(record.freedBytes))
+  }
+
+  /// Appends the next step from the allocator's tally of it (the common
+  /// case packed directly; the rare wide one through `append(_:)`).
+  mutating func append(line: Int32, tally: AllocatorTally) {
+    let limit = Int(Int32.max)
+    guard tally.allocatedBytes <= limit, tally.freedBytes <= limit, tally.allocatedBlocks <= Int(UInt8.max),
+      tally.freedBlocks <= Int(UInt8.max)
+    else {
+      append(
+        StepRecord(
+          line: line, allocatedBytes: Int32(clamping: tally.allocatedBytes),
+          freedBytes: Int32(clamping: tally.freedBytes),
+          allocatedBlocks: Int32(clamping: tally.allocatedBlocks),
+          freedBlocks: Int32(clamping: tally.freedBlocks), marks: StepMarks(tally.kinds), liveBytes: 0))
+      return
+    }
+    push(
+      PackedStep(
+        line: line, allocatedBytes: UInt32(truncatingIfNeeded: tally.allocatedBytes),
+        freedBytes: UInt32(truncatingIfNeeded: tally.freedBytes),
+        allocatedBlocks: UInt8(truncatingIfNeeded: tally.allocatedBlocks),
+        freedBlocks: UInt8(truncatingIfNeeded: tally.freedBlocks), marks: tally.kinds.rawValue, isWide: false),
+      netBytes: tally.allocatedBytes - tally.freedBytes)
   }
 
   /// Appends a step that allocated and freed nothing (most steps of a
   /// replay): no record to build, no range checks.
   mutating func appendQuiet(line: Int32) {
-    if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
-    if count & ((1 << Self.chunkShift) - 1) == 0 {
-      var chunk: [PackedStep] = []
-      chunk.reserveCapacity(1 << Self.chunkShift)
-      chunks.append(chunk)
-    }
-    chunks[chunks.count - 1].append(
+    push(
       PackedStep(
         line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: 0,
-        isWide: false))
+        isWide: false), netBytes: 0)
+  }
+
+  @inline(__always)
+  private mutating func push(_ step: PackedStep, netBytes: Int) {
+    if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
+    if count & ((1 << Self.chunkShift) - 1) == 0 {
+      if !tail.isEmpty { chunks.append(tail) }
+      tail = []
+      tail.reserveCapacity(1 << Self.chunkShift)
+    }
+    tail.append(step)
+    live += netBytes
     count += 1
   }
 
   /// Adds marks to the last step.
   mutating func insertMarks(_ marks: StepMarks) {
     precondition(count > 0, "no step to mark")
-    let index = count - 1
-    let chunk = index >> Self.chunkShift
-    let offset = index & ((1 << Self.chunkShift) - 1)
-    chunks[chunk][offset].marks |= UInt8(marks.rawValue)
+    let last = tail.count - 1
+    tail[last].marks |= UInt8(marks.rawValue)
     // Only a flagged step has a side-table entry: most steps never hash.
-    if chunks[chunk][offset].isWide { wide[index]?.marks.formUnion(marks) }
+    if tail[last].isWide { wide[count - 1]?.marks.formUnion(marks) }
   }
 
   /// Bytes the history takes: its chunks at their full size, the live
   /// totals and the side table.
   var bytes: Int {
-    chunks.count * (MemoryLayout<PackedStep>.stride << Self.chunkShift) + liveBefore.capacity * 8
-      + wide.count * (MemoryLayout<StepRecord>.stride + 16)
+    (chunks.count + (tail.isEmpty ? 0 : 1)) * (MemoryLayout<PackedStep>.stride << Self.chunkShift)
+      + liveBefore.capacity * 8 + wide.count * (MemoryLayout<StepRecord>.stride + 16)
   }
 
   // MARK: Reading
 
   private func packed(_ index: Int) -> PackedStep {
-    chunks[index >> Self.chunkShift][index & ((1 << Self.chunkShift) - 1)]
+    let chunk = index >> Self.chunkShift
+    let offset = index & ((1 << Self.chunkShift) - 1)
+    return chunk < chunks.count ? chunks[chunk][offset] : tail[offset]
   }
 
   private func unpacked(_ index: Int) -> StepRecord {

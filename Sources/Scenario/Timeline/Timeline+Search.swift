@@ -20,6 +20,7 @@ extension Timeline {
   public mutating func seekForward(_ query: EventQuery, after eventIndex: Int?) throws(InterpreterStop)
     -> EventMatch?
   {
+    try loadCurrentEvents()
     let start = step
     if case .death = query {
     } else if let index = firstMatch(query, from: eventIndex.map { $0 + 1 } ?? 0) {
@@ -47,6 +48,7 @@ extension Timeline {
   public mutating func seekBackward(_ query: EventQuery, before eventIndex: Int?) throws(InterpreterStop)
     -> EventMatch?
   {
+    if eventIndex != nil { try loadCurrentEvents() }
     if let eventIndex, let index = lastMatch(query, in: currentEvents, before: eventIndex) {
       return EventMatch(step: step, eventIndex: index)
     }
@@ -94,7 +96,8 @@ extension Timeline {
     throws(InterpreterStop) -> EventMatch?
   {
     var probe = checkpoints[k]
-    _ = probe.heap.takeAllocatorEvents()
+    probe.heap.clearAllocatorLog()
+    probe.heap.setEventLog(.full)
     var found: EventMatch?
     while probe.steps < last {
       let finished = try probe.advance(toStep: probe.steps + 1)

@@ -29,9 +29,20 @@
 // lets a backward event search (Timeline+Search.swift) skip the stretches
 // with nothing to find.
 //
-// The event log is on only for the steps the timeline shows: ground covered
-// again in one go by `seek` runs with it off, so re-execution pays nothing
-// for events it would throw away.
+// The record of a step comes from the allocator's tally (`AllocatorTally`:
+// bytes, blocks and kinds of event, counted as the work happens), not from
+// its events. The events themselves are logged only for a step the
+// timeline will show: `stepForward`'s step and the target of a `seek`.
+// Ground covered on the way — new ground by `seek` and `runToEnd`, which
+// must be recorded, tallies only; known ground, run again in one go, logs
+// nothing — pays nothing for events it would throw away: no 32-byte event
+// per malloc and free, no GC phase records, and a step that builds a
+// million objects no longer holds its three million events at once (that
+// was the peak memory of a recorded replay). A step that turns out to be
+// shown although it ran tallying only — the last step, when `seek` passes
+// the end of the run or after `runToEnd` — gets its events on demand
+// (`loadCurrentEvents`): re-executed from the latest checkpoint before it,
+// as a step back would (PERFORMANCE.md, session 7 (tally)).
 
 import HeapModel
 
@@ -70,15 +81,12 @@ public struct StepMarks: OptionSet, Sendable, Hashable {
 
   /// The mark of one event.
   public init(_ event: AllocatorEvent) {
-    switch event {
-    case .blockAllocated, .rawAllocated: self = .blockAllocated
-    case .blockFreed, .rawFreed: self = .blockFreed
-    case .poolInitialized, .poolReused: self = .newPool
-    case .arenaAllocated: self = .arenaAllocated
-    case .arenaReleased: self = .arenaReleased
-    case .gcPhase(let record): self = record.startsCollection ? [.gcPhase, .collection] : .gcPhase
-    default: self = []
-    }
+    self.init(AllocatorTally().adding(event).kinds)
+  }
+
+  /// The marks of the kinds of event in a tally (the same bits).
+  public init(_ kinds: AllocatorTally.Kinds) {
+    self.init(rawValue: UInt32(kinds.rawValue))
   }
 }
 
@@ -113,8 +121,16 @@ public struct Timeline: Sendable {
   /// What happened between step i and step i+1, for every step reached so
   /// far (the line is the one step i announced; 0 before the first line).
   public private(set) var records = StepHistory()
-  /// The model events of the most recent step.
+  /// The model events of the most recent step, once loaded (see
+  /// `currentEventsAreLoaded`).
   public internal(set) var currentEvents: [AllocatorEvent] = []
+  /// False after `runToEnd`, whose last step ran tallying only: its events
+  /// are not in `currentEvents` until `loadCurrentEvents()`. Every other
+  /// move leaves them loaded.
+  public private(set) var currentEventsAreLoaded = true
+  /// The step the run of the current step started from (a step where the
+  /// run can pause), for `loadCurrentEvents`.
+  private var currentStepStart = 0
   /// The number of steps of the whole run, once it has been reached.
   public private(set) var totalSteps: Int?
 
@@ -138,26 +154,12 @@ public struct Timeline: Sendable {
   public var step: Int { interpreter.steps }
   public var isFinished: Bool { interpreter.exitStatus != nil }
 
-  /// Executes one more step. Returns false at the end of the run.
+  /// Executes one more step, its events logged. Returns false at the end
+  /// of the run.
   @discardableResult
   public mutating func stepForward() throws(InterpreterStop) -> Bool {
     if isFinished { return false }
-    let before = interpreter.steps
-    let line = interpreter.currentLine
-    let finished = try interpreter.advance(toStep: before + 1)
-    interpreter.heap.swapAllocatorEvents(&currentEvents)
-    if before >= records.count {
-      // A step that ran Python code under a builtin may pass several line
-      // events at once; the later ones get empty records.
-      appendRecord(line: line, events: currentEvents)
-      while records.count < interpreter.steps {
-        appendRecord(line: interpreter.currentLine, events: [])
-        records.insertMarks(.continued)
-      }
-    }
-    if finished { totalSteps = interpreter.steps }
-    if interpreter.steps >= nextCheckpoint, !finished { addCheckpoint() }
-    return !finished
+    return try !advanceStep(keepingEvents: true)
   }
 
   /// Moves to step `target` (clamped to the run), forwards or back.
@@ -172,16 +174,46 @@ public struct Timeline: Sendable {
     if target < interpreter.steps {
       let index = checkpoints.lastIndex { $0.steps <= max(0, known) } ?? 0
       interpreter = checkpoints[index]
-      _ = interpreter.heap.takeAllocatorEvents()
-      if target == 0 { currentEvents = [] }
+      interpreter.heap.clearAllocatorLog()
+      forgetCurrentEvents()
+      if target == 0 { currentEventsAreLoaded = true }
     }
     if known > interpreter.steps {
-      interpreter.heap.recordAllocatorEvents(false)
-      defer { interpreter.heap.recordAllocatorEvents(true) }
+      forgetCurrentEvents()
+      interpreter.heap.setEventLog(.off)
       let finished = try interpreter.advance(toStep: known)
-      if finished { totalSteps = interpreter.steps }
+      if finished {
+        // Not reached (known ground ends before the run does); were it,
+        // the step would show no events rather than wrong ones.
+        totalSteps = interpreter.steps
+        currentEventsAreLoaded = true
+      }
     }
-    while interpreter.steps < target, !isFinished { try stepForward() }
+    // New ground on the way tallies only; the target's step logs its events.
+    while interpreter.steps < target, !isFinished {
+      try advanceStep(keepingEvents: interpreter.steps + 1 >= target)
+    }
+    try loadCurrentEvents()
+  }
+
+  /// Loads the events of the current step into `currentEvents` if its run
+  /// tallied only (the last step after `runToEnd`, or after a `seek` that
+  /// passed the end): re-executes it from the latest checkpoint before it,
+  /// with the log full, on a copy. Costs what a step back costs.
+  public mutating func loadCurrentEvents() throws(InterpreterStop) {
+    if currentEventsAreLoaded { return }
+    let from = currentStepStart
+    let index = checkpoints.lastIndex { $0.steps <= from } ?? 0
+    var replay = checkpoints[index]
+    replay.heap.clearAllocatorLog()
+    if from > replay.steps {
+      replay.heap.setEventLog(.off)
+      _ = try replay.advance(toStep: from)
+    }
+    replay.heap.setEventLog(.full)
+    _ = try replay.advance(toStep: from + 1)
+    currentEvents = replay.heap.takeAllocatorEvents()
+    currentEventsAreLoaded = true
   }
 
   /// What the history costs beyond the current state: the per-step records
@@ -196,9 +228,11 @@ public struct Timeline: Sendable {
     try seek(to: max(0, interpreter.steps - 1))
   }
 
-  /// Runs to the end.
+  /// Runs to the end, recording every step. The run tallies only, so the
+  /// last step's events are not loaded (`currentEventsAreLoaded` is false
+  /// unless the run had already ended): `loadCurrentEvents()` loads them.
   public mutating func runToEnd() throws(InterpreterStop) {
-    while try stepForward() {}
+    while !isFinished { try advanceStep(keepingEvents: false) }
   }
 
   /// The first step after the current one at which `breakpoint()` ran, if
@@ -223,40 +257,54 @@ public struct Timeline: Sendable {
 
   // MARK: Recording
 
-  private mutating func appendRecord(line: Int, events: [AllocatorEvent]) {
-    if events.isEmpty {
-      records.appendQuiet(line: Int32(line))
-      return
+  /// Runs the next step with the event log full (`keepingEvents`) or
+  /// tallying only, and records it if it is new ground. Returns true when
+  /// the run has ended.
+  @discardableResult
+  private mutating func advanceStep(keepingEvents: Bool) throws(InterpreterStop) -> Bool {
+    let before = interpreter.steps
+    let line = interpreter.currentLine
+    let mode: EventLogMode = keepingEvents ? .full : .tally
+    if interpreter.heap.eventLog != mode {
+      // Events logged before a tallying stretch (the compiler's, logged
+      // from the interpreter's start) are dropped; their tally stays.
+      if mode == .tally { interpreter.heap.discardAllocatorEvents() }
+      interpreter.heap.setEventLog(mode)
     }
-    var entry = StepRecord(
-      line: Int32(line), allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
-      liveBytes: 0)
-    for event in events { account(event, into: &entry) }
-    records.append(entry)
+    if !keepingEvents { forgetCurrentEvents() }
+    let finished = try interpreter.advance(toStep: before + 1)
+    currentStepStart = before
+    if keepingEvents {
+      interpreter.heap.swapAllocatorEvents(&currentEvents)
+      currentEventsAreLoaded = true
+    }
+    let tally = interpreter.heap.takeAllocatorTally()
+    if before >= records.count {
+      // A step that ran Python code under a builtin may pass several line
+      // events at once; the later ones get empty records.
+      appendRecord(line: line, tally: tally)
+      while records.count < interpreter.steps {
+        records.appendQuiet(line: Int32(interpreter.currentLine))
+        records.insertMarks(.continued)
+      }
+    }
+    if finished { totalSteps = interpreter.steps }
+    if interpreter.steps >= nextCheckpoint, !finished { addCheckpoint() }
+    return finished
   }
 
-  /// Adds one event's bytes, blocks and mark to a step's record (one switch
-  /// per event: this runs for every event of a recorded replay).
-  private func account(_ event: AllocatorEvent, into entry: inout StepRecord) {
-    switch event {
-    case .blockAllocated(_, let sizeClass, _, _):
-      entry.allocatedBytes += Int32(sizeClass.blockSize)
-      entry.allocatedBlocks += 1
-      entry.marks.insert(.blockAllocated)
-    case .blockFreed(_, let sizeClass, _, _):
-      entry.freedBytes += Int32(sizeClass.blockSize)
-      entry.freedBlocks += 1
-      entry.marks.insert(.blockFreed)
-    case .rawAllocated(_, let size):
-      entry.allocatedBytes += Int32(clamping: size)
-      entry.allocatedBlocks += 1
-      entry.marks.insert(.blockAllocated)
-    case .rawFreed(_, let size):
-      entry.freedBytes += Int32(clamping: size)
-      entry.freedBlocks += 1
-      entry.marks.insert(.blockFreed)
-    default:
-      entry.marks.formUnion(StepMarks(event))
+  /// The current events no longer describe the current step.
+  private mutating func forgetCurrentEvents() {
+    guard currentEventsAreLoaded else { return }
+    currentEvents = []
+    currentEventsAreLoaded = false
+  }
+
+  private mutating func appendRecord(line: Int, tally: AllocatorTally) {
+    if tally.isEmpty {
+      records.appendQuiet(line: Int32(line))
+    } else {
+      records.append(line: Int32(line), tally: tally)
     }
   }
 

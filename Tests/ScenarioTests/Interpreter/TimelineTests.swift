@@ -101,4 +101,92 @@ import Testing
     #expect(timeline.totalSteps == plain.steps)
     #expect(timeline.records.count == plain.steps)
   }
+
+  /// Cycles, a collection with its phases, raw blocks and a shutdown that
+  /// frees everything: every kind of tally.
+  static let busy = """
+    import gc
+    class Node:
+        def __init__(self, v):
+            self.v = v
+            self.other = self
+    nodes = [Node(i) for i in range(300)]
+    big = "x" * 2000
+    del nodes
+    print(gc.collect())
+    keep = [[i] for i in range(500)]
+    text = ""
+    for i in range(30):
+        text += str(i)
+    print(len(keep), len(text))
+    """
+
+  /// The tally sums every event of `events`, as the timeline's per-event
+  /// walk did before the allocator counted.
+  func walk(_ events: [AllocatorEvent]) -> AllocatorTally {
+    events.reduce(AllocatorTally()) { $0.adding($1) }
+  }
+
+  /// A step's record comes from the allocator's tally; it must say what
+  /// the step's events say.
+  @Test(arguments: [PythonVersion.py38, .py312, .py313])
+  func recordsSayWhatTheEventsSay(version: PythonVersion) throws {
+    var timeline = Timeline(interpreter: try makeInterpreter(Self.busy, version: version))
+    var checked = 0
+    var kinds: AllocatorTally.Kinds = []
+    while !timeline.isFinished {
+      let before = timeline.step
+      try timeline.stepForward()
+      #expect(timeline.currentEventsAreLoaded)
+      let record = timeline.records[before]
+      let walked = walk(timeline.currentEvents)
+      #expect(Int(record.allocatedBytes) == walked.allocatedBytes, "step \(before + 1)")
+      #expect(Int(record.freedBytes) == walked.freedBytes, "step \(before + 1)")
+      #expect(Int(record.allocatedBlocks) == walked.allocatedBlocks, "step \(before + 1)")
+      #expect(Int(record.freedBlocks) == walked.freedBlocks, "step \(before + 1)")
+      #expect(record.marks.subtracting(.continued) == StepMarks(walked.kinds), "step \(before + 1)")
+      kinds.formUnion(walked.kinds)
+      checked += 1
+    }
+    #expect(checked > 20)
+    // (The first arena is mapped before step 1, while the module compiles.)
+    #expect(kinds == [.blockAllocated, .blockFreed, .newPool, .gcPhase, .collection])
+  }
+
+  /// `runToEnd` tallies only: the same records and checkpoints as stepping
+  /// with the log full, and the last step's events on demand.
+  @Test(arguments: [PythonVersion.py38, .py312])
+  func runningToTheEndRecordsWhatSteppingRecords(version: PythonVersion) throws {
+    var stepped = Timeline(
+      interpreter: try makeInterpreter(Self.busy, version: version), interval: 8, modelBytesPerStep: 0)
+    var eventsAt: [Int: [AllocatorEvent]] = [:]
+    while try stepped.stepForward() { eventsAt[stepped.step] = stepped.currentEvents }
+    var run = Timeline(
+      interpreter: try makeInterpreter(Self.busy, version: version), interval: 8, modelBytesPerStep: 0)
+    try run.runToEnd()
+    #expect(run.totalSteps == stepped.totalSteps)
+    #expect(Array(run.records) == Array(stepped.records))
+    #expect(run.checkpoints.map(\.steps) == stepped.checkpoints.map(\.steps))
+    #expect(run.interpreter.stateDigest() == stepped.interpreter.stateDigest())
+    #expect(!run.currentEventsAreLoaded && run.currentEvents.isEmpty)
+    try run.loadCurrentEvents()
+    #expect(run.currentEventsAreLoaded)
+    #expect(run.currentEvents.count > 300)  // shutdown frees the lists
+    #expect(run.currentEvents == stepped.currentEvents)
+    #expect(run.interpreter.stateDigest() == stepped.interpreter.stateDigest())
+    // A seek anywhere loads its step's events, the last one included.
+    var sought = Timeline(
+      interpreter: try makeInterpreter(Self.busy, version: version), interval: 8, modelBytesPerStep: 0)
+    try sought.seek(to: Int.max)
+    #expect(sought.isFinished && sought.currentEventsAreLoaded)
+    #expect(sought.currentEvents == stepped.currentEvents)
+    #expect(Array(sought.records) == Array(stepped.records))
+    var compared = 0
+    for target in eventsAt.keys.sorted().reversed() where target % 5 == 0 {
+      try run.seek(to: target)
+      #expect(run.currentEvents == eventsAt[target], "step \(target)")
+      compared += run.currentEvents.isEmpty ? 0 : 1
+    }
+    #expect(compared > 3)
+  }
 }
