@@ -1,8 +1,10 @@
 // What the allocator model did, one step at a time, for the Events pane, the
 // TUI's micro-step and `heapscope trace`.
 //
-// The allocator appends events only while `Allocator.recordsEvents` is on;
-// the caller drains them with `takeEvents()`. Each event names the C function
+// The allocator appends events only while its log is full
+// (`Allocator.eventLog == .full`, `recordsEvents`); the caller drains them
+// with `takeEvents()`. A log that tallies only counts them instead
+// (`AllocatorTally`). Each event names the C function
 // of `Objects/obmalloc.c` that does that work in the modelled version. 3.9
 // split pymalloc's two big functions into helpers (bpo-37543), so 3.8 names
 // `pymalloc_alloc` / `pymalloc_free` where later versions name
