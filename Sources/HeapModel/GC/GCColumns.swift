@@ -1,15 +1,14 @@
-// The GC columns of `GCState` bound to raw pointers, for the linear passes
-// of a collection.
+// The GC columns (GC/GCColumnStorage.swift) as raw pointers, for the list
+// operations of tracking and the linear passes of a collection.
 //
-// Every pass of `gc_collect_main` touches the same four columns once or
-// twice per object. Through `[Int32]` subscripts each write checks that the
-// array is uniquely referenced and in bounds, which costs more than the
-// write; CPython's passes are plain pointer walks. `Heap.withGCColumns`
-// moves the arrays out of `gc` for the duration of a pass (the rest of the
-// heap stays readable and writable), binds them to pointers once, and puts
-// them back — the list primitives below are `gc_list_remove`/`_append`/
-// `_move` on those pointers, the same operations as `Heap.gcUnlink`/
-// `gcAppend`/`gcMove` (GC/Heap+GCLists.swift), which they must match.
+// Every pass of `gc_collect_main` touches the same columns once or twice
+// per object, and `track`/`untrack` run once per container created and
+// freed; CPython's are plain pointer walks and pointer stores. A
+// `GCColumns` is a copy of the storage's pointers, taken by
+// `GCState.writableColumns` after it made the storage unique: the list
+// primitives below are `gc_list_remove`/`_append`/`_move`, and the heap's
+// own (`Heap.gcUnlink`/`gcAppend`/`gcMove`, GC/Heap+GCLists.swift) are
+// these on fresh columns.
 //
 // While a list is being deduced (`GCState.refsList`) its rows hold gc_refs
 // in `previous` and it is linked through `next` only: `refs`/`setRefs` read
@@ -18,12 +17,12 @@
 // `relink` rebuilds its back links once the counts are no longer needed.
 // `unlink`/`append`/`move` are for doubly-linked lists only.
 //
-// Invariant: a `GCColumns` is used only inside the closure it was passed
-// to; while it lives, `gc.previous`/`next`/`membership`/`heads` are empty,
-// so nothing in the closure may track, untrack or otherwise touch the
-// heap's GC lists except through it.
+// Invariant: a `GCColumns` is used only within the operation that took it,
+// and not across anything that may grow the columns (tracking a row beyond
+// them) or copy the heap.
 
-/// Raw access to the GC columns during one pass (see `Heap.withGCColumns`).
+/// Raw access to the GC columns for one operation (see
+/// `GCState.writableColumns`).
 struct GCColumns {
   let previous: UnsafeMutablePointer<Int32>
   let next: UnsafeMutablePointer<Int32>
@@ -31,6 +30,14 @@ struct GCColumns {
   let heads: UnsafeMutablePointer<GCListHead>
   /// Rows the columns cover.
   let count: Int
+
+  @inline(__always) init(_ storage: GCColumnStorage) {
+    previous = storage.previous
+    next = storage.next
+    membership = storage.membership
+    heads = storage.heads
+    count = storage.count
+  }
 
   /// Whether the row carries PREV_MASK_COLLECTING.
   @inline(__always) func isCollecting(_ slot: Int) -> Bool {

@@ -5,6 +5,9 @@
 //   per-row columns     previous | next | membership
 //                        Int32     Int32   UInt8 (GCList | collecting bit)
 //
+// The columns and list heads live in raw buffers (GC/GCColumnStorage.swift),
+// written through `writableColumns`, which makes them unique first.
+//
 // Every tracked object is on exactly one list (`GCList`), linked through the
 // `previous`/`next` columns by row slot (-1 ends a list), the way
 // `PyGC_Head._gc_prev/_gc_next` link the real objects. Tracking appends at
@@ -31,11 +34,12 @@
 // last collection of generation ≥ 1, the generation-2 count the number of
 // generation-1 collections since the last full one.
 //
-// Invariants: `membership[s] & 0x7f == 0` (untracked) ⇔ the row's `.tracked`
+// Invariants: `membership[s] & listMask == 0` (untracked) ⇔ the row's `.tracked`
 // flag is clear ⇔ `previous[s] == next[s] == -1` and the row is on no list;
 // every list but `refsList` is doubly linked;
 // each list's `count` is its length; the collecting bit is set only while a
-// collection runs, on rows of the generation being collected.
+// collection runs, on rows of the generation being collected; `passMark` is
+// clear between the steps of a collection.
 
 /// The debugging flags of `gc.set_debug` (same values 3.8–3.13).
 public struct GCDebugFlags: OptionSet, Sendable, Hashable {
@@ -72,22 +76,43 @@ public struct GCGenerationStats: Sendable, Equatable {
 
 /// The cycle collector's lists, counters and settings.
 public struct GCState: Sendable {
-  // MARK: Per-row columns (grown lazily to the object table's length)
+  // MARK: Per-row columns and lists (GC/GCColumnStorage.swift)
+
+  /// The columns and list heads, shared with copies of the heap until one
+  /// writes.
+  private(set) var storage = GCColumnStorage()
+
+  static let collectingBit: UInt8 = 0x80
+  /// A mark one step of a collection may set and must clear before it
+  /// ends (handle_weakrefs: "has weakrefs").
+  static let passMark: UInt8 = 0x40
+  static let listMask: UInt8 = 0x3f
 
   /// `_gc_prev` as a row slot, -1 at a list's head or when untracked; a
   /// row's gc_refs while its list is `refsList`.
-  public internal(set) var previous: [Int32] = []
+  public var previous: RowColumn<Int32> { RowColumn(storage.previous, count: storage.count) }
   /// `_gc_next` as a row slot, -1 at a list's tail or when untracked.
-  public internal(set) var next: [Int32] = []
+  public var next: RowColumn<Int32> { RowColumn(storage.next, count: storage.count) }
   /// The `GCList` raw value, plus `collectingBit` (PREV_MASK_COLLECTING).
-  var membership: [UInt8] = []
+  var membership: RowColumn<UInt8> { RowColumn(storage.membership, count: storage.count) }
+  /// The list heads, by `GCList` raw value (read only: writes go through
+  /// `writableColumns`).
+  var heads: UnsafePointer<GCListHead> { UnsafePointer(storage.heads) }
 
-  static let collectingBit: UInt8 = 0x80
-  static let listMask: UInt8 = 0x7f
+  /// The columns, writable, after making the storage unique and
+  /// initialising rows up to `rows` (see `GCColumns` for how long they stay
+  /// valid).
+  @inline(__always) mutating func writableColumns(covering rows: Int = 0) -> GCColumns {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    if rows > storage.count { storage.cover(rows) }
+    return GCColumns(storage)
+  }
 
-  // MARK: Lists
+  /// Bytes the columns occupy (`ModelFootprint`).
+  var memoryFootprint: Int { storage.memoryFootprint }
 
-  var heads = [GCListHead](repeating: GCListHead(), count: GCList.allCases.count)
+  // MARK: Deduction state
+
   /// The list whose rows hold gc_refs in `previous` (singly linked
   /// meanwhile), `.untracked` when none.
   var refsList = GCList.untracked
@@ -143,20 +168,20 @@ public struct GCState: Sendable {
 
   /// The list a row is on.
   @inline(__always) func list(ofSlot slot: Int) -> GCList {
-    guard slot < membership.count else { return .untracked }
-    return GCList(rawValue: membership[slot] & GCState.listMask)!
+    guard slot >= 0, slot < storage.count else { return .untracked }
+    return GCList(rawValue: storage.membership[slot] & GCState.listMask)!
   }
 
   /// Whether the row carries PREV_MASK_COLLECTING.
   @inline(__always) func isCollecting(slot: Int) -> Bool {
-    slot < membership.count && membership[slot] & GCState.collectingBit != 0
+    slot >= 0 && slot < storage.count && storage.membership[slot] & GCState.collectingBit != 0
   }
 
   /// Length of a list.
-  public func count(of list: GCList) -> Int { heads[Int(list.rawValue)].count }
+  public func count(of list: GCList) -> Int { storage.heads[Int(list.rawValue)].count }
 
   /// First row of a list, or null.
-  public func first(of list: GCList) -> ObjectID { ObjectID(heads[Int(list.rawValue)].first) }
+  public func first(of list: GCList) -> ObjectID { ObjectID(storage.heads[Int(list.rawValue)].first) }
 
   /// The row after `id` on its list, or null at the tail.
   public func next(after id: ObjectID) -> ObjectID { ObjectID(next[id.slot]) }

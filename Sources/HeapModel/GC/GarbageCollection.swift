@@ -82,6 +82,14 @@ public struct GarbageCollection: Sendable {
   /// move_unreachable's scan: the last row it kept on `young` (-1: none
   /// yet), which the next row unlinks after (the list is singly linked).
   var scanPrevious: Int32 = -1
+  /// update_refs also did subtract_refs (one walk, `.run` only).
+  var refsSubtracted = false
+  /// untrack_tuples relabelled the survivors to `old` (one walk, `.run`
+  /// only).
+  var survivorsRelabelled = false
+  /// A weakref callback or finalizer has been called (the interpreter ran
+  /// Python code) since move_unreachable.
+  var calledPython = false
   /// gc_refs that handle_resurrected_objects (3.8: check_garbage) recounted
   /// and found nonzero, kept for the event log: the count lives in the back
   /// link, which is rebuilt before the phase ends.

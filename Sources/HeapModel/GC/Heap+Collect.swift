@@ -117,20 +117,17 @@ extension Heap {
       mergeGenerations(&c)
       return nil
     case .updateRefs:
-      let perObject = c.eventDetail >= .objects
-      var events: [GCEvent] = []
-      let request = runColumnPass(&c, then: .subtractRefs) { heap, columns, s in
-        heap.updateRefs(s, columns)
-        if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(columns.refs(s)))) }
-      }
-      c.events.append(contentsOf: events)
-      if c.phase != .updateRefs { gc.refsComplete = true }
-      return request
+      return updateRefs(&c)
     case .subtractRefs:
       return subtractRefs(&c)
     case .moveUnreachable:
       return moveUnreachable(&c)
     case .untrackTuples:
+      // (The back links are rebuilt on entering the phase: a deduction
+      // still on means the walk has not begun.)
+      if c.stepping == .run, gc.refsList == c.young, c.cursor == gc.first(of: c.young) {
+        return relinkAndUntrackTuples(&c)
+      }
       // gc_refs are no longer needed: the back links of `young` come back
       // (CPython's move_unreachable restores them as it goes; here the
       // result of move_unreachable stays readable until this phase).
@@ -232,23 +229,6 @@ extension Heap {
 
   // MARK: Linear passes
 
-  /// Walks `young` from `c.cursor`, one object per `body` call, honouring
-  /// per-object stepping; moves to `next` when the list is exhausted.
-  private mutating func runPass(
-    _ c: inout GarbageCollection, then next: GCPhase, _ body: (inout Heap, Int) -> Void
-  ) -> GCRequest? {
-    var slot = c.cursor.index
-    var budget = c.stepping == .object ? 1 : Int.max
-    while slot >= 0, budget > 0 {
-      let s = Int(slot)
-      slot = gc.next[s]
-      body(&self, s)
-      budget -= 1
-      c.work += 1
-    }
-    return endPass(at: slot, then: next, &c)
-  }
-
   /// Where a pass stopped: at `slot` (a step of an object-by-object run),
   /// or at the end of the list, which enters `next`.
   private mutating func endPass(at slot: Int32, then next: GCPhase, _ c: inout GarbageCollection)
@@ -263,27 +243,6 @@ extension Heap {
     return nil
   }
 
-  /// `runPass` for passes that touch only the GC columns of the lists
-  /// (through pointers, GC/GCColumns.swift) and read the rest of the heap.
-  private mutating func runColumnPass(
-    _ c: inout GarbageCollection, then next: GCPhase, _ body: (inout Heap, GCColumns, Int) -> Void
-  ) -> GCRequest? {
-    var slot = c.cursor.index
-    var budget = c.stepping == .object ? 1 : Int.max
-    var work = 0
-    withGCColumns { heap, columns in
-      while slot >= 0, budget > 0 {
-        let s = Int(slot)
-        slot = columns.next[s]
-        body(&heap, columns, s)
-        budget -= 1
-        work += 1
-      }
-    }
-    c.work += work
-    return endPass(at: slot, then: next, &c)
-  }
-
   private mutating func mergeGenerations(_ c: inout GarbageCollection) {
     let g = c.generation
     if g + 1 <= 2 { gc.olderCounts[g + 1] += 1 }
@@ -296,31 +255,197 @@ extension Heap {
     c.cursor = gc.first(of: c.young)
   }
 
-  /// `update_refs` for one object: gc_refs = refcount (in `previous`: the
-  /// list is singly linked from here on), collecting mark set.
-  @inline(__always) private func updateRefs(_ s: Int, _ columns: GCColumns) {
-    let count = Int(refcounts[s])
-    precondition(count > 0 && count <= Int(Int32.max), "tracked \(ObjectID(s)) has refcount \(count)")
-    columns.setRefs(s, Int32(count))
-    columns.membership[s] |= GCState.collectingBit
+  /// How many objects a pass may look at before it pauses.
+  private static func budget(_ c: GarbageCollection) -> Int { c.stepping == .object ? 1 : Int.max }
+
+  /// `update_refs` over `young` from `c.cursor`: gc_refs = refcount (in
+  /// `previous`: the list is singly linked from here on), collecting mark
+  /// set.
+  private mutating func updateRefs(_ c: inout GarbageCollection) -> GCRequest? {
+    if c.stepping == .run, c.eventDetail < .objects, c.cursor == gc.first(of: c.young) {
+      return updateAndSubtractRefs(&c)
+    }
+    let columns = gc.writableColumns()
+    let refcounts = table.storage.rows.refcounts
+    let perObject = c.eventDetail >= .objects
+    var events: [GCEvent] = []
+    var slot = c.cursor.index
+    var budget = Heap.budget(c)
+    var work = 0
+    while slot >= 0, budget > 0 {
+      let s = Int(slot)
+      slot = columns.next[s]
+      let count = refcounts[s]
+      precondition(count > 0, "tracked \(ObjectID(s)) has refcount \(count)")
+      columns.setRefs(s, count)
+      columns.membership[s] |= GCState.collectingBit
+      if perObject { events.append(.refsUpdated(ObjectID(s), gcRefs: Int(count))) }
+      budget -= 1
+      work += 1
+    }
+    c.work += work
+    let request = endPass(at: slot, then: .subtractRefs, &c)
+    c.events.append(contentsOf: events)
+    if c.phase != .updateRefs { gc.refsComplete = true }
+    return request
   }
 
   private mutating func subtractRefs(_ c: inout GarbageCollection) -> GCRequest? {
+    if c.refsSubtracted { return endPass(at: -1, then: .moveUnreachable, &c) }
+    var events: [GCEvent]? = c.eventDetail >= .objects ? [] : nil
+    let stop = subtractRefsScan(from: c.cursor.index, budget: Heap.budget(c), work: &c.work, events: &events)
+    let request = endPass(at: stop, then: .moveUnreachable, &c)
+    if let events { c.events.append(contentsOf: events) }
+    return request
+  }
+
+  // MARK: Fused passes
+  //
+  // A collection that runs without pausing between phases (`GCStepping
+  // .run`) and records no per-object events has no observer between
+  // update_refs and subtract_refs, nor between untrack_tuples and the
+  // promotion: there each pair runs as one walk of `young` with the same
+  // result — the same gc_refs, links, lists, marks, `work` and events —
+  // as the two walks give (tests compare both ways). CPython's passes are
+  // separate; here a walk of a big generation costs a cache miss a row.
+
+  /// update_refs and subtract_refs in one walk of `young`: a row gets
+  /// gc_refs = refcount (and the collecting mark) when first met, as the
+  /// object visited or as a referent; the decrements commute, so every
+  /// count ends as the two passes leave it.
+  private mutating func updateAndSubtractRefs(_ c: inout GarbageCollection) -> GCRequest? {
+    let columns = gc.writableColumns(covering: kinds.count)
     var buffer = gc.scratch
     gc.scratch = []
-    defer { gc.scratch = buffer }
-    let perObject = c.eventDetail >= .objects
-    var events: [GCEvent] = []
-    let request = runColumnPass(&c, then: .moveUnreachable) { heap, columns, s in
-      heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
-        guard columns.isCollecting(referent.slot) else { return }
-        let refs = columns.refs(referent.slot) - 1
-        columns.setRefs(referent.slot, refs)
-        if perObject { events.append(.refSubtracted(referent, gcRefs: Int(refs))) }
+    let visited = updateAndSubtractLoop(columns, young: c.young, buffer: &buffer)
+    gc.scratch = buffer
+    // update_refs and subtract_refs each visit every row once.
+    c.work += 2 * visited
+    let request = endPass(at: -1, then: .subtractRefs, &c)
+    gc.refsComplete = true
+    c.refsSubtracted = true
+    return request
+  }
+
+  /// The walk of `updateAndSubtractRefs` (non-mutating: see
+  /// `subtractRefsLoop`). Returns the rows visited.
+  private func updateAndSubtractLoop(_ columns: GCColumns, young: GCList, buffer: inout [ObjectID]) -> Int {
+    let refcounts = table.storage.rows.refcounts
+    let youngRaw = young.rawValue
+    var visited = 0
+    withReferentReader { reader in
+      var slot = columns.first(of: young)
+      while slot >= 0 {
+        let s = Int(slot)
+        slot = columns.next[s]
+        visited += 1
+        if columns.membership[s] & GCState.collectingBit == 0 {
+          let count = refcounts[s]
+          precondition(count > 0, "tracked \(ObjectID(s)) has refcount \(count)")
+          columns.setRefs(s, count)
+          columns.membership[s] |= GCState.collectingBit
+        }
+        reader.forEachReferent(ofSlot: s, heap: self, buffer: &buffer) { referent in
+          let r = referent.slot
+          let membership = columns.membership[r]
+          if membership & GCState.collectingBit != 0 {
+            columns.setRefs(r, columns.refs(r) - 1)
+          } else if membership == youngRaw {
+            // A row of `young` not reached yet (no mark before update_refs).
+            let count = refcounts[r]
+            precondition(count > 0, "tracked \(referent) has refcount \(count)")
+            columns.setRefs(r, count - 1)
+            columns.membership[r] = membership | GCState.collectingBit
+          }
+        }
       }
     }
-    if perObject { c.events.append(contentsOf: events) }
+    return visited
+  }
+
+  /// relinkRefsList's walk, untrack_tuples and, collecting generation 0 or
+  /// 1, the relabelling of the survivors to `old` (`gcMerge` then only
+  /// splices) in one walk of `young`. A tuple is untracked when the walk
+  /// reaches it, its back link just rebuilt, as the separate passes would;
+  /// the rows after it get theirs when reached.
+  private mutating func relinkAndUntrackTuples(_ c: inout GarbageCollection) -> GCRequest? {
+    gc.refsList = .untracked
+    gc.refsTarget = .untracked
+    gc.refsComplete = false
+    var untracked: [GCEvent] = []
+    let record = c.eventDetail > .none
+    let relabel = c.generation < 2
+    let oldRaw = c.old.rawValue
+    // As in `untrackTuples`: unique from here, nothing grows.
+    let columns = gc.writableColumns()
+    table.makeUnique()
+    let kinds = table.storage.rows.kinds
+    var before: Int32 = -1
+    var slot = columns.first(of: c.young)
+    var work = 0
+    while slot >= 0 {
+      let s = Int(slot)
+      slot = columns.next[s]
+      columns.previous[s] = before
+      work += 1
+      if case .tuple = kinds[s], tupleMayBeUntracked(ObjectID(s)) {
+        untrack(ObjectID(s))
+        if record { untracked.append(.tupleUntracked(ObjectID(s))) }
+      } else {
+        before = Int32(s)
+        if relabel { columns.membership[s] = (columns.membership[s] & GCState.collectingBit) | oldRaw }
+      }
+    }
+    columns.heads[Int(c.young.rawValue)].last = before
+    c.survivorsRelabelled = relabel
+    c.work += work
+    let request = endPass(at: -1, then: .promoteSurvivors, &c)
+    c.events.append(contentsOf: untracked)
     return request
+  }
+
+  /// `subtract_refs` over the list being deduced, from `start`, for at
+  /// most `budget` objects: gc_refs −1 for every reference to a row with
+  /// the collecting mark. Returns where it stopped (-1 at the end).
+  private mutating func subtractRefsScan(
+    from start: Int32, budget: Int, work: inout Int, events: inout [GCEvent]?
+  ) -> Int32 {
+    let columns = gc.writableColumns(covering: kinds.count)
+    var buffer = gc.scratch
+    gc.scratch = []
+    let stop = subtractRefsLoop(
+      columns, from: start, budget: budget, work: &work, events: &events, buffer: &buffer)
+    gc.scratch = buffer
+    return stop
+  }
+
+  // Non-mutating, so the heap is borrowed, not copied, where the traversal
+  // falls back to `appendReferents`; the GC columns are written through
+  // `columns`, made unique by the caller.
+  private func subtractRefsLoop(
+    _ columns: GCColumns, from start: Int32, budget: Int, work: inout Int, events: inout [GCEvent]?,
+    buffer: inout [ObjectID]
+  ) -> Int32 {
+    var slot = start
+    var budget = budget
+    var visited = 0
+    withReferentReader { reader in
+      while slot >= 0, budget > 0 {
+        let s = Int(slot)
+        slot = columns.next[s]
+        budget -= 1
+        visited += 1
+        reader.forEachReferent(ofSlot: s, heap: self, buffer: &buffer) { referent in
+          let r = referent.slot
+          guard columns.membership[r] & GCState.collectingBit != 0 else { return }
+          let refs = columns.refs(r) - 1
+          columns.setRefs(r, refs)
+          events?.append(.refSubtracted(referent, gcRefs: Int(refs)))
+        }
+      }
+    }
+    work += visited
+    return slot
   }
 
   /// `move_unreachable(young, unreachable)` over any pair of lists, from
@@ -332,23 +457,37 @@ extension Heap {
     young: GCList, unreachable: GCList, from start: Int32, before: inout Int32, budget: Int,
     work: inout Int, events: inout [GCEvent]?
   ) -> Int32 {
+    let columns = gc.writableColumns(covering: kinds.count)
     var buffer = gc.scratch
     gc.scratch = []
-    defer { gc.scratch = buffer }
+    let stop = moveUnreachableLoop(
+      columns, young: young, unreachable: unreachable, from: start, before: &before, budget: budget,
+      work: &work, events: &events, buffer: &buffer)
+    gc.scratch = buffer
+    return stop
+  }
+
+  /// The loop of `moveUnreachablePass` (non-mutating: see `subtractRefsLoop`).
+  private func moveUnreachableLoop(
+    _ columns: GCColumns, young: GCList, unreachable: GCList, from start: Int32, before: inout Int32,
+    budget: Int, work: inout Int, events: inout [GCEvent]?, buffer: inout [ObjectID]
+  ) -> Int32 {
     let unreachableRaw = unreachable.rawValue
     var slot = start
     var previousKept = before
     var budget = budget
-    withGCColumns { heap, columns in
+    var visited = 0
+    withReferentReader { reader in
       while slot >= 0, budget > 0 {
         let s = Int(slot)
         budget -= 1
-        work += 1
+        visited += 1
         if columns.refs(s) > 0 {
-          heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
+          reader.forEachReferent(ofSlot: s, heap: self, buffer: &buffer) { referent in
             let r = referent.slot
-            guard columns.isCollecting(r) else { return }
-            if columns.membership[r] & GCState.listMask == unreachableRaw {
+            let membership = columns.membership[r]
+            guard membership & GCState.collectingBit != 0 else { return }
+            if membership & GCState.listMask == unreachableRaw {
               columns.unlink(r)
               columns.appendSingly(r, to: young, refs: 1)
               events?.append(.movedBackToYoung(referent))
@@ -369,6 +508,7 @@ extension Heap {
         }
       }
     }
+    work += visited
     before = previousKept
     return slot
   }
@@ -391,14 +531,28 @@ extension Heap {
   private mutating func untrackTuples(_ c: inout GarbageCollection) -> GCRequest? {
     var untracked: [GCEvent] = []
     let record = c.eventDetail > .none
-    let request = runPass(&c, then: .promoteSurvivors) { heap, s in
-      let id = ObjectID(s)
+    // Untracking below unlinks rows and clears flags: the GC columns and
+    // the object table are unique from here and neither grows, so
+    // `columns` and `kinds` stay valid.
+    let columns = gc.writableColumns()
+    table.makeUnique()
+    let kinds = table.storage.rows.kinds
+    var slot = c.cursor.index
+    var budget = Heap.budget(c)
+    var work = 0
+    while slot >= 0, budget > 0 {
+      let s = Int(slot)
+      slot = columns.next[s]
+      budget -= 1
+      work += 1
       // A pattern, not `==`: ObjectKind's `==` is a witness call per object.
-      if case .tuple = heap.kinds[s], heap.tupleMayBeUntracked(id) {
-        heap.untrack(id)
-        if record { untracked.append(.tupleUntracked(id)) }
+      if case .tuple = kinds[s], tupleMayBeUntracked(ObjectID(s)) {
+        untrack(ObjectID(s))
+        if record { untracked.append(.tupleUntracked(ObjectID(s))) }
       }
     }
+    c.work += work
+    let request = endPass(at: slot, then: .promoteSurvivors, &c)
     c.events.append(contentsOf: untracked)
     return request
   }
@@ -430,7 +584,7 @@ extension Heap {
     if c.generation < 2 {
       let survivors = gc.count(of: c.young)
       if c.generation == 1 { gc.longLivedPending += survivors }
-      gcMerge(c.young, into: c.old)
+      gcMerge(c.young, into: c.old, relabel: !c.survivorsRelabelled)
       c.record(.survivorsPromoted(from: c.generation, to: c.generation + 1, count: survivors))
     } else {
       // Dicts are re-checked only in full collections (bpo-14775).
@@ -460,6 +614,18 @@ extension Heap {
     // A weakref still to clear has a live referent, so it is listed in
     // `weakrefLists`: with no list there is nothing to do.
     if weakrefLists.isEmpty { return }
+    // Looking every unreachable object up in `weakrefLists` costs a hash
+    // each; when the referents are fewer, mark those on `unreachable` first
+    // and look up only the marked rows. Clearing only shrinks the lists, so
+    // every row with a list when the loop reaches it is marked.
+    let marked = weakrefLists.count < gc.count(of: .unreachable)
+    if marked {
+      let columns = gc.writableColumns()
+      for referent in weakrefLists.keys
+      where columns.membership[referent.slot] & GCState.listMask == GCList.unreachable.rawValue {
+        columns.membership[referent.slot] |= GCState.passMark
+      }
+    }
     var slot = gc.heads[Int(GCList.unreachable.rawValue)].first
     while slot >= 0 {
       let s = Int(slot)
@@ -469,6 +635,11 @@ extension Heap {
       if Heap.isWeakReference(kinds[s]), !weakrefReferent(op).isNull {
         clearWeakref(op)
         c.record(.weakrefCleared(op))
+      }
+      if marked {
+        let columns = gc.writableColumns()
+        if columns.membership[s] & GCState.passMark == 0 { continue }
+        columns.membership[s] &= ~GCState.passMark
       }
       guard let list = weakrefLists[op] else { continue }
       for wr in list.reversed() {
@@ -505,6 +676,7 @@ extension Heap {
         c.current = wr
         c.step = 1
         c.record(.weakrefCallbackCalled(wr))
+        c.calledPython = true
         return .callWeakrefCallback(weakref: wr, callback: weakrefCallback(wr))
       case 1:
         c.drops.append(c.current)
@@ -543,30 +715,41 @@ extension Heap {
     while true {
       switch c.step {
       case 0:
-        // Move objects to `seen` until one has a finalizer still to run.
+        // Move objects to `seen` until one has a finalizer still to run:
+        // find it first, then move the rows up to it; with none left, the
+        // moves and the merge back would give the list it is.
         var work = 0
-        let op = withGCColumns { heap, columns in
-          while true {
-            let first = columns.first(of: .unreachable)
-            if first < 0 { return ObjectID.null }
-            let s = Int(first)
-            columns.move(s, to: .seen)
-            work += 1
-            let op = ObjectID(s)
-            if !heap.flags[s].contains(.finalized), heap.hasFinalizeSlot(op) { return op }
-          }
+        var slot = gc.heads[Int(GCList.unreachable.rawValue)].first
+        while slot >= 0 {
+          let s = Int(slot)
+          work += 1
+          if !flags[s].contains(.finalized), hasFinalizeSlot(ObjectID(s)) { break }
+          slot = gc.next[s]
         }
         c.work += work
-        if op.isNull {
-          gcMerge(.seen, into: .unreachable)
+        if slot < 0 {
+          if gc.count(of: .seen) > 0 {
+            // `seen` first, then the rest, as the merge of a `seen` that
+            // had them all would leave it.
+            gcMerge(.unreachable, into: .seen)
+            gcMerge(.seen, into: .unreachable)
+          }
           enter(.handleResurrectedObjects, &c)
           return nil
         }
+        let columns = gc.writableColumns()
+        while true {
+          let first = columns.first(of: .unreachable)
+          columns.move(Int(first), to: .seen)
+          if first == slot { break }
+        }
+        let op = ObjectID(slot)
         flags[op.slot].insert(.finalized)
         incref(op)
         c.current = op
         c.step = 1
         c.record(.finalizerCalled(op))
+        c.calledPython = true
         return .callFinalizer(op)
       case 1:
         c.drops.append(c.current)
@@ -580,12 +763,17 @@ extension Heap {
 
   private mutating func handleResurrectedObjects(_ c: inout GarbageCollection) {
     var events: [GCEvent]? = nil
-    if profile.gcAbortsCollectionOnResurrection {
+    if !c.calledPython {
+      nothingResurrected(&c)
+    } else if profile.gcAbortsCollectionOnResurrection {
       // check_garbage: recount references from outside the set.
       beginDeduction(of: .unreachable, unreachable: .untracked)
       forEach(in: .unreachable) { heap, columns, s in columns.setRefs(s, heap.refcounts[s]) }
       gc.refsComplete = true
-      subtractRefsPass(over: .unreachable, work: &c.work)
+      var noEvents: [GCEvent]? = nil
+      _ = subtractRefsScan(
+        from: gc.heads[Int(GCList.unreachable.rawValue)].first, budget: Int.max, work: &c.work,
+        events: &noEvents)
       var resurrected = false
       forEach(in: .unreachable) { _, columns, s in
         if columns.refs(s) != 0 {
@@ -612,7 +800,10 @@ extension Heap {
         columns.membership[s] |= GCState.collectingBit
       }
       gc.refsComplete = true
-      subtractRefsPass(over: .unreachable, work: &c.work)
+      var noEvents: [GCEvent]? = nil
+      _ = subtractRefsScan(
+        from: gc.heads[Int(GCList.unreachable.rawValue)].first, budget: Int.max, work: &c.work,
+        events: &noEvents)
       var before: Int32 = -1
       _ = moveUnreachablePass(
         young: .unreachable, unreachable: .stillUnreachable,
@@ -637,6 +828,41 @@ extension Heap {
     enter(.deleteGarbage, &c)
   }
 
+  /// handle_resurrected_objects (3.8: check_garbage) when no Python code
+  /// ran since move_unreachable (no weakref callback, no finalizer): the
+  /// recount would find what the first one found. Every reference to an
+  /// unreachable object comes from the unreachable set (a reachable one
+  /// would have moved it back), the refcounts and traversals are as they
+  /// were, and no live object has fewer references than rows holding it
+  /// (`checkGCInvariants`), so every gc_refs is 0 again: 3.9+ moves the
+  /// whole list, in order, to `final_unreachable` with the collecting mark
+  /// (the rerun's move_unreachable), 3.8 resurrects nothing and clears the
+  /// mark. The pass counts (`work`, DEBUG_STATS' elapsed time) are the
+  /// rerun's: two visits a row (subtract, move) in 3.9+, one in 3.8.
+  private mutating func nothingResurrected(_ c: inout GarbageCollection) {
+    let count = gc.count(of: .unreachable)
+    let columns = gc.writableColumns()
+    var slot = columns.first(of: .unreachable)
+    if profile.gcAbortsCollectionOnResurrection {
+      while slot >= 0 {
+        let s = Int(slot)
+        columns.membership[s] &= ~GCState.collectingBit
+        slot = columns.next[s]
+      }
+      c.work += count
+      c.garbageList = .unreachable
+    } else {
+      while slot >= 0 {
+        let s = Int(slot)
+        columns.membership[s] |= GCState.collectingBit
+        slot = columns.next[s]
+      }
+      gcMerge(.unreachable, into: .stillUnreachable)
+      c.work += 2 * count
+      c.garbageList = .stillUnreachable
+    }
+  }
+
   /// Calls `body` for each row of `list`; `body` must not relink it.
   private mutating func forEach(in list: GCList, _ body: (inout Heap, GCColumns, Int) -> Void) {
     withGCColumns { heap, columns in
@@ -649,28 +875,9 @@ extension Heap {
     }
   }
 
-  private mutating func subtractRefsPass(over list: GCList, work: inout Int) {
-    var buffer = gc.scratch
-    gc.scratch = []
-    defer { gc.scratch = buffer }
-    withGCColumns { heap, columns in
-      var slot = columns.first(of: list)
-      while slot >= 0 {
-        let s = Int(slot)
-        slot = columns.next[s]
-        work += 1
-        heap.forEachReferent(ofSlot: s, buffer: &buffer) { referent in
-          if columns.isCollecting(referent.slot) {
-            columns.setRefs(referent.slot, columns.refs(referent.slot) - 1)
-          }
-        }
-      }
-    }
-  }
-
   private mutating func moveToOld(_ s: Int, _ c: inout GarbageCollection) {
     gcMove(s, to: c.old)
-    gc.membership[s] &= ~GCState.collectingBit
+    gc.writableColumns().membership[s] &= ~GCState.collectingBit
   }
 
   // MARK: Clearing
@@ -743,7 +950,9 @@ extension Heap {
       return nil
     default:
       for id in gcObjects(in: .finalizers) { appendToGarbage(id) }
-      for id in gcObjects(in: .finalizers) { gc.membership[id.slot] &= ~GCState.collectingBit }
+      for id in gcObjects(in: .finalizers) {
+        gc.writableColumns().membership[id.slot] &= ~GCState.collectingBit
+      }
       gcMerge(.finalizers, into: c.old)
       enter(.clearFreeLists, &c)
       return nil

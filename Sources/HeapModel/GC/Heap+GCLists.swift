@@ -22,8 +22,7 @@ extension Heap {
     let slot = id.slot
     if flags[slot].contains(.tracked) { return }
     table.writableRows(checking: slot).flags[slot].insert(.tracked)
-    if slot >= gc.next.count { ensureGCColumns(slot) }
-    gcAppend(slot, to: .generation0)
+    gc.writableColumns(covering: slot + 1).append(slot, to: .generation0)
   }
 
   /// Stops tracking an object: unlinks it from its list
@@ -33,8 +32,12 @@ extension Heap {
     let slot = id.slot
     guard flags[slot].contains(.tracked) else { return }
     table.writableRows(checking: slot).flags[slot].remove(.tracked)
-    gcUnlink(slot)
-    gc.membership[slot] = 0
+    let columns = gc.writableColumns()
+    assert(
+      Int(columns.membership[slot] & GCState.listMask) != Int(gc.refsList.rawValue),
+      "unlinking row \(slot) of the list being deduced")
+    columns.unlink(slot)
+    columns.membership[slot] = 0
   }
 
   /// Whether the cycle collector tracks the object (`gc.is_tracked`).
@@ -83,75 +86,44 @@ extension Heap {
 
   // MARK: List primitives
 
-  /// Grows the GC columns so `slot` exists: to the row count at least, and
-  /// on into the columns' spare capacity (a new row is tracked at once, and
-  /// growing the three columns by one row each time cost three generic
-  /// appends per object).
+  /// Initialises the GC columns up to `slot` and every row of the object
+  /// table (a collection's passes read any referent's row unchecked).
   mutating func ensureGCColumns(_ slot: Int) {
-    let needed = max(slot + 1, kinds.count)
-    let missing = max(needed, min(gc.next.capacity, needed + 1024)) - gc.next.count
-    guard missing > 0 else { return }
-    gc.previous.append(contentsOf: repeatElement(-1, count: missing))
-    gc.next.append(contentsOf: repeatElement(-1, count: missing))
-    gc.membership.append(contentsOf: repeatElement(0, count: missing))
+    _ = gc.writableColumns(covering: max(slot + 1, kinds.count))
   }
 
   /// Appends an unlinked row at the tail of `list` (`gc_list_append`).
   @inline(__always) mutating func gcAppend(_ slot: Int, to list: GCList) {
-    // One uniqueness check per column rather than one per write.
-    let listIndex = Int(list.rawValue)
-    gc.previous.withUnsafeMutableBufferPointer { previousColumn in
-      gc.next.withUnsafeMutableBufferPointer { nextColumn in
-        gc.heads.withUnsafeMutableBufferPointer { heads in
-          let last = heads[listIndex].last
-          previousColumn[slot] = last
-          nextColumn[slot] = -1
-          if last >= 0 { nextColumn[Int(last)] = Int32(slot) } else { heads[listIndex].first = Int32(slot) }
-          heads[listIndex].last = Int32(slot)
-          heads[listIndex].count += 1
-        }
-      }
-    }
-    gc.membership[slot] = (gc.membership[slot] & GCState.collectingBit) | list.rawValue
+    gc.writableColumns().append(slot, to: list)
   }
 
   /// Unlinks a row from the list it is on (`gc_list_remove`); its
   /// membership byte is left for the caller to rewrite.
   @inline(__always) mutating func gcUnlink(_ slot: Int) {
-    // One uniqueness check per column rather than one per write (the
-    // dealloc cascade unlinks every object it frees).
-    let listIndex = Int(gc.membership[slot] & GCState.listMask)
-    assert(listIndex != Int(gc.refsList.rawValue), "unlinking row \(slot) of the list being deduced")
-    gc.previous.withUnsafeMutableBufferPointer { previousColumn in
-      gc.next.withUnsafeMutableBufferPointer { nextColumn in
-        gc.heads.withUnsafeMutableBufferPointer { heads in
-          let previous = previousColumn[slot]
-          let next = nextColumn[slot]
-          if previous >= 0 { nextColumn[Int(previous)] = next } else { heads[listIndex].first = next }
-          if next >= 0 { previousColumn[Int(next)] = previous } else { heads[listIndex].last = previous }
-          heads[listIndex].count -= 1
-          previousColumn[slot] = -1
-          nextColumn[slot] = -1
-        }
-      }
-    }
+    let columns = gc.writableColumns()
+    assert(
+      Int(columns.membership[slot] & GCState.listMask) != Int(gc.refsList.rawValue),
+      "unlinking row \(slot) of the list being deduced")
+    columns.unlink(slot)
   }
 
   /// Moves a row from its list to the tail of `list` (`gc_list_move`).
   @inline(__always) mutating func gcMove(_ slot: Int, to list: GCList) {
-    gcUnlink(slot)
-    gcAppend(slot, to: list)
+    let columns = gc.writableColumns()
+    columns.unlink(slot)
+    columns.append(slot, to: list)
   }
 
   /// Splices all of `from` at the tail of `to` (`gc_list_merge`), keeping
-  /// each row's collecting bit.
-  mutating func gcMerge(_ from: GCList, into to: GCList) {
+  /// each row's collecting bit. `relabel: false` when the rows' membership
+  /// already names `to` (a fused walk relabelled them).
+  mutating func gcMerge(_ from: GCList, into to: GCList, relabel: Bool = true) {
     guard gc.heads[Int(from.rawValue)].count > 0, from != to else { return }
     withGCColumns { _, columns in
       let fromIndex = Int(from.rawValue)
       let toIndex = Int(to.rawValue)
       let source = columns.heads[fromIndex]
-      var slot = source.first
+      var slot = relabel ? source.first : -1
       while slot >= 0 {
         let s = Int(slot)
         columns.membership[s] = (columns.membership[s] & GCState.collectingBit) | to.rawValue
@@ -170,40 +142,15 @@ extension Heap {
     }
   }
 
-  /// Runs `body` with the GC columns moved out of `gc` and bound to
-  /// pointers (GC/GCColumns.swift); everything else on the heap stays
-  /// usable, but the GC lists only through the `GCColumns`.
+  /// Runs `body` with the GC columns writable through pointers
+  /// (GC/GCColumns.swift); everything else on the heap stays usable, but
+  /// nothing in `body` may grow the GC columns (track a row beyond them) or
+  /// copy the heap.
   /// - Complexity: O(1) besides `body`.
+  @inline(__always)
   mutating func withGCColumns<Result>(_ body: (inout Heap, GCColumns) -> Result) -> Result {
-    var previous: [Int32] = []
-    var next: [Int32] = []
-    var membership: [UInt8] = []
-    var heads: [GCListHead] = []
-    swap(&previous, &gc.previous)
-    swap(&next, &gc.next)
-    swap(&membership, &gc.membership)
-    swap(&heads, &gc.heads)
-    defer {
-      swap(&previous, &gc.previous)
-      swap(&next, &gc.next)
-      swap(&membership, &gc.membership)
-      swap(&heads, &gc.heads)
-    }
-    precondition(previous.count == membership.count && next.count == membership.count)
-    return previous.withUnsafeMutableBufferPointer { previous in
-      next.withUnsafeMutableBufferPointer { next in
-        membership.withUnsafeMutableBufferPointer { membership in
-          heads.withUnsafeMutableBufferPointer { heads in
-            let columns = GCColumns(
-              previous: previous.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-              next: next.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-              membership: membership.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
-              heads: heads.baseAddress!, count: membership.count)
-            return body(&self, columns)
-          }
-        }
-      }
-    }
+    let columns = gc.writableColumns()
+    return body(&self, columns)
   }
 
   /// Makes `list` the list being deduced: its rows will hold gc_refs in

@@ -26,7 +26,8 @@
 // `func_clear` keeps the code and replaces name and qualname with `''`.
 //
 // The traversal fills a caller-owned buffer so the hot passes allocate
-// nothing per object.
+// nothing per object; the passes read lists, tuples and instances in place
+// (GC/ReferentReader.swift), in the same order.
 
 extension Heap {
   /// Appends what the object's tp_traverse visits to `buffer`, in visiting
@@ -85,54 +86,6 @@ extension Heap {
     default:
       guard kinds[id.slot].isGCType else { return }
       for value in fields.elements[slot].refs where !value.isNull { buffer.append(value) }
-    }
-  }
-
-  /// Calls `visit` with each non-null referent `appendReferents` lists for
-  /// the row, in the same order, for the collector's passes: lists, tuples
-  /// and instances are read in place (the bulk of any generation), every
-  /// other kind through `appendReferents` into `buffer`. Per object this
-  /// costs no array append, uniqueness check or retain, which for a young
-  /// generation of one-item lists was half the pass.
-  /// - Complexity: O(references).
-  @inline(__always) func forEachReferent(
-    ofSlot row: Int, buffer: inout [ObjectID], _ visit: (ObjectID) -> Void
-  ) {
-    switch kinds[row] {
-    case .tuple, .list:
-      let start = itemsStart(row: row)
-      var index = start + itemCount(row: row)
-      while index > start {
-        index -= 1
-        let item = ObjectID(itemSlab.words[index])
-        if !item.isNull { visit(item) }
-      }
-    case .instance, .slotsInstance:
-      // `appendSlotsAndValues`, the dict, the class (`subtype_traverse`);
-      // plain instances have no exception fields.
-      let payload = instances.elements[Int(payloads[row])]
-      let refsStart = Int(payload.refsStart)
-      for word in refsStart..<(refsStart + Int(payload.slotCount)) {
-        let value = ObjectID(payloadSlab.words[word])
-        if !value.isNull { visit(value) }
-      }
-      var word = Int(payload.attributes.start) + 3
-      for _ in 0..<Int(payload.attributes.entryCount) {
-        let value = ObjectID(payloadSlab.words[word])
-        if !value.isNull { visit(value) }
-        word += InlineAttributes.entryWords
-      }
-      if !payload.dict.isNull { visit(payload.dict) }
-      visit(types[row])
-      let extraStart = refsStart + Int(payload.slotCount)
-      for word in extraStart..<(extraStart + Int(payload.extraCount)) {
-        let value = ObjectID(payloadSlab.words[word])
-        if !value.isNull { visit(value) }
-      }
-    default:
-      buffer.removeAll(keepingCapacity: true)
-      appendReferents(of: ObjectID(row), to: &buffer)
-      for index in buffer.indices where !buffer[index].isNull { visit(buffer[index]) }
     }
   }
 

@@ -65,8 +65,7 @@ extension Heap {
   }
 
   private var collectorColumnBytes: Int {
-    ModelFootprint.array(gc.previous) + ModelFootprint.array(gc.next)
-      + ModelFootprint.array(gc.membership) + ModelFootprint.array(gc.scratch)
+    gc.memoryFootprint + ModelFootprint.array(gc.scratch)
   }
 
   private var otherBytes: Int {
