@@ -3,8 +3,9 @@ import Testing
 @testable import HeapModel
 @testable import Scenario
 
-/// The collector's passes read referents through `Heap.forEachReferent`,
-/// which reads lists, tuples and instances in place; `gc.get_referents` and
+/// The collector's passes read referents through
+/// `ReferentReader.forEachReferent`, which reads lists, tuples and
+/// instances in place; `gc.get_referents` and
 /// the order of `__del__` calls and clearing come from `appendReferents`.
 /// The two must list the same references in the same order for every row.
 @Suite struct GCTraversalTests {
@@ -65,7 +66,9 @@ import Testing
     for row in 0..<heap.kinds.count where heap.isAlive(ObjectID(row)) {
       let expected = heap.referents(of: ObjectID(row)).filter { !$0.isNull }
       var visited: [ObjectID] = []
-      heap.forEachReferent(ofSlot: row, buffer: &buffer) { visited.append($0) }
+      heap.withReferentReader { reader in
+        reader.forEachReferent(ofSlot: row, heap: heap, buffer: &buffer) { visited.append($0) }
+      }
       #expect(visited == expected, "row \(row), \(heap.kinds[row])")
       checked += 1
       if !expected.isEmpty { kinds.insert(heap.kinds[row]) }
