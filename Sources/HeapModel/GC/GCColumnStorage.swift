@@ -69,10 +69,12 @@ final class GCColumnStorage: @unchecked Sendable {
     return raw.bindMemory(to: T.self, capacity: max(1, capacity))
   }
 
-  /// An independent copy with the same capacity.
+  /// An independent copy of the initialised rows (sized to them, as a
+  /// Swift array's copy is: with the capacity too, a timeline's checkpoint
+  /// copies held up to twice the rows in memory).
   @inline(never)
   func copy() -> GCColumnStorage {
-    let other = GCColumnStorage(capacity: capacity)
+    let other = GCColumnStorage(capacity: count)
     other.previous.update(from: previous, count: count)
     other.next.update(from: next, count: count)
     other.membership.update(from: membership, count: count)

@@ -626,18 +626,22 @@ extension Heap {
         columns.membership[referent.slot] |= GCState.passMark
       }
     }
-    var slot = gc.heads[Int(GCList.unreachable.rawValue)].first
+    // Nothing below grows the columns (`gcMove` writes through the same
+    // unique storage), so `columns` stays valid.
+    let columns = gc.writableColumns()
+    var slot = columns.first(of: .unreachable)
+    var work = 0
+    defer { c.work += work }
     while slot >= 0 {
       let s = Int(slot)
-      slot = gc.next[s]
+      slot = columns.next[s]
       let op = ObjectID(s)
-      c.work += 1
+      work += 1
       if Heap.isWeakReference(kinds[s]), !weakrefReferent(op).isNull {
         clearWeakref(op)
         c.record(.weakrefCleared(op))
       }
       if marked {
-        let columns = gc.writableColumns()
         if columns.membership[s] & GCState.passMark == 0 { continue }
         columns.membership[s] &= ~GCState.passMark
       }
@@ -702,8 +706,10 @@ extension Heap {
     switch kinds[id.slot] {
     case .generator: return true
     case .instance, .exception, .slotsInstance:
+      // A pattern, not `==`: ObjectKind's `==` is a witness call.
       let cls = types[id.slot]
-      return kinds[cls.slot] == .type && classes[Int(payloads[cls.slot])].hasFinalizer
+      guard case .type = kinds[cls.slot] else { return false }
+      return classes.elements[Int(payloads[cls.slot])].hasFinalizer
     default: return false
     }
   }
