@@ -18,6 +18,13 @@
 // weakref clearing, of `__del__` calls (finalize_garbage) and of tp_clear
 // (delete_garbage).
 //
+// A collection that does not pause between phases (`GCStepping.run`) runs
+// update_refs with subtract_refs, and untrack_tuples with the relinking and
+// the promotion, as single walks ("Fused passes" below); when no Python
+// code ran after move_unreachable, handle_resurrected_objects knows its
+// answer without recounting (`nothingResurrected`). Either way every list,
+// count and event ends as the step-by-step collection leaves it.
+//
 // Versions (measured on 3.8.18–3.13.0 unless noted):
 // - 3.8 `check_garbage`: if any finalizer resurrected anything, the whole
 //   unreachable set moves to the old generation and nothing is freed; the
