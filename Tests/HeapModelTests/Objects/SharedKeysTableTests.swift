@@ -22,7 +22,7 @@ import Testing
 
     /// `instance.name = 1000` as the interpreter does it for a name new to the instance.
     mutating func store(_ instance: ObjectID, _ name: String) {
-      let dict = heap.prepareNewAttribute(instance, name: name)
+      let dict = heap.prepareNewAttribute(instance, name: name, hash: name.hashValue)
       let key = heap.intern(name)
       let value = heap.newInt(1000)
       if dict.isNull {
