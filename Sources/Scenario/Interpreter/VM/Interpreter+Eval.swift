@@ -156,22 +156,25 @@ extension Interpreter {
         let name = r.names[arg]
         let hash = r.nameHashes[arg]
         let interned = r.nameObjects[arg]
-        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
+        let site = methodSiteBase[codeIndex] + arg
+        if let value = try namespaceLookup(
+          frames[frameIndex].namespace, name, hash: hash, interned: interned, site: site)
         {
           push(value)
         } else if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: hash, interned: interned)
+          frames[frameIndex].globals, name, hash: hash, interned: interned, site: site)
         {
           push(value)
-        } else if let value = builtinsByName[name] {
+        } else if let value = builtin(named: name, site: site) {
           push(retain(value))
         } else {
           throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeName:
         let value = pop()
-        try dictSet(
-          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value)
+        try storeName(
+          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value,
+          site: methodSiteBase[codeIndex] + arg)
         drop(value)
       case .deleteName:
         let name = r.names[arg]
@@ -180,19 +183,22 @@ extension Interpreter {
         }
       case .loadGlobal:
         let name = r.names[arg]
+        let site = methodSiteBase[codeIndex] + arg
         if let value = try namespaceLookup(
           frames[frameIndex].globals, name, hash: r.nameHashes[arg],
-          interned: r.nameObjects[arg])
+          interned: r.nameObjects[arg], site: site)
         {
           push(value)
-        } else if let value = builtinsByName[name] {
+        } else if let value = builtin(named: name, site: site) {
           push(retain(value))
         } else {
           throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeGlobal:
         let value = pop()
-        try dictSet(frames[frameIndex].globals, key: r.nameObjects[arg], value: value)
+        try storeName(
+          frames[frameIndex].globals, key: r.nameObjects[arg], value: value,
+          site: methodSiteBase[codeIndex] + arg)
         drop(value)
       case .deleteGlobal:
         let name = r.names[arg]
@@ -204,7 +210,7 @@ extension Interpreter {
         defer { drop(object) }
         push(
           try getAttribute(
-            object, r.names[arg], hash: r.nameHashes[arg]))
+            object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg]))
       case .storeAttr:
         let object = pop()
         let value = pop()
@@ -213,7 +219,7 @@ extension Interpreter {
           drop(value)
         }
         try setAttribute(
-          object, r.names[arg], value, hash: r.nameHashes[arg])
+          object, r.names[arg], value, hash: r.nameHashes[arg], interned: r.nameObjects[arg])
       case .deleteAttr:
         let object = pop()
         defer { drop(object) }
@@ -221,7 +227,7 @@ extension Interpreter {
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, r.names[arg], hash: r.nameHashes[arg],
+          object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg],
           site: methodSiteBase[codeIndex] + arg)
         if bound {
           push(method)
