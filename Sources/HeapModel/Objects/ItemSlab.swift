@@ -216,7 +216,13 @@ struct ItemSlab: Sendable {
           precondition(
             start >= ItemSlab.reservedWords && start + length <= old.count && end + length <= capacity,
             "compaction range out of bounds")
-          (base + end).initialize(from: old.baseAddress! + start, count: length)
+          let source = old.baseAddress! + start
+          if length <= 4 {
+            // Most ranges are a tuple's few items: no `memcpy` call.
+            for offset in 0..<length { (base + end + offset).initialize(to: source[offset]) }
+          } else {
+            (base + end).initialize(from: source, count: length)
+          }
           let newStart = end
           end += length
           return newStart
