@@ -216,13 +216,7 @@ struct ItemSlab: Sendable {
           precondition(
             start >= ItemSlab.reservedWords && start + length <= old.count && end + length <= capacity,
             "compaction range out of bounds")
-          let source = old.baseAddress! + start
-          if length <= 4 {
-            // Most ranges are a tuple's few items: no `memcpy` call.
-            for offset in 0..<length { (base + end + offset).initialize(to: source[offset]) }
-          } else {
-            (base + end).initialize(from: source, count: length)
-          }
+          (base + end).initialize(from: old.baseAddress! + start, count: length)
           let newStart = end
           end += length
           return newStart
