@@ -75,12 +75,11 @@ extension Heap {
       + ModelFootprint.array(latin1Chars) + ModelFootprint.array(byteChars)
       + ModelFootprint.dictionary(interned) + ModelFootprint.array(deallocStack)
       + ModelFootprint.array(deallocRefs) + ModelFootprint.array(deallocBlocks)
-      + ModelFootprint.dictionary(weakrefLists) + ModelFootprint.array(freeLists)
+      + ModelFootprint.dictionary(weakrefLists) + freeLists.memoryFootprint
       + ModelFootprint.dictionary(zombieFrames) + ModelFootprint.dictionary(frameZombieSizes)
       + ModelFootprint.dictionary(frameCodes) + ModelFootprint.dictionary(bytearrayBuffers)
     for key in interned.keys { bytes += ModelFootprint.string(key.text) }
     for list in weakrefLists.values { bytes += ModelFootprint.array(list) }
-    for list in freeLists { bytes += ModelFootprint.array(list) }
     return bytes
   }
 }

@@ -179,6 +179,7 @@ struct Compiler {
   /// Compiles the module; returns the program and the heap holding its constants.
   static func compile(_ module: Module, heap: Heap) -> (CompiledProgram, Heap) {
     var compiler = Compiler(module: module, heap: heap)
+    compiler.heap.makeUnique()  // the caller's heap still shares its rows
     compiler.codes.append(CodeObject(name: "", qualifiedName: "", kind: .module, firstLine: 1))
     compiler.compileBody(module.body)
     compiler.builder.emit(.loadConst, compiler.constant(.none))

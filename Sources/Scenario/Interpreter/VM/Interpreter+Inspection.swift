@@ -41,6 +41,7 @@ extension Interpreter {
     switch heap.kind(of: id) {
     case .none, .bool, .int, .float, .str, .bytes, .notImplemented, .ellipsis:
       var copy = self
+      copy.heap.makeUnique()
       text = (try? copy.repr(id)) ?? "?"
     case .list: text = "[<\(heap.itemCount(id)) items>]"
     case .tuple: text = "(<\(heap.itemCount(id)) items>)"
@@ -59,6 +60,7 @@ extension Interpreter {
   /// `sys.getsizeof` of an object.
   public func sizeOfObject(_ id: ObjectID) -> Int {
     var copy = self
+    copy.heap.makeUnique()
     return (try? copy.sizeOf(id)) ?? Int(heap.sizes[id.slot])
   }
 }

@@ -223,6 +223,7 @@ public struct Interpreter: Sendable {
     let (program, compiledHeap) = Compiler.compile(module, heap: heap)
     heap = compiledHeap
     self.heap = heap
+    self.heap.makeUnique()  // the local `heap` may still share its rows
     self.program = program
     self.instructionStore = InstructionStore(program.codes)
     self.source = module.source
@@ -258,7 +259,9 @@ public struct Interpreter: Sendable {
   /// `__repr__` called by `print` the run goes on to the next possible point.
   public mutating func advance(toStep step: Int?) throws(InterpreterStop) -> Bool {
     if exitStatus != nil { return true }
-    // A checkpoint of the timeline may share the stacks' buffers.
+    // A checkpoint of the timeline may share the stacks' buffers and the
+    // heap's rows and free lists.
+    heap.makeUnique()
     values.makeUnique()
     frames.makeUnique()
     blocks.makeUnique()
