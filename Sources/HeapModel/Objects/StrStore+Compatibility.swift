@@ -15,39 +15,32 @@ extension StrStore {
   subscript(slot: Int) -> TextView { TextView(text: text(slot)) }
 
   /// `strs.elements.withUnsafeBufferPointer { strs in … }`.
-  var elements: TextColumn { TextColumn(records: records, bytes: bytes) }
+  var elements: TextColumn { TextColumn(store: self) }
 
-  /// The records and slab, readable without the store (see `elements`).
+  /// The store, readable through `withUnsafeBufferPointer` (see `elements`).
   struct TextColumn {
-    var records: [StrPayload]
-    var bytes: [UInt8]
+    var store: StrStore
 
     func withUnsafeBufferPointer<R>(_ body: (Reader) throws -> R) rethrows -> R {
-      try records.withUnsafeBufferPointer { records in
-        try bytes.withUnsafeBufferPointer { bytes in try body(Reader(records: records, bytes: bytes)) }
-      }
+      try store.withReader(body)
     }
   }
 
-  /// `body` with a reader of the records and slab that retains nothing.
-  @inline(__always)
-  func withReader<R>(_ body: (Reader) throws -> R) rethrows -> R {
-    try records.withUnsafeBufferPointer { records in
-      try bytes.withUnsafeBufferPointer { bytes in try body(Reader(records: records, bytes: bytes)) }
-    }
-  }
-
-  /// The records and the slab through buffers (valid inside `withReader`).
+  /// The records and the slab through pointers (valid inside `withReader`).
   struct Reader {
-    let records: UnsafeBufferPointer<StrPayload>
-    let bytes: UnsafeBufferPointer<UInt8>
+    let records: UnsafeMutablePointer<StrPayload>
+    let slab: UnsafeMutablePointer<UInt8>
+
+    init(storage: StrStoreStorage) {
+      records = storage.records
+      slab = storage.slab
+    }
 
     /// The UTF-8 bytes of str `slot`.
     @inline(__always)
     func utf8(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
       let record = records[slot]
-      return UnsafeBufferPointer(
-        start: bytes.baseAddress.map { $0 + Int(record.chunk) << 3 }, count: Int(record.byteCount))
+      return UnsafeBufferPointer(start: slab + Int(record.chunk) << 3, count: Int(record.byteCount))
     }
 
     /// Whether str `slot` holds the code points of `text`.

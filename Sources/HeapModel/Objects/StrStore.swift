@@ -22,8 +22,9 @@
 //   holds `byteCount` bytes of valid UTF-8 at its start;
 // - no two live records share a chunk; a chunk on a free list belongs to no
 //   record;
-// - everything is plain data in arrays: copying the store (a timeline
-//   checkpoint copies the heap) retains four buffers, not one per str.
+// - everything is plain data behind one storage object: copying the store
+//   (a timeline checkpoint copies the heap) retains one reference, not one
+//   per str, and the first mutation after a copy duplicates the buffers.
 
 #if canImport(Glibc)
   import Glibc
@@ -155,14 +156,10 @@ public struct StrShape: Sendable, Equatable {
 }
 
 /// The text of every str: records plus a byte slab (see the file essay).
+/// A value: the storage is copied on the first mutation after a copy of
+/// the store (one `isKnownUniquelyReferenced` per operation).
 struct StrStore: Sendable {
-  private(set) var records: [StrPayload] = []
-  private var freeRecords: [Int32] = []
-  /// The slab. `top` bytes of it have been handed out as chunks.
-  private(set) var bytes: [UInt8] = []
-  private var top = 0
-  /// First free chunk of each class, `StrStore.noChunk` when none.
-  private var freeHeads: [UInt32] = Array(repeating: StrStore.noChunk, count: 34)
+  private var storage = StrStoreStorage()
 
   static let noChunk = UInt32.max
 
@@ -172,14 +169,23 @@ struct StrStore: Sendable {
     count <= 8 ? 0 : Int.bitWidth - (count - 1).leadingZeroBitCount - 3
   }
 
+  @inline(__always)
+  private mutating func unique() -> StrStoreStorage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
+  }
+
   // MARK: Records
 
   subscript(slot: Int) -> StrPayload {
-    _read { yield records[slot] }
-    _modify { yield &records[slot] }
+    _read { yield storage.records[slot] }
+    _modify {
+      let storage = unique()
+      yield &storage.records[slot]
+    }
   }
 
-  var liveCount: Int { records.count - freeRecords.count }
+  var liveCount: Int { storage.recordCount - storage.freeRecordCount }
 
   /// The text of a str as a new Swift String (cold paths).
   func text(_ slot: Int) -> String {
@@ -189,27 +195,23 @@ struct StrStore: Sendable {
   /// `body` on the UTF-8 bytes of a str, in place.
   @inline(__always)
   func withBytes<R>(_ slot: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    let record = records[slot]
-    return try bytes.withUnsafeBufferPointer { slab in
-      let start = slab.baseAddress.map { $0 + Int(record.chunk) << 3 }
-      return try body(UnsafeBufferPointer(start: start, count: Int(record.byteCount)))
-    }
+    try body(storage.utf8(slot))
+  }
+
+  /// `body` with a reader of the records and slab that retains nothing.
+  @inline(__always)
+  func withReader<R>(_ body: (Reader) throws -> R) rethrows -> R {
+    try withExtendedLifetime(storage) { try body(Reader(storage: storage)) }
   }
 
   /// Whether a str's text is `text`, code point by code point.
   func equals(_ slot: Int, _ text: String) -> Bool {
-    withBytes(slot) { mine in CodePoints.withBytes(text) { CodePoints.equal(mine, $0) } }
+    CodePoints.withBytes(text) { CodePoints.equal(storage.utf8(slot), $0) }
   }
 
   /// Whether two strs hold the same code points.
   func equals(_ a: Int, _ b: Int) -> Bool {
-    if a == b { return true }
-    let (x, y) = (records[a], records[b])
-    guard x.byteCount == y.byteCount, x.codePoints == y.codePoints else { return false }
-    return bytes.withUnsafeBufferPointer { slab in
-      guard let base = slab.baseAddress else { return true }
-      return memcmp(base + Int(x.chunk) << 3, base + Int(y.chunk) << 3, Int(x.byteCount)) == 0
-    }
+    a == b || CodePoints.equal(storage.utf8(a), storage.utf8(b))
   }
 
   // MARK: Creating
@@ -220,19 +222,10 @@ struct StrStore: Sendable {
   mutating func insert(
     byteCount count: Int, shape: StrShape, _ write: (UnsafeMutablePointer<UInt8>) -> Void
   ) -> Int {
-    precondition(count < Int(UInt32.max), "str of \(count) bytes is beyond the model")
-    var record = StrPayload(shape: shape, byteCount: count)
-    let chunkClass = Self.chunkClass(for: count)
-    record.chunkClass = UInt8(chunkClass)
-    record.chunk = allocateChunk(chunkClass)
-    let offset = Int(record.chunk) << 3
-    bytes.withUnsafeMutableBufferPointer { write($0.baseAddress! + offset) }
-    if let slot = freeRecords.popLast() {
-      records[Int(slot)] = record
-      return Int(slot)
-    }
-    records.append(record)
-    return records.count - 1
+    let storage = unique()
+    let slot = storage.newRecord(byteCount: count, shape: shape)
+    write(storage.start(slot))
+    return slot
   }
 
   /// Stores a copy of valid UTF-8 `text` of the given shape.
@@ -251,131 +244,224 @@ struct StrStore: Sendable {
   /// Stores the texts of the strs `slots`, in order, with the text of str
   /// `separator` between each two (none when nil); `shape` is the result's.
   mutating func insert(joining slots: UnsafeBufferPointer<Int>, separator: Int?, shape: StrShape) -> Int {
+    let storage = unique()
     var total = 0
-    for slot in slots { total += Int(records[slot].byteCount) }
-    let separatorRecord = separator.map { records[$0] }
-    if let separatorRecord, slots.count > 1 { total += (slots.count - 1) * Int(separatorRecord.byteCount) }
+    for slot in slots { total += Int(storage.records[slot].byteCount) }
+    let gap = separator.map { Int(storage.records[$0].byteCount) } ?? 0
+    if slots.count > 1 { total += (slots.count - 1) * gap }
     // The chunk first (the slab may move), then copies within the slab.
-    let slot = insert(byteCount: total, shape: shape) { _ in }
-    let target = Int(records[slot].chunk) << 3
-    records.withUnsafeBufferPointer { records in
-      bytes.withUnsafeMutableBufferPointer { slab in
-        guard let base = slab.baseAddress else { return }
-        var offset = target
-        for (index, part) in slots.enumerated() {
-          if index > 0, let separatorRecord {
-            let count = Int(separatorRecord.byteCount)
-            (base + offset).update(from: base + Int(separatorRecord.chunk) << 3, count: count)
-            offset += count
-          }
-          let record = records[part]
-          (base + offset).update(from: base + Int(record.chunk) << 3, count: Int(record.byteCount))
-          offset += Int(record.byteCount)
-        }
+    let slot = storage.newRecord(byteCount: total, shape: shape)
+    var target = storage.start(slot)
+    let between = separator.map { storage.start($0) }
+    for index in 0..<slots.count {
+      if index > 0, let between {
+        target.copyBytes(from: between, count: gap)
+        target += gap
       }
+      let count = Int(storage.records[slots[index]].byteCount)
+      target.copyBytes(from: storage.start(slots[index]), count: count)
+      target += count
     }
     return slot
   }
 
   /// Stores bytes `range` of str `source`'s text (whole code points).
   mutating func insert(slicing source: Int, bytes range: Range<Int>, shape: StrShape) -> Int {
-    let slot = insert(byteCount: range.count, shape: shape) { _ in }
-    let from = Int(records[source].chunk) << 3 + range.lowerBound
-    let to = Int(records[slot].chunk) << 3
-    bytes.withUnsafeMutableBufferPointer { slab in
-      guard let base = slab.baseAddress else { return }
-      (base + to).update(from: base + from, count: range.count)
-    }
+    let storage = unique()
+    let slot = storage.newRecord(byteCount: range.count, shape: shape)
+    storage.start(slot).copyBytes(from: storage.start(source) + range.lowerBound, count: range.count)
     return slot
   }
 
   /// Stores str `source`'s text with every byte passed through `map`
   /// (which must keep it valid UTF-8 of the same shape, e.g. ASCII case).
   mutating func insert(mapping source: Int, shape: StrShape, _ map: (UInt8) -> UInt8) -> Int {
-    let count = Int(records[source].byteCount)
-    let slot = insert(byteCount: count, shape: shape) { _ in }
-    let from = Int(records[source].chunk) << 3
-    let to = Int(records[slot].chunk) << 3
-    bytes.withUnsafeMutableBufferPointer { slab in
-      guard let base = slab.baseAddress else { return }
-      for index in 0..<count { base[to + index] = map(base[from + index]) }
-    }
+    let storage = unique()
+    let count = Int(storage.records[source].byteCount)
+    let slot = storage.newRecord(byteCount: count, shape: shape)
+    let (from, to) = (storage.start(source), storage.start(slot))
+    for index in 0..<count { to[index] = map(from[index]) }
     return slot
   }
 
   /// Appends the text of str `suffix` to str `slot`'s (its shape becomes
   /// `shape`), moving it to a larger chunk when it no longer fits.
   mutating func append(_ suffix: Int, to slot: Int, shape: StrShape) {
-    let old = records[slot]
-    let added = Int(records[suffix].byteCount)
+    let storage = unique()
+    let old = storage.records[slot]
+    let added = Int(storage.records[suffix].byteCount)
     let count = Int(old.byteCount) + added
     precondition(count < Int(UInt32.max), "str of \(count) bytes is beyond the model")
     if count > 8 << Int(old.chunkClass) {
       let chunkClass = Self.chunkClass(for: count)
-      let chunk = allocateChunk(chunkClass)
-      bytes.withUnsafeMutableBufferPointer { slab in
-        let base = slab.baseAddress!
-        (base + Int(chunk) << 3).update(from: base + Int(old.chunk) << 3, count: Int(old.byteCount))
-      }
-      freeChunk(old.chunk, chunkClass: Int(old.chunkClass))
-      records[slot].chunk = chunk
-      records[slot].chunkClass = UInt8(chunkClass)
+      let chunk = storage.allocateChunk(chunkClass)
+      storage.slab.advanced(by: Int(chunk) << 3).copyBytes(from: storage.start(slot), count: Int(old.byteCount))
+      storage.freeChunk(old.chunk, chunkClass: Int(old.chunkClass))
+      storage.records[slot].chunk = chunk
+      storage.records[slot].chunkClass = UInt8(chunkClass)
     }
-    let source = Int(records[suffix].chunk) << 3
-    let target = Int(records[slot].chunk) << 3 + Int(old.byteCount)
-    bytes.withUnsafeMutableBufferPointer { slab in
-      let base = slab.baseAddress!
-      (base + target).update(from: base + source, count: added)
-    }
-    records[slot].byteCount = UInt32(count)
-    records[slot].codePoints = UInt32(shape.length)
-    records[slot].kindCode = UInt8(shape.kind)
-    records[slot].ascii = shape.isASCII
+    (storage.start(slot) + Int(old.byteCount)).copyBytes(from: storage.start(suffix), count: added)
+    storage.records[slot].byteCount = UInt32(count)
+    storage.records[slot].codePoints = UInt32(shape.length)
+    storage.records[slot].kindCode = UInt8(shape.kind)
+    storage.records[slot].ascii = shape.isASCII
   }
 
   // MARK: Freeing
 
   /// Releases a str's record and chunk.
   mutating func remove(_ slot: Int) {
-    let record = records[slot]
-    freeChunk(record.chunk, chunkClass: Int(record.chunkClass))
-    records[slot] = StrPayload(shape: .ascii(0), byteCount: 0)
-    freeRecords.append(Int32(slot))
+    unique().removeRecord(slot)
   }
 
   /// The `Store` spelling of `remove(_:)`; the filler is not needed.
   mutating func remove(_ slot: Int, filler: StrPayload) { remove(slot) }
 
-  // MARK: Chunks
+  // MARK: Accounting
 
-  private mutating func allocateChunk(_ chunkClass: Int) -> UInt32 {
+  /// Bytes the store occupies: the records and the slab.
+  var memoryFootprint: Int {
+    ModelFootprint.array(capacity: storage.recordCapacity, stride: MemoryLayout<StrPayload>.stride)
+      + ModelFootprint.array(capacity: storage.slabCapacity, stride: 1)
+  }
+}
+
+extension UnsafeMutablePointer<UInt8> {
+  /// Copies `count` bytes; short texts (most strs) without a memcpy call.
+  @inline(__always)
+  fileprivate func copyBytes(from source: UnsafeMutablePointer<UInt8>, count: Int) {
+    if count <= 16 {
+      for index in 0..<count { self[index] = source[index] }
+    } else {
+      update(from: source, count: count)
+    }
+  }
+}
+
+/// The buffers behind a `StrStore`: the records (a freed record links the
+/// next free one through its `chunk`), the slab, and the free chunk heads.
+final class StrStoreStorage: @unchecked Sendable {
+  @exclusivity(unchecked) var records: UnsafeMutablePointer<StrPayload>
+  @exclusivity(unchecked) private(set) var recordCount = 0
+  @exclusivity(unchecked) private(set) var recordCapacity: Int
+  @exclusivity(unchecked) private(set) var freeRecordCount = 0
+  @exclusivity(unchecked) private var freeRecord = StrStore.noChunk
+  @exclusivity(unchecked) private(set) var slab: UnsafeMutablePointer<UInt8>
+  /// Bytes of the slab handed out as chunks so far.
+  @exclusivity(unchecked) private var top = 0
+  @exclusivity(unchecked) private(set) var slabCapacity: Int
+  /// First free chunk of each class, `StrStore.noChunk` when none.
+  @exclusivity(unchecked) private var freeHeads: UnsafeMutablePointer<UInt32>
+
+  static let classes = 34
+
+  init(recordCapacity: Int = 64, slabCapacity: Int = 4096) {
+    self.recordCapacity = recordCapacity
+    self.slabCapacity = slabCapacity
+    records = .allocate(capacity: recordCapacity)
+    slab = .allocate(capacity: slabCapacity)
+    freeHeads = .allocate(capacity: Self.classes)
+    freeHeads.initialize(repeating: StrStore.noChunk, count: Self.classes)
+  }
+
+  deinit {
+    records.deallocate()
+    slab.deallocate()
+    freeHeads.deallocate()
+  }
+
+  @inline(never)
+  func copy() -> StrStoreStorage {
+    let other = StrStoreStorage(recordCapacity: recordCapacity, slabCapacity: slabCapacity)
+    other.records.initialize(from: records, count: recordCount)
+    other.recordCount = recordCount
+    other.freeRecordCount = freeRecordCount
+    other.freeRecord = freeRecord
+    other.slab.initialize(from: slab, count: top)
+    other.top = top
+    other.freeHeads.update(from: freeHeads, count: Self.classes)
+    return other
+  }
+
+  /// Where str `slot`'s bytes start.
+  @inline(__always)
+  func start(_ slot: Int) -> UnsafeMutablePointer<UInt8> { slab + Int(records[slot].chunk) << 3 }
+
+  /// Str `slot`'s UTF-8 bytes.
+  @inline(__always)
+  func utf8(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: start(slot), count: Int(records[slot].byteCount))
+  }
+
+  /// A record with a chunk for `count` bytes (not written yet).
+  @inline(__always)
+  func newRecord(byteCount count: Int, shape: StrShape) -> Int {
+    precondition(count < Int(UInt32.max), "str of \(count) bytes is beyond the model")
+    var record = StrPayload(shape: shape, byteCount: count)
+    let chunkClass = StrStore.chunkClass(for: count)
+    record.chunkClass = UInt8(chunkClass)
+    record.chunk = allocateChunk(chunkClass)
+    if freeRecord != StrStore.noChunk {
+      let slot = Int(freeRecord)
+      freeRecord = records[slot].chunk
+      freeRecordCount -= 1
+      records[slot] = record
+      return slot
+    }
+    if recordCount == recordCapacity { growRecords() }
+    (records + recordCount).initialize(to: record)
+    recordCount += 1
+    return recordCount - 1
+  }
+
+  /// Frees a record and its chunk.
+  @inline(__always)
+  func removeRecord(_ slot: Int) {
+    let record = records[slot]
+    freeChunk(record.chunk, chunkClass: Int(record.chunkClass))
+    records[slot] = StrPayload(shape: .ascii(0), byteCount: 0)
+    records[slot].chunk = freeRecord
+    freeRecord = UInt32(slot)
+    freeRecordCount += 1
+  }
+
+  @inline(__always)
+  func allocateChunk(_ chunkClass: Int) -> UInt32 {
     let head = freeHeads[chunkClass]
-    if head != Self.noChunk {
-      freeHeads[chunkClass] = bytes.withUnsafeBytes {
-        $0.loadUnaligned(fromByteOffset: Int(head) << 3, as: UInt32.self)
-      }
+    if head != StrStore.noChunk {
+      freeHeads[chunkClass] = UnsafeRawPointer(slab + Int(head) << 3).loadUnaligned(as: UInt32.self)
       return head
     }
     let offset = top
     top += 8 << chunkClass
-    if top > bytes.count {
-      bytes.append(contentsOf: repeatElement(0, count: max(top, 2 * bytes.count, 4096) - bytes.count))
-    }
-    precondition(offset >> 3 < Int(Self.noChunk), "str slab beyond the model")
+    if top > slabCapacity { growSlab() }
+    precondition(offset >> 3 < Int(StrStore.noChunk), "str slab beyond the model")
     return UInt32(offset >> 3)
   }
 
-  private mutating func freeChunk(_ chunk: UInt32, chunkClass: Int) {
-    let next = freeHeads[chunkClass]
-    bytes.withUnsafeMutableBytes { $0.storeBytes(of: next, toByteOffset: Int(chunk) << 3, as: UInt32.self) }
+  @inline(__always)
+  func freeChunk(_ chunk: UInt32, chunkClass: Int) {
+    UnsafeMutableRawPointer(slab + Int(chunk) << 3).storeBytes(of: freeHeads[chunkClass], as: UInt32.self)
     freeHeads[chunkClass] = chunk
   }
 
-  // MARK: Accounting
+  @inline(never)
+  private func growRecords() {
+    let grown = max(64, recordCapacity * 2)
+    let moved = UnsafeMutablePointer<StrPayload>.allocate(capacity: grown)
+    moved.moveInitialize(from: records, count: recordCount)
+    records.deallocate()
+    records = moved
+    recordCapacity = grown
+  }
 
-  /// Bytes the store occupies: the records, their free list, the slab.
-  var memoryFootprint: Int {
-    ModelFootprint.array(records) + ModelFootprint.array(freeRecords) + ModelFootprint.array(bytes)
-      + ModelFootprint.array(freeHeads)
+  @inline(never)
+  private func growSlab() {
+    let grown = max(top, slabCapacity * 2)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    moved.moveInitialize(from: slab, count: slabCapacity)
+    slab.deallocate()
+    slab = moved
+    slabCapacity = grown
   }
 }
