@@ -1,18 +1,26 @@
 // Spellings of the old `Store<StrPayload>` that code outside the str files
-// still uses, when StrPayload held a Swift String: `strs[slot].text` and
-// `strs.elements.withUnsafeBufferPointer { strs in strs[slot].text }`. Each
-// `.text` builds a String from the slab; `StrStore.equals(_:_:)` and
-// `StrStore.withReader(_:)` compare in place and are the ones to use.
+// still uses, from when StrPayload held a Swift String: `strs[slot].text`
+// and `strs.elements.withUnsafeBufferPointer { strs in strs[slot].text }`,
+// whose texts go to `CodePoints.equal` or `CodePointString`. `.text` is now
+// a view of the bytes in the slab (no String is made), valid until the
+// store next changes; `CodePoints.equal` compares it in place.
+// `StrStore.equals(_:_:)` and `StrStore.withReader(_:)` are the direct
+// spellings.
 
 extension StrStore {
-  /// A str's text, for `strs[slot].text`.
+  /// A str's entry seen for its text, for `strs[slot].text`.
   struct TextView {
-    var text: String
+    var text: TextBytes
   }
 
-  /// `strs[slot].text`: the text of a str as a new String. Chosen by the
-  /// member used (`.text`); everything else reads the record.
-  subscript(slot: Int) -> TextView { TextView(text: text(slot)) }
+  /// A str's UTF-8 bytes in the slab, valid until the store next changes.
+  struct TextBytes {
+    var utf8: UnsafeBufferPointer<UInt8>
+  }
+
+  /// `strs[slot].text`. Chosen by the member used (`.text`); everything
+  /// else reads the record.
+  subscript(slot: Int) -> TextView { withBytes(slot) { TextView(text: TextBytes(utf8: $0)) } }
 
   /// `strs.elements.withUnsafeBufferPointer { strs in … }`.
   var elements: TextColumn { TextColumn(store: self) }
@@ -54,6 +62,23 @@ extension StrStore {
     func equals(_ a: Int, _ b: Int) -> Bool { a == b || CodePoints.equal(utf8(a), utf8(b)) }
 
     /// `strs[slot].text` inside `elements.withUnsafeBufferPointer`.
-    subscript(slot: Int) -> TextView { TextView(text: String(decoding: utf8(slot), as: UTF8.self)) }
+    subscript(slot: Int) -> TextView { TextView(text: TextBytes(utf8: utf8(slot))) }
   }
+}
+
+extension CodePoints {
+  /// Whether a str's text in the slab holds the code points of `b`.
+  @inline(__always)
+  static func equal(_ a: StrStore.TextBytes, _ b: String) -> Bool {
+    withBytes(b) { equal(a.utf8, $0) }
+  }
+
+  /// Whether two strs' texts in the slab hold the same code points.
+  @inline(__always)
+  static func equal(_ a: StrStore.TextBytes, _ b: StrStore.TextBytes) -> Bool { equal(a.utf8, b.utf8) }
+}
+
+extension CodePointString {
+  /// The text of a str in the slab.
+  init(_ text: StrStore.TextBytes) { self.init(String(decoding: text.utf8, as: UTF8.self)) }
 }
