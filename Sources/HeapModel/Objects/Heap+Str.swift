@@ -277,7 +277,8 @@ extension Heap {
 
   /// `body` on a str's UTF-8 bytes in place; `body` must not use the heap.
   @inline(__always)
-  public func withStrBytes<R>(_ id: ObjectID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  public func withStrBytes<R>(_ id: ObjectID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+  {
     try strs.withBytes(Int(payloads[id.slot]), body)
   }
 

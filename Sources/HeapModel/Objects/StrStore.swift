@@ -295,7 +295,8 @@ struct StrStore: Sendable {
     if count > 8 << Int(old.chunkClass) {
       let chunkClass = Self.chunkClass(for: count)
       let chunk = storage.allocateChunk(chunkClass)
-      storage.slab.advanced(by: Int(chunk) << 3).copyBytes(from: storage.start(slot), count: Int(old.byteCount))
+      storage.slab.advanced(by: Int(chunk) << 3).copyBytes(
+        from: storage.start(slot), count: Int(old.byteCount))
       storage.freeChunk(old.chunk, chunkClass: Int(old.chunkClass))
       storage.records[slot].chunk = chunk
       storage.records[slot].chunkClass = UInt8(chunkClass)

@@ -65,7 +65,8 @@ import Testing
       store.insert(joining: $0, separator: separator, shape: StrShape(length: 18, kind: 1, isASCII: false))
     }
     #expect(store.text(joined) == "alpha, béta, gamma")
-    let slice = store.insert(slicing: joined, bytes: 7..<12, shape: StrShape(length: 4, kind: 1, isASCII: false))
+    let slice = store.insert(
+      slicing: joined, bytes: 7..<12, shape: StrShape(length: 4, kind: 1, isASCII: false))
     #expect(store.text(slice) == "béta")
     let upper = store.insert(mapping: parts[0], shape: .ascii(5)) { $0 &- 0x20 }
     #expect(store.text(upper) == "ALPHA")
@@ -73,6 +74,33 @@ import Testing
     #expect(!store.equals(parts[1], "be\u{301}ta"))
     #expect(store.equals(slice, parts[1]))
     #expect(!store.equals(slice, parts[0]))
+  }
+
+  @Test func aCopyOfTheStoreIsIndependent() {
+    var store = StrStore()
+    let a = store.insert("shared text, 24 bytes..")
+    let copy = store
+    store.remove(a)
+    let b = store.insert("other text, 24 bytes!!!")
+    #expect(store.text(b) == "other text, 24 bytes!!!")
+    #expect(copy.text(a) == "shared text, 24 bytes..")
+    #expect(copy.liveCount == 1 && store.liveCount == 1)
+  }
+
+  /// The old `Store<StrPayload>` spellings other files still use.
+  @Test func compatibleTextAccessorsCompareInPlace() {
+    var store = StrStore()
+    let a = store.insert("caf\u{e9}")
+    let b = store.insert("cafe\u{301}")
+    let c = store.insert("caf\u{e9}")
+    #expect(CodePoints.equal(store[a].text, "caf\u{e9}"))
+    #expect(!CodePoints.equal(store[b].text, "caf\u{e9}"))
+    #expect(CodePointString(store[b].text).text == "cafe\u{301}")
+    let found = store.elements.withUnsafeBufferPointer { strs in
+      (CodePoints.equal(strs[a].text, strs[c].text), CodePoints.equal(strs[a].text, strs[b].text))
+    }
+    #expect(found == (true, false))
+    #expect(store.withReader { $0.equals(a, c) && !$0.equals(b, "caf\u{e9}") })
   }
 
   @Test(arguments: [
@@ -121,6 +149,12 @@ import Testing
       #expect(heap.sizes[digits.slot] == heap.sizes[heap.newStr(String(value)).slot])
     }
     #expect(heap.newStr(decimal: 5) == heap.newStr("5"))
+
+    let written = heap.newStr(byteCount: 6, shape: .ascii(6)) { target in
+      for (index, byte) in "ab-cd!".utf8.enumerated() { target[index] = byte }
+    }
+    #expect(heap.string(written) == "ab-cd!")
+    #expect(heap.newStr(byteCount: 1, shape: .ascii(1)) { $0[0] = 0x71 } == heap.newStr("q"))
 
     let upper = heap.newStr(mappingASCII: heap.newStr("item-1;")) { $0 &- (($0 &- 0x61) < 26 ? 0x20 : 0) }
     #expect(heap.string(upper) == "ITEM-1;")

@@ -69,7 +69,9 @@ public enum PyHash {
 
   /// hash(s) for a str given as its UTF-8 bytes and shape. An ASCII str's
   /// storage is its UTF-8, hashed in place; other kinds are widened first.
-  public static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, shape: StrShape, version: PythonVersion) -> Int {
+  public static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, shape: StrShape, version: PythonVersion)
+    -> Int
+  {
     if bytes.isEmpty { return 0 }
     if shape.isASCII {
       let sip = version >= .py311 ? SipHash.sip13 : SipHash.sip24
