@@ -23,15 +23,15 @@ extension StrStore {
   subscript(slot: Int) -> TextView { withBytes(slot) { TextView(text: TextBytes(utf8: $0)) } }
 
   /// `strs.elements.withUnsafeBufferPointer { strs in … }`.
-  var elements: TextColumn { TextColumn(store: self) }
+  /// Pointers only, so nothing is retained; valid while the store is not
+  /// changed, as for `withReader`.
+  var elements: TextColumn { TextColumn(reader: Reader(storage: storage)) }
 
   /// The store, readable through `withUnsafeBufferPointer` (see `elements`).
   struct TextColumn {
-    var store: StrStore
+    var reader: Reader
 
-    func withUnsafeBufferPointer<R>(_ body: (Reader) throws -> R) rethrows -> R {
-      try store.withReader(body)
-    }
+    func withUnsafeBufferPointer<R>(_ body: (Reader) throws -> R) rethrows -> R { try body(reader) }
   }
 
   /// The records and the slab through pointers (valid inside `withReader`).

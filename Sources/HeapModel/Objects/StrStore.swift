@@ -159,7 +159,7 @@ public struct StrShape: Sendable, Equatable {
 /// A value: the storage is copied on the first mutation after a copy of
 /// the store (one `isKnownUniquelyReferenced` per operation).
 struct StrStore: Sendable {
-  private var storage = StrStoreStorage()
+  private(set) var storage = StrStoreStorage()
 
   static let noChunk = UInt32.max
 
