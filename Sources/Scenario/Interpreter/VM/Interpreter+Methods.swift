@@ -547,39 +547,6 @@ extension Interpreter {
     return newSplitList(preallocating: slots, pieces: pieces)
   }
 
-  /// `str.split(sep)` for a non-empty `sep`: the pieces between
-  /// non-overlapping occurrences, left to right, compared as code points
-  /// (as CPython does) — byte by byte in UTF-8, where a match of a whole
-  /// encoded separator always starts and ends on code point boundaries.
-  static func split(_ text: String, onCodePoints separator: String, maxSplit: Int = -1) -> [String] {
-    var text = text
-    var separator = separator
-    return text.withUTF8 { haystack in
-      separator.withUTF8 { needle in
-        var pieces: [String] = []
-        let count = haystack.count
-        let width = needle.count
-        let first = needle[0]
-        var start = 0
-        var index = 0
-        while index + width <= count, maxSplit < 0 || pieces.count < maxSplit {
-          if haystack[index] == first
-            && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
-          {
-            pieces.append(
-              String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<index]), as: UTF8.self))
-            index += width
-            start = index
-          } else {
-            index += 1
-          }
-        }
-        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<count]), as: UTF8.self))
-        return pieces
-      }
-    }
-  }
-
   /// `str.split()` without a separator: runs of whitespace separate, none
   /// at either end; after `maxSplit` splits the rest is one piece, its
   /// leading whitespace dropped and its trailing whitespace kept.
