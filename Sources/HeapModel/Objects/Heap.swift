@@ -133,7 +133,7 @@ public struct Heap: Sendable {
 
   // MARK: Payload stores
   var bigInts = Store<BigInt>()
-  var strs = Store<StrPayload>()
+  var strs = StrStore()
   var byteStrings = Store<[UInt8]>()
   /// Items of every list and tuple (Objects/ItemSlab.swift).
   var itemSlab = ItemSlab()
@@ -319,7 +319,7 @@ public struct Heap: Sendable {
       kind: .tuple, type: typeObject(.tuple),
       payload: Heap.sequencePayload(start: ItemSlab.emptyStart, count: 0))
     emptyString = addStatic(
-      kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
+      kind: .str, type: typeObject(.str), payload: Int64(strs.insert("")))
     emptyBytes = addStatic(
       kind: .bytes, type: typeObject(.bytes), payload: Int64(byteStrings.insert([])))
     if version == .py311 {

@@ -399,8 +399,8 @@ extension Interpreter {
     case .str:
       let payload = heap.str(object)
       return layouts.strGetsizeof(
-        length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text),
-        utf8Length: heap.strHasUTF8Copy(object) ? payload.text.utf8.count : nil)
+        length: payload.length, kind: payload.storageKind,
+        utf8Length: heap.strHasUTF8Copy(object) ? payload.utf8Count : nil)
     case .bytes:
       return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
     case .bytearray:

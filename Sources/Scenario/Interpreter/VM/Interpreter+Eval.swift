@@ -404,6 +404,12 @@ extension Interpreter {
           drop(flat[2 * index + 1])
         }
       case .buildString:
+        let pieces = UnsafeBufferPointer(start: values.start + (values.count - arg), count: arg)
+        if let pending = heap.storeStr(joining: pieces) {
+          for _ in 0..<arg { drop(pop()) }
+          push(heap.newStr(pending))
+          break
+        }
         var text = ""
         for id in values[(values.count - arg)...] { text += heap.string(id) }
         for _ in 0..<arg { drop(pop()) }
