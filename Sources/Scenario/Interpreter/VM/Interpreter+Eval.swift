@@ -155,11 +155,12 @@ extension Interpreter {
         let name = r.names[arg]
         let hash = r.nameHashes[arg]
         let interned = r.nameObjects[arg]
-        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
-        {
+        let namespace = frames[frameIndex].namespace
+        let globals = frames[frameIndex].globals
+        if let value = try namespaceLookup(namespace, name, hash: hash, interned: interned) {
           push(value)
-        } else if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: hash, interned: interned)
+        } else if globals != namespace,  // a module's code: the same dict, looked up once
+          let value = try namespaceLookup(globals, name, hash: hash, interned: interned)
         {
           push(value)
         } else if let value = builtin(named: name, site: methodSiteBase[r.code] &+ arg) {

@@ -18,6 +18,18 @@
 // being handled by the code that triggered the finalizer is set aside
 // meanwhile (PyErr_Fetch/PyErr_Restore).
 //
+// Running a generator: its frame's slots and stack are parked at the front
+// of the generator payload's refs while it is suspended (what the collector
+// traverses), its scalar state in `generatorStates`. A resume moves the
+// parked values onto the value stack and pushes a frame; `yield` moves them
+// back. `next()`, `sum()` and the other C callers run the frame in a nested
+// loop (`resumeGenerator`), as `gen_send_ex` recurses into the evaluation
+// loop; a `for` loop over a generator pushes the frame into the running loop
+// (`enterGenerator`, 3.12's FOR_ITER_GEN) with the same reference moves, so
+// a pipeline of generators costs no Swift recursion per item. Such an
+// entered frame hands a yielded value to the loop's frame, and its return
+// or exception ends the loop (Interpreter+Eval.swift).
+//
 // Versions: a generator that never started has no frame to run in 3.11+
 // (`gen_close` marks it completed and its locals stay until it is freed);
 // 3.8–3.10 run the fresh frame with the exception thrown at entry, which
