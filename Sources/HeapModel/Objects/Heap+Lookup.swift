@@ -97,7 +97,7 @@ extension Heap {
   @inline(__always)
   static func strKeyPosition(
     in table: DictTable, name: String, hash: Int, interned: ObjectID, kinds: RowColumn<ObjectKind>,
-    payloads: RowColumn<Int64>, strs: UnsafeBufferPointer<StrPayload>
+    payloads: RowColumn<Int64>, strs: StrStore.Reader
   ) -> Int? {
     guard let first = table.find(hash: hash, { _ in true }) else { return nil }
     func matches(_ key: ObjectID) -> Bool {

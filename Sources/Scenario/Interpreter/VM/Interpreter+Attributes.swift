@@ -526,14 +526,13 @@ extension Interpreter {
   // object and name (the `methodSiteCache` slot LOAD_METHOD uses for
   // builtin methods), where the name was found last: as `position + 1`
   // below 0x1_0000 (a high half of zero, which no method tag has) the
-  // position of its entry in the namespace dict, as `0xffff_0000 | id` the
-  // builtin it named. A position is only a hint, trusted when the dict's
+  // position of its entry in the namespace dict (a builtin the name named
+  // is remembered apart, in `builtinSiteCache`). A position is only a hint, trusted when the dict's
   // entry there is live and keyed by the name's interned str itself: keys
   // are unique, so that is the entry a probe would reach, and a probe for a
   // str key compares no other key with Python code on the way (a store
   // also requires a dict of str keys only, where `dictSet` would not call
-  // `__eq__` either). A builtin is remembered only after the namespaces
-  // missed, and `builtinsByName` never changes after start-up. Where a
+  // `__eq__` either). Where a
   // module-level loop spends its time, this replaces a probe by one load.
 
   /// `namespaceLookup` for a name instruction at `site` (owned), nil when absent.
@@ -551,16 +550,6 @@ extension Interpreter {
     }
     if position < 0xffff { methodSiteCache[site] = UInt32(position + 1) }
     return retain(heap.dictValue(dict, at: position))
-  }
-
-  /// The builtin `name` names (borrowed), nil when none: `builtinsByName`,
-  /// remembered at `site`.
-  mutating func builtin(named name: String, site: Int) -> ObjectID? {
-    let cached = methodSiteCache[site]
-    if cached & 0xffff_0000 == 0xffff_0000 { return ObjectID(Int32(cached & 0xffff)) }
-    guard let value = builtinsByName[name] else { return nil }
-    if value.index >= 0, value.index < 0xffff { methodSiteCache[site] = 0xffff_0000 | UInt32(value.index) }
-    return value
   }
 
   /// `dictSet` of a name instruction at `site` (borrowed key and value).

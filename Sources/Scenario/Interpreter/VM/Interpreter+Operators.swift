@@ -1040,15 +1040,17 @@ extension Interpreter {
       heap.track(result)  // the collector may have untracked it (bpo-42536)
       return result
     case .zip:
+      // The sources are read from their tuple in place (no array of them).
       let refs = heap.fieldsPayload(iterator).refs
-      let sources = heap.items(refs[0])
+      let sources = refs[0]
       let result = refs[1]
-      if sources.isEmpty { return nil }
+      let count = heap.itemCount(sources)
+      if count == 0 { return nil }
       if heap.refcount(of: result) == 1 {
         // Refill the recycled result in place (`zip_next`).
         heap.incref(result)
-        for (index, source) in sources.enumerated() {
-          guard let item = try nextItem(source) else {
+        for index in 0..<count {
+          guard let item = try nextItem(heap.item(sources, index)) else {
             drop(result)
             return nil
           }
@@ -1058,9 +1060,13 @@ extension Interpreter {
         return result
       }
       // A new result, allocated before the items are fetched.
-      let fresh = heap.newTuple(sources.map { _ in retain(heap.none) })
-      for (index, source) in sources.enumerated() {
-        guard let item = try nextItem(source) else {
+      let none = heap.none
+      let fresh = withUnsafeTemporaryAllocation(of: ObjectID.self, capacity: count) { nones in
+        for index in 0..<count { nones[index] = retain(none) }
+        return heap.newTuple(stealing: UnsafeBufferPointer(nones))
+      }
+      for index in 0..<count {
+        guard let item = try nextItem(heap.item(sources, index)) else {
           drop(fresh)
           return nil
         }
@@ -1068,10 +1074,13 @@ extension Interpreter {
       }
       return fresh
     case .map:
+      // The items go to the function in the reused `argumentScratch`.
       let refs = heap.fieldsPayload(iterator).refs
-      var items: [ObjectID] = []
-      for source in heap.items(refs[0]) {
-        guard let item = try nextItem(source) else {
+      let sources = refs[0]
+      var items = takeArgumentScratch()
+      defer { returnArgumentScratch(&items) }
+      for index in 0..<heap.itemCount(sources) {
+        guard let item = try nextItem(heap.item(sources, index)) else {
           for item in items { drop(item) }
           return nil
         }
