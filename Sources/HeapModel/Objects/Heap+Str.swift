@@ -61,7 +61,25 @@ extension Heap {
     return allocateStr(slot: strs.insert(byteCount: byteCount, shape: shape, write), shape: shape)
   }
 
-  /// `str(n)` of a machine int (+1 reference): its decimal digits.
+  /// A str that CPython allocates with `PyUnicode_New` and fills itself
+  /// (+1 reference): a new object even for one latin-1 character. `str(7)`,
+  /// `repr(7)`, `f"{7}"` and the case maps build their results that way,
+  /// where indexing, slicing, join and %-formatting hand out the singleton
+  /// (Scenarios/str_one_char_results.py). Only the empty string is still
+  /// the singleton: `PyUnicode_New(0)` returns it.
+  public mutating func newUncachedStr(utf8 bytes: UnsafeBufferPointer<UInt8>, shape: StrShape) -> ObjectID {
+    if shape.length != 1 { return newStr(utf8: bytes, shape: shape) }
+    return allocateStr(slot: strs.insert(bytes, shape: shape), shape: shape)
+  }
+
+  /// `newUncachedStr(utf8:shape:)` of a Swift string.
+  public mutating func newUncachedStr(_ text: String) -> ObjectID {
+    var text = text
+    return text.withUTF8 { newUncachedStr(utf8: $0, shape: StrShape(scanning: $0)) }
+  }
+
+  /// `str(n)` of a machine int (+1 reference): its decimal digits, a new
+  /// object even for one digit (`long_to_decimal_string`).
   public mutating func newStr(decimal value: Int) -> ObjectID {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
       var magnitude = value.magnitude
@@ -76,7 +94,7 @@ extension Heap {
         buffer[start] = 0x2D
       }
       let digits = UnsafeBufferPointer(rebasing: buffer[start..<24])
-      return newStr(utf8: digits, shape: .ascii(digits.count))
+      return newUncachedStr(utf8: digits, shape: .ascii(digits.count))
     }
   }
 
@@ -165,7 +183,7 @@ extension Heap {
     precondition(shape.isASCII, "newStr(mappingASCII:) of a non-ASCII str")
     if shape.length <= 1 {
       let piece = strs.withBytes(source) { $0.map(map) }
-      return piece.withUnsafeBufferPointer { newStr(utf8: $0, shape: shape) }
+      return piece.withUnsafeBufferPointer { newUncachedStr(utf8: $0, shape: shape) }
     }
     return allocateStr(slot: strs.insert(mapping: source, shape: shape, map), shape: shape)
   }

@@ -146,9 +146,17 @@ import Testing
     for value in [0, 7, 10, -1, 255, -4096, 1_234_567_890, Int.max, Int.min] {
       let digits = heap.newStr(decimal: value)
       #expect(heap.string(digits) == String(value))
-      #expect(heap.sizes[digits.slot] == heap.sizes[heap.newStr(String(value)).slot])
+      #expect(heap.sizes[digits.slot] == heap.sizes[heap.newUncachedStr(String(value)).slot])
     }
-    #expect(heap.newStr(decimal: 5) == heap.newStr("5"))
+    // `str(n)`, `repr(n)` and the case maps fill a str of their own: a new
+    // object even for one character; only the empty string is shared.
+    let five = heap.newStr(decimal: 5)
+    #expect(five != heap.newStr("5") && heap.string(five) == "5")
+    #expect(heap.sizes[five.slot] > 0 && heap.sizes[five.slot] == heap.sizes[heap.newUncachedStr("5").slot])
+    #expect(heap.newUncachedStr("q") != heap.newStr("q"))
+    #expect(heap.newUncachedStr("") == heap.emptyString)
+    let upperQ = heap.newStr(mappingASCII: heap.newStr("q")) { $0 &- 0x20 }
+    #expect(upperQ != heap.newStr("Q") && heap.string(upperQ) == "Q")
 
     let written = heap.newStr(byteCount: 6, shape: .ascii(6)) { target in
       for (index, byte) in "ab-cd!".utf8.enumerated() { target[index] = byte }

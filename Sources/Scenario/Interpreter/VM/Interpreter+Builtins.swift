@@ -114,6 +114,10 @@ extension Interpreter {
       return heap.newInt(try length(of: args[0]), origin: .machineInt)
     case .repr:
       try expect(1...1)
+      // `repr(n)` of a machine int: its digits in a new str, as `str(n)`.
+      if heap.kind(of: args[0]) == .int, let small = heap.intValue(args[0]) {
+        return heap.newStr(decimal: small)
+      }
       return heap.newStr(try repr(args[0]))
     case .id:
       try expect(1...1)
@@ -390,7 +394,7 @@ extension Interpreter {
   }
 
   /// `sys.getsizeof`.
-  mutating func sizeOf(_ object: ObjectID) throws -> Int {
+  func sizeOf(_ object: ObjectID) throws -> Int {
     let layouts = heap.layouts
     switch heap.kind(of: object) {
     case .int:

@@ -150,12 +150,12 @@ extension Interpreter {
       if heap.str(receiver).isASCII {
         return heap.newStr(mappingASCII: receiver) { $0 &- (($0 &- 0x61) < 26 ? 0x20 : 0) }
       }
-      return heap.newStr(PythonText.upper(heap.string(receiver)))
+      return heap.newUncachedStr(PythonText.upper(heap.string(receiver)))
     case .strLower:
       if heap.str(receiver).isASCII {
         return heap.newStr(mappingASCII: receiver) { $0 &+ (($0 &- 0x41) < 26 ? 0x20 : 0) }
       }
-      return heap.newStr(PythonText.lower(heap.string(receiver)))
+      return heap.newUncachedStr(PythonText.lower(heap.string(receiver)))
     case .strStrip, .strLstrip, .strRstrip, .strLjust, .strRjust, .strCenter, .strZfill, .strPartition,
       .strRpartition, .strCapitalize, .strTitle, .strSwapcase, .strIsdigit, .strIsalpha, .strIsalnum,
       .strIsspace, .strIsdecimal, .strIsupper, .strIslower:

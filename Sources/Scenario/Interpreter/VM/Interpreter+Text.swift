@@ -33,7 +33,10 @@ extension Interpreter {
     }
   }
 
-  mutating func repr(_ object: ObjectID) throws -> String {
+  /// `repr` of a kind whose repr only reads the object (no Python code
+  /// runs, the heap does not change); nil for every other kind. The
+  /// inspector describes objects with it without copying the interpreter.
+  func scalarRepr(_ object: ObjectID) -> String? {
     switch heap.kind(of: object) {
     case .none: return "None"
     case .bool: return object == heap.trueObject ? "True" : "False"
@@ -46,6 +49,14 @@ extension Interpreter {
     case .bytearray: return StringRepr.bytearrayRepr(heap.bytesValue(object))
     case .notImplemented: return "NotImplemented"
     case .ellipsis: return "Ellipsis"
+    default: return nil
+    }
+  }
+
+  mutating func repr(_ object: ObjectID) throws -> String {
+    switch heap.kind(of: object) {
+    case .none, .bool, .int, .float, .str, .bytes, .bytearray, .notImplemented, .ellipsis:
+      return scalarRepr(object)!
     case .list, .tuple, .dict, .set, .frozenset:
       return try containerRepr(object)
     case .dictView:
