@@ -170,16 +170,17 @@ extension Heap {
   /// Records that an instance stores an attribute name it does not hold yet
   /// and allocates what CPython allocates for it. Returns the dict object the
   /// value must go into, or null when it goes into the instance's values.
-  public mutating func prepareNewAttribute(_ id: ObjectID, name: String) -> ObjectID {
+  /// `hash` is the name's str hash.
+  public mutating func prepareNewAttribute(_ id: ObjectID, name: String, hash: Int) -> ObjectID {
     let slot = Int(payloads[id.slot])
     let cls = types[id.slot]
     if !instances[slot].dict.isNull {
       let dict = instances[slot].dict
       if dicts[Int(payloads[dict.slot])].sharedTable >= 0 {
         if version <= .py310 {
-          legacySplitDictNewKey(dict, owner: cls, name: name)
+          legacySplitDictNewKey(dict, owner: cls, name: name, hash: hash)
         } else {
-          modernSplitDictNewKey(dict, name: name)
+          modernSplitDictNewKey(dict, name: name, hash: hash)
         }
       }
       return dict
@@ -189,14 +190,14 @@ extension Heap {
       let dict = newLegacyInstanceDict(ofClass: cls)
       instances[slot].dict = dict
       if dicts[Int(payloads[dict.slot])].sharedTable >= 0 {
-        legacySplitDictNewKey(dict, owner: cls, name: name)
+        legacySplitDictNewKey(dict, owner: cls, name: name, hash: hash)
       }
       return dict
     }
     // 3.11+: inline values while the shared keys have room.
     let table = cachedTable(ofClass: cls)
     guard table >= 0 else { return materializeDict(id) }
-    let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) })
+    let known = sharedKeyIndex(table, of: name, hash: hash)
     if let known, known < instances[slot].valuesCapacity { return .null }
     if known == nil, sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
@@ -204,7 +205,7 @@ extension Heap {
         instanceCapacity: instances[slot].valuesCapacity,
         soleUser: false)
       if case .stored = insertion {
-        sharedTables[table].names.append(name)
+        sharedTables[table].append(name, hash: hash)
         return .null
       }
     }
@@ -214,22 +215,17 @@ extension Heap {
   /// 3.11+: a new key in an instance's materialised `__dict__`, which shares
   /// the class's keys while the name fits its values; otherwise it becomes
   /// an ordinary dict with its own keys table.
-  private mutating func modernSplitDictNewKey(_ dict: ObjectID, name: String) {
+  private mutating func modernSplitDictNewKey(_ dict: ObjectID, name: String, hash: Int) {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let capacity = dicts[dictSlot].splitCapacity
-    if let known = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) }),
-      known < capacity
-    {
-      return
-    }
-    if !sharedTables[table].names.contains(where: { CodePoints.equal($0, name) }),
-      sharedTables[table].keys.isSharing
-    {
+    let known = sharedKeyIndex(table, of: name, hash: hash)
+    if let known, known < capacity { return }
+    if known == nil, sharedTables[table].keys.isSharing {
       let insertion = sharedTables[table].keys.insertKey(
         instanceAttributes: Int(dicts[dictSlot].table.count), instanceCapacity: capacity, soleUser: false)
       if case .stored(let index) = insertion {
-        sharedTables[table].names.append(name)
+        sharedTables[table].append(name, hash: hash)
         if index < capacity { return }
       }
     }

@@ -36,9 +36,8 @@ extension Heap {
     footprint.fields = ModelFootprint.array(fields.elements) + fields.freeListBytes
     for payload in fields.elements { footprint.fields += ModelFootprint.array(payload.refs) }
     footprint.scalars =
-      ModelFootprint.array(strs.elements) + strs.freeListBytes + ModelFootprint.array(byteStrings.elements)
+      strs.memoryFootprint + ModelFootprint.array(byteStrings.elements)
       + byteStrings.freeListBytes + ModelFootprint.array(bigInts.elements) + bigInts.freeListBytes
-    for payload in strs.elements { footprint.scalars += ModelFootprint.string(payload.text) }
     for bytes in byteStrings.elements { footprint.scalars += ModelFootprint.array(bytes) }
     for value in bigInts.elements where value.magnitude.words.count > 2 {
       footprint.scalars += ModelFootprint.array(capacity: value.magnitude.words.count, stride: 8)
@@ -56,7 +55,7 @@ extension Heap {
       itemSlab.memoryFootprint + ModelFootprint.array(dicts.elements)
       + ModelFootprint.array(instances.elements) + payloadSlab.memoryFootprint
       + ModelFootprint.array(fields.elements)
-      + ModelFootprint.array(strs.elements) + tableSlab.memoryFootprint
+      + strs.memoryFootprint + tableSlab.memoryFootprint
     return rowColumnBytes + collectorColumnBytes + stores
   }
 
@@ -74,12 +73,11 @@ extension Heap {
       + ModelFootprint.array(latin1Chars) + ModelFootprint.array(byteChars)
       + ModelFootprint.dictionary(interned) + ModelFootprint.array(deallocStack)
       + ModelFootprint.array(deallocRefs) + ModelFootprint.array(deallocBlocks)
-      + ModelFootprint.dictionary(weakrefLists) + ModelFootprint.array(freeLists)
+      + ModelFootprint.dictionary(weakrefLists) + freeLists.memoryFootprint
       + ModelFootprint.dictionary(zombieFrames) + ModelFootprint.dictionary(frameZombieSizes)
       + ModelFootprint.dictionary(frameCodes) + ModelFootprint.dictionary(bytearrayBuffers)
     for key in interned.keys { bytes += ModelFootprint.string(key.text) }
     for list in weakrefLists.values { bytes += ModelFootprint.array(list) }
-    for list in freeLists { bytes += ModelFootprint.array(list) }
     return bytes
   }
 }

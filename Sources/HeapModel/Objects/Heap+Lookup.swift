@@ -20,18 +20,52 @@ extension Heap {
     return table.value(at: position, in: tableSlab)
   }
 
+  /// Where str key `name` is in a dict's table (the probe of `dictValue`),
+  /// nil when absent.
+  public func dictPosition(_ dict: ObjectID, name: String, hash: Int, interned: ObjectID) -> Int? {
+    strKeyPosition(in: dicts[Int(payloads[dict.slot])].table, name: name, hash: hash, interned: interned)
+  }
+
+  /// The value of entry `position` of a dict's table (borrowed) when that
+  /// entry is live and its key is `key` itself, else nil: a remembered
+  /// position checked without probing. Keys are unique, so such an entry
+  /// is the one a lookup of `key` would find.
+  public func dictValue(_ dict: ObjectID, at position: Int, ifKeyIs key: ObjectID) -> ObjectID? {
+    let table = dicts[Int(payloads[dict.slot])].table
+    guard position < Int(table.entryCount), !key.isNull else { return nil }
+    return tableSlab.words.withUnsafeBufferPointer { words -> ObjectID? in
+      let word = table.word(position)
+      guard words[word + 2] == key.index else { return nil }
+      let value = words[word + 3]
+      return value == ObjectID.null.index ? nil : ObjectID(value)
+    }
+  }
+
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
   /// for the classes the model builds); borrowed, nil when absent.
-  public func lookupClassChain(_ cls: ObjectID, name: String, hash: Int) -> ObjectID? {
-    var current = cls
-    while kinds[current.slot] == .type {
-      let slot = Int(payloads[current.slot])
-      if let position = strKeyPosition(in: classes[slot].namespace, name: name, hash: hash, interned: .null) {
-        return classes[slot].namespace.values[position]
+  /// `interned` as for `dictValue`: a class body's names are the compiler's
+  /// interned strs, so a hit is settled by comparing ids. The namespaces are
+  /// read in place (a copy of a `DictTable` retains its four arrays).
+  public func lookupClassChain(_ cls: ObjectID, name: String, hash: Int, interned: ObjectID = .null)
+    -> ObjectID?
+  {
+    let (kinds, payloads) = (self.kinds, self.payloads)
+    return classes.elements.withUnsafeBufferPointer { classes -> ObjectID? in
+      strs.elements.withUnsafeBufferPointer { strs -> ObjectID? in
+        var current = cls
+        while kinds[current.slot] == .type {
+          let slot = Int(payloads[current.slot])
+          if let position = Heap.strKeyPosition(
+            in: classes[slot].namespace, name: name, hash: hash, interned: interned, kinds: kinds,
+            payloads: payloads, strs: strs)
+          {
+            return classes[slot].namespace.values[position]
+          }
+          current = classes[slot].base
+        }
+        return nil
       }
-      current = classes[slot].base
     }
-    return nil
   }
 
   /// Where str key `name` is in a slab table (see the `DictTable` variant).
@@ -56,32 +90,31 @@ extension Heap {
     }
   }
 
-  /// Where str key `name` is in `table`. The first live entry with the same
-  /// hash is almost always it, so that entry is found with a closure that
-  /// captures nothing and compared here; only a hash collision pays for the
-  /// full probe, whose closure needs copies of the columns it reads.
+  /// Where str key `name` is in a class namespace, on columns the caller
+  /// holds. The first live entry with the same hash is almost always it,
+  /// found with a closure that captures nothing; only a hash collision pays
+  /// for the full probe.
   @inline(__always)
-  func strKeyPosition(in table: DictTable, name: String, hash: Int, interned: ObjectID) -> Int? {
+  static func strKeyPosition(
+    in table: DictTable, name: String, hash: Int, interned: ObjectID, kinds: RowColumn<ObjectKind>,
+    payloads: RowColumn<Int64>, strs: StrStore.Reader
+  ) -> Int? {
     guard let first = table.find(hash: hash, { _ in true }) else { return nil }
-    let key = table.keys[first]
-    if key == interned
-      || (kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name))
-    {
-      return first
+    func matches(_ key: ObjectID) -> Bool {
+      key == interned
+        || (kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name))
     }
-    let (kinds, payloads, strs) = (self.kinds, self.payloads, self.strs)
-    return table.find(
-      hash: hash,
-      {
-        $0 == interned
-          || (kinds[$0.slot] == .str && CodePoints.equal(strs[Int(payloads[$0.slot])].text, name))
-      })
+    if matches(table.keys[first]) { return first }
+    return table.find(hash: hash, matches)
   }
 
   /// Index of `name` in a user class's `__slots__`, nil when it is not a slot.
   public func slotIndex(ofClass cls: ObjectID, name: String) -> Int? {
     guard kinds[cls.slot] == .type else { return nil }
-    return classes[Int(payloads[cls.slot])].slotNames?.firstIndex(where: { CodePoints.equal($0, name) })
+    let slot = Int(payloads[cls.slot])
+    return classes.elements.withUnsafeBufferPointer { classes in
+      classes[slot].slotNames?.firstIndex(where: { CodePoints.equal($0, name) })
+    }
   }
 
   /// The value of an instance's slot `index` (borrowed), nil when unset.
@@ -95,8 +128,12 @@ extension Heap {
   /// An instance's materialised `__dict__` object, null while it has none.
   public func instanceDict(_ id: ObjectID) -> ObjectID { instances[Int(payloads[id.slot])].dict }
 
-  /// Where an instance's inline values (3.11+) hold `name`, or nil.
-  public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int) -> Int? {
+  /// Where an instance's inline values (3.11+) hold `name`, or nil. Keys
+  /// stored by attribute assignment are the compiler's interned names, so
+  /// `interned` (when the caller has it) settles a match by id.
+  public func inlineAttributePosition(_ id: ObjectID, name: String, hash: Int, interned: ObjectID = .null)
+    -> Int?
+  {
     let table = instances[Int(payloads[id.slot])].attributes
     return payloadSlab.words.withUnsafeBufferPointer { words -> Int? in
       var word = Int(table.start)
@@ -105,7 +142,9 @@ extension Heap {
         let hashBits = UInt(UInt32(bitPattern: words[word])) | UInt(UInt32(bitPattern: words[word + 1])) << 32
         guard Int(bitPattern: hashBits) == hash, words[word + 3] != ObjectID.null.index else { continue }
         let key = ObjectID(words[word + 2])
-        if kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name) {
+        if key == interned
+          || (kinds[key.slot] == .str && CodePoints.equal(strs[Int(payloads[key.slot])].text, name))
+        {
           return position
         }
       }
@@ -114,8 +153,12 @@ extension Heap {
   }
 
   /// An attribute held in an instance's inline values (3.11+), borrowed.
-  public func inlineAttribute(_ id: ObjectID, name: String, hash: Int) -> ObjectID? {
-    guard let position = inlineAttributePosition(id, name: name, hash: hash) else { return nil }
+  public func inlineAttribute(_ id: ObjectID, name: String, hash: Int, interned: ObjectID = .null)
+    -> ObjectID?
+  {
+    guard let position = inlineAttributePosition(id, name: name, hash: hash, interned: interned) else {
+      return nil
+    }
     return inlineAttributeValue(id, at: position)
   }
 

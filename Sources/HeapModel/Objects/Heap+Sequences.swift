@@ -296,25 +296,28 @@ extension Heap {
   /// rows at their new starts. Addresses and counts do not change.
   /// - Complexity: O(rows + live items).
   mutating func compactItems() {
-    var slab = ItemSlab.compacting(capacity: itemSlab.words.count - itemSlab.freeWords)
-    for row in 0..<kinds.count {
-      let kind = kinds[row]
-      guard kind == .list || kind == .tuple else { continue }
-      let start = itemsStart(row: row)
-      if start == ItemSlab.emptyStart { continue }
-      let count = itemCount(row: row)
-      if kind == .tuple {
-        setSequence(
-          row: row, start: slab.append(rangeOf: itemSlab, start: start, length: count), count: count)
-      } else {
-        let header = ItemSlab.listHeader
-        let newStart =
-          slab.append(rangeOf: itemSlab, start: start - header, length: listCapacity(row: row) + header)
-          + header
-        setSequence(row: row, start: newStart, count: count)
+    table.assertUnique()
+    let storage = table.storage
+    let rows = storage.rows
+    let rowCount = storage.count
+    itemSlab = itemSlab.compacted { copy in
+      for row in 0..<rowCount {
+        let kind = rows.kinds[row]
+        guard kind == .list || kind == .tuple else { continue }
+        let payload = rows.payloads[row]
+        let start = Int(UInt32(truncatingIfNeeded: payload))
+        if start == ItemSlab.emptyStart { continue }
+        let count = Int(payload >> 32)
+        let newStart: Int
+        if kind == .tuple {
+          newStart = copy(start, count)
+        } else {
+          let header = ItemSlab.listHeader
+          newStart = copy(start - header, listCapacity(row: row) + header) + header
+        }
+        rows.payloads[row] = Heap.sequencePayload(start: newStart, count: count)
       }
     }
-    itemSlab = slab
   }
 
   // MARK: Invariants

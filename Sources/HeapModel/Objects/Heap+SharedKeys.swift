@@ -24,6 +24,12 @@ extension Heap {
     return sharedTables.insert(SharedKeysTable(keys: keys, block: block))
   }
 
+  /// The position of key `name` in shared table `table`, nil when absent
+  /// (see `SharedKeysTable.index`: mutating so as to read in place).
+  mutating func sharedKeyIndex(_ table: Int, of name: String, hash: Int) -> Int? {
+    sharedTables[table].index(of: name, hash: hash)
+  }
+
   /// The shared table a class caches, −1 when none.
   func cachedTable(ofClass cls: ObjectID) -> Int {
     guard kinds[cls.slot] == .type else { return -1 }
@@ -64,15 +70,15 @@ extension Heap {
   /// 3.8–3.10 `insertdict` on a split dict of an instance of `cls`, for a
   /// key the dict does not hold yet (the value is stored by the caller
   /// afterwards), with `_PyObjectDict_SetItem`'s follow-up when the dict
-  /// left the class's cached table.
-  mutating func legacySplitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String) {
+  /// left the class's cached table. `hash` is the name's str hash.
+  mutating func legacySplitDictNewKey(_ dict: ObjectID, owner cls: ObjectID, name: String, hash: Int) {
     let dictSlot = Int(payloads[dict.slot])
     let table = dicts[dictSlot].sharedTable
     let used = Int(dicts[dictSlot].table.count)
-    if let index = sharedTables[table].names.firstIndex(where: { CodePoints.equal($0, name) }) {
+    if let index = sharedKeyIndex(table, of: name, hash: hash) {
       if index == used { return }  // the next value slot in shared order
     } else if used == sharedTables[table].names.count && sharedTables[table].keys.usable > 0 {
-      sharedTables[table].names.append(name)
+      sharedTables[table].append(name, hash: hash)
       sharedTables[table].keys.appendKey()
       return
     }
@@ -84,13 +90,17 @@ extension Heap {
       // `make_keys_shared`: the dict's new keys become the class's table;
       // the dict goes back to split form with a values array sized for them.
       let slots = dicts[dictSlot].keysSlots
-      var names = dicts[dictSlot].table.entries(in: tableSlab).map { string($0.key) }
+      let entries = dicts[dictSlot].table.entries(in: tableSlab)
+      var names = entries.map { string($0.key) }
+      var hashes = entries.map(\.hash)
       names.append(name)
+      hashes.append(hash)
       let keys = SharedKeys(version: version, adoptedSlots: slots, entries: names.count)
       let capacity = ObjectLayouts.dictUsable(slots: slots)
       let values = allocator.allocate(8 * capacity).rawValue
       let adopted = sharedTables.insert(
-        SharedKeysTable(keys: keys, names: names, block: dicts[dictSlot].keysAddress, references: 2))
+        SharedKeysTable(
+          keys: keys, names: names, hashes: hashes, block: dicts[dictSlot].keysAddress, references: 2))
       dicts[dictSlot].keysAddress = values
       dicts[dictSlot].keysSize = 8 * capacity
       dicts[dictSlot].keysSlots = 0

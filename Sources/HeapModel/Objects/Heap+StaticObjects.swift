@@ -17,7 +17,7 @@
 extension Heap {
   /// A static str (not interned, no block): a key of a static namespace.
   public mutating func newStaticStr(_ text: String) -> ObjectID {
-    let slot = strs.insert(StrPayload(text))
+    let slot = strs.insert(text)
     return addStatic(kind: .str, type: typeObject(.str), payload: Int64(slot))
   }
 

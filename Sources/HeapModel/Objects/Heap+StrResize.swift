@@ -47,8 +47,8 @@ extension Heap {
   /// Whether `right` can be appended to `left`'s storage without changing
   /// its representation: not a wider kind, and not non-ASCII onto ASCII.
   public func strAppendKeepsRepresentation(_ left: ObjectID, _ right: ObjectID) -> Bool {
-    let a = strs[Int(payloads[left.slot])]
-    let b = strs[Int(payloads[right.slot])]
+    let a: StrPayload = strs[Int(payloads[left.slot])]
+    let b: StrPayload = strs[Int(payloads[right.slot])]
     return b.kind <= a.kind && !(a.isASCII && !b.isASCII)
   }
 
@@ -58,18 +58,17 @@ extension Heap {
   /// caller has checked `strIsModifiable` and `strAppendKeepsRepresentation`.
   public mutating func strAppendInPlace(_ left: ObjectID, _ right: ObjectID) {
     let slot = Int(payloads[left.slot])
-    let suffix = strs[Int(payloads[right.slot])]
+    let suffix = Int(payloads[right.slot])
     precondition(
-      suffix.kind <= strs[slot].kind && strs[slot].hash == nil,
-      "in-place append of kind \(suffix.kind) to \(left) of kind \(strs[slot].kind)")
+      strs[suffix].kind <= strs[slot].kind && strs[slot].hash == nil,
+      "in-place append of kind \(strs[suffix].kind) to \(left) of kind \(strs[slot].kind)")
     if strs[slot].utf8Block != 0 {
       allocator.free(Address(strs[slot].utf8Block))
       strs[slot].utf8Block = 0
     }
-    strs[slot].text.append(suffix.text)
-    strs[slot].length += suffix.length
-    let kind = strs[slot].storageKind
-    let size = layouts.strBlockSize(length: strs[slot].length, kind: kind)
+    let shape = strs[slot].shape.followed(by: strs[suffix].shape)
+    strs.append(suffix, to: slot, shape: shape)
+    let size = layouts.strBlockSize(length: shape.length, kind: strs[slot].storageKind)
     let block = allocator.reallocate(Address(blocks[left.slot]), to: size)
     blocks[left.slot] = block.rawValue
     sizes[left.slot] = Int32(size)
@@ -78,11 +77,5 @@ extension Heap {
 
 extension StrPayload {
   /// The compact representation CPython stores this text in.
-  public var storageKind: ObjectLayouts.StrKind {
-    switch kind {
-    case 1: return isASCII ? .ascii : .latin1
-    case 2: return .ucs2
-    default: return .ucs4
-    }
-  }
+  public var storageKind: ObjectLayouts.StrKind { strKind }
 }

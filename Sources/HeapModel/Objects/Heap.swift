@@ -68,12 +68,12 @@ public struct Heap: Sendable {
 
   /// The row columns, in one buffer (Objects/ObjectTable.swift). The
   /// properties below are views of it for one expression each; a write
-  /// through them makes the storage unique first.
-  var table = ObjectTable()
+  /// through them needs storage of this heap's own (`makeUnique()`).
+  @usableFromInline var table = ObjectTable()
   public internal(set) var kinds: RowColumn<ObjectKind> {
     @inline(__always) get { RowColumn(table.storage.rows.kinds, count: table.storage.count) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = RowColumn(table.storage.rows.kinds, count: table.storage.count)
       yield &column
     }
@@ -81,7 +81,7 @@ public struct Heap: Sendable {
   public internal(set) var flags: RowColumn<ObjectFlags> {
     @inline(__always) get { RowColumn(table.storage.rows.flags, count: table.storage.count) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = RowColumn(table.storage.rows.flags, count: table.storage.count)
       yield &column
     }
@@ -89,7 +89,7 @@ public struct Heap: Sendable {
   public internal(set) var refcounts: RowColumn<Int32> {
     @inline(__always) get { RowColumn(table.storage.rows.refcounts, count: table.storage.count) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = RowColumn(table.storage.rows.refcounts, count: table.storage.count)
       yield &column
     }
@@ -99,7 +99,7 @@ public struct Heap: Sendable {
   public internal(set) var blocks: BlockColumn {
     @inline(__always) get { BlockColumn(table.storage) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = BlockColumn(table.storage)
       yield &column
     }
@@ -109,7 +109,7 @@ public struct Heap: Sendable {
   public internal(set) var sizes: SizeColumn {
     @inline(__always) get { SizeColumn(table.storage) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = SizeColumn(table.storage)
       yield &column
     }
@@ -117,7 +117,7 @@ public struct Heap: Sendable {
   public internal(set) var types: RowColumn<ObjectID> {
     @inline(__always) get { RowColumn(table.storage.rows.types, count: table.storage.count) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = RowColumn(table.storage.rows.types, count: table.storage.count)
       yield &column
     }
@@ -125,7 +125,7 @@ public struct Heap: Sendable {
   public internal(set) var payloads: RowColumn<Int64> {
     @inline(__always) get { RowColumn(table.storage.rows.payloads, count: table.storage.count) }
     @inline(__always) _modify {
-      table.makeUnique()
+      table.assertUnique()
       var column = RowColumn(table.storage.rows.payloads, count: table.storage.count)
       yield &column
     }
@@ -133,7 +133,7 @@ public struct Heap: Sendable {
 
   // MARK: Payload stores
   var bigInts = Store<BigInt>()
-  var strs = Store<StrPayload>()
+  var strs = StrStore()
   var byteStrings = Store<[UInt8]>()
   /// Items of every list and tuple (Objects/ItemSlab.swift).
   var itemSlab = ItemSlab()
@@ -175,8 +175,9 @@ public struct Heap: Sendable {
   var deallocBlocks: [UInt64] = []
   /// Weak references to each object, oldest first (CPython's tp_weaklist).
   public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
-  /// Blocks parked on each free list (`FreeListKind.listIndex`), most recent last.
-  var freeLists = [[UInt64]](repeating: [], count: FreeListKind.listCount)
+  /// Blocks parked on each free list (`FreeListKind.listIndex`), most
+  /// recent last (RefCount/FreeListTable.swift).
+  var freeLists: FreeListTable
   /// 3.8–3.10: the zombie frame block each code object keeps.
   var zombieFrames: [Int: UInt64] = [:]
   /// 3.8–3.10: request size of each code's zombie frame block, and the code
@@ -201,7 +202,20 @@ public struct Heap: Sendable {
     self.layouts = ObjectLayouts(version: version)
     self.allocator = Allocator(profile: profile)
     self.gc = GCState(profile: profile)
+    self.freeLists = FreeListTable(capacities: FreeListKind.listCapacities(in: version))
     createStaticObjects()
+  }
+
+  /// Gives this heap storage of its own where a copy of it (a timeline
+  /// checkpoint) still shares some: call it once before mutating a heap
+  /// that may have been copied. The per-object operations (create, incref,
+  /// decref, free) do not check, so that they stay a few instructions
+  /// each; debug builds assert on every write that no copy shares what it
+  /// writes (Objects/ObjectTable.swift).
+  /// - Complexity: O(1) when nothing is shared, else O(rows) for the copy.
+  public mutating func makeUnique() {
+    table.makeUnique()
+    freeLists.makeUnique()
   }
 
   /// Number of live rows (static objects included).
@@ -305,7 +319,7 @@ public struct Heap: Sendable {
       kind: .tuple, type: typeObject(.tuple),
       payload: Heap.sequencePayload(start: ItemSlab.emptyStart, count: 0))
     emptyString = addStatic(
-      kind: .str, type: typeObject(.str), payload: Int64(strs.insert(StrPayload(""))))
+      kind: .str, type: typeObject(.str), payload: Int64(strs.insert("")))
     emptyBytes = addStatic(
       kind: .bytes, type: typeObject(.bytes), payload: Int64(byteStrings.insert([])))
     if version == .py311 {

@@ -112,10 +112,21 @@ struct ItemSlab: Sendable {
   /// Appends `count` zero words, growing the buffer by half when full (not
   /// Swift's doubling: the slab is compacted into a buffer of just its live
   /// words, and doubling from there left up to half of it unused).
-  private mutating func grow(by count: Int) {
+  @inline(__always) private mutating func grow(by count: Int) {
     let needed = words.count + count
-    if needed > words.capacity { words.reserveCapacity(max(needed, words.capacity + words.capacity / 2)) }
-    words.append(contentsOf: repeatElement(0, count: count))
+    if needed > words.capacity { reserve(needed) }
+    // A tuple's or a short list's few words: single appends, which stay
+    // inline, where `append(contentsOf: repeatElement(0, …))` went through
+    // the generic sequence path (3 % of floats_and_tuples).
+    if count <= 8 {
+      for _ in 0..<count { words.append(0) }
+    } else {
+      words.append(contentsOf: repeatElement(0, count: count))
+    }
+  }
+
+  @inline(never) private mutating func reserve(_ needed: Int) {
+    words.reserveCapacity(max(needed, words.capacity + words.capacity / 2))
   }
 
   subscript(index: Int) -> Int32 {
@@ -187,18 +198,33 @@ struct ItemSlab: Sendable {
     freeWords > 4096 && freeWords * 4 > words.count && freeWords * 8 > rows
   }
 
-  /// Starts an empty slab holding only the null header, for compaction.
-  static func compacting(capacity: Int) -> ItemSlab {
+  /// A compacted copy of this slab: `visit` is called once and hands each
+  /// live range `(start, length)` to the function it is given, in the order
+  /// the copy lays them out; that function copies the range and returns its
+  /// start in the copy. The copy has no free ranges and room for exactly
+  /// the live words (`words.count - freeWords`).
+  /// - Complexity: O(live words) plus what `visit` does.
+  func compacted(visit: (_ copy: (_ start: Int, _ length: Int) -> Int) -> Void) -> ItemSlab {
+    let capacity = words.count - freeWords
     var slab = ItemSlab()
-    slab.words.reserveCapacity(capacity)
+    slab.words = words.withUnsafeBufferPointer { old in
+      [Int32](unsafeUninitializedCapacity: capacity) { buffer, initialised in
+        let base = buffer.baseAddress!
+        base.initialize(repeating: 0, count: ItemSlab.reservedWords)
+        var end = ItemSlab.reservedWords
+        visit { start, length in
+          precondition(
+            start >= ItemSlab.reservedWords && start + length <= old.count && end + length <= capacity,
+            "compaction range out of bounds")
+          (base + end).initialize(from: old.baseAddress! + start, count: length)
+          let newStart = end
+          end += length
+          return newStart
+        }
+        initialised = end
+      }
+    }
     return slab
-  }
-
-  /// Appends a copy of a range of `other` (compaction), returning its start here.
-  mutating func append(rangeOf other: ItemSlab, start: Int, length: Int) -> Int {
-    let newStart = words.count
-    words.append(contentsOf: other.words[start..<(start + length)])
-    return newStart
   }
 
   /// Every free range as (start, length), for invariant checks.

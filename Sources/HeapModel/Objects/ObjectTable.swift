@@ -11,20 +11,25 @@
 // Kept as seven Swift arrays inside the `Heap` value, every write paid a
 // `swift_isUniquelyReferenced` call, a store of the buffer back into the
 // struct and a bounds check: creating an object made seven of each, freeing
-// it four. Here the columns are raw buffers owned by one class instance;
-// a mutating entry point checks once that the heap holds the only
-// reference (copying the storage if not, `ObjectTable.makeUnique()`) and
-// then
-// writes through the pointers. Reads go through `RowColumn` views that are
+// it four. Here the columns are raw buffers owned by one class instance,
+// written through pointers; reads go through `RowColumn` views that are
 // never retained.
 //
-// Copy-on-write by hand, as in `AllocatorStorage`: a copy of the heap (a
-// timeline checkpoint) shares the storage until one side writes, and the
-// writer first gets a copy of its own. Invariants:
+// Copy-on-write by hand, as in `AllocatorStorage`, but with the check
+// hoisted out of the per-object path: a copy of the heap (a timeline
+// checkpoint) shares the storage, and whoever is about to mutate a heap
+// that may have been copied calls `Heap.makeUnique()` once — the
+// interpreter does at the start of every `advance`, as it does for its
+// stacks (`StackBuffer`). Between two such calls nothing copies the heap
+// and mutates both copies; every write path asserts it in debug builds
+// (`ObjectTable.assertUnique()`). Checking on every write instead cost a
+// `swift_isUniquelyReferenced` call per incref, decref, create and free
+// (5 % of a run) and kept the refcount operations from being inlined
+// into the interpreter. Invariants:
 //
-// * Nothing writes through a storage that `ObjectTable.makeUnique()` did
-//   not make unique within the same operation, and nothing keeps its `RowPointers`
-//   across a call that may add a row (growth moves the columns).
+// * Nothing writes through a storage that is shared with another heap
+//   value, and nothing keeps its `RowPointers` across a call that may add
+//   a row (growth moves the columns).
 // * Rows `0..<count` are initialised; a freed row keeps its block code and
 //   size (readers look at a dead row's old block) and is on the free-row
 //   stack, most recently freed on top.
@@ -43,14 +48,14 @@
 
 /// Pointers to the columns of an `ObjectTableStorage`, valid until the next
 /// row is added or the storage is released.
-struct RowPointers {
-  var payloads: UnsafeMutablePointer<Int64>
-  var refcounts: UnsafeMutablePointer<Int32>
-  var blockCodes: UnsafeMutablePointer<UInt32>
-  var types: UnsafeMutablePointer<ObjectID>
-  var sizes: UnsafeMutablePointer<UInt16>
-  var kinds: UnsafeMutablePointer<ObjectKind>
-  var flags: UnsafeMutablePointer<ObjectFlags>
+@usableFromInline struct RowPointers {
+  @usableFromInline var payloads: UnsafeMutablePointer<Int64>
+  @usableFromInline var refcounts: UnsafeMutablePointer<Int32>
+  @usableFromInline var blockCodes: UnsafeMutablePointer<UInt32>
+  @usableFromInline var types: UnsafeMutablePointer<ObjectID>
+  @usableFromInline var sizes: UnsafeMutablePointer<UInt16>
+  @usableFromInline var kinds: UnsafeMutablePointer<ObjectKind>
+  @usableFromInline var flags: UnsafeMutablePointer<ObjectFlags>
 
   /// Bytes per row of capacity.
   static let rowBytes = 8 + 4 + 4 + 4 + 2 + 1 + 1
@@ -114,17 +119,21 @@ struct RowPointers {
 
 /// The columns behind an `ObjectTable`, shared between copies until one of
 /// them writes.
-final class ObjectTableStorage: @unchecked Sendable {
+@usableFromInline final class ObjectTableStorage: @unchecked Sendable {
   // Read on every access, so exempt from the runtime exclusivity check (a
   // `swift_beginAccess` call per read); written only on unique storage.
-  @exclusivity(unchecked) private(set) var rows: RowPointers
+  // Internal rather than `private(set)`: cross-module optimisation can only
+  // serialise (and so inline into the interpreter) code whose every
+  // reference is at least internal; the two the refcount operations read
+  // are `@usableFromInline` for the same reason.
+  @exclusivity(unchecked) @usableFromInline var rows: RowPointers
   /// Rows in use (live and free).
-  @exclusivity(unchecked) private(set) var count = 0
-  @exclusivity(unchecked) private(set) var capacity: Int
+  @exclusivity(unchecked) @usableFromInline var count = 0
+  @exclusivity(unchecked) var capacity: Int
   /// Freed rows, most recent last.
-  @exclusivity(unchecked) private var freeRows: UnsafeMutablePointer<Int32>
-  @exclusivity(unchecked) private(set) var freeCount = 0
-  @exclusivity(unchecked) private(set) var freeCapacity: Int
+  @exclusivity(unchecked) var freeRows: UnsafeMutablePointer<Int32>
+  @exclusivity(unchecked) var freeCount = 0
+  @exclusivity(unchecked) var freeCapacity: Int
   /// Block addresses with no 32-bit code, by row.
   @exclusivity(unchecked) var wideBlocks: [Int32: UInt64] = [:]
   /// Sizes of 0xffff bytes and more, by row.
@@ -243,19 +252,28 @@ final class ObjectTableStorage: @unchecked Sendable {
 }
 
 /// The object table: the row columns of every object (see the essay above).
-struct ObjectTable: Sendable {
-  private(set) var storage = ObjectTableStorage()
+@usableFromInline struct ObjectTable: Sendable {
+  @usableFromInline var storage = ObjectTableStorage()
 
-  /// Makes the storage unique: the one check a mutating operation makes
-  /// before writing through the pointers.
+  /// Makes the storage unique (copying it if another heap value shares
+  /// it): what `Heap.makeUnique()` does for the rows.
   @inline(__always) mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
   }
 
+  /// Debug builds: traps if the storage is shared, i.e. a write would be
+  /// seen by another copy of the heap (`Heap.makeUnique()` was not called
+  /// after the copy). Compiled out of release builds.
+  @usableFromInline @inline(__always) mutating func assertUnique() {
+    assert(
+      isKnownUniquelyReferenced(&storage),
+      "heap rows written while another copy shares them: call Heap.makeUnique() after copying a heap")
+  }
+
   /// The columns, writable, after checking that `row` exists (valid until a
   /// row is added).
-  @inline(__always) mutating func writableRows(checking row: Int) -> RowPointers {
-    makeUnique()
+  @usableFromInline @inline(__always) mutating func writableRows(checking row: Int) -> RowPointers {
+    assertUnique()
     precondition(UInt(bitPattern: row) < UInt(bitPattern: storage.count), "row out of range")
     return storage.rows
   }
@@ -265,7 +283,8 @@ struct ObjectTable: Sendable {
   mutating func addRow(
     kind: ObjectKind, flags: ObjectFlags, type: ObjectID, payload: Int64, block: UInt64, size: Int
   ) -> Int {
-    makeUnique()
+    assertUnique()
+    let storage = self.storage
     let fresh = storage.freeCount == 0
     let row = storage.takeRow()
     let rows = storage.rows
@@ -287,7 +306,7 @@ struct ObjectTable: Sendable {
     rows.flags[row] = .dead
     rows.refcounts[row] = 0
     rows.types[row] = .null
-    storage.pushFreeRow(Int32(row))
+    storage.pushFreeRow(Int32(truncatingIfNeeded: row))
   }
 }
 

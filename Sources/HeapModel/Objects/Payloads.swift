@@ -4,52 +4,8 @@
 
 import BigInt
 
-/// A str object's text and the facts its layout depends on.
-public struct StrPayload: Sendable {
-  public var text: String
-  /// Length in code points (`len(s)`).
-  public var length: Int
-  /// Bytes per code point in CPython's compact representation: 1, 2 or 4.
-  public var kind: Int
-  public var isASCII: Bool
-  /// The cached `hash()` once computed (CPython caches it in the object).
-  public var hash: Int?
-  /// The block of the cached UTF-8 copy of a non-ASCII str, 0 when none.
-  public var utf8Block: UInt64 = 0
-
-  /// The compact representation's kind, as the layouts name it.
-  var strKind: ObjectLayouts.StrKind {
-    isASCII ? .ascii : (kind == 1 ? .latin1 : (kind == 2 ? .ucs2 : .ucs4))
-  }
-
-  public init(_ text: String) {
-    self.text = text
-    // ASCII text (nearly every str a scenario makes) is settled by one pass
-    // over its UTF-8 bytes; only other text walks its scalars.
-    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      var bits: UInt8 = 0
-      for byte in bytes { bits |= byte }
-      return bits < 0x80
-    }
-    if ascii == true {
-      self.length = text.utf8.count
-      self.isASCII = true
-      self.kind = 1
-      self.hash = nil
-      return
-    }
-    var length = 0
-    var maxScalar: UInt32 = 0
-    for scalar in text.unicodeScalars {
-      length += 1
-      maxScalar = max(maxScalar, scalar.value)
-    }
-    self.length = length
-    self.isASCII = maxScalar < 0x80
-    self.kind = maxScalar < 0x100 ? 1 : (maxScalar < 0x1_0000 ? 2 : 4)
-    self.hash = nil
-  }
-}
+// A str's record, `StrPayload`, is in StrStore.swift with the slab that
+// holds its text.
 
 /// A user-class instance: its attribute storage, slots and dict object.
 /// Plain data: the slots, exception fields and inline attributes live in

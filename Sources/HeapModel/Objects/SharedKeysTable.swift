@@ -33,16 +33,51 @@ public struct SharedKeysTable: Sendable {
   /// Entry counts and size (`dk_nentries`, `dk_usable`, `dk_size`).
   public var keys: SharedKeys
   /// The keys, in table order.
-  public var names: [String]
+  public private(set) var names: [String]
+  /// The keys' str hashes, beside `names`: a key is looked for by hash
+  /// first, so a store compares the text of the one key that matches it.
+  private(set) var hashes: [Int]
   /// The table's block (3.8–3.10 and 3.11+ alike).
   public var block: UInt64
   /// `dk_refcnt`: the caching class plus each split dict using the table.
   public var references: Int
 
-  public init(keys: SharedKeys, names: [String] = [], block: UInt64, references: Int = 1) {
+  public init(
+    keys: SharedKeys, names: [String] = [], hashes: [Int] = [], block: UInt64, references: Int = 1
+  ) {
+    precondition(names.count == hashes.count, "a hash per key")
     self.keys = keys
     self.names = names
+    self.hashes = hashes
     self.block = block
     self.references = references
+  }
+
+  /// The position of key `name` (whose str hash is `hash`), nil when absent.
+  /// Mutating only in name: called on the table in its store as an inout
+  /// access, it reads the arrays in place, where a read access copies the
+  /// table first (retaining and releasing both arrays).
+  mutating func index(of name: String, hash: Int) -> Int? {
+    for position in hashes.indices where hashes[position] == hash {
+      if SharedKeysTable.identical(names[position], name) || CodePoints.equal(names[position], name) {
+        return position
+      }
+    }
+    return nil
+  }
+
+  /// Whether two strings have the same representation, hence the same text:
+  /// the same inline bytes of a small string, or the same storage object.
+  /// The names stored here and the ones looked up are usually copies of the
+  /// compiler's name-table strings, so this settles a match without reading
+  /// the text (a different representation may still hold equal text).
+  @inline(__always) static func identical(_ a: String, _ b: String) -> Bool {
+    unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+  }
+
+  /// Appends key `name` (absent so far) to the table's order.
+  mutating func append(_ name: String, hash: Int) {
+    names.append(name)
+    hashes.append(hash)
   }
 }

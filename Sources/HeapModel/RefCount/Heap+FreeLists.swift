@@ -58,11 +58,28 @@ public enum FreeListKind: Hashable, Sendable {
 extension FreeListKind {
   /// List positions in the order a full collection empties them.
   static let clearingOrder: [Int] = [24, 0, 25, 26] + Array(1...23)
-}
 
-extension Heap {
-  /// Capacity of a free list in this version.
-  func freeListCapacity(_ kind: FreeListKind) -> Int {
+  /// List positions of the lists the per-object paths use directly.
+  static let floatIndex = 23
+  static let listIndexOfLists = 24
+  static let dictIndex = 25
+
+  /// The kind kept at list position `index` (`listIndex` inverted).
+  static func kept(atListIndex index: Int) -> FreeListKind {
+    switch index {
+    case 0: .boundMethod
+    case 1: .frame
+    case 2: .builtinMethod
+    case 23: .float
+    case 24: .list
+    case 25: .dict
+    case 26: .dictKeys
+    default: .tuple(index - 2)
+    }
+  }
+
+  /// Capacity of a free list in `version`.
+  static func capacity(_ kind: FreeListKind, in version: PythonVersion) -> Int {
     switch kind {
     case .float: 100
     case .tuple(let length):
@@ -74,21 +91,30 @@ extension Heap {
     }
   }
 
-  mutating func takeFromFreeList(_ kind: FreeListKind) -> UInt64? {
+  /// The capacities of the lists of `Heap.freeLists`, by position.
+  static func listCapacities(in version: PythonVersion) -> [Int] {
+    (0..<listCount).map { capacity(kept(atListIndex: $0), in: version) }
+  }
+}
+
+extension Heap {
+  /// Capacity of a free list in this version.
+  func freeListCapacity(_ kind: FreeListKind) -> Int { FreeListKind.capacity(kind, in: version) }
+
+  @inline(__always) mutating func takeFromFreeList(_ kind: FreeListKind) -> UInt64? {
     if case .zombieFrame(let code) = kind { return zombieFrames.removeValue(forKey: code) }
     guard let index = kind.listIndex else { return nil }
-    return freeLists[index].popLast()
+    return freeLists.pop(index)
   }
 
-  mutating func putOnFreeList(_ kind: FreeListKind, _ block: UInt64) -> Bool {
+  @inline(__always) mutating func putOnFreeList(_ kind: FreeListKind, _ block: UInt64) -> Bool {
     if case .zombieFrame(let code) = kind {
       guard freeListCapacity(kind) > 0, zombieFrames[code] == nil else { return false }
       zombieFrames[code] = block
       return true
     }
-    guard let index = kind.listIndex, freeLists[index].count < freeListCapacity(kind) else { return false }
-    freeLists[index].append(block)
-    return true
+    guard let index = kind.listIndex else { return false }
+    return freeLists.push(index, block)
   }
 
   /// A frame object (+1) for code number `code` with `refs` (stolen), taking
@@ -149,7 +175,7 @@ extension Heap {
   /// Number of blocks parked on a free list (the dms free-list lines).
   public func freeListCount(_ kind: FreeListKind) -> Int {
     if case .zombieFrame(let code) = kind { return zombieFrames[code] == nil ? 0 : 1 }
-    return kind.listIndex.map { freeLists[$0].count } ?? 0
+    return kind.listIndex.map { freeLists.count($0) } ?? 0
   }
 
   /// The free-list lines of `sys._debugmallocstats()` this version prints,
@@ -181,8 +207,8 @@ extension Heap {
     // 3.8's `clear_freelists` empties the method list first, the builtin
     // method list after the frames (both are empty in 3.9+).
     for index in FreeListKind.clearingOrder {
-      for block in freeLists[index].reversed() { allocator.free(Address(block)) }
-      freeLists[index].removeAll(keepingCapacity: true)
+      for block in freeLists.blocks(index).reversed() { allocator.free(Address(block)) }
+      freeLists.removeAll(index)
     }
   }
 

@@ -50,27 +50,28 @@ struct DeallocFrame: Sendable {
 }
 
 extension Heap {
-  @inline(__always)
+  // `@inlinable`: cross-module optimisation serialises only non-generic
+  // functions below a small size, and these two, called from two thousand
+  // places in the interpreter, were left as calls.
+  @inlinable @inline(__always)
   public mutating func incref(_ id: ObjectID) {
-    // Read before making the table unique: an immortal object's count never
-    // changes, and a heap shared with a copy must not be copied for it.
+    // An immortal object's count never changes (3.12+).
     let slot = id.slot
-    if flags[slot].contains(.immortal) { return }
-    table.makeUnique()
-    table.storage.rows.refcounts[slot] &+= 1
+    let rows = table.writableRows(checking: slot)
+    if rows.flags[slot].contains(.immortal) { return }
+    rows.refcounts[slot] &+= 1
   }
 
   /// Decrements; returns true when the count reached zero and the caller must
   /// deallocate (`beginDealloc` + `stepDealloc`).
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func decrementReachesZero(_ id: ObjectID) -> Bool {
     let slot = id.slot
-    let flags = self.flags[slot]
+    let rows = table.writableRows(checking: slot)
+    let flags = rows.flags[slot]
     if flags.contains(.immortal) { return false }
-    table.makeUnique()
-    let refcounts = table.storage.rows.refcounts
-    let count = refcounts[slot] &- 1
-    refcounts[slot] = count
+    let count = rows.refcounts[slot] &- 1
+    rows.refcounts[slot] = count
     if count > 0 { return false }
     if count < 0 { refcountWentNegative(id) }
     return !flags.contains(.isStatic)
@@ -78,7 +79,7 @@ extension Heap {
 
   /// The failure of `decrementReachesZero`, out of line so that the hot
   /// path stays small enough to inline.
-  @inline(never)
+  @usableFromInline @inline(never)
   func refcountWentNegative(_ id: ObjectID) -> Never {
     preconditionFailure("refcount of \(id) (\(kinds[id.slot])) went negative")
   }
@@ -102,8 +103,51 @@ extension Heap {
 
   /// Starts deallocating an object whose count reached zero.
   public mutating func beginDealloc(_ id: ObjectID) {
-    if deallocLeaf(id) { return }
-    deallocStack.append(DeallocFrame(id: id, phase: .finalize))
+    switch kinds[id.slot] {
+    case .int, .float, .str:
+      deallocLeaf(id)
+    case .tuple,
+      .list where !hasWeakrefs(id):
+      deallocSequence(id)
+    default:
+      deallocStack.append(DeallocFrame(id: id, phase: .finalize))
+    }
+  }
+
+  /// `tupledealloc` / `list_dealloc` without a frame, for the common case:
+  /// neither type has a finalizer, so the object is untracked and its items
+  /// dropped last to first at once; an item that reaches zero and is a leaf
+  /// (`deallocLeaf`) is freed on the spot. Then the list's item block and
+  /// the object's own block go, in the cascade's order. The first item that
+  /// reaches zero and needs more hands the rest over to the cascade: a
+  /// `.dropping` frame for the items still to drop, with the item's own
+  /// frame above it. Never recursive.
+  mutating func deallocSequence(_ id: ObjectID) {
+    let row = id.slot
+    untrack(id)  // GC: unlink from its generation list (GC/Heap+GCLists.swift)
+    let start = itemsStart(row: row)
+    var index = itemCount(row: row)
+    while index > 0 {
+      index -= 1
+      let item = ObjectID(itemSlab[start + index])
+      guard !item.isNull, decrementReachesZero(item) else { continue }
+      if deallocLeaf(item) { continue }
+      let refsStart = Int32(deallocRefs.count)
+      var refs = takeDeallocRefs()
+      itemSlab.appendReversed(start: start, count: index, to: &refs)
+      swap(&refs, &deallocRefs)
+      let blocksStart = Int32(deallocBlocks.count)
+      let itemsAddress = releaseSequence(row: row)
+      if itemsAddress != 0 { deallocBlocks.append(itemsAddress) }
+      deallocStack.append(
+        DeallocFrame(
+          id: id, phase: .dropping, refsStart: refsStart, next: refsStart, blocksStart: blocksStart))
+      deallocStack.append(DeallocFrame(id: item, phase: .finalize))
+      return
+    }
+    let itemsAddress = releaseSequence(row: row)
+    if itemsAddress != 0 { allocator.free(Address(itemsAddress)) }
+    freeObject(id)
   }
 
   /// Deallocates at once an object whose dealloc can do nothing but free it:
@@ -112,7 +156,7 @@ extension Heap {
   /// all empty for it (most deallocations of a run). Frees in the cascade's
   /// order: the payload, an extra block, then the object's own block.
   /// Returns false for every other kind.
-  @inline(__always)
+  @inline(__always) @discardableResult
   mutating func deallocLeaf(_ id: ObjectID) -> Bool {
     let slot = id.slot
     switch kinds[slot] {
@@ -148,6 +192,13 @@ extension Heap {
       let id = frame.id
       switch frame.phase {
       case .finalize:
+        let kind = kinds[id.slot]
+        if kind == .tuple || kind == .list, !hasWeakrefs(id) {
+          // The frame a `deallocSequence` hand-over pushed for an item.
+          deallocStack.removeLast()
+          deallocSequence(id)
+          continue frames
+        }
         // GC: tp_dealloc untracks first; subtype_dealloc re-tracks around
         // __del__, which puts the object at generation 0's tail.
         untrack(id)

@@ -42,15 +42,43 @@ public enum CodePoints {
   @inlinable
   public static func order(_ a: String, _ b: String) -> Int {
     withBytes(a) { x in
-      withBytes(b) { y in
-        let common = min(x.count, y.count)
-        if common > 0 {
-          let order = memcmp(x.baseAddress!, y.baseAddress!, common)
-          if order != 0 { return order < 0 ? -1 : 1 }
-        }
-        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
-      }
+      withBytes(b) { y in order(x, y) }
     }
+  }
+
+  /// Whether two UTF-8 buffers hold the same code points.
+  @inlinable
+  public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard a.count > 0, a.baseAddress != b.baseAddress else { return true }
+    return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+  }
+
+  /// −1, 0 or 1 as UTF-8 `a` sorts before, with or after `b` by code points.
+  @inlinable
+  public static func order(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(x.count, y.count)
+    if common > 0 {
+      let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+      if order != 0 { return order < 0 ? -1 : 1 }
+    }
+    return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+  }
+
+  /// The byte offset in UTF-8 `bytes` of code point `index` (the end when
+  /// `index` is the length), walking from byte `from`, which is code point
+  /// `startingAt`.
+  public static func byteOffset(
+    ofCodePoint index: Int, in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, startingAt: Int = 0
+  ) -> Int {
+    var offset = from
+    var remaining = index - startingAt
+    while remaining > 0 {
+      offset += 1
+      while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      remaining -= 1
+    }
+    return offset
   }
 
   /// Whether `text` starts with the code points of `prefix`.
@@ -76,22 +104,26 @@ public enum CodePoints {
   /// The byte offset of the first occurrence of `needle`'s UTF-8 in
   /// `text`'s, at or after `start`.
   public static func firstByteOffset(of needle: String, in text: String, from start: Int) -> Int? {
-    withBytes(text) { hay in
-      withBytes(needle) { pin in
-        if pin.isEmpty { return start <= hay.count ? start : nil }
-        guard pin.count <= hay.count else { return nil }
-        let first = pin[0]
-        var index = start
-        let last = hay.count - pin.count
-        while index <= last {
-          if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 {
-            return index
-          }
-          index += 1
-        }
-        return nil
+    withBytes(text) { hay in withBytes(needle) { pin in firstByteOffset(of: pin, in: hay, from: start) } }
+  }
+
+  /// The byte offset of the first occurrence of UTF-8 `pin` in `hay`, at
+  /// or after `start`.
+  public static func firstByteOffset(
+    of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    if pin.isEmpty { return start <= hay.count ? start : nil }
+    guard pin.count <= hay.count else { return nil }
+    let first = pin[0]
+    var index = start
+    let last = hay.count - pin.count
+    while index <= last {
+      if hay[index] == first, memcmp(hay.baseAddress! + index, pin.baseAddress!, pin.count) == 0 {
+        return index
       }
+      index += 1
     }
+    return nil
   }
 
   /// `body` on the UTF-8 bytes of `text`, without copying native strings.

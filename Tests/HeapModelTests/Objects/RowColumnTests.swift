@@ -60,8 +60,8 @@ import Testing
     #expect(storage.rows.payloads[999] == 2997 && storage.block(999) == Allocator.heapBase + 999 * 16)
   }
 
-  /// A copy of the heap shares the table until one side writes; the writer
-  /// gets its own rows (a timeline checkpoint keeps what it saw).
+  /// A copy of the heap shares the table until `makeUnique()` gives the side
+  /// about to write its own rows (a timeline checkpoint keeps what it saw).
   @Test(arguments: PythonVersion.allCases)
   func copiesOfTheHeapKeepTheirOwnRows(version: PythonVersion) {
     var heap = Heap(version: version)
@@ -69,6 +69,7 @@ import Testing
     let second = heap.newFloat(2.5)
     let tuple = heap.newTuple(float, second)
     let checkpoint = heap
+    heap.makeUnique()  // the per-object operations do not check
     heap.incref(tuple)
     let third = heap.newFloat(3.5)
     heap.decref(tuple)

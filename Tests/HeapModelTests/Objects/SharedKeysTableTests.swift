@@ -22,7 +22,7 @@ import Testing
 
     /// `instance.name = 1000` as the interpreter does it for a name new to the instance.
     mutating func store(_ instance: ObjectID, _ name: String) {
-      let dict = heap.prepareNewAttribute(instance, name: name)
+      let dict = heap.prepareNewAttribute(instance, name: name, hash: name.hashValue)
       let key = heap.intern(name)
       let value = heap.newInt(1000)
       if dict.isNull {
@@ -121,5 +121,37 @@ import Testing
     #expect((0...6).map { new.dictSlotsForGrowth(used: $0) } == [8, 16, 16, 16, 16, 16, 32])
     #expect(new.dictSlotsForGrowth(used: 10) == 32)
     #expect(new.dictSlotsForGrowth(used: 11) == 64)
+  }
+}
+
+/// Finding a key in a shared table: by hash first, then by text, whatever
+/// the strings' representations.
+@Suite struct SharedKeysIndexTests {
+  @Test func findsKeysByHashThenText() {
+    var table = SharedKeysTable(keys: SharedKeys(version: .py312), block: 0)
+    table.append("value", hash: 7)
+    table.append("next", hash: 7)  // same hash: told apart by text
+    table.append(String(repeating: "long_attribute_", count: 3), hash: 9)
+    #expect(table.index(of: "value", hash: 7) == 0)
+    #expect(table.index(of: "next", hash: 7) == 1)
+    #expect(table.index(of: "head", hash: 7) == nil)
+    #expect(table.index(of: "value", hash: 8) == nil)  // a hash mismatch never compares text
+    // Equal text in another storage object (a large string built anew).
+    let rebuilt = ["long_attribute_", "long_attribute_", "long_attribute_"].joined()
+    #expect(table.index(of: rebuilt, hash: 9) == 2)
+    // Canonically equivalent but different code points are different keys.
+    table.append("\u{E1}", hash: 3)
+    #expect(table.index(of: "a\u{301}", hash: 3) == nil)
+    #expect(table.index(of: "\u{E1}", hash: 3) == 3)
+    #expect(table.names == ["value", "next", rebuilt, "\u{E1}"])
+  }
+
+  /// A class's table grows in the order attributes are first stored, and
+  /// a second instance storing them again adds nothing (3.12).
+  @Test func storesAgainFindTheKnownKeys() {
+    var f = SharedKeysTableTests.Fixture(version: .py312)
+    _ = f.instance("a", "b", "c")
+    _ = f.instance("c", "a")
+    #expect(f.heap.sharedKeyNames(ofClass: f.cls) == ["a", "b", "c"])
   }
 }

@@ -34,6 +34,10 @@ struct CompiledProgram: Sendable {
   var constantObjects: [ObjectID]
   /// Compile-time warnings, in the order CPython's compiler issues them.
   var warnings: [CompileWarning] = []
+  /// The interned str `__init__` when a name table holds it (a class body
+  /// that defines `__init__`): alive while the program is, it lets a class
+  /// call find `__init__` in the class namespace by id (null otherwise).
+  var initName = ObjectID.null
 }
 
 /// A warning the compiler issues (`SyntaxWarning`), printed to stderr before
@@ -175,16 +179,21 @@ struct Compiler {
   /// Compiles the module; returns the program and the heap holding its constants.
   static func compile(_ module: Module, heap: Heap) -> (CompiledProgram, Heap) {
     var compiler = Compiler(module: module, heap: heap)
+    compiler.heap.makeUnique()  // the caller's heap still shares its rows
     compiler.codes.append(CodeObject(name: "", qualifiedName: "", kind: .module, firstLine: 1))
     compiler.compileBody(module.body)
     compiler.builder.emit(.loadConst, compiler.constant(.none))
     compiler.builder.emit(.returnValue)
     compiler.codes[0] = compiler.builder.finish()
-    return (
-      CompiledProgram(
-        codes: compiler.codes, constantObjects: compiler.constantOrder, warnings: compiler.warnings),
-      compiler.heap
-    )
+    var program = CompiledProgram(
+      codes: compiler.codes, constantObjects: compiler.constantOrder, warnings: compiler.warnings)
+    for code in program.codes {
+      if let index = code.names.firstIndex(of: "__init__") {
+        program.initName = code.nameObjects[index]
+        break
+      }
+    }
+    return (program, compiler.heap)
   }
 
   // MARK: Constants

@@ -109,11 +109,16 @@ enum Builtin: Int, CaseIterable {
 
   /// The `METH_CLASS` methods: reached through the type or an instance,
   /// they bind to the type (a new builtin-method object at each access).
-  static let classMethods: Set<Builtin> = [.dictFromkeys, .intFromBytes, .floatFromhex, .bytesFromhex]
+  static let classMethods: BuiltinSet = [.dictFromkeys, .intFromBytes, .floatFromhex, .bytesFromhex]
 
-  /// Whether the method exists in `version`.
+  /// Whether the method exists in `version` (asked at every method lookup:
+  /// a table, not the dictionary).
   func isAvailable(in version: PythonVersion) -> Bool {
-    Builtin.introducedIn[self].map { version >= $0 } ?? true
+    version.rawValue >= Int(Builtin.firstVersionTable[rawValue])
+  }
+
+  private static let firstVersionTable: [UInt8] = allCases.map {
+    UInt8((introducedIn[$0] ?? .py38).rawValue)
   }
 
   /// The Python name (`append`, `getsizeof`, `__init__`…).
@@ -178,6 +183,17 @@ enum Builtin: Int, CaseIterable {
     return .builtins
   }
 
+  /// What `Interpreter.callBuiltin` checks at every call of the builtin
+  /// in `version`, read from one table entry instead of the dictionaries
+  /// and enum payloads they are derived from.
+  func callTraits(in version: PythonVersion) -> BuiltinCallTraits {
+    Builtin.callTraitsTable[rawValue &* PythonVersion.allCases.count &+ (version.rawValue &- 8)]
+  }
+
+  private static let callTraitsTable: [BuiltinCallTraits] = allCases.flatMap { builtin in
+    PythonVersion.allCases.map { BuiltinCallTraits(builtin, version: $0) }
+  }
+
   static let methodTable: [BuiltinType: [String: Builtin]] = {
     var table: [BuiltinType: [String: Builtin]] = [:]
     for builtin in Builtin.allCases {
@@ -188,5 +204,62 @@ enum Builtin: Int, CaseIterable {
 
   static func method(of type: BuiltinType, named name: String) -> Builtin? {
     methodTable[type]?[name]
+  }
+}
+
+/// A builtin's call checks in one version (`Builtin.callTraits(in:)`): its
+/// measured positional arity (`BuiltinArity`), whether the call packs its
+/// arguments into a tuple (`Builtin.measuredArgumentTuples`), and where the
+/// builtin lives, as far as a call needs to know.
+struct BuiltinCallTraits: Sendable {
+  /// The accepted positional counts; `minimum` −1 when not measured,
+  /// `maximum` −1 when there is no limit.
+  var minimum: Int16
+  var maximum: Int16
+  /// Keyword arguments may stand for required positional ones.
+  var keywordsFillPositional: Bool
+  /// The positional arguments go to a new tuple (METH_VARARGS).
+  var packsArguments: Bool
+  /// A method of set or frozenset (`checkSetMethodCall`).
+  var isSetMethod: Bool
+  /// A function of the gc or weakref module (`callGCFunction`).
+  var isGCModuleFunction: Bool
+
+  init(_ builtin: Builtin, version: PythonVersion) {
+    let arity = BuiltinArity.of(builtin, version: version)
+    minimum = Int16(arity?.minimum ?? -1)
+    maximum = Int16(arity?.maximum ?? -1)
+    keywordsFillPositional = BuiltinArity.keywordsFillPositional.contains(builtin)
+    packsArguments = (Builtin.measuredArgumentTuples[builtin] ?? 0) & (1 << (version.minor - 8)) != 0
+    switch builtin.owner {
+    case .type(let owner): isSetMethod = owner == .set || owner == .frozenset
+    default: isSetMethod = false
+    }
+    switch builtin.owner {
+    case .module(let name): isGCModuleFunction = name == "gc" || name == "weakref"
+    default: isGCModuleFunction = false
+    }
+  }
+
+  /// Whether `count` positional arguments fail the measured arity check
+  /// (`BuiltinArity.error(forCount:keywordsMayFill:)` then has the message).
+  @inline(__always) func rejects(count: Int) -> Bool {
+    if minimum < 0 { return false }
+    return (count < Int(minimum) && !keywordsFillPositional) || (maximum >= 0 && count > Int(maximum))
+  }
+}
+
+/// A set of builtins as a bit table: `contains` is a load and a test,
+/// where a `Set<Builtin>` hashes (method lookups ask at every call).
+struct BuiltinSet: ExpressibleByArrayLiteral, Sendable {
+  private var words: [UInt64]
+
+  init(arrayLiteral elements: Builtin...) {
+    words = [UInt64](repeating: 0, count: (Builtin.allCases.count + 63) / 64)
+    for builtin in elements { words[builtin.rawValue >> 6] |= 1 << UInt64(builtin.rawValue & 63) }
+  }
+
+  func contains(_ builtin: Builtin) -> Bool {
+    words[builtin.rawValue >> 6] & (1 << UInt64(builtin.rawValue & 63)) != 0
   }
 }

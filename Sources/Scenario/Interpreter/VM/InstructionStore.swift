@@ -25,7 +25,7 @@ final class InstructionStore: @unchecked Sendable {
   private let nameHashBuffer: Buffer<Int>
   private let nameObjectBuffer: Buffer<ObjectID>
 
-  /// Per code object, the five pointers below in one entry (what the
+  /// Per code object, its index and the five pointers below in one entry (what the
   /// evaluation loop loads when the running frame changes).
   private let entries: UnsafeMutablePointer<CodePointers>
 
@@ -39,7 +39,8 @@ final class InstructionStore: @unchecked Sendable {
     for code in codes.indices {
       (entries + code).initialize(
         to: CodePointers(
-          instructions: instructionBuffer.start(of: code), constants: constantBuffer.start(of: code),
+          code: code, instructions: instructionBuffer.start(of: code),
+          constants: constantBuffer.start(of: code),
           names: nameBuffer.start(of: code), nameHashes: nameHashBuffer.start(of: code),
           nameObjects: nameObjectBuffer.start(of: code)))
     }
@@ -58,8 +59,15 @@ final class InstructionStore: @unchecked Sendable {
   /// store's life.
   @inline(__always) func pointers(of code: Int) -> CodePointers { entries[code] }
 
+  /// Where code object `code`'s pointers are kept (valid for the store's
+  /// life): the evaluation loop keeps this one address in a register and
+  /// reads the pointer an instruction needs through it.
+  @inline(__always) func entry(of code: Int) -> UnsafePointer<CodePointers> { UnsafePointer(entries + code) }
+
   /// Where one code object's instructions, constants and names start.
   struct CodePointers {
+    /// The code object's index in the program.
+    var code: Int
     var instructions: UnsafePointer<Instruction>
     var constants: UnsafePointer<ObjectID>
     var names: UnsafePointer<String>

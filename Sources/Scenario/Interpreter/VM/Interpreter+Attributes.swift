@@ -10,21 +10,30 @@ import HeapModel
 
 extension Interpreter {
   /// The attribute `name` of `object` (owned); `getAttribute` adds the
-  /// AttributeError's context (Interpreter+Suggestions.swift).
-  mutating func lookUpAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID {
+  /// AttributeError's context (Interpreter+Suggestions.swift). `interned`
+  /// is the compiler's interned str for `name` when the caller has it (a
+  /// LOAD_ATTR): class namespaces and instance attributes are keyed by that
+  /// very object, so the lookups compare ids instead of text.
+  mutating func lookUpAttribute(
+    _ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null
+  ) throws -> ObjectID {
     let kind = heap.kind(of: object)
     switch kind {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
       let hash = hash ?? PyHash.hash(name, version: version)
-      let classAttribute = try lookupType(cls, name, hash: hash)
+      let classAttribute = try lookupType(cls, name, hash: hash, interned: interned)
       if let classAttribute, heap.kind(of: classAttribute) == .property {
         let getter = heap.fieldsPayload(classAttribute).refs[0]
         return try callObject(getter, [object])
       }
-      if name == "__class__" { return retain(cls) }
-      if name == "__dict__", kind == .instance { return retain(heap.instanceDictObject(object)) }
-      if let value = try instanceAttribute(object, name, hash: hash) { return retain(value) }
+      if name.utf8.first == UInt8(ascii: "_") {  // spares two string comparisons
+        if name == "__class__" { return retain(cls) }
+        if name == "__dict__", kind == .instance { return retain(heap.instanceDictObject(object)) }
+      }
+      if let value = try instanceAttribute(object, name, hash: hash, interned: interned) {
+        return retain(value)
+      }
       if kind == .exception || kind == .stopIteration || kind == .attributeError,
         let value = exceptionAttribute(object, name)
       {
@@ -169,16 +178,17 @@ extension Interpreter {
   /// `obj.name` for a call: the unbound function and true when the call can
   /// pass `obj` as the first argument without a bound method.
   /// `site` is the instruction's slot in `methodSiteCache` (-1: none).
-  mutating func loadMethod(_ object: ObjectID, _ name: String, hash: Int? = nil, site: Int = -1) throws -> (
-    ObjectID, Bool
-  ) {
+  /// `interned` as for `lookUpAttribute`.
+  mutating func loadMethod(
+    _ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null, site: Int = -1
+  ) throws -> (ObjectID, Bool) {
     let kind = heap.kind(of: object)
     let hash = hash ?? PyHash.hash(name, version: version)
     if kind == .instance || kind == .slotsInstance {
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name, hash: hash),
+      if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
         heap.kind(of: attribute) == .function || isBindableBuiltin(attribute),
-        try instanceAttribute(object, name, hash: hash) == nil
+        try instanceAttribute(object, name, hash: hash, interned: interned) == nil
       {
         return (retain(attribute), true)
       }
@@ -190,7 +200,7 @@ extension Interpreter {
         return (retain(builtinObjects[method.rawValue]), true)
       }
     }
-    return (try getAttribute(object, name, hash: hash), false)
+    return (try getAttribute(object, name, hash: hash, interned: interned), false)
   }
 
   /// A class attribute seen through an instance: functions bind, static and
@@ -219,20 +229,25 @@ extension Interpreter {
   }
 
   /// An attribute stored on the instance itself (borrowed).
-  func instanceAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
+  func instanceAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null)
+    throws
+    -> ObjectID?
+  {
     if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       return heap.instanceSlot(object, index)
     }
     let hash = hash ?? PyHash.hash(name, version: version)
     let dict = heap.instanceDict(object)
-    if !dict.isNull { return heap.dictValue(dict, name: name, hash: hash) }
-    return heap.inlineAttribute(object, name: name, hash: hash)
+    if !dict.isNull { return heap.dictValue(dict, name: name, hash: hash, interned: interned) }
+    return heap.inlineAttribute(object, name: name, hash: hash, interned: interned)
   }
 
   /// Looks `name` up along a class's bases (borrowed), user classes only.
-  func lookupType(_ cls: ObjectID, _ name: String, hash: Int? = nil) throws -> ObjectID? {
+  func lookupType(_ cls: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null) throws
+    -> ObjectID?
+  {
     let hash = hash ?? PyHash.hash(name, version: version)  // before borrowing the heap
-    return heap.lookupClassChain(cls, name: name, hash: hash)
+    return heap.lookupClassChain(cls, name: name, hash: hash, interned: interned)
   }
 
   /// An attribute of a class object (owned), nil when absent.
@@ -370,20 +385,25 @@ extension Interpreter {
 
   // MARK: Setting and deleting
 
-  mutating func setAttribute(_ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil) throws {
+  /// `object.name = value` (borrowed value); `interned` as for `lookUpAttribute`.
+  mutating func setAttribute(
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null
+  ) throws {
     let hash = hash ?? PyHash.hash(name, version: version)
     switch heap.kind(of: object) {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name, hash: hash), heap.kind(of: attribute) == .property {
+      if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
+        heap.kind(of: attribute) == .property
+      {
         let setter = heap.fieldsPayload(attribute).refs[1]
         if setter.isNull { throw raise(.attributeError, "can't set attribute") }
         drop(try callObject(setter, [object, value]))
         return
       }
-      try storeInstanceAttribute(object, name, value, hash: hash)
+      try storeInstanceAttribute(object, name, value, hash: hash, interned: interned)
     case .type:
-      let key = heap.intern(name)
+      let key = internedName(name, interned)
       heap.incref(value)
       var old = ObjectID.null
       heap.withClass(object) { payload in
@@ -403,10 +423,8 @@ extension Interpreter {
   }
 
   mutating func storeInstanceAttribute(
-    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil
-  )
-    throws
-  {
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null
+  ) throws {
     if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       heap.incref(value)
       drop(heap.replaceInstanceSlot(object, index, with: value))
@@ -421,22 +439,34 @@ extension Interpreter {
     // mutations below would make copy-on-write copy the attribute table.
     let existingDict = heap.instanceDict(object)
     if !existingDict.isNull {
-      let key = heap.intern(name)
-      if try dictGet(existingDict, key: key) == nil {
-        // A new name: the shared keys (or the dict's own table) grow first.
-        _ = heap.prepareNewAttribute(object, name: name)
+      let key = internedName(name, interned)
+      // `dictGet`, then `dictSet` — one probe when it needs no `__eq__`.
+      let keyHash = try self.hash(key)
+      let found: Int?
+      switch heap.probeExactKey(existingDict, key: key, hash: keyHash) {
+      case .found(let position): found = position
+      case .absent: found = nil
+      case .unknown: found = try dictGet(existingDict, key: key) == nil ? nil : -1
       }
+      if let found, found >= 0 {
+        heap.incref(value)
+        drop(heap.dictReplaceValue(existingDict, at: found, with: value))
+        drop(key)
+        return
+      }
+      // A new name: the shared keys (or the dict's own table) grow first.
+      if found == nil { _ = heap.prepareNewAttribute(object, name: name, hash: hash) }
       try dictSet(existingDict, key: key, value: value)
       drop(key)
       return
     }
-    if let position = heap.inlineAttributePosition(object, name: name, hash: hash) {
+    if let position = heap.inlineAttributePosition(object, name: name, hash: hash, interned: interned) {
       heap.incref(value)
       drop(heap.replaceInlineAttribute(object, at: position, with: value))
       return
     }
-    let dict = heap.prepareNewAttribute(object, name: name)
-    let key = heap.intern(name)
+    let dict = heap.prepareNewAttribute(object, name: name, hash: hash)
+    let key = internedName(name, interned)
     if !dict.isNull {
       try dictSet(dict, key: key, value: value)
       drop(key)
@@ -444,6 +474,13 @@ extension Interpreter {
     }
     heap.incref(value)
     heap.appendInlineAttribute(object, hash: hash, key: key, value: value)
+  }
+
+  /// The interned str for `name` (+1): the compiler's `interned` when
+  /// given — the object `heap.intern(name)` would find, since the code
+  /// object keeps it alive — without hashing the text.
+  @inline(__always) mutating func internedName(_ name: String, _ interned: ObjectID) -> ObjectID {
+    interned.isNull ? heap.intern(name) : retain(interned)
   }
 
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
@@ -481,6 +518,51 @@ extension Interpreter {
     let removed = heap.removeInlineAttribute(object, at: position)
     drop(removed.key)
     drop(removed.value)
+  }
+
+  // MARK: Name sites
+
+  // LOAD_NAME, LOAD_GLOBAL, STORE_NAME and STORE_GLOBAL remember, per code
+  // object and name (the `methodSiteCache` slot LOAD_METHOD uses for
+  // builtin methods), where the name was found last: as `position + 1`
+  // below 0x1_0000 (a high half of zero, which no method tag has) the
+  // position of its entry in the namespace dict (a builtin the name named
+  // is remembered apart, in `builtinSiteCache`). A position is only a hint, trusted when the dict's
+  // entry there is live and keyed by the name's interned str itself: keys
+  // are unique, so that is the entry a probe would reach, and a probe for a
+  // str key compares no other key with Python code on the way (a store
+  // also requires a dict of str keys only, where `dictSet` would not call
+  // `__eq__` either). Where a
+  // module-level loop spends its time, this replaces a probe by one load.
+
+  /// `namespaceLookup` for a name instruction at `site` (owned), nil when absent.
+  mutating func namespaceLookup(_ dict: ObjectID, _ name: String, hash: Int, interned: ObjectID, site: Int)
+    throws
+    -> ObjectID?
+  {
+    if dict.isNull { return nil }
+    let hint = methodSiteCache[site]
+    if hint != 0, hint < 0x1_0000, let value = heap.dictValue(dict, at: Int(hint) - 1, ifKeyIs: interned) {
+      return retain(value)
+    }
+    guard let position = heap.dictPosition(dict, name: name, hash: hash, interned: interned) else {
+      return nil
+    }
+    if position < 0xffff { methodSiteCache[site] = UInt32(position + 1) }
+    return retain(heap.dictValue(dict, at: position))
+  }
+
+  /// `dictSet` of a name instruction at `site` (borrowed key and value).
+  mutating func storeName(_ dict: ObjectID, key: ObjectID, value: ObjectID, site: Int) throws {
+    let hint = methodSiteCache[site]
+    if hint != 0, hint < 0x1_0000, heap.dictHasUnicodeKeys(dict),
+      heap.dictValue(dict, at: Int(hint) - 1, ifKeyIs: key) != nil
+    {
+      heap.incref(value)
+      drop(heap.dictReplaceValue(dict, at: Int(hint) - 1, with: value))
+      return
+    }
+    try dictSet(dict, key: key, value: value)
   }
 
   // MARK: Names

@@ -57,15 +57,19 @@ extension Interpreter {
       receiver = first
       args.removeFirst()
     }
-    if case .type(let owner) = builtin.owner, owner == .set || owner == .frozenset {
+    let traits = builtin.callTraits(in: version)
+    if traits.isSetMethod, case .type(let owner) = builtin.owner {
       try checkSetMethodCall(builtin, owner: owner, receiver, keywords: keywords)
     }
     // METH_VARARGS builtins (and 3.11+'s print) get the positional
     // arguments as a new tuple, METH_KEYWORDS ones the keywords as a new
     // dict, built before the arguments are checked and freed after the call.
     var packed = (tuple: ObjectID.null, dict: ObjectID.null)
-    if let versions = Builtin.measuredArgumentTuples[builtin], versions & (1 << (version.minor - 8)) != 0 {
-      if !args.isEmpty { packed.tuple = heap.newTuple(args.map { retain($0) }) }
+    if traits.packsArguments {
+      if !args.isEmpty {
+        for argument in args { heap.incref(argument) }
+        packed.tuple = args.withUnsafeBufferPointer { heap.newTuple(stealing: $0) }
+      }
       if !keywords.isEmpty, builtin != .print { packed.dict = newKeywordDict(keywords) }
     }
     defer {
@@ -76,10 +80,8 @@ extension Interpreter {
       // sorted() passes its keywords on to list.sort.
       prepareKeywordParser(builtin == .sorted ? .listSort : builtin)
     }
-    if let arity = BuiltinArity.of(builtin, version: version),
-      let message = arity.error(
-        forCount: args.count,
-        keywordsMayFill: BuiltinArity.keywordsFillPositional.contains(builtin))
+    if traits.rejects(count: args.count), let arity = BuiltinArity.of(builtin, version: version),
+      let message = arity.error(forCount: args.count, keywordsMayFill: traits.keywordsFillPositional)
     {
       throw raise(.typeError, message)
     }
@@ -112,6 +114,10 @@ extension Interpreter {
       return heap.newInt(try length(of: args[0]), origin: .machineInt)
     case .repr:
       try expect(1...1)
+      // `repr(n)` of a machine int: its digits in a new str, as `str(n)`.
+      if heap.kind(of: args[0]) == .int, let small = heap.intValue(args[0]) {
+        return heap.newStr(decimal: small)
+      }
       return heap.newStr(try repr(args[0]))
     case .id:
       try expect(1...1)
@@ -339,7 +345,7 @@ extension Interpreter {
       recursionLimit = heap.intValue(args[0]) ?? recursionLimit
       return retain(heap.none)
     default:
-      if case .module(let name) = builtin.owner, name == "gc" || name == "weakref" {
+      if traits.isGCModuleFunction {
         return try callGCFunction(builtin, args, keywords: keywords, argumentTuple: packed.tuple)
       }
       return try callMethod(builtin, receiver, args, keywords: keywords)
@@ -388,7 +394,7 @@ extension Interpreter {
   }
 
   /// `sys.getsizeof`.
-  mutating func sizeOf(_ object: ObjectID) throws -> Int {
+  func sizeOf(_ object: ObjectID) throws -> Int {
     let layouts = heap.layouts
     switch heap.kind(of: object) {
     case .int:
@@ -399,8 +405,8 @@ extension Interpreter {
     case .str:
       let payload = heap.str(object)
       return layouts.strGetsizeof(
-        length: payload.length, kind: ObjectLayouts.StrKind(of: payload.text),
-        utf8Length: heap.strHasUTF8Copy(object) ? payload.text.utf8.count : nil)
+        length: payload.length, kind: payload.storageKind,
+        utf8Length: heap.strHasUTF8Copy(object) ? payload.utf8Count : nil)
     case .bytes:
       return ObjectLayouts.bytesBlockSize(length: heap.bytesValue(object).count)
     case .bytearray:

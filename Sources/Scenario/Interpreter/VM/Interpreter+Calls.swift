@@ -31,13 +31,11 @@ extension Interpreter {
       }
     }
     // The positional arguments go over in the reused `argumentScratch`.
-    var positional: [ObjectID] = []
-    swap(&positional, &argumentScratch)
+    var positional = takeArgumentScratch()
     positional.append(contentsOf: values.buffer(argumentStart..<(argumentStart + count - keywordCount)))
     defer {
       drop(keywordNames)
-      positional.removeAll(keepingCapacity: true)
-      swap(&positional, &argumentScratch)
+      returnArgumentScratch(&positional)
     }
     try dispatchCall(callee, positional: positional, keywords: keywords, stackEntries: count + 1)
   }
@@ -134,13 +132,9 @@ extension Interpreter {
     case .builtinType: break
     default: return false
     }
-    var arguments: [ObjectID] = []
-    swap(&arguments, &argumentScratch)
+    var arguments = takeArgumentScratch()
     arguments.append(contentsOf: values.buffer(first..<values.count))
-    defer {
-      arguments.removeAll(keepingCapacity: true)
-      swap(&arguments, &argumentScratch)
-    }
+    defer { returnArgumentScratch(&arguments) }
     let result =
       isType
       ? try callObject(callee, arguments) : try callBuiltin(callee, self: receiver, arguments, keywords: [])
@@ -214,7 +208,7 @@ extension Interpreter {
         dropArguments()
         throw error
       }
-      let initAttribute = try lookupType(callee, "__init__", hash: initNameHash)
+      let initAttribute = try lookupType(callee, "__init__", hash: initNameHash, interned: program.initName)
       if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         // `slot_tp_init` calls `__init__` with the dict, which
         // `_PyStack_UnpackDict` turns back into a tuple of names for the call.
@@ -514,9 +508,11 @@ extension Interpreter {
       // `_PyObject_MakeTpCall` as a new tuple, freed after the call
       // (`typeCallPacksArguments`; Scenarios/call_argument_tuples.py).
       let type = heap.builtinType(of: callee)!
-      let arguments =
-        !positional.isEmpty && Interpreter.typeCallPacksArguments(type, version: version)
-        ? heap.newTuple(positional.map { retain($0) }) : .null
+      var arguments = ObjectID.null
+      if !positional.isEmpty && Interpreter.typeCallPacksArguments(type, version: version) {
+        for argument in positional { heap.incref(argument) }
+        arguments = positional.withUnsafeBufferPointer { heap.newTuple(stealing: $0) }
+      }
       defer { drop(arguments) }
       return try construct(type, positional, keywords: keywords)
     case .weakref:
@@ -648,172 +644,12 @@ extension Interpreter {
       for argument in positional { heap.incref(argument) }
       return heap.newException(type: cls, args: heap.newTuple(positional))
     }
-    if try lookupType(cls, "__init__", hash: initNameHash) == nil, !positional.isEmpty || !keywords.isEmpty {
+    if try lookupType(cls, "__init__", hash: initNameHash, interned: program.initName) == nil,
+      !positional.isEmpty || !keywords.isEmpty
+    {
       throw raise(.typeError, "\(heap.classPayload(cls).name)() takes no arguments")
     }
     return heap.newInstance(of: cls)
-  }
-
-  // MARK: Generators
-
-  mutating func newGenerator(function: ObjectID, code: Int, slots: [ObjectID], globals: ObjectID) -> ObjectID
-  {
-    let (shape, firstLine) = program.codes.withUnsafeBufferPointer { codes in
-      let codeObject = codes[code]
-      return (
-        CodeShape(
-          locals: codeObject.varNames.count, cells: codeObject.cellNames.count,
-          frees: codeObject.freeNames.count, stackSize: codeObject.maxStackDepth),
-        codeObject.firstLine
-      )
-    }
-    let size = heap.layouts.generatorBlockSize(shape)
-    // 3.8–3.10: the call made a frame (the code's zombie frame, a free-listed
-    // one or a new block) before the generator that owns it; it is tracked
-    // once the generator is.
-    var frameObject = ObjectID.null
-    if heap.layouts.generatorsHaveSeparateFrames {
-      frameObject = newFrameObject(code: code)
-      heap.untrack(frameObject)
-    }
-    // 3.11+: the generator's embedded frame owns the function (`f_funcobj`)
-    // until it finishes; 3.8–3.10's separate frame does not, so a generator
-    // expression's function is freed as soon as the call returns.
-    let ownsFunction = !heap.layouts.generatorsHaveSeparateFrames
-    if ownsFunction { heap.incref(function) }
-    let generator = heap.newFieldsObject(
-      kind: .generator, type: .generator, refs: ownsFunction ? slots + [function] : slots, index: code,
-      size: size)
-    if !frameObject.isNull { heap.track(frameObject) }
-    setGeneratorState(
-      GeneratorState(
-        code: code, pc: 0, globals: globals, function: function, line: firstLine,
-        slotCount: slots.count, parkedCount: slots.count, blocks: [], frameObject: frameObject),
-      of: generator)
-    // Closing a never-started generator runs its frame only in 3.8–3.11.
-    if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
-    return generator
-  }
-
-  /// Runs a generator until it yields (the value, owned) or finishes (nil).
-  /// With `exception` (owned), throws it in at the point of suspension
-  /// instead of sending None (`gen_send_ex` with `exc`, as `gen_close` does).
-  mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
-    -> ObjectID?
-  {
-    guard let index = generatorStateIndex(generator), !generatorStates[index].finished else { return nil }
-    if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
-    generatorStates[index].running = true
-    // The parked slots and stack move from the front of the payload's refs
-    // to the value stack, copied in place; the payload keeps only the
-    // function (3.11+), and its array keeps its capacity for the next
-    // suspend, so a resume and a suspend allocate nothing.
-    let code = generatorStates[index].code
-    let pc = generatorStates[index].pc
-    let slotCount = generatorStates[index].slotCount
-    let parkedCount = generatorStates[index].parkedCount
-    let first = pc == 0
-    let base = values.count
-    if parkedCount > 0 {
-      let destination = values.appendUninitialized(parkedCount)
-      heap.withFields(generator) { fields in
-        fields.refs.withUnsafeBufferPointer { refs in
-          destination.initialize(from: refs.baseAddress!, count: parkedCount)
-        }
-        fields.refs.removeFirst(parkedCount)
-      }
-    }
-    let blockBase = blocks.count
-    if !generatorStates[index].blocks.isEmpty {
-      for var block in generatorStates[index].blocks {
-        block.level += base
-        blocks.append(block)
-      }
-    }
-    var frame = Frame(
-      code: code, pc: pc, base: base, stackBase: base + slotCount, blockBase: blockBase,
-      globals: generatorStates[index].globals, namespace: .null, function: .null,
-      line: generatorStates[index].line)
-    frame.generator = generator
-    frame.returnsToSwift = true
-    frame.frameObject = generatorStates[index].frameObject
-    generatorStates[index].frameObject = .null
-    frames.append(frame)
-    if version == .py311 { warmUp(code) }  // RESUME
-    heap.setGeneratorNeedsClose(generator, true)
-    heap.incref(generator)
-    defer { drop(generator) }
-    let result: ObjectID
-    if exception.isNull {
-      if !first { push(retain(heap.none)) }
-      result = try runLoop()
-    } else {
-      setPending(exception)
-      guard try unwind() else { throw PythonRaise() }
-      result = try runLoop()
-    }
-    if generatorStates[index].finished {
-      drop(result)
-      return nil
-    }
-    return result
-  }
-
-  /// `yield`: parks the top frame in its generator and hands `value` out.
-  mutating func suspendGenerator(yielding value: ObjectID) throws -> ObjectID? {
-    let frame = frames.removeLast()
-    let generator = frame.generator
-    guard let index = generatorStateIndex(generator) else {
-      preconditionFailure("generator \(generator) yields without a state")
-    }
-    let parked = values.buffer(frame.base..<values.count)
-    let hasBlocks = blocks.count > frame.blockBase
-    modifyGeneratorState(index) { state in
-      state.pc = frame.pc
-      state.line = frame.line
-      state.running = false
-      state.frameObject = frame.frameObject
-      state.parkedCount = parked.count
-      if hasBlocks || !state.blocks.isEmpty { state.blocks.removeAll(keepingCapacity: true) }
-    }
-    if hasBlocks {
-      for var block in blocks[frame.blockBase...] {
-        block.level -= frame.base
-        generatorStates[index].blocks.append(block)
-      }
-      blocks.truncate(to: frame.blockBase)
-    }
-    // The frame's slots and stack go before the payload's refs (the
-    // function), copied in place.
-    heap.withFields(generator) { fields in fields.refs.insert(contentsOf: parked, at: 0) }
-    values.truncate(to: frame.base)
-    return value
-  }
-
-  /// Applies `body` to generator state `index` with one access to the table.
-  @inline(__always) mutating func modifyGeneratorState(_ index: Int, _ body: (inout GeneratorState) -> Void) {
-    body(&generatorStates[index])
-  }
-
-  /// A generator frame returned or raised: the generator is exhausted.
-  mutating func finishGenerator(_ frame: Frame) {
-    if let index = generatorStateIndex(frame.generator) {
-      generatorStates[index].finished = true
-      generatorStates[index].running = false
-    }
-    heap.setGeneratorNeedsClose(frame.generator, false)
-    popBlocks(downTo: frame.blockBase)
-    // The exhausted generator lets go of its frame (`gi_frame` cleared);
-    // a traceback still holding the frame object keeps the locals in it.
-    keepLocalsInFrameObject(frame)
-    releaseValues(from: frame.base)
-    releaseFrameObject(frame.frameObject, code: frame.code)
-    // 3.11+: clearing the embedded frame releases its function.
-    var function = ObjectID.null
-    heap.withFields(frame.generator) { fields in
-      if let last = fields.refs.popLast() { function = last }
-    }
-    drop(function)
   }
 }
 

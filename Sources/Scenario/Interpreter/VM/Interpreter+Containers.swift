@@ -15,10 +15,7 @@ extension Interpreter {
   mutating func hash(_ object: ObjectID) throws -> Int {
     switch heap.kind(of: object) {
     case .str:
-      if let cached = heap.str(object).hash { return cached }
-      let value = PyHash.hash(heap.string(object), version: version)
-      heap.setStrHash(object, value)
-      return value
+      return strHash(object)
     case .int, .bool:
       if let small = heap.intValue(object) {
         // hash(n) is n itself below the modulus 2**61 - 1 (and -1 is -2).
@@ -95,11 +92,10 @@ extension Interpreter {
   {
     if candidates.isEmpty { return nil }
     if heap.kind(of: key) == .str {
-      let text = heap.string(key)
       for (position, candidate) in candidates {
         if candidate == key { return position }
         if heap.kind(of: candidate) == .str {
-          if CodePoints.equal(heap.string(candidate), text) { return position }
+          if heap.strEquals(candidate, key) { return position }
           continue
         }
         if try equals(candidate, key) { return position }

@@ -47,39 +47,38 @@ extension Interpreter {
   /// Executes instructions; returns the result when the Swift-boundary frame
   /// returns, nil when the outermost run pauses at `pauseAtStep`.
   ///
-  /// The running frame's registers (`FrameRegisters`: its index, code,
-  /// `pc`, slot base and pointers into the `InstructionStore`) live in a
-  /// local, reloaded after a call or a return changes the top frame. The
-  /// frame's stored `pc` is still written at every instruction, as anything
-  /// an instruction runs may look at it (a traceback, an unraisable
-  /// exception's report), and before a collection between instructions; a
-  /// jump moves only the register. The write depends on no load, where
-  /// reading the frame and its code for every fetch was a chain of
-  /// dependent loads.
+  /// The running frame's registers (`FrameRegisters`: its index, `pc`,
+  /// slot base, instructions and its code's entry in the
+  /// `InstructionStore`) live in a local, loaded again by each instruction
+  /// that changes the top frame (a call, a return, a `yield`, a `for` loop
+  /// entering a generator) at its end. The frame's stored `pc` is still
+  /// written at every instruction, as anything an instruction runs may look
+  /// at it (a traceback, an unraisable exception's report), and before a
+  /// collection between instructions; a jump moves only the register.
+  ///
+  /// The loop keeps few values live from one instruction to the next (the
+  /// five registers and `self`), so that they stay in machine registers:
+  /// the constants and names are read through the code's entry, and
+  /// operations that consume their operands release them in straight-line
+  /// code, not in `defer` blocks (which the optimiser outlines into calls).
   private mutating func runUntilReturn() throws -> ObjectID? {
-    var r = FrameRegisters(instructionStore)
-    var reload = true
+    var r = FrameRegisters(frames, instructionStore)
     while true {
       if heap.gc.collectionScheduled {
-        if !reload { frames[r.frameIndex].pc = r.pc }  // a jump moved only the register
+        frames[r.frameIndex].pc = r.pc  // a jump moved only the register
         try collectIfScheduled()
       }
       if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
         // The allocation that crossed the limit fails, as malloc would.
-        if !reload { frames[r.frameIndex].pc = r.pc }
+        frames[r.frameIndex].pc = r.pc
         reservedAtLastMemoryError = heap.allocator.reservedBytes
         throw raise(.memoryError, nil)
       }
-      if reload {
-        r.load(frames, instructionStore)
-        reload = false
-      }
       let frameIndex = r.frameIndex
-      let codeIndex = r.code
       let pc = r.pc
       let instruction = r.instructions[pc]
-      r.pc = pc + 1
-      frames[frameIndex].pc = pc + 1
+      r.pc = pc &+ 1
+      frames[frameIndex].pc = pc &+ 1
       let arg = Int(instruction.arg)
       switch instruction.op {
       case .nop:
@@ -107,7 +106,7 @@ extension Interpreter {
         push(retain(r.constants[arg]))
       case .loadFast:
         let value = values[r.base + arg]
-        if value.isNull { throw unboundLocal(codeIndex, arg) }
+        if value.isNull { throw unboundLocal(r.code, arg) }
         push(retain(value))
       case .storeFast:
         let slot = r.base + arg
@@ -117,12 +116,12 @@ extension Interpreter {
       case .deleteFast:
         let slot = r.base + arg
         let old = values[slot]
-        if old.isNull { throw unboundLocal(codeIndex, arg) }
+        if old.isNull { throw unboundLocal(r.code, arg) }
         values[slot] = .null
         drop(old)
       case .loadDeref, .loadClassDeref:
         if instruction.op == .loadClassDeref {
-          let name = derefName(codeIndex, arg)
+          let name = derefName(r.code, arg)
           if let value = try namespaceLookup(frames[frameIndex].namespace, name) {
             push(value)
             break
@@ -130,7 +129,7 @@ extension Interpreter {
         }
         let cell = values[r.base + arg]
         let content = heap.fieldsPayload(cell).refs[0]
-        if content.isNull { throw freeVariableError(codeIndex, arg) }
+        if content.isNull { throw freeVariableError(r.code, arg) }
         push(retain(content))
       case .storeDeref:
         let cell = values[r.base + arg]
@@ -148,7 +147,7 @@ extension Interpreter {
           fields.refs[0] = .null
           return old
         }
-        if old.isNull { throw freeVariableError(codeIndex, arg) }
+        if old.isNull { throw freeVariableError(r.code, arg) }
         drop(old)
       case .loadClosure:
         push(retain(values[r.base + arg]))
@@ -156,22 +155,25 @@ extension Interpreter {
         let name = r.names[arg]
         let hash = r.nameHashes[arg]
         let interned = r.nameObjects[arg]
-        if let value = try namespaceLookup(frames[frameIndex].namespace, name, hash: hash, interned: interned)
+        let namespace = frames[frameIndex].namespace
+        let globals = frames[frameIndex].globals
+        let site = methodSiteBase[r.code] &+ arg
+        if let value = try namespaceLookup(namespace, name, hash: hash, interned: interned, site: site) {
+          push(value)
+        } else if globals != namespace,  // a module's code: the same dict, looked up once
+          let value = try namespaceLookup(globals, name, hash: hash, interned: interned, site: site)
         {
           push(value)
-        } else if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: hash, interned: interned)
-        {
-          push(value)
-        } else if let value = builtinsByName[name] {
+        } else if let value = builtin(named: name, site: site) {
           push(retain(value))
         } else {
           throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeName:
         let value = pop()
-        try dictSet(
-          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value)
+        try storeName(
+          frames[frameIndex].namespace, key: r.nameObjects[arg], value: value,
+          site: methodSiteBase[r.code] + arg)
         drop(value)
       case .deleteName:
         let name = r.names[arg]
@@ -180,19 +182,22 @@ extension Interpreter {
         }
       case .loadGlobal:
         let name = r.names[arg]
+        let site = methodSiteBase[r.code] + arg
         if let value = try namespaceLookup(
           frames[frameIndex].globals, name, hash: r.nameHashes[arg],
-          interned: r.nameObjects[arg])
+          interned: r.nameObjects[arg], site: site)
         {
           push(value)
-        } else if let value = builtinsByName[name] {
+        } else if let value = builtin(named: name, site: site) {
           push(retain(value))
         } else {
           throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .storeGlobal:
         let value = pop()
-        try dictSet(frames[frameIndex].globals, key: r.nameObjects[arg], value: value)
+        try storeName(
+          frames[frameIndex].globals, key: r.nameObjects[arg], value: value,
+          site: methodSiteBase[r.code] + arg)
         drop(value)
       case .deleteGlobal:
         let name = r.names[arg]
@@ -201,19 +206,29 @@ extension Interpreter {
         }
       case .loadAttr:
         let object = pop()
-        defer { drop(object) }
-        push(
-          try getAttribute(
-            object, r.names[arg], hash: r.nameHashes[arg]))
+        let attribute: ObjectID
+        do {
+          attribute = try getAttribute(
+            object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg])
+        } catch {
+          drop(object)
+          throw error
+        }
+        push(attribute)
+        drop(object)
       case .storeAttr:
         let object = pop()
         let value = pop()
-        defer {
+        do {
+          try setAttribute(
+            object, r.names[arg], value, hash: r.nameHashes[arg], interned: r.nameObjects[arg])
+        } catch {
           drop(object)
           drop(value)
+          throw error
         }
-        try setAttribute(
-          object, r.names[arg], value, hash: r.nameHashes[arg])
+        drop(object)
+        drop(value)
       case .deleteAttr:
         let object = pop()
         defer { drop(object) }
@@ -221,8 +236,8 @@ extension Interpreter {
       case .loadMethod:
         let object = pop()
         let (method, bound) = try loadMethod(
-          object, r.names[arg], hash: r.nameHashes[arg],
-          site: methodSiteBase[codeIndex] + arg)
+          object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg],
+          site: methodSiteBase[r.code] + arg)
         if bound {
           push(method)
           push(object)
@@ -239,35 +254,42 @@ extension Interpreter {
         } else {
           try call(positional: arg + 1, keywordNames: .null)
         }
-        reload = true
+        r.load(frames, instructionStore)
       case .callFunction:
         try call(positional: arg, keywordNames: .null)
-        reload = true
+        r.load(frames, instructionStore)
       case .callFunctionKw:
         let names = pop()
         try call(positional: arg, keywordNames: names)
-        reload = true
+        r.load(frames, instructionStore)
       case .callFunctionEx:
         try callEx(hasKeywords: arg == 1)
-        reload = true
+        r.load(frames, instructionStore)
       case .binarySubscript:
         let index = pop()
         let container = pop()
-        defer {
+        let item: ObjectID
+        do { item = try getItem(container, index) } catch {
           drop(index)
           drop(container)
+          throw error
         }
-        push(try getItem(container, index))
+        push(item)
+        drop(index)
+        drop(container)
       case .storeSubscript:
         let index = pop()
         let container = pop()
         let value = pop()
-        defer {
+        do { try setItem(container, index, value) } catch {
           drop(index)
           drop(container)
           drop(value)
+          throw error
         }
-        try setItem(container, index, value)
+        drop(index)
+        drop(container)
+        drop(value)
       case .deleteSubscript:
         let index = pop()
         let container = pop()
@@ -284,17 +306,29 @@ extension Interpreter {
       case .binaryOp, .inplaceOp:
         let right = pop()
         let left = pop()
-        defer {
+        let leftKind = heap.kind(of: left)
+        let rightKind = heap.kind(of: right)
+        let result: ObjectID
+        do {
+          if leftKind == .int, rightKind == .int,
+            let value = smallIntOperation(binaryOperator(arg), left, right)
+          {
+            result = value  // both 64-bit ints: what `binaryOperation` would reach second
+          } else if arg == 0, leftKind == .str, rightKind == .str {
+            // arg 0 is `+` (Interpreter+StrConcat.swift)
+            result = try concatenateStrings(left, right, pc: pc)
+          } else {
+            result = try binaryOperation(
+              binaryOperator(arg), left, right, inPlace: instruction.op == .inplaceOp)
+          }
+        } catch {
           drop(left)
           drop(right)
+          throw error
         }
-        if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
-          push(try concatenateStrings(left, right, pc: pc))  // arg 0 is `+` (Interpreter+StrConcat.swift)
-          break
-        }
-        push(
-          try binaryOperation(
-            BinaryOperator.allCases[arg], left, right, inPlace: instruction.op == .inplaceOp))
+        push(result)
+        drop(left)
+        drop(right)
       case .unaryNegative, .unaryPositive, .unaryInvert:
         let operand = pop()
         defer { drop(operand) }
@@ -307,17 +341,23 @@ extension Interpreter {
       case .compareOp:
         let right = pop()
         let left = pop()
-        defer {
+        let comparison = comparisonOperator(arg)
+        let result: ObjectID
+        do {
+          if frames.count >= recursionLimit,
+            comparisonChecksRecursion(left, right, comparison, next: r.instructions[r.pc].op)
+          {
+            throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
+          }
+          result = try richCompare(left, right, comparison)
+        } catch {
           drop(left)
           drop(right)
+          throw error
         }
-        let comparison = ComparisonOperator.allCases[arg]
-        if frames.count >= recursionLimit,
-          comparisonChecksRecursion(left, right, comparison, next: r.instructions[r.pc].op)
-        {
-          throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
-        }
-        push(try richCompare(left, right, comparison))
+        push(result)
+        drop(left)
+        drop(right)
       case .isOp:
         let right = pop()
         let left = pop()
@@ -346,7 +386,7 @@ extension Interpreter {
         r.pc = arg
       case .jumpBackward:
         r.pc = arg
-        if version == .py311 { warmUp(codeIndex) }
+        if version == .py311 { warmUp(r.code) }
       case .popJumpIfFalse, .popJumpIfTrue:
         let value = pop()
         let truth = try isTrue(value)
@@ -361,10 +401,20 @@ extension Interpreter {
         }
       case .getIter:
         let iterable = pop()
-        defer { drop(iterable) }
-        push(try getIterator(iterable))
+        let iterator: ObjectID
+        do { iterator = try getIterator(iterable) } catch {
+          drop(iterable)
+          throw error
+        }
+        push(iterator)
+        drop(iterable)
       case .forIter:
-        if let next = try nextItem(top()) {
+        let iterator = top()
+        if heap.kind(of: iterator) == .generator, enterGenerator(iterator) {
+          r.load(frames, instructionStore)  // the generator's frame runs next
+          break
+        }
+        if let next = try nextItem(iterator) {
           push(next)
         } else {
           drop(pop())
@@ -398,6 +448,12 @@ extension Interpreter {
           drop(flat[2 * index + 1])
         }
       case .buildString:
+        let pieces = UnsafeBufferPointer(start: values.start + (values.count - arg), count: arg)
+        if let pending = heap.storeStr(joining: pieces) {
+          for _ in 0..<arg { drop(pop()) }
+          push(heap.newStr(pending))
+          break
+        }
         var text = ""
         for id in values[(values.count - arg)...] { text += heap.string(id) }
         for _ in 0..<arg { drop(pop()) }
@@ -486,10 +542,16 @@ extension Interpreter {
       case .returnValue:
         let result = pop()
         if let finished = try returnFromFrame(result) { return finished }
-        reload = true
+        r.load(frames, instructionStore)
       case .yieldValue:
         let value = pop()
-        return try suspendGenerator(yielding: value)
+        let entered = !frames[frameIndex].returnsToSwift
+        let generator = frames[frameIndex].generator
+        let yielded = suspendGenerator(yielding: value)
+        if !entered { return yielded }
+        leaveEnteredGenerator(generator)
+        push(yielded)  // the `for` loop's next item
+        r.load(frames, instructionStore)
       case .setupExcept:
         blocks.append(Block(kind: .setupExcept, handler: arg, level: values.count))
       case .setupFinally:
@@ -544,11 +606,30 @@ extension Interpreter {
     currentLine = line
     steps += 1
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
-    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1 { return true }
+    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1, enteredGenerators == 0 { return true }
     return false
   }
 
+  /// The builtin `name` (borrowed), nil when there is none; remembered
+  /// per name site (`methodSiteBase[code] + name index`), as the builtins
+  /// never change once the interpreter is set up.
+  @inline(__always) mutating func builtin(named name: String, site: Int) -> ObjectID? {
+    let cached = builtinSiteCache[site]
+    if !cached.isNull { return cached }
+    guard let value = builtinsByName[name] else { return nil }
+    builtinSiteCache[site] = value
+    return value
+  }
+
   // MARK: Frames
+
+  /// A generator frame entered by `forIter` has yielded, returned or
+  /// raised: the reference `enterGenerator` took goes, as `gen_send_ex`'s
+  /// caller drops its own after the nested run.
+  @inline(__always) mutating func leaveEnteredGenerator(_ generator: ObjectID) {
+    enteredGenerators -= 1
+    drop(generator)
+  }
 
   /// Pushes a frame for `code` with its arguments already bound to slots
   /// (owned references, one per slot of `arguments`).
@@ -589,7 +670,16 @@ extension Interpreter {
     let frame = frames.removeLast()
     if !frame.generator.isNull {
       finishGenerator(frame)
-      return result
+      if frame.returnsToSwift { return result }
+      // A generator entered by `forIter` is exhausted: its loop ends.
+      drop(result)
+      leaveEnteredGenerator(frame.generator)
+      drop(pop())
+      let caller = frames.count - 1
+      let forIter = instructionStore.pointers(of: frames[caller].code).instructions[frames[caller].pc - 1]
+      assert(forIter.op == .forIter, "an entered generator returns to a `for` loop")
+      frames[caller].pc = Int(forIter.arg)
+      return nil
     }
     keepLocalsInFrameObject(frame)
     releaseFrame(frame)
@@ -692,7 +782,10 @@ extension Interpreter {
       var frame = frames.removeLast()
       if !frame.generator.isNull {
         finishGenerator(frame)
-        return false
+        if frame.returnsToSwift { return false }
+        // Entered by `forIter`: the exception goes on in the loop's frame.
+        leaveEnteredGenerator(frame.generator)
+        continue
       }
       keepLocalsInFrameObject(frame)
       releaseFrame(frame)
@@ -705,31 +798,51 @@ extension Interpreter {
   }
 }
 
+/// The operator of a `binaryOp` or `inplaceOp` argument (its index in
+/// `BinaryOperator.allCases`, the order of declaration, which is the enum's
+/// tag), without the static array.
+@inline(__always) private func binaryOperator(_ index: Int) -> BinaryOperator {
+  assert(index >= 0 && index < BinaryOperator.allCases.count, "binary operator \(index)")
+  return unsafeBitCast(UInt8(truncatingIfNeeded: index), to: BinaryOperator.self)
+}
+
+/// The operator of a `compareOp` argument, as `binaryOperator`.
+@inline(__always) private func comparisonOperator(_ index: Int) -> ComparisonOperator {
+  assert(index >= 0 && index < ComparisonOperator.allCases.count, "comparison operator \(index)")
+  return unsafeBitCast(UInt8(truncatingIfNeeded: index), to: ComparisonOperator.self)
+}
+
 /// The running frame's registers in the evaluation loop: its index in
-/// `frames`, its code, the index of its next instruction, the index of its
-/// slot 0 in `values`, and pointers into the `InstructionStore` for its code.
+/// `frames`, the index of its next instruction, the index of its slot 0 in
+/// `values`, its instructions, and its code's entry in the
+/// `InstructionStore` (the code index, constants and names).
 private struct FrameRegisters {
   var frameIndex = 0
-  var code = 0
   var pc = 0
   var base = 0
-  var pointers: InstructionStore.CodePointers
+  var instructions: UnsafePointer<Instruction>
+  var entry: UnsafePointer<InstructionStore.CodePointers>
 
-  var instructions: UnsafePointer<Instruction> { pointers.instructions }
-  var constants: UnsafePointer<ObjectID> { pointers.constants }
-  var names: UnsafePointer<String> { pointers.names }
-  var nameHashes: UnsafePointer<Int> { pointers.nameHashes }
-  var nameObjects: UnsafePointer<ObjectID> { pointers.nameObjects }
+  var code: Int { entry.pointee.code }
+  var constants: UnsafePointer<ObjectID> { entry.pointee.constants }
+  var names: UnsafePointer<String> { entry.pointee.names }
+  var nameHashes: UnsafePointer<Int> { entry.pointee.nameHashes }
+  var nameObjects: UnsafePointer<ObjectID> { entry.pointee.nameObjects }
 
-  init(_ store: InstructionStore) { pointers = store.pointers(of: 0) }
+  /// The registers of the top frame.
+  @inline(__always) init(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
+    entry = store.entry(of: 0)
+    instructions = entry.pointee.instructions
+    load(frames, store)
+  }
 
   /// Loads the registers of the top frame.
   @inline(__always) mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
     frameIndex = frames.count - 1
     let frame = frames.start + frameIndex
-    code = frame.pointee.code
     pc = frame.pointee.pc
     base = frame.pointee.base
-    pointers = store.pointers(of: code)
+    entry = store.entry(of: frame.pointee.code)
+    instructions = entry.pointee.instructions
   }
 }

@@ -18,6 +18,18 @@
 // being handled by the code that triggered the finalizer is set aside
 // meanwhile (PyErr_Fetch/PyErr_Restore).
 //
+// Running a generator: its frame's slots and stack are parked at the front
+// of the generator payload's refs while it is suspended (what the collector
+// traverses), its scalar state in `generatorStates`. A resume moves the
+// parked values onto the value stack and pushes a frame; `yield` moves them
+// back. `next()`, `sum()` and the other C callers run the frame in a nested
+// loop (`resumeGenerator`), as `gen_send_ex` recurses into the evaluation
+// loop; a `for` loop over a generator pushes the frame into the running loop
+// (`enterGenerator`, 3.12's FOR_ITER_GEN) with the same reference moves, so
+// a pipeline of generators costs no Swift recursion per item. Such an
+// entered frame hands a yielded value to the loop's frame, and its return
+// or exception ends the loop (Interpreter+Eval.swift).
+//
 // Versions: a generator that never started has no frame to run in 3.11+
 // (`gen_close` marks it completed and its locals stay until it is freed);
 // 3.8–3.10 run the fresh frame with the exception thrown at entry, which
@@ -59,6 +71,209 @@ extension Interpreter {
     pendingException = saved
   }
 
+  // MARK: Running
+
+  mutating func newGenerator(function: ObjectID, code: Int, slots: [ObjectID], globals: ObjectID) -> ObjectID
+  {
+    let (shape, firstLine) = program.codes.withUnsafeBufferPointer { codes in
+      let codeObject = codes[code]
+      return (
+        CodeShape(
+          locals: codeObject.varNames.count, cells: codeObject.cellNames.count,
+          frees: codeObject.freeNames.count, stackSize: codeObject.maxStackDepth),
+        codeObject.firstLine
+      )
+    }
+    let size = heap.layouts.generatorBlockSize(shape)
+    // 3.8–3.10: the call made a frame (the code's zombie frame, a free-listed
+    // one or a new block) before the generator that owns it; it is tracked
+    // once the generator is.
+    var frameObject = ObjectID.null
+    if heap.layouts.generatorsHaveSeparateFrames {
+      frameObject = newFrameObject(code: code)
+      heap.untrack(frameObject)
+    }
+    // 3.11+: the generator's embedded frame owns the function (`f_funcobj`)
+    // until it finishes; 3.8–3.10's separate frame does not, so a generator
+    // expression's function is freed as soon as the call returns.
+    let ownsFunction = !heap.layouts.generatorsHaveSeparateFrames
+    if ownsFunction { heap.incref(function) }
+    let generator = heap.newFieldsObject(
+      kind: .generator, type: .generator, refs: ownsFunction ? slots + [function] : slots, index: code,
+      size: size)
+    if !frameObject.isNull { heap.track(frameObject) }
+    setGeneratorState(
+      GeneratorState(
+        code: code, pc: 0, globals: globals, function: function, line: firstLine,
+        slotCount: slots.count, parkedCount: slots.count, frameObject: frameObject),
+      of: generator)
+    // Closing a never-started generator runs its frame only in 3.8–3.11.
+    if version <= .py311 { heap.setGeneratorNeedsClose(generator, true) }
+    return generator
+  }
+
+  /// Runs a generator until it yields (the value, owned) or finishes (nil).
+  /// With `exception` (owned), throws it in at the point of suspension
+  /// instead of sending None (`gen_send_ex` with `exc`, as `gen_close` does).
+  /// The generator's frame runs in a nested loop, as CPython's C caller
+  /// (`next()`, `sum()`, a finalizer) runs `gen_send_ex`; a `for` loop over
+  /// a generator enters it in the running loop instead (`enterGenerator`).
+  mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
+    -> ObjectID?
+  {
+    guard let index = generatorStateIndex(generator), !generatorStates[index].finished else { return nil }
+    if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
+    let first = pushGeneratorFrame(generator, index: index, returnsToSwift: true)
+    heap.incref(generator)
+    defer { drop(generator) }
+    let result: ObjectID
+    if exception.isNull {
+      if !first { push(retain(heap.none)) }
+      result = try runLoop()
+    } else {
+      setPending(exception)
+      guard try unwind() else { throw PythonRaise() }
+      result = try runLoop()
+    }
+    if generatorStates[index].finished {
+      drop(result)
+      return nil
+    }
+    return result
+  }
+
+  /// `FOR_ITER` over a generator that can run: pushes its frame to run in
+  /// the current loop (CPython 3.12's `FOR_ITER_GEN`; earlier versions
+  /// recurse through `gen_send_ex`, with the same reference moves). The
+  /// caller's loop goes on in the generator's frame; `yield` hands the value
+  /// to the `for` loop's frame (`yieldFromEnteredGenerator`), a return
+  /// ends the loop (`returnFromEnteredGenerator`). Returns false, having
+  /// changed nothing, when the generator is exhausted or running, which the
+  /// general path (`nextItem`) handles.
+  mutating func enterGenerator(_ generator: ObjectID) -> Bool {
+    guard let index = generatorStateIndex(generator) else { return false }
+    let state = generatorStates.start + index
+    guard !state.pointee.finished, !state.pointee.running else { return false }
+    let first = pushGeneratorFrame(generator, index: index, returnsToSwift: false)
+    heap.incref(generator)
+    enteredGenerators += 1
+    if !first { push(retain(heap.none)) }
+    return true
+  }
+
+  /// Makes a suspended generator's frame the running frame: its parked
+  /// slots and stack move from the front of the payload's refs to the value
+  /// stack, copied in place (the payload keeps only the function, 3.11+),
+  /// and its blocks return to the block stack. Returns whether it is the
+  /// generator's first run.
+  private mutating func pushGeneratorFrame(_ generator: ObjectID, index: Int, returnsToSwift: Bool) -> Bool {
+    let stateAddress = generatorStates.start + index
+    stateAddress.pointee.running = true
+    let state = stateAddress.pointee
+    let first = state.pc == 0
+    let base = values.count
+    let parkedCount = state.parkedCount
+    if parkedCount > 0 {
+      let destination = values.appendUninitialized(parkedCount)
+      heap.withFields(generator) { fields in
+        let total = fields.refs.count
+        fields.refs.withUnsafeMutableBufferPointer { refs in
+          let start = refs.baseAddress!
+          destination.initialize(from: start, count: parkedCount)
+          // What follows the parked values (the function) moves to the front.
+          start.update(from: start + parkedCount, count: total - parkedCount)
+        }
+        for _ in 0..<parkedCount { fields.refs.removeLast() }
+      }
+    }
+    let blockBase = blocks.count
+    if state.hasBlocks {
+      for var block in generatorBlocks[index] {
+        block.level += base
+        blocks.append(block)
+      }
+    }
+    var frame = Frame(
+      code: state.code, pc: state.pc, base: base, stackBase: base + state.slotCount, blockBase: blockBase,
+      globals: state.globals, namespace: .null, function: .null, line: state.line)
+    frame.generator = generator
+    frame.returnsToSwift = returnsToSwift
+    frame.frameObject = state.frameObject
+    stateAddress.pointee.frameObject = .null
+    frames.append(frame)
+    if version == .py311 { warmUp(state.code) }  // RESUME
+    // Set once: only finishing the generator clears it again.
+    if first { heap.setGeneratorNeedsClose(generator, true) }
+    return first
+  }
+
+  /// `yield`: parks the top frame in its generator and hands `value` out.
+  mutating func suspendGenerator(yielding value: ObjectID) -> ObjectID {
+    let frame = frames.removeLast()
+    let generator = frame.generator
+    guard let index = generatorStateIndex(generator) else {
+      preconditionFailure("generator \(generator) yields without a state")
+    }
+    let parked = values.buffer(frame.base..<values.count)
+    let hasBlocks = blocks.count > frame.blockBase
+    let state = generatorStates.start + index
+    state.pointee.pc = frame.pc
+    state.pointee.line = frame.line
+    state.pointee.running = false
+    state.pointee.frameObject = frame.frameObject
+    state.pointee.parkedCount = parked.count
+    if hasBlocks || state.pointee.hasBlocks {
+      generatorBlocks[index].removeAll(keepingCapacity: true)
+      state.pointee.hasBlocks = hasBlocks
+    }
+    if hasBlocks {
+      for var block in blocks[frame.blockBase...] {
+        block.level -= frame.base
+        generatorBlocks[index].append(block)
+      }
+      blocks.truncate(to: frame.blockBase)
+    }
+    // The frame's slots and stack go before the payload's refs (the
+    // function), copied in place.
+    heap.withFields(generator) { fields in
+      let kept = fields.refs.count
+      fields.refs.append(contentsOf: parked)
+      if kept > 0 {
+        assert(kept == 1, "a running generator's payload holds at most its function")
+        fields.refs.withUnsafeMutableBufferPointer { refs in
+          // The function goes after the parked values.
+          let start = refs.baseAddress!
+          let function = start[0]
+          start.update(from: start + 1, count: parked.count)
+          start[parked.count] = function
+        }
+      }
+    }
+    values.truncate(to: frame.base)
+    return value
+  }
+
+  /// A generator frame returned or raised: the generator is exhausted.
+  mutating func finishGenerator(_ frame: Frame) {
+    if let index = generatorStateIndex(frame.generator) {
+      generatorStates[index].finished = true
+      generatorStates[index].running = false
+    }
+    heap.setGeneratorNeedsClose(frame.generator, false)
+    popBlocks(downTo: frame.blockBase)
+    // The exhausted generator lets go of its frame (`gi_frame` cleared);
+    // a traceback still holding the frame object keeps the locals in it.
+    keepLocalsInFrameObject(frame)
+    releaseValues(from: frame.base)
+    releaseFrameObject(frame.frameObject, code: frame.code)
+    // 3.11+: clearing the embedded frame releases its function.
+    var function = ObjectID.null
+    heap.withFields(frame.generator) { fields in
+      if let last = fields.refs.popLast() { function = last }
+    }
+    drop(function)
+  }
+
   // MARK: The state table
 
   /// The index in `generatorStates` of generator `id`'s state, nil when
@@ -77,6 +292,7 @@ extension Interpreter {
   mutating func setGeneratorState(_ state: GeneratorState, of generator: ObjectID) {
     if let index = generatorStateIndex(generator) {
       generatorStates[index] = state
+      generatorBlocks[index].removeAll()
       return
     }
     let slot = generator.slot
@@ -85,6 +301,7 @@ extension Interpreter {
       generatorStateBySlot.append(contentsOf: repeatElement(0, count: count - generatorStateBySlot.count))
     }
     generatorStates.append(state)
+    generatorBlocks.append([])
     generatorStateBySlot[slot] = Int32(generatorStates.count)
   }
 

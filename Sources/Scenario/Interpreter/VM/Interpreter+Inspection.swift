@@ -40,8 +40,7 @@ extension Interpreter {
     let text: String
     switch heap.kind(of: id) {
     case .none, .bool, .int, .float, .str, .bytes, .notImplemented, .ellipsis:
-      var copy = self
-      text = (try? copy.repr(id)) ?? "?"
+      text = scalarRepr(id) ?? "?"
     case .list: text = "[<\(heap.itemCount(id)) items>]"
     case .tuple: text = "(<\(heap.itemCount(id)) items>)"
     case .dict: text = "{<\(heap.dictCount(id)) items>}"
@@ -58,8 +57,7 @@ extension Interpreter {
 
   /// `sys.getsizeof` of an object.
   public func sizeOfObject(_ id: ObjectID) -> Int {
-    var copy = self
-    return (try? copy.sizeOf(id)) ?? Int(heap.sizes[id.slot])
+    (try? sizeOf(id)) ?? Int(heap.sizes[id.slot])
   }
 }
 

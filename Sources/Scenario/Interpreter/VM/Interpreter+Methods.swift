@@ -116,19 +116,8 @@ extension Interpreter {
       try dictUpdate(copy, receiver)
       return copy
     case .strJoin:
-      var parts: [String] = []
-      for item in try collect(try argument(0)) {
-        defer { drop(item) }
-        guard heap.kind(of: item) == .str else {
-          throw raise(
-            .typeError, "sequence item \(parts.count): expected str instance, \(try typeName(of: item)) found"
-          )
-        }
-        parts.append(heap.string(item))
-      }
-      return heap.newStr(parts.joined(separator: heap.string(receiver)))
+      return try strJoin(receiver, try collect(try argument(0)))
     case .strSplit:
-      let text = heap.string(receiver)
       let separator = args.first ?? keywords.first { $0.0 == "sep" }?.1 ?? heap.none
       var maxSplit = -1
       if let limit = args.count > 1 ? args[1] : keywords.first(where: { $0.0 == "maxsplit" })?.1 {
@@ -138,20 +127,16 @@ extension Interpreter {
         }
         maxSplit = value
       }
-      let pieces: [String]
-      let separatorLength: Int?
       if separator != heap.none {
         guard heap.kind(of: separator) == .str else {
           throw raise(.typeError, "must be str or None, not \(try typeName(of: separator))")
         }
-        let separatorText = heap.string(separator)
-        if separatorText.isEmpty { throw raise(.valueError, "empty separator") }
-        pieces = Self.split(text, onCodePoints: separatorText, maxSplit: maxSplit)
-        separatorLength = heap.str(separator).length
-      } else {
-        pieces = Self.splitOnWhitespace(text, maxSplit: maxSplit)
-        separatorLength = nil
+        if heap.str(separator).length == 0 { throw raise(.valueError, "empty separator") }
+        return strSplit(receiver, separator: separator, maxSplit: maxSplit)
       }
+      let text = heap.string(receiver)
+      let pieces = Self.splitOnWhitespace(text, maxSplit: maxSplit)
+      let separatorLength: Int? = nil
       // As `PyUnicode_Split`: a list with preallocated slots; an exact str
       // that does not split at all is its own only piece.
       let slots = splitPreallocation(
@@ -162,9 +147,15 @@ extension Interpreter {
       }
       return newSplitList(preallocating: slots, pieces: pieces.map { heap.newStr($0) })
     case .strUpper:
-      return heap.newStr(PythonText.upper(heap.string(receiver)))
+      if heap.str(receiver).isASCII {
+        return heap.newStr(mappingASCII: receiver) { $0 &- (($0 &- 0x61) < 26 ? 0x20 : 0) }
+      }
+      return heap.newUncachedStr(PythonText.upper(heap.string(receiver)))
     case .strLower:
-      return heap.newStr(PythonText.lower(heap.string(receiver)))
+      if heap.str(receiver).isASCII {
+        return heap.newStr(mappingASCII: receiver) { $0 &+ (($0 &- 0x41) < 26 ? 0x20 : 0) }
+      }
+      return heap.newUncachedStr(PythonText.lower(heap.string(receiver)))
     case .strStrip, .strLstrip, .strRstrip, .strLjust, .strRjust, .strCenter, .strZfill, .strPartition,
       .strRpartition, .strCapitalize, .strTitle, .strSwapcase, .strIsdigit, .strIsalpha, .strIsalnum,
       .strIsspace, .strIsdecimal, .strIsupper, .strIslower:
@@ -177,11 +168,16 @@ extension Interpreter {
       return text.map { heap.newStr($0) } ?? retain(receiver)
     case .strStartswith:
       let prefix = try argument(0)
-      let found = CodePoints.hasPrefix(heap.string(receiver), heap.string(prefix))
+      let found = heap.withStrBytes(receiver, prefix) { text, part in
+        part.count <= text.count && CodePoints.equal(UnsafeBufferPointer(rebasing: text[..<part.count]), part)
+      }
       return heap.newBool(found)
     case .strEndswith:
       let suffix = try argument(0)
-      let found = CodePoints.hasSuffix(heap.string(receiver), heap.string(suffix))
+      let found = heap.withStrBytes(receiver, suffix) { text, part in
+        part.count <= text.count
+          && CodePoints.equal(UnsafeBufferPointer(rebasing: text[(text.count - part.count)...]), part)
+      }
       return heap.newBool(found)
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
@@ -337,6 +333,7 @@ extension Interpreter {
     case .str:
       guard let value = args.first else { return heap.newStr("") }
       if heap.kind(of: value) == .str { return retain(value) }
+      if heap.kind(of: value) == .int, let small = heap.intValue(value) { return heap.newStr(decimal: small) }
       return heap.newStr(try str(value))
     case .bool:
       guard let value = args.first else { return heap.newBool(false) }
@@ -483,37 +480,71 @@ extension String {
 }
 
 extension Interpreter {
-  /// `str.split(sep)` for a non-empty `sep`: the pieces between
-  /// non-overlapping occurrences, left to right, compared as code points
-  /// (as CPython does) — byte by byte in UTF-8, where a match of a whole
-  /// encoded separator always starts and ends on code point boundaries.
-  static func split(_ text: String, onCodePoints separator: String, maxSplit: Int = -1) -> [String] {
-    var text = text
-    var separator = separator
-    return text.withUTF8 { haystack in
-      separator.withUTF8 { needle in
-        var pieces: [String] = []
-        let count = haystack.count
-        let width = needle.count
-        let first = needle[0]
-        var start = 0
-        var index = 0
-        while index + width <= count, maxSplit < 0 || pieces.count < maxSplit {
-          if haystack[index] == first
-            && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
-          {
-            pieces.append(
-              String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<index]), as: UTF8.self))
-            index += width
-            start = index
-          } else {
-            index += 1
-          }
-        }
-        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: haystack[start..<count]), as: UTF8.self))
-        return pieces
-      }
+  /// `sep.join(items)` (`PyUnicode_Join`), `items` owned. The text is
+  /// copied into the store and the items released before the result's
+  /// block is allocated — the order the model has always used.
+  mutating func strJoin(_ separator: ObjectID, _ items: [ObjectID]) throws -> ObjectID {
+    var bad: Int?
+    for (index, item) in items.enumerated() where heap.kind(of: item) != .str {
+      bad = index
+      break
     }
+    if let bad {
+      for item in items[..<bad] { drop(item) }
+      defer { drop(items[bad]) }
+      throw raise(
+        .typeError, "sequence item \(bad): expected str instance, \(try typeName(of: items[bad])) found")
+    }
+    if let pending = items.withUnsafeBufferPointer({ heap.storeStr(joining: $0, separator: separator) }) {
+      for item in items { drop(item) }
+      return heap.newStr(pending)
+    }
+    var text = ""
+    for (index, item) in items.enumerated() {
+      if index > 0 { text += heap.string(separator) }
+      text += heap.string(item)
+      drop(item)
+    }
+    return heap.newStr(text)
+  }
+
+  /// `s.split(sep, maxsplit)` for a non-empty str `sep` (`PyUnicode_Split`):
+  /// the pieces between non-overlapping occurrences, left to right, cut
+  /// from the receiver's bytes — a match of whole encoded code points
+  /// always starts and ends on code point boundaries.
+  mutating func strSplit(_ receiver: ObjectID, separator: ObjectID, maxSplit: Int) -> ObjectID {
+    var ranges: [Range<Int>] = []
+    let total = heap.withStrBytes(receiver, separator) { haystack, needle -> Int in
+      let count = haystack.count
+      let width = needle.count
+      let first = needle[0]
+      var start = 0
+      var index = 0
+      while index + width <= count, maxSplit < 0 || ranges.count < maxSplit {
+        if haystack[index] == first
+          && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
+        {
+          ranges.append(start..<index)
+          index += width
+          start = index
+        } else {
+          index += 1
+        }
+      }
+      ranges.append(start..<count)
+      return count
+    }
+    let slots = splitPreallocation(
+      maxSplit: maxSplit, length: heap.str(receiver).length, separatorLength: heap.str(separator).length,
+      boundsByLength: version >= .py312)
+    // An exact str that does not split at all is its own only piece.
+    if ranges.count == 1, ranges[0].count == total {
+      return newSplitList(preallocating: slots, pieces: [retain(receiver)])
+    }
+    var pieces: [ObjectID] = []
+    pieces.reserveCapacity(ranges.count)
+    for range in ranges { pieces.append(heap.newStr(slicing: receiver, bytes: range)) }
+    return newSplitList(preallocating: slots, pieces: pieces)
   }
 
   /// `str.split()` without a separator: runs of whitespace separate, none

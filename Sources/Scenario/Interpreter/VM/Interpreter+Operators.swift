@@ -45,7 +45,7 @@ extension Interpreter {
     }
     switch (op, leftKind, rightKind) {
     case (.add, .str, .str):
-      return heap.newStr(heap.string(left) + heap.string(right))
+      return heap.newStr(concatenating: left, right)
     case (.add, .bytes, .bytes):
       return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
     case (.add, .list, .list):
@@ -332,7 +332,7 @@ extension Interpreter {
     case .bool, .int: return heap.intValue(object).map { $0 != 0 } ?? true
     case .none: return false
     case .float: return heap.floatValue(object) != 0
-    case .str: return !heap.string(object).isEmpty
+    case .str: return heap.str(object).length != 0
     case .bytes, .bytearray: return !heap.bytesValue(object).isEmpty
     case .list, .tuple: return heap.itemCount(object) > 0
     case .dict: return heap.dictCount(object) > 0
@@ -450,9 +450,8 @@ extension Interpreter {
       return ordered(heap.floatValue(left), heap.floatValue(right))
     }
     if leftKind == .str, rightKind == .str {
-      let (a, b) = (heap.string(left), heap.string(right))
-      if op == .equal || op == .notEqual { return CodePoints.equal(a, b) == (op == .equal) }
-      return ordered(CodePoints.order(a, b), 0)
+      if op == .equal || op == .notEqual { return heap.strEquals(left, right) == (op == .equal) }
+      return ordered(heap.withStrBytes(left, right) { CodePoints.order($0, $1) }, 0)
     }
     if let a = number(left), let b = number(right) {
       switch (a, b) {
@@ -575,8 +574,7 @@ extension Interpreter {
         throw raise(
           .typeError, "'in <string>' requires string as left operand, not \(try typeName(of: item))")
       }
-      let needle = heap.string(item)
-      return CodePoints.contains(heap.string(container), needle)
+      return heap.withStrBytes(container, item) { CodePoints.firstByteOffset(of: $1, in: $0, from: 0) != nil }
     case .instance, .slotsInstance:
       if let method = try lookupType(heap.type(of: container), "__contains__") {
         let result = try callObject(method, [container, item])
@@ -727,22 +725,18 @@ extension Interpreter {
   /// `unicode_subscript` on an ASCII str: positions are UTF-8 offsets, so
   /// the text is cut without decoding it (results as the general path).
   private mutating func asciiSubscript(_ container: ObjectID, _ index: ObjectID) throws -> ObjectID {
-    var text = heap.string(container)
-    let count = text.utf8.count
+    let count = heap.str(container).length
     if heap.kind(of: index) == .slice {
       let positions = try sliceIndices(index, count: count)
       if isWholeSlice(index, positions, count: count) { return retain(container) }
-      let piece = text.withUTF8 { utf8 in
-        String(unsafeUninitializedCapacity: positions.count) { buffer in
-          for (offset, i) in positions.enumerated() { buffer[offset] = utf8[i] }
-          return positions.count
-        }
+      if let first = positions.first, positions.last! - first == positions.count - 1 {
+        return heap.newStr(slicing: container, bytes: first..<first + positions.count)
       }
-      return heap.newStr(piece)
+      let piece = heap.withStrBytes(container) { utf8 in positions.map { utf8[$0] } }
+      return piece.withUnsafeBufferPointer { heap.newStr(utf8: $0, shape: .ascii($0.count)) }
     }
     let position = try normalizedIndex(index, count: count, typeName: "string")
-    let byte = text.withUTF8 { $0[position] }
-    return heap.newStr(String(UnicodeScalar(byte)))
+    return heap.newStr(slicing: container, bytes: position..<position + 1)
   }
 
   mutating func setItem(_ container: ObjectID, _ index: ObjectID, _ value: ObjectID) throws {
@@ -967,6 +961,10 @@ extension Interpreter {
     case .strIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let text = fields.refs.first, !text.isNull else { return nil }
+      if fields.index < heap.str(text).length, heap.str(text).isASCII {
+        heap.withFields(iterator) { $0.index += 1 }
+        return heap.newStr(slicing: text, bytes: fields.index..<fields.index + 1)
+      }
       let scalars = heap.string(text).unicodeScalars
       if fields.index < heap.str(text).length {
         let scalar = scalars[scalars.index(scalars.startIndex, offsetBy: fields.index)]
@@ -1042,15 +1040,17 @@ extension Interpreter {
       heap.track(result)  // the collector may have untracked it (bpo-42536)
       return result
     case .zip:
+      // The sources are read from their tuple in place (no array of them).
       let refs = heap.fieldsPayload(iterator).refs
-      let sources = heap.items(refs[0])
+      let sources = refs[0]
       let result = refs[1]
-      if sources.isEmpty { return nil }
+      let count = heap.itemCount(sources)
+      if count == 0 { return nil }
       if heap.refcount(of: result) == 1 {
         // Refill the recycled result in place (`zip_next`).
         heap.incref(result)
-        for (index, source) in sources.enumerated() {
-          guard let item = try nextItem(source) else {
+        for index in 0..<count {
+          guard let item = try nextItem(heap.item(sources, index)) else {
             drop(result)
             return nil
           }
@@ -1060,9 +1060,13 @@ extension Interpreter {
         return result
       }
       // A new result, allocated before the items are fetched.
-      let fresh = heap.newTuple(sources.map { _ in retain(heap.none) })
-      for (index, source) in sources.enumerated() {
-        guard let item = try nextItem(source) else {
+      let none = heap.none
+      let fresh = withUnsafeTemporaryAllocation(of: ObjectID.self, capacity: count) { nones in
+        for index in 0..<count { nones[index] = retain(none) }
+        return heap.newTuple(stealing: UnsafeBufferPointer(nones))
+      }
+      for index in 0..<count {
+        guard let item = try nextItem(heap.item(sources, index)) else {
           drop(fresh)
           return nil
         }
@@ -1070,10 +1074,13 @@ extension Interpreter {
       }
       return fresh
     case .map:
+      // The items go to the function in the reused `argumentScratch`.
       let refs = heap.fieldsPayload(iterator).refs
-      var items: [ObjectID] = []
-      for source in heap.items(refs[0]) {
-        guard let item = try nextItem(source) else {
+      let sources = refs[0]
+      var items = takeArgumentScratch()
+      defer { returnArgumentScratch(&items) }
+      for index in 0..<heap.itemCount(sources) {
+        guard let item = try nextItem(heap.item(sources, index)) else {
           for item in items { drop(item) }
           return nil
         }

@@ -159,7 +159,7 @@ extension Interpreter {
       heap.strAppendInPlace(left, right)
       return retain(left)
     }
-    return heap.newStr(heap.string(left) + heap.string(right))
+    return heap.newStr(concatenating: left, right)
   }
 
   /// `PyUnicode_Concat`: a new str, except that an empty operand gives
@@ -167,6 +167,6 @@ extension Interpreter {
   mutating func concatenatedString(_ left: ObjectID, _ right: ObjectID) -> ObjectID {
     if left == heap.emptyString { return retain(right) }
     if right == heap.emptyString { return retain(left) }
-    return heap.newStr(heap.string(left) + heap.string(right))
+    return heap.newStr(concatenating: left, right)
   }
 }

@@ -119,7 +119,7 @@ extension Interpreter {
           view.append(contentsOf: scalar.properties.titlecaseMapping.unicodeScalars)
         }
       }
-      return heap.newStr(String(view))
+      return heap.newUncachedStr(String(view))
     case .strIsdigit, .strIsalpha, .strIsalnum, .strIsspace, .strIsdecimal, .strIsupper, .strIslower:
       let scalars = Array(text.unicodeScalars)
       guard !scalars.isEmpty else { return heap.newBool(false) }

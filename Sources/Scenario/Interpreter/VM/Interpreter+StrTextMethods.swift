@@ -34,7 +34,7 @@ extension Interpreter {
     case .strEncode:
       return try strEncode(receiver, args, keywords: keywords)
     case .strCasefold:
-      return heap.newStr(Interpreter.casefold(heap.string(receiver)))
+      return heap.newUncachedStr(Interpreter.casefold(heap.string(receiver)))
     case .strExpandtabs:
       let bound = try bindArguments(builtin, args, keywords, names: ["tabsize"])
       let tabSize = try bound[0].map { try integerArgument($0) } ?? 8

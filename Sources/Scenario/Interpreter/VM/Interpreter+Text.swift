@@ -33,7 +33,10 @@ extension Interpreter {
     }
   }
 
-  mutating func repr(_ object: ObjectID) throws -> String {
+  /// `repr` of a kind whose repr only reads the object (no Python code
+  /// runs, the heap does not change); nil for every other kind. The
+  /// inspector describes objects with it without copying the interpreter.
+  func scalarRepr(_ object: ObjectID) -> String? {
     switch heap.kind(of: object) {
     case .none: return "None"
     case .bool: return object == heap.trueObject ? "True" : "False"
@@ -46,6 +49,14 @@ extension Interpreter {
     case .bytearray: return StringRepr.bytearrayRepr(heap.bytesValue(object))
     case .notImplemented: return "NotImplemented"
     case .ellipsis: return "Ellipsis"
+    default: return nil
+    }
+  }
+
+  mutating func repr(_ object: ObjectID) throws -> String {
+    switch heap.kind(of: object) {
+    case .none, .bool, .int, .float, .str, .bytes, .bytearray, .notImplemented, .ellipsis:
+      return scalarRepr(object)!
     case .list, .tuple, .dict, .set, .frozenset:
       return try containerRepr(object)
     case .dictView:
@@ -205,6 +216,17 @@ extension Interpreter {
     }
   }
 
+  /// hash(s) of a str, cached in the object as CPython caches it; the
+  /// text is hashed in place.
+  mutating func strHash(_ object: ObjectID) -> Int {
+    let payload = heap.str(object)
+    if let cached = payload.hash { return cached }
+    let (shape, version) = (payload.shape, version)
+    let value = heap.withStrBytes(object) { PyHash.hash(utf8: $0, shape: shape, version: version) }
+    heap.setStrHash(object, value)
+    return value
+  }
+
   // MARK: Formatting
 
   mutating func formatSource(_ object: ObjectID) throws -> FormatValue {
@@ -229,6 +251,10 @@ extension Interpreter {
 
   /// FORMAT_VALUE: conversion 0 none, 1 `!s`, 2 `!r`, 3 `!a`; then the spec.
   mutating func formatValue(_ value: ObjectID, conversion: Int, spec: ObjectID) throws -> ObjectID {
+    // `f"{n}"` of a machine int: its digits, written straight into the str.
+    if conversion < 2, spec.isNull, heap.kind(of: value) == .int, let small = heap.intValue(value) {
+      return heap.newStr(decimal: small)
+    }
     var converted = value
     var owned = false
     switch conversion {

@@ -113,9 +113,10 @@ struct GeneratorState: Sendable {
   /// How many values (slots, then the stack) are parked at the front of
   /// the payload's refs while the generator is suspended.
   var parkedCount: Int
-  /// The blocks of a generator suspended inside a `try` (levels relative
-  /// to the frame's base); empty for most generators.
-  var blocks: [Block]
+  /// Whether the generator is suspended inside a `try`: its blocks are
+  /// then in `Interpreter.generatorBlocks` (levels relative to the frame's
+  /// base).
+  var hasBlocks = false
   var running = false
   var finished = false
   /// The frame object the generator owns while it is not running (3.8–3.10
@@ -146,8 +147,12 @@ public struct Interpreter: Sendable {
   /// `sys.exc_info()`: the exception being handled (owned), null when none.
   var handledException: ObjectID = .null
   /// Generator frames, suspended or running, found through
-  /// `generatorStateBySlot` (Interpreter+Generators.swift).
-  var generatorStates: [GeneratorState] = []
+  /// `generatorStateBySlot` (Interpreter+Generators.swift). Plain values
+  /// in a `StackBuffer`, so a resume and a suspend update them in place.
+  var generatorStates = StackBuffer<GeneratorState>(capacity: 16)
+  /// The blocks of each generator state suspended inside a `try`
+  /// (`GeneratorState.hasBlocks`), by state index.
+  var generatorBlocks: [[Block]] = []
   /// Per heap row: 1 + the index of its generator state, 0 for none.
   var generatorStateBySlot: [Int32] = []
   /// An array kept for its capacity: builtin calls hand their positional
@@ -172,6 +177,10 @@ public struct Interpreter: Sendable {
   var moduleNamespaces: [ObjectID: ObjectID] = [:]
   var moduleNames: [ObjectID: String] = [:]
   var nestedDepth = 0
+  /// Generator frames `forIter` entered in the running loop
+  /// (Interpreter+Generators.swift): while one runs, the run cannot pause,
+  /// as it could not when such frames ran in a nested loop.
+  var enteredGenerators = 0
   var nestedGC = 0
   /// 3.8–3.9's empty frozenset singleton, once made.
   var emptyFrozenset: ObjectID = .null
@@ -187,6 +196,10 @@ public struct Interpreter: Sendable {
   /// the low half, 0 when unused (Interpreter+Attributes.swift).
   var methodSiteCache: [UInt32] = []
   var methodSiteBase: [Int] = []
+  /// The builtin each `loadName`/`loadGlobal` name site found, by the
+  /// same index as `methodSiteCache` (null until looked up;
+  /// Interpreter+Eval.swift).
+  var builtinSiteCache: [ObjectID] = []
   /// `hash("__init__")` in this version, for every class instantiation.
   var initNameHash = 0
 
@@ -223,6 +236,7 @@ public struct Interpreter: Sendable {
     let (program, compiledHeap) = Compiler.compile(module, heap: heap)
     heap = compiledHeap
     self.heap = heap
+    self.heap.makeUnique()  // the local `heap` may still share its rows
     self.program = program
     self.instructionStore = InstructionStore(program.codes)
     self.source = module.source
@@ -235,6 +249,7 @@ public struct Interpreter: Sendable {
       siteCount += code.names.count
     }
     self.methodSiteCache = [UInt32](repeating: 0, count: siteCount)
+    self.builtinSiteCache = [ObjectID](repeating: .null, count: siteCount)
     self.initNameHash = PyHash.hash("__init__", version: version)
     setUpModules()
     for warning in program.warnings {
@@ -258,10 +273,13 @@ public struct Interpreter: Sendable {
   /// `__repr__` called by `print` the run goes on to the next possible point.
   public mutating func advance(toStep step: Int?) throws(InterpreterStop) -> Bool {
     if exitStatus != nil { return true }
-    // A checkpoint of the timeline may share the stacks' buffers.
+    // A checkpoint of the timeline may share the stacks' buffers and the
+    // heap's rows and free lists.
+    heap.makeUnique()
     values.makeUnique()
     frames.makeUnique()
     blocks.makeUnique()
+    generatorStates.makeUnique()
     pauseAtStep = step
     defer { pauseAtStep = nil }
     do {
@@ -340,6 +358,24 @@ public struct Interpreter: Sendable {
   @inline(__always) mutating func retain(_ id: ObjectID) -> ObjectID {
     heap.incref(id)
     return id
+  }
+
+  /// Takes `argumentScratch` (empty, with its capacity) to pass arguments
+  /// in; give it back with `returnArgumentScratch`. A nested call taking it
+  /// meanwhile gets a new, empty array.
+  @inline(__always) mutating func takeArgumentScratch() -> [ObjectID] {
+    var array: [ObjectID] = []
+    swap(&array, &argumentScratch)
+    return array
+  }
+
+  /// Empties `array` (keeping its capacity) and keeps it as
+  /// `argumentScratch`. Emptied one element at a time: argument lists are
+  /// short, and `removeAll(keepingCapacity:)` goes through the generic
+  /// `replaceSubrange`.
+  @inline(__always) mutating func returnArgumentScratch(_ array: inout [ObjectID]) {
+    while !array.isEmpty { array.removeLast() }
+    swap(&array, &argumentScratch)
   }
 
   // MARK: Output

@@ -67,6 +67,20 @@ public enum PyHash {
     return hashBytes(bytes, version: version)
   }
 
+  /// hash(s) for a str given as its UTF-8 bytes and shape. An ASCII str's
+  /// storage is its UTF-8, hashed in place; other kinds are widened first.
+  public static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, shape: StrShape, version: PythonVersion)
+    -> Int
+  {
+    if bytes.isEmpty { return 0 }
+    if shape.isASCII {
+      let sip = version >= .py311 ? SipHash.sip13 : SipHash.sip24
+      let value = Int(Int64(bitPattern: sip.hash(bytes)))
+      return value == -1 ? -2 : value
+    }
+    return hash(String(decoding: bytes, as: UTF8.self), version: version)
+  }
+
   /// hash(b) for bytes under PYTHONHASHSEED=0.
   public static func hash(bytes: [UInt8], version: PythonVersion) -> Int {
     bytes.isEmpty ? 0 : hashBytes(bytes, version: version)

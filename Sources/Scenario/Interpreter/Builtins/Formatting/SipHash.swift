@@ -14,7 +14,10 @@ struct SipHash {
   static let sip24 = SipHash(compressionRounds: 2, finalizationRounds: 4)
   static let sip13 = SipHash(compressionRounds: 1, finalizationRounds: 3)
 
-  func hash(_ bytes: [UInt8]) -> UInt64 {
+  func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { hash($0) } }
+
+  /// The hash of `bytes`, read in place.
+  func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var v0 = k0 ^ 0x736f_6d65_7073_6575
     var v1 = k1 ^ 0x646f_7261_6e64_6f6d
     var v2 = k0 ^ 0x6c79_6765_6e65_7261
@@ -38,9 +41,9 @@ struct SipHash {
     }
 
     let blocks = bytes.count / 8
+    let raw = UnsafeRawBufferPointer(bytes)
     for block in 0..<blocks {
-      var m: UInt64 = 0
-      for i in 0..<8 { m |= UInt64(bytes[block * 8 + i]) << (8 * i) }
+      let m = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: block * 8, as: UInt64.self))
       v3 ^= m
       for _ in 0..<compressionRounds { round() }
       v0 ^= m
