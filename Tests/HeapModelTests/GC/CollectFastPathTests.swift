@@ -45,6 +45,7 @@ import Testing
     _ heap: inout Heap, generation: Int, stepping: GCStepping, ids: [ObjectID],
     finalizer: (inout Heap, ObjectID) -> Void = { _, _ in }
   ) throws -> (Outcome, [GCEvent]) {
+    heap.makeUnique()  // the caller compares copies of one heap
     let started = heap.beginCollection(generation: generation)
     var collection = try #require(started)
     collection.stepping = stepping
@@ -173,6 +174,8 @@ import Testing
         try #require(request != nil)
       }
       var recounted = heap
+      heap.makeUnique()
+      recounted.makeUnique()
       var recounting = collection
       recounting.calledPython = true
       var requests = 0
