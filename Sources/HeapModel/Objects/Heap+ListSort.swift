@@ -18,10 +18,18 @@
 // The model does the same with the list's range in the item slab: the
 // saved items leave the slab (their references now belong to the caller,
 // as the saved array owns them in CPython) and the item block stays
-// allocated at its address, owned by no row, until it is put back. What is
-// not modelled: `allocated` -1 itself. A list that grew an array and gave it
-// up again during the sort (append, then pop everything) has `allocated` 0
-// in CPython, hence the error; here it looks untouched.
+// allocated at its address, owned by no row, until it is put back.
+//
+// `allocated` -1 is the mark the sort checks, and only growing an array
+// changes it: a list that grew one and gave it up again (append then pop,
+// append then clear, `l[:] = [1]` then `l[:] = []`) has `allocated` 0 and
+// the sort raises, while clearing, `del l[:]`, `l *= 0`, `l[:] = []` or
+// extending by nothing on the array-less list leave -1 alone (measured on
+// 3.8–3.13, Scenarios/sort_modified_during_key.py). The model has no
+// `allocated` -1 (capacity 0 means no array either way), so the heap keeps
+// a watch list of the lists being sorted and notes when one of them grows
+// an array (`ListSortWatch`). A nested sort of the same list saves and
+// restores -1 itself, so growth is noted on the innermost sort only.
 
 extension Heap {
   /// A list's item array taken out of it by `listDetachStorage`: its
@@ -48,12 +56,20 @@ extension Heap {
     }
     payloads[row] = Heap.sequencePayload(start: ItemSlab.emptyStart, count: 0)
     compactItemsIfWorthIt()
+    listsBeingSorted.watch(row: row)
     return (items, storage)
   }
 
   /// Whether `list` has an item array of its own (after
-  /// `listDetachStorage`: whether Python code grew the list meanwhile).
+  /// `listDetachStorage`: an array Python code grew meanwhile and still has).
   public func listHasStorage(_ list: ObjectID) -> Bool { listCapacity(row: list.slot) > 0 }
+
+  /// Whether Python code grew an item array for `list` since its innermost
+  /// `listDetachStorage`, even one it gave up again (CPython's `allocated`
+  /// is no longer -1): the sort then raises "list modified during sort".
+  public func listGrewWhileDetached(_ list: ObjectID) -> Bool {
+    listsBeingSorted.grew(row: list.slot)
+  }
 
   /// Takes the array `list` grew while it was detached: returns its items
   /// (the caller owns their references and drops them last to first) and
@@ -88,5 +104,39 @@ extension Heap {
       itemSlab.write(items, at: start)
     }
     payloads[row] = Heap.sequencePayload(start: start, count: items.count)
+    listsBeingSorted.unwatch(row: row)
+  }
+}
+
+/// The lists whose items a `list.sort` has taken out, innermost last, and
+/// whether each grew an item array since.
+struct ListSortWatch: Sendable {
+  private var rows: [Int32] = []
+  private var grown: [Bool] = []
+
+  var isEmpty: Bool { rows.isEmpty }
+
+  mutating func watch(row: Int) {
+    rows.append(Int32(row))
+    grown.append(false)
+  }
+
+  /// Ends the innermost watch of `row`.
+  mutating func unwatch(row: Int) {
+    guard let index = rows.lastIndex(of: Int32(row)) else {
+      preconditionFailure("list \(row) was not detached for a sort")
+    }
+    rows.remove(at: index)
+    grown.remove(at: index)
+  }
+
+  /// Notes that `row` grew an item array; only its innermost sort sees it.
+  mutating func noteGrowth(row: Int) {
+    if let index = rows.lastIndex(of: Int32(row)) { grown[index] = true }
+  }
+
+  func grew(row: Int) -> Bool {
+    guard let index = rows.lastIndex(of: Int32(row)) else { return false }
+    return grown[index]
   }
 }

@@ -228,6 +228,7 @@ extension Heap {
   private mutating func setListCapacity(row: Int, _ newCapacity: Int, keeping: Int) {
     let capacity = listCapacity(row: row)
     if newCapacity == capacity { return }
+    if capacity == 0, !listsBeingSorted.isEmpty { listsBeingSorted.noteGrowth(row: row) }
     let old = listItemsAddress(row: row)
     var address: UInt64 = 0
     if newCapacity > 0 {

@@ -149,6 +149,8 @@ public struct Heap: Sendable {
   var fields = Store<FieldsPayload>()
   /// PEP 412 shared keys tables of classes and their split dicts.
   var sharedTables = Store<SharedKeysTable>()
+  /// Lists whose items `list.sort` has taken out (Heap+ListSort.swift).
+  var listsBeingSorted = ListSortWatch()
 
   // MARK: Well-known objects
   public internal(set) var none = ObjectID.null

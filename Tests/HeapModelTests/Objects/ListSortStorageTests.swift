@@ -54,4 +54,41 @@ import Testing
     heap.checkItemSlabInvariants()
     heap.allocator.checkInvariants()
   }
+
+  /// Growing an array counts even when it is given up again (CPython's
+  /// `allocated` is 0 then, no longer -1); a nested sort of the same list
+  /// hides what happens inside it from the outer one.
+  @Test(arguments: PythonVersion.allCases)
+  func growthIsNotedOnTheInnermostSortEvenWhenUndone(version: PythonVersion) {
+    var heap = Heap(version: version)
+    let items = (0..<3).map { heap.newInt(3000 + $0) }
+    let list = heap.newList(items)
+    let other = heap.newList([])
+    let (_, storage) = heap.listDetachStorage(list)
+    #expect(!heap.listGrewWhileDetached(list))
+
+    heap.listAppend(other, heap.newInt(6000))  // another list growing is not noted
+    #expect(!heap.listGrewWhileDetached(list))
+
+    let (_, inner) = heap.listDetachStorage(list)  // a nested sort of the empty list
+    let extra = heap.newInt(5000)
+    heap.listAppend(list, extra)
+    #expect(heap.listGrewWhileDetached(list))
+    let stray = heap.listTakeStrayStorage(list)
+    heap.listReattachStorage(list, inner, items: [])
+    for item in stray.items { heap.decref(item) }
+    heap.freeListItemsBlock(stray.address)
+    #expect(!heap.listGrewWhileDetached(list))  // the outer sort saw nothing
+
+    heap.listAppend(list, heap.newInt(5001))
+    let popped = heap.listRemove(list, at: 0)
+    heap.decref(popped)
+    #expect(!heap.listHasStorage(list))  // nothing left to take back
+    #expect(heap.listGrewWhileDetached(list))  // but the sort must complain
+    heap.listReattachStorage(list, storage, items: items)
+    #expect(!heap.listGrewWhileDetached(list))
+    #expect(heap.items(list) == items)
+    heap.checkItemSlabInvariants()
+    heap.allocator.checkInvariants()
+  }
 }

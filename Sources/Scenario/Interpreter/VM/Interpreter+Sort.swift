@@ -9,9 +9,10 @@
 //         so equal keys keep their order
 //   sort; a failing `<` stops it with the order it leaves
 //   drop the keys in the array's final order (before that last reversal)
-//   the list grew an array meanwhile: "list modified during sort" (unless
-//         a comparison already failed); the saved array goes back, and the
-//         stray one's items are dropped last first, then it is freed
+//   the list grew an array meanwhile, even one it gave up again: "list
+//         modified during sort" (unless a comparison already failed); the
+//         saved array goes back, and the stray one's items (if it still has
+//         an array) are dropped last first, then it is freed
 //
 // The pre-sort check (`unsafe_*_compare`): when every key is a float, an
 // int that fits in 64 bits (bools included), a str, or a tuple whose items
@@ -35,9 +36,7 @@
 // sees what it sees in CPython.
 //
 // Not modelled: `unsafe_object_compare` for the first items of tuple keys
-// (a first-item `__lt__` returning NotImplemented runs once, not twice);
-// "modified" when the list grew an array and gave it back during the sort
-// (CPython's `allocated` is 0 then, not -1; see Heap+ListSort.swift).
+// (a first-item `__lt__` returning NotImplemented runs once, not twice).
 
 import HeapModel
 
@@ -73,7 +72,7 @@ extension Interpreter {
     } else {
       for computed in keys { drop(computed) }
     }
-    if failure == nil && heap.listHasStorage(list) {
+    if failure == nil && heap.listGrewWhileDetached(list) {
       failure = raise(.valueError, "list modified during sort")
     }
     try putBackSortedItems(list, storage, sorted, failure: failure)
