@@ -449,15 +449,18 @@ extension Interpreter {
         }
       case .buildString:
         let pieces = UnsafeBufferPointer(start: values.start + (values.count - arg), count: arg)
+        // The joined str is allocated before the pieces are dropped, last
+        // piece first (measured: the next str takes the first piece's block).
+        let joined: ObjectID
         if let pending = heap.storeStr(joining: pieces) {
-          for _ in 0..<arg { drop(pop()) }
-          push(heap.newStr(pending))
-          break
+          joined = heap.newStr(pending)
+        } else {
+          var text = ""
+          for id in values[(values.count - arg)...] { text += heap.string(id) }
+          joined = heap.newStr(text)
         }
-        var text = ""
-        for id in values[(values.count - arg)...] { text += heap.string(id) }
         for _ in 0..<arg { drop(pop()) }
-        push(heap.newStr(text))
+        push(joined)
       case .listAppend:
         let value = pop()
         heap.listAppend(top(arg - 1), value)
