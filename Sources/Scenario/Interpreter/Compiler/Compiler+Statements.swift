@@ -180,18 +180,28 @@ extension Compiler {
       }
       if let name = handler.name {
         // The body runs under a SETUP_FINALLY/SETUP_CLEANUP whose handler
-        // stores None into the name: 3.8–3.10 reach nine above the entry.
+        // stores None into the name, deletes it and re-raises, so an
+        // exception leaving the body does not leave the caught one bound
+        // (a frame kept by a traceback would hold it): 3.8–3.10 reach nine
+        // above the entry.
         builder.notePeak((legacy ? 9 : 3) - matching)
         store(Expr(.name(name.name), name.range))
         builder.hiddenDepth += inBody - matching
+        let cleanup = builder.newLabel()
+        builder.emitJump(.setupFinally, to: cleanup)
         builder.blocks.append(.exceptHandler(name: name.name))
         compileBody(handler.body)
         builder.blocks.removeLast()
+        builder.emit(.popBlock)
         builder.hiddenDepth -= inBody
         builder.emit(.popExcept)
-        builder.emit(.loadConst, constant(.none))
-        storeName(name.name)
-        deleteName(name.name)
+        clearHandlerName(name.name)
+        builder.emitJump(.jump, to: end)
+        builder.place(cleanup)
+        builder.hiddenDepth += inBody
+        clearHandlerName(name.name)
+        builder.emit(.reraise)
+        builder.hiddenDepth -= inBody
       } else {
         builder.emit(.popTop)
         builder.hiddenDepth += inBody - matching
@@ -200,8 +210,8 @@ extension Compiler {
         builder.blocks.removeLast()
         builder.emit(.popExcept)
         builder.hiddenDepth -= inBody
+        builder.emitJump(.jump, to: end)
       }
-      builder.emitJump(.jump, to: end)
       builder.hiddenDepth += matching
       builder.place(next)
     }
@@ -239,6 +249,13 @@ extension Compiler {
     builder.emit(.reraise)
     builder.hiddenDepth -= handlerSlots
     builder.place(end)
+  }
+
+  /// `name = None; del name`: what an `except ... as name` handler leaves.
+  private mutating func clearHandlerName(_ name: String) {
+    builder.emit(.loadConst, constant(.none))
+    storeName(name)
+    deleteName(name)
   }
 
   /// Emits the unwinding for `break`/`continue` up to the innermost loop.
@@ -287,11 +304,12 @@ extension Compiler {
       builder.emit(.popBlock)
       compileBody(final)
     case .exceptHandler(let name):
-      builder.emit(.popExcept)
       if let name {
-        builder.emit(.loadConst, constant(.none))
-        storeName(name)
-        deleteName(name)
+        builder.emit(.popBlock)  // the cleanup handler
+        builder.emit(.popExcept)
+        clearHandlerName(name)
+      } else {
+        builder.emit(.popExcept)
       }
     case .finallyHandler:
       // Leaving a finally body run for an exception drops that exception.
