@@ -401,6 +401,11 @@ extension Interpreter {
         drop(try callObject(setter, [object, value]))
         return
       }
+      if heap.kind(of: object) != .instance, heap.kind(of: object) != .slotsInstance,
+        try setExceptionAttribute(object, name, value)
+      {
+        return
+      }
       try storeInstanceAttribute(object, name, value, hash: hash, interned: interned)
     case .type:
       let key = internedName(name, interned)

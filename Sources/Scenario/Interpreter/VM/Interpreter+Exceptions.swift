@@ -128,6 +128,44 @@ extension Interpreter {
     drop(heap.replaceExceptionField(exception, index, with: value))
   }
 
+  /// Assigns one of BaseException's own attributes (`BaseException_getset`):
+  /// `args` becomes a tuple of the value's items, `__traceback__` takes a
+  /// traceback or None, `__context__` and `__cause__` an exception or None
+  /// (a `__cause__` of None records suppression, as `raise ... from None`
+  /// does). Returns false for any other name, which goes to the instance's
+  /// `__dict__` as usual.
+  mutating func setExceptionAttribute(_ exception: ObjectID, _ name: String, _ value: ObjectID) throws
+    -> Bool
+  {
+    let isNone = value == heap.none
+    let isException = [.exception, .stopIteration, .attributeError].contains(heap.kind(of: value))
+    switch name {
+    case "args":
+      let args = heap.kind(of: value) == .tuple ? retain(value) : heap.newTuple(try collect(value))
+      setExceptionField(exception, 0, args)
+    case "__traceback__":
+      guard isNone || heap.kind(of: value) == .traceback else {
+        throw raise(.typeError, "__traceback__ must be a traceback or None")
+      }
+      // 3.8–3.11 keep the None itself (`gc.get_referents` lists it); a
+      // later raise discards it (`_PyErr_Restore`). 3.12+ store NULL.
+      setExceptionField(exception, 1, isNone && version >= .py312 ? .null : retain(value))
+    case "__context__":
+      guard isNone || isException else {
+        throw raise(.typeError, "exception context must be None or derive from BaseException")
+      }
+      setExceptionField(exception, 2, isNone ? .null : retain(value))
+    case "__cause__":
+      guard isNone || isException else {
+        throw raise(.typeError, "exception cause must be None or derive from BaseException")
+      }
+      setExceptionField(exception, 3, retain(value))
+    default:
+      return false
+    }
+    return true
+  }
+
   func exceptionAttribute(_ exception: ObjectID, _ name: String) -> ObjectID? {
     let refs = (0..<4).map { heap.exceptionField(exception, $0) }
     let value: ObjectID
@@ -177,13 +215,22 @@ extension Interpreter {
     if version >= .py311, case let span = program.codes[code].spans[pc], !span.isNone {
       line = source.line(containing: Int(span.start))
     }
-    let current = heap.exceptionField(pendingException, 1)
+    let current = tracebackField(of: pendingException)
     if !frameObject.isNull { heap.incref(frameObject) }
     let traceback = heap.newFieldsObject(
       kind: .traceback, type: .traceback, refs: [current, frameObject], index: line, extra: code,
       size: heap.layouts.fixedBlockSize(.traceback)!)
     heap.withFields(traceback) { $0.step = pc }
-    _ = heap.replaceExceptionField(pendingException, 1, with: traceback)
+    // The old traceback is the new one's tb_next; an assigned None is dropped.
+    let old = heap.replaceExceptionField(pendingException, 1, with: traceback)
+    if old != current { drop(old) }
+  }
+
+  /// An exception's traceback, null for none (3.8–3.11 keep an assigned
+  /// None in the field).
+  func tracebackField(of exception: ObjectID) -> ObjectID {
+    let traceback = heap.exceptionField(exception, 1)
+    return traceback == heap.none ? .null : traceback
   }
 
   /// Writes the pending exception as CPython's default hook does: causes
@@ -224,7 +271,7 @@ extension Interpreter {
   /// ignored in" report (`sys.unraisablehook`, printed in C even in 3.13).
   mutating func tracebackText(_ exception: ObjectID, unraisable: Bool = false) -> String {
     var text = ""
-    var traceback = heap.exceptionField(exception, 1)
+    var traceback = tracebackField(of: exception)
     if !traceback.isNull { text += "Traceback (most recent call last):\n" }
     var last: (Int, String)? = nil
     var count = 0

@@ -309,7 +309,7 @@ extension Interpreter {
   /// it. An exception raised in C (no traceback yet) gets one entry for the
   /// Python frame running now.
   private mutating func reportUnraisable(in object: ObjectID) {
-    if heap.exceptionField(pendingException, 1).isNull, let frame = frames.last, frame.pc > 0 {
+    if tracebackField(of: pendingException).isNull, let frame = frames.last, frame.pc > 0 {
       addTraceback(frameAt: frames.count - 1)
     }
     writeError("Exception ignored in: \((try? repr(object)) ?? "?")\n")
