@@ -16,6 +16,7 @@ extension Heap {
       name: name, qualifiedName: name, base: typeObject(.object), builtinBase: .object, version: version)
     payload.hasFinalizer = hasFinalizer
     let slot = classes.insert(payload)
+    classNamespacesChanged()
     let id = allocateObject(
       kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(), payload: Int64(slot))
     countGCAllocation()

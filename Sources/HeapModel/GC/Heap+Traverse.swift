@@ -192,6 +192,7 @@ extension Heap {
           drops.append(classes[slot].namespace.values[position])
         }
         classes[slot].namespace.removeAll()
+        classNamespacesChanged()
       } else {
         // `type_clear`: empty tp_dict (`PyDict_Clear`), then drop the MRO;
         // the dict, bases and base stay until the type's dealloc.

@@ -104,6 +104,7 @@ extension Heap {
       payload.hasFinalizer = classes[Int(payloads[base.slot])].hasFinalizer
     }
     let slot = classes.insert(payload)
+    classNamespacesChanged()
     let id = allocateObject(
       kind: .type, type: typeObject(.type), size: layouts.typeBlockSize(slotCount: ownSlots.count),
       payload: Int64(slot))
@@ -116,8 +117,11 @@ extension Heap {
 
   public func classPayload(_ id: ObjectID) -> ClassPayload { classes[Int(payloads[id.slot])] }
 
+  /// Gives `body` the class's payload to change (counted as a namespace
+  /// change: see `classEpoch`).
   public mutating func withClass<R>(_ id: ObjectID, _ body: (inout ClassPayload) -> R) -> R {
-    body(&classes[Int(payloads[id.slot])])
+    classNamespacesChanged()
+    return body(&classes[Int(payloads[id.slot])])
   }
 
   /// The layout of instances of a user class.

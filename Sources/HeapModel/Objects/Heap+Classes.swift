@@ -282,6 +282,7 @@ extension Heap {
       drops.append(classes[slot].namespace.values[position])
     }
     classes[slot].namespace.removeAll()
+    classNamespacesChanged()
     drops.append(contentsOf: classes[slot].descriptors)
     classes[slot].descriptors = []
     let keys = classes[slot].dictKeysBlock

@@ -175,6 +175,48 @@ extension Heap {
     instances[slot].attributes = table
   }
 
+  /// STORE_ATTR of interned name `key` (str hash `hash`, text `name`) on a
+  /// 3.11+ instance whose attributes are inline, when the store needs no
+  /// decision: the key is there (found by identity; `hint` is where it was
+  /// last), or it is absent and the class's shared keys already hold it at
+  /// an index the instance reserved a value for — what
+  /// `prepareNewAttribute` would accept without touching anything. Takes a
+  /// reference to `value` (and to `key` when appended) and returns the
+  /// replaced value for the caller to drop (null when appended); nil when
+  /// the general path must decide (nothing changed then).
+  public mutating func storeInlineAttribute(
+    _ id: ObjectID, key: ObjectID, name: String, hash: Int, value: ObjectID, hint: inout Int32
+  ) -> ObjectID? {
+    guard version >= .py311 else { return nil }
+    let slot = Int(payloads[id.slot])
+    guard instances[slot].dict.isNull else { return nil }
+    let table = instances[slot].attributes
+    let position = inlinePosition(table, key: key, hash: hash, hint: Int(hint))
+    if position >= 0 {
+      hint = Int32(truncatingIfNeeded: position)
+      incref(value)
+      return replaceInlineAttribute(id, at: position, with: value)
+    }
+    guard position == -1 else { return nil }
+    let cls = types[id.slot]
+    guard kinds[cls.slot] == .type else { return nil }
+    let shared = classes[Int(payloads[cls.slot])].sharedTable
+    guard shared >= 0 else { return nil }
+    // Instances usually set their attributes in the shared keys' order, so
+    // the key is most likely the one at the instance's next position.
+    let guess = Int(table.entryCount)
+    guard
+      let known = sharedTables[shared].hasKey(name, hash: hash, at: guess)
+        ? guess : sharedTables[shared].index(of: name, hash: hash),
+      known < instances[slot].valuesCapacity
+    else { return nil }
+    hint = table.entryCount
+    incref(key)
+    incref(value)
+    appendInlineAttribute(id, hash: hash, key: key, value: value)
+    return .null
+  }
+
   /// Removes the inline attribute at `position`, returning its key and value
   /// (the caller drops both). The others keep their order.
   public mutating func removeInlineAttribute(_ id: ObjectID, at position: Int) -> (

@@ -8,6 +8,87 @@
 // read, never `self`: capturing the (address-only) heap would copy it.
 
 extension Heap {
+  // MARK: Class epoch
+
+  /// Notes that a class namespace may have changed — an entry stored,
+  /// replaced or cleared, or a class created (a new class may reuse a dead
+  /// one's id). `classEpoch` only grows, so a lookup result remembered
+  /// together with the epoch it was read at stays valid while the epoch is
+  /// the same (CPython's type version tags, for every class at once).
+  @inline(__always) mutating func classNamespacesChanged() { classEpoch &+= 1 }
+
+  // MARK: Instance attributes by interned key
+
+  /// An instance's own attribute `key` (an interned str: the compiler's
+  /// name object), borrowed: the value, null when the instance has no such
+  /// attribute, nil when the answer needs the general lookup. Inline values
+  /// (3.11+) are matched by identity — every key stored there is the
+  /// interned str of its text — and a key of the same hash but another
+  /// identity gives nil; a dict is probed as `dictValue` does. `hint` is
+  /// where the key was found last (inline position or dict entry), checked
+  /// before searching and updated.
+  public func instanceAttribute(_ id: ObjectID, key: ObjectID, name: String, hash: Int, hint: inout Int32)
+    -> ObjectID?
+  {
+    let slot = Int(payloads[id.slot])
+    let dict = instances[slot].dict
+    if !dict.isNull {
+      let table = dicts[Int(payloads[dict.slot])].table
+      if let value = slabValue(table, at: Int(hint), ifKeyIs: key) { return value }
+      guard let position = strKeyPosition(in: table, name: name, hash: hash, interned: key) else {
+        return .null
+      }
+      hint = Int32(truncatingIfNeeded: position)
+      return table.value(at: position, in: tableSlab)
+    }
+    let position = inlinePosition(instances[slot].attributes, key: key, hash: hash, hint: Int(hint))
+    if position == -1 { return .null }
+    guard position >= 0 else { return nil }
+    hint = Int32(truncatingIfNeeded: position)
+    return inlineAttributeValue(id, at: position)
+  }
+
+  /// Where inline table `table` holds `key` itself: the position, −1 when
+  /// no live entry has `hash`, −2 when one has it under another key object
+  /// (the caller compares text the general way). Position `hint` is tried
+  /// first.
+  @inline(__always)
+  func inlinePosition(_ table: InlineAttributes, key: ObjectID, hash: Int, hint: Int) -> Int {
+    payloadSlab.words.withUnsafeBufferPointer { words -> Int in
+      let start = Int(table.start)
+      let count = Int(table.entryCount)
+      let null = ObjectID.null.index
+      if hint < count {
+        let word = start + hint * InlineAttributes.entryWords
+        if words[word + 2] == key.index, words[word + 3] != null { return hint }
+      }
+      var word = start
+      for position in 0..<count {
+        defer { word += InlineAttributes.entryWords }
+        if words[word + 3] == null { continue }
+        if words[word + 2] == key.index { return position }
+        let hashBits = UInt(UInt32(bitPattern: words[word])) | UInt(UInt32(bitPattern: words[word + 1])) << 32
+        if Int(bitPattern: hashBits) == hash { return -2 }
+      }
+      return -1
+    }
+  }
+
+  /// The value of entry `position` of a slab table when it is live and
+  /// keyed by `key` itself, else nil (`dictValue(_:at:ifKeyIs:)` on a table
+  /// already read).
+  @inline(__always) func slabValue(_ table: SlabTable, at position: Int, ifKeyIs key: ObjectID) -> ObjectID? {
+    guard position >= 0, position < Int(table.entryCount), !key.isNull else { return nil }
+    return tableSlab.words.withUnsafeBufferPointer { words -> ObjectID? in
+      let word = table.word(position)
+      guard words[word + 2] == key.index else { return nil }
+      let value = words[word + 3]
+      return value == ObjectID.null.index ? nil : ObjectID(value)
+    }
+  }
+
+  // MARK: Names
+
   /// The value stored under str key `name` in a dict (borrowed), nil when
   /// absent. `interned` is the name's interned str when the caller has it:
   /// namespace keys usually are that very object, which settles the
@@ -31,14 +112,7 @@ extension Heap {
   /// position checked without probing. Keys are unique, so such an entry
   /// is the one a lookup of `key` would find.
   public func dictValue(_ dict: ObjectID, at position: Int, ifKeyIs key: ObjectID) -> ObjectID? {
-    let table = dicts[Int(payloads[dict.slot])].table
-    guard position < Int(table.entryCount), !key.isNull else { return nil }
-    return tableSlab.words.withUnsafeBufferPointer { words -> ObjectID? in
-      let word = table.word(position)
-      guard words[word + 2] == key.index else { return nil }
-      let value = words[word + 3]
-      return value == ObjectID.null.index ? nil : ObjectID(value)
-    }
+    slabValue(dicts[Int(payloads[dict.slot])].table, at: position, ifKeyIs: key)
   }
 
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`

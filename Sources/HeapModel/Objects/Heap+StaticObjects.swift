@@ -56,6 +56,7 @@ extension Heap {
       payload.hasWeakrefSlot = slotNames.contains("__weakref__")
     }
     let slot = classes.insert(payload)
+    classNamespacesChanged()
     return addStatic(kind: .type, type: typeObject(.type), payload: Int64(slot))
   }
 
@@ -69,6 +70,7 @@ extension Heap {
     let table = classes[slot].namespace
     let found = table.find(hash: hash) { kinds[$0.slot] == .str && CodePoints.equal(string($0), name) }
     guard let position = found else { return nil }
+    classNamespacesChanged()
     return classes[slot].namespace.setValue(value, at: position)
   }
 }

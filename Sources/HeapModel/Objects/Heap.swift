@@ -175,6 +175,9 @@ public struct Heap: Sendable {
   /// free last (Heap+RefCount.swift).
   var deallocRefs: [ObjectID] = []
   var deallocBlocks: [UInt64] = []
+  /// Bumped whenever a class namespace may change (Heap+Lookup.swift):
+  /// the interpreter's attribute sites trust what they read while it stays.
+  public internal(set) var classEpoch = 0
   /// Weak references to each object, oldest first (CPython's tp_weaklist).
   public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
   /// Blocks parked on each free list (`FreeListKind.listIndex`), most

@@ -66,6 +66,13 @@ public struct SharedKeysTable: Sendable {
     return nil
   }
 
+  /// Whether key `position` is `name` (whose str hash is `hash`): a guessed
+  /// position checked without a search. Mutating only in name, as `index`.
+  mutating func hasKey(_ name: String, hash: Int, at position: Int) -> Bool {
+    guard position < hashes.count, hashes[position] == hash else { return false }
+    return SharedKeysTable.identical(names[position], name) || CodePoints.equal(names[position], name)
+  }
+
   /// Whether two strings have the same representation, hence the same text:
   /// the same inline bytes of a small string, or the same storage object.
   /// The names stored here and the ones looked up are usually copies of the

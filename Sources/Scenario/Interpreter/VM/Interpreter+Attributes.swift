@@ -14,10 +14,27 @@ extension Interpreter {
   /// is the compiler's interned str for `name` when the caller has it (a
   /// LOAD_ATTR): class namespaces and instance attributes are keyed by that
   /// very object, so the lookups compare ids instead of text.
+  /// `site` is the instruction's attribute site (`attributeSites`; −1:
+  /// none), used with `interned` and `hash`.
   mutating func lookUpAttribute(
-    _ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null
+    _ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null, site: Int = -1
   ) throws -> ObjectID {
     let kind = heap.kind(of: object)
+    if site >= 0, let hash, !interned.isNull, kind == .instance || kind == .slotsInstance,
+      let value = instanceValueAtSite(object, name, hash: hash, interned: interned, site: site),
+      !value.isNull
+    {
+      return retain(value)
+    }
+    return try lookUpAttributeGenerally(object, name, hash: hash, interned: interned, kind: kind)
+  }
+
+  /// `lookUpAttribute` without an attribute site (apart, so that the
+  /// site's path does not pay for this one's frame).
+  @inline(never)
+  private mutating func lookUpAttributeGenerally(
+    _ object: ObjectID, _ name: String, hash: Int?, interned: ObjectID, kind: ObjectKind
+  ) throws -> ObjectID {
     switch kind {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
@@ -186,7 +203,16 @@ extension Interpreter {
     let hash = hash ?? PyHash.hash(name, version: version)
     if kind == .instance || kind == .slotsInstance {
       let cls = heap.type(of: object)
-      if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
+      if site >= 0, !interned.isNull {
+        let entry = attributeSite(site, cls: cls, name: name, hash: hash, interned: interned)
+        let attribute = entry.classAttribute
+        if !attribute.isNull, heap.kind(of: attribute) == .function || isBindableBuiltin(attribute) {
+          let own =
+            try instanceValueAtSite(object, name, hash: hash, interned: interned, site: site, entry: entry)
+            ?? instanceAttribute(object, name, hash: hash, interned: interned) ?? .null
+          if own.isNull { return (retain(attribute), true) }
+        }
+      } else if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
         heap.kind(of: attribute) == .function || isBindableBuiltin(attribute),
         try instanceAttribute(object, name, hash: hash, interned: interned) == nil
       {
@@ -200,7 +226,7 @@ extension Interpreter {
         return (retain(builtinObjects[method.rawValue]), true)
       }
     }
-    return (try getAttribute(object, name, hash: hash, interned: interned), false)
+    return (try getAttribute(object, name, hash: hash, interned: interned, site: site), false)
   }
 
   /// A class attribute seen through an instance: functions bind, static and
@@ -386,11 +412,31 @@ extension Interpreter {
   // MARK: Setting and deleting
 
   /// `object.name = value` (borrowed value); `interned` as for `lookUpAttribute`.
+  /// `site` as for `lookUpAttribute`.
   mutating func setAttribute(
-    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null,
+    site: Int = -1
   ) throws {
     let hash = hash ?? PyHash.hash(name, version: version)
-    switch heap.kind(of: object) {
+    let kind = heap.kind(of: object)
+    if site >= 0, !interned.isNull, kind == .instance || kind == .slotsInstance {
+      let entry = attributeSite(site, cls: heap.type(of: object), name: name, hash: hash, interned: interned)
+      if entry.storesToInstance {
+        try storeAttributeAtSite(
+          object, name, value, hash: hash, interned: interned, site: site, entry: entry)
+        return
+      }
+    }
+    try setAttributeGenerally(object, name, value, hash: hash, interned: interned, kind: kind)
+  }
+
+  /// `setAttribute` without an attribute site (apart, so that the site's
+  /// path does not pay for this one's frame).
+  @inline(never)
+  private mutating func setAttributeGenerally(
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int, interned: ObjectID, kind: ObjectKind
+  ) throws {
+    switch kind {
     case .instance, .slotsInstance, .exception, .stopIteration, .attributeError:
       let cls = heap.type(of: object)
       if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
@@ -427,10 +473,12 @@ extension Interpreter {
     }
   }
 
+  /// `noSlot`: the caller knows `name` is no `__slots__` slot of the class.
   mutating func storeInstanceAttribute(
-    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null,
+    noSlot: Bool = false
   ) throws {
-    if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
+    if !noSlot, let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       heap.incref(value)
       drop(heap.replaceInstanceSlot(object, index, with: value))
       return
@@ -523,6 +571,116 @@ extension Interpreter {
     let removed = heap.removeInlineAttribute(object, at: position)
     drop(removed.key)
     drop(removed.value)
+  }
+
+  // MARK: Attribute sites
+
+  /// The class side of `name` on `cls` for attribute site `site`
+  /// (AttributeSite.swift), looked up again when the entry is for another
+  /// class or an older class epoch.
+  @inline(__always)
+  mutating func attributeSite(_ site: Int, cls: ObjectID, name: String, hash: Int, interned: ObjectID)
+    -> AttributeSite
+  {
+    let entry = attributeSites[site]
+    if entry.cls == cls, entry.epoch == heap.classEpoch { return entry }
+    return refillAttributeSite(site, cls: cls, name: name, hash: hash, interned: interned)
+  }
+
+  /// Fills attribute site `site` for `cls`: what `lookUpAttribute`,
+  /// `setAttribute` and `loadMethod` read of the class before the instance.
+  mutating func refillAttributeSite(_ site: Int, cls: ObjectID, name: String, hash: Int, interned: ObjectID)
+    -> AttributeSite
+  {
+    var entry = AttributeSite()
+    entry.cls = cls
+    entry.epoch = heap.classEpoch
+    entry.position = attributeSites[site].position
+    let attribute = heap.lookupClassChain(cls, name: name, hash: hash, interned: interned)
+    entry.classAttribute = attribute ?? .null
+    entry.slot = Int32(heap.slotIndex(ofClass: cls, name: name) ?? -1)
+    let property = attribute.map { heap.kind(of: $0) == .property } ?? false
+    entry.storesToInstance = !property
+    entry.loadsFromInstance = !property && name != "__class__" && name != "__dict__"
+    attributeSites[site] = entry
+    return entry
+  }
+
+  /// The instance's own attribute `name` (borrowed) when the site's class
+  /// side allows reading it first: nil when the general lookup must answer,
+  /// null when the instance has no such attribute. `entry`: the site's
+  /// entry when the caller has it (LOAD_METHOD, which asks whatever the
+  /// class attribute).
+  @inline(__always)
+  mutating func instanceValueAtSite(
+    _ object: ObjectID, _ name: String, hash: Int, interned: ObjectID, site: Int, entry: AttributeSite? = nil
+  ) -> ObjectID? {
+    if entry == nil {
+      let cls = heap.type(of: object)
+      guard attributeSite(site, cls: cls, name: name, hash: hash, interned: interned).loadsFromInstance else {
+        return nil
+      }
+    }
+    let entry = entry ?? attributeSites[site]
+    if entry.slot >= 0 { return heap.instanceSlot(object, Int(entry.slot)) ?? .null }
+    guard heap.kind(of: object) == .instance else { return .null }
+    var position = entry.position
+    let value = heap.instanceAttribute(object, key: interned, name: name, hash: hash, hint: &position)
+    if position != entry.position { attributeSites[site].position = position }
+    return value
+  }
+
+  /// `object.name = value` (borrowed value) on an instance whose class
+  /// side the site's entry says is plain (no property): a slot, a known
+  /// inline value or dict entry directly; anything else through
+  /// `storeInstanceAttribute` without looking at the class again.
+  mutating func storeAttributeAtSite(
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int, interned: ObjectID, site: Int,
+    entry: AttributeSite
+  ) throws {
+    if entry.slot >= 0 {
+      heap.incref(value)
+      drop(heap.replaceInstanceSlot(object, Int(entry.slot), with: value))
+      return
+    }
+    if heap.kind(of: object) == .instance {
+      var position = entry.position
+      let dict = heap.instanceDict(object)
+      if dict.isNull {
+        if let old = heap.storeInlineAttribute(
+          object, key: interned, name: name, hash: hash, value: value, hint: &position)
+        {
+          if position != entry.position { attributeSites[site].position = position }
+          drop(old)
+          return
+        }
+      } else if heap.dictValue(dict, at: Int(position), ifKeyIs: interned) != nil {
+        heap.incref(value)
+        drop(heap.dictReplaceValue(dict, at: Int(position), with: value))
+        return
+      } else if case .found(let found) = heap.probeExactKey(dict, key: interned, hash: hash) {
+        attributeSites[site].position = Int32(truncatingIfNeeded: found)
+        heap.incref(value)
+        drop(heap.dictReplaceValue(dict, at: found, with: value))
+        return
+      }
+    }
+    try storeInstanceAttribute(object, name, value, hash: hash, interned: interned, noSlot: true)
+  }
+
+  /// `__init__` along a class's chain (borrowed), nil when none: a class
+  /// call looks it up twice (`createInstance`, then the call), remembered
+  /// for the last class called while the class epoch stays.
+  mutating func initAttribute(of cls: ObjectID) -> ObjectID? {
+    if initSite.cls == cls, initSite.epoch == heap.classEpoch {
+      return initSite.classAttribute.isNull ? nil : initSite.classAttribute
+    }
+    let attribute = heap.lookupClassChain(
+      cls, name: "__init__", hash: initNameHash, interned: program.initName)
+    initSite.cls = cls
+    initSite.epoch = heap.classEpoch
+    initSite.classAttribute = attribute ?? .null
+    return attribute
   }
 
   // MARK: Name sites

@@ -208,7 +208,7 @@ extension Interpreter {
         dropArguments()
         throw error
       }
-      let initAttribute = try lookupType(callee, "__init__", hash: initNameHash, interned: program.initName)
+      let initAttribute = initAttribute(of: callee)
       if let initFunction = initAttribute, heap.kind(of: initFunction) == .function {
         // `slot_tp_init` calls `__init__` with the dict, which
         // `_PyStack_UnpackDict` turns back into a tuple of names for the call.
@@ -644,7 +644,7 @@ extension Interpreter {
       for argument in positional { heap.incref(argument) }
       return heap.newException(type: cls, args: heap.newTuple(positional))
     }
-    if try lookupType(cls, "__init__", hash: initNameHash, interned: program.initName) == nil,
+    if initAttribute(of: cls) == nil,
       !positional.isEmpty || !keywords.isEmpty
     {
       throw raise(.typeError, "\(heap.classPayload(cls).name)() takes no arguments")

@@ -209,7 +209,8 @@ extension Interpreter {
         let attribute: ObjectID
         do {
           attribute = try getAttribute(
-            object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg])
+            object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg],
+            site: methodSiteBase[r.code] &+ arg)
         } catch {
           drop(object)
           throw error
@@ -221,7 +222,8 @@ extension Interpreter {
         let value = pop()
         do {
           try setAttribute(
-            object, r.names[arg], value, hash: r.nameHashes[arg], interned: r.nameObjects[arg])
+            object, r.names[arg], value, hash: r.nameHashes[arg], interned: r.nameObjects[arg],
+            site: methodSiteBase[r.code] &+ arg)
         } catch {
           drop(object)
           drop(value)

@@ -74,11 +74,11 @@ extension Interpreter {
   /// `PyObject_GetAttr` with CPython 3.10+'s `set_attribute_error_context`:
   /// an AttributeError leaving the lookup records `name` and `obj` unless
   /// an inner lookup already did.
-  mutating func getAttribute(_ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null)
-    throws -> ObjectID
-  {
+  mutating func getAttribute(
+    _ object: ObjectID, _ name: String, hash: Int? = nil, interned: ObjectID = .null, site: Int = -1
+  ) throws -> ObjectID {
     do {
-      return try lookUpAttribute(object, name, hash: hash, interned: interned)
+      return try lookUpAttribute(object, name, hash: hash, interned: interned, site: site)
     } catch let raised as PythonRaise {
       noteAttributeErrorContext(object, name)
       throw raised

@@ -200,6 +200,10 @@ public struct Interpreter: Sendable {
   /// same index as `methodSiteCache` (null until looked up;
   /// Interpreter+Eval.swift).
   var builtinSiteCache: [ObjectID] = []
+  /// The class side of each attribute name site, by the same index
+  /// (AttributeSite.swift), and of class calls' `__init__` lookups.
+  var attributeSites: [AttributeSite] = []
+  var initSite = AttributeSite()
   /// `hash("__init__")` in this version, for every class instantiation.
   var initNameHash = 0
 
@@ -250,6 +254,7 @@ public struct Interpreter: Sendable {
     }
     self.methodSiteCache = [UInt32](repeating: 0, count: siteCount)
     self.builtinSiteCache = [ObjectID](repeating: .null, count: siteCount)
+    self.attributeSites = [AttributeSite](repeating: AttributeSite(), count: siteCount)
     self.initNameHash = PyHash.hash("__init__", version: version)
     setUpModules()
     for warning in program.warnings {
