@@ -317,7 +317,18 @@ extension Heap {
     var kind = ObjectKind.exception
     var fields: Int32 = 4
     var nameErrorField = false
-    if kinds[type.slot] == .builtinType, let builtin = builtinType(of: type) {
+    // A user subclass has the fields of its builtin base, and a
+    // `__weakref__` slot of its own: 8 bytes up to 3.11, 16 from 3.12
+    // (the managed weakref and dict pre-header words).
+    var builtin: BuiltinType?
+    var subclassBytes = 0
+    if kinds[type.slot] == .builtinType {
+      builtin = builtinType(of: type)
+    } else if kinds[type.slot] == .type {
+      builtin = builtinBase(ofClass: type)
+      subclassBytes = version >= .py312 ? 16 : 8
+    }
+    if let builtin {
       if builtin == .stopIteration { kind = .stopIteration }
       if builtin == .attributeError { kind = .attributeError }
       if version >= .py310 {
@@ -333,7 +344,7 @@ extension Heap {
     payload.refsStart = allocateInstanceRefs(slots: 0, extra: Int(fields))
     payloadSlab[Int(payload.refsStart)] = args.index
     let slot = instances.insert(payload)
-    let size = layouts.fixedBlockSize(kind)! + (nameErrorField ? 8 : 0)
+    let size = layouts.fixedBlockSize(kind)! + (nameErrorField ? 8 : 0) + subclassBytes
     let id = allocateObject(kind: .exception, type: type, size: size, payload: Int64(slot))
     countGCAllocation()
     track(id)

@@ -640,7 +640,13 @@ extension Interpreter {
   mutating func createInstance(_ cls: ObjectID, positional: [ObjectID], keywords: [(String, ObjectID)]) throws
     -> ObjectID
   {
-    if heap.builtinBase(ofClass: cls).isException {
+    let base = heap.builtinBase(ofClass: cls)
+    if base.isException {
+      // Without an `__init__` of its own the builtin one takes the keywords;
+      // otherwise BaseException_new ignores them and `__init__` gets them.
+      if initAttribute(of: cls) == nil {
+        return try newException(of: cls, base: base, positional, keywords: keywords)
+      }
       for argument in positional { heap.incref(argument) }
       return heap.newException(type: cls, args: heap.newTuple(positional))
     }

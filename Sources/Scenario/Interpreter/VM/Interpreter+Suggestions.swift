@@ -50,21 +50,32 @@ extension Interpreter {
   mutating func newBuiltinException(_ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)])
     throws -> ObjectID
   {
+    try newException(of: heap.typeObject(type), base: type, args, keywords: keywords)
+  }
+
+  /// An exception of `cls` (a builtin exception type or a user subclass of
+  /// `base` without an `__init__` of its own) made as its builtin `__init__`
+  /// does: 3.10+ NameError and AttributeError take `name` (and `obj`), every
+  /// other keyword is a TypeError — naming the builtin for a keyword it
+  /// does not know, the class itself when it takes none at all.
+  mutating func newException(
+    of cls: ObjectID, base: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]
+  ) throws -> ObjectID {
     let accepted: [String]
-    switch type {
+    switch base {
     case .nameError where version >= .py310, .unboundLocalError where version >= .py310: accepted = ["name"]
     case .attributeError where version >= .py310: accepted = ["name", "obj"]
     default: accepted = []
     }
     if let (keyword, _) = keywords.first(where: { !accepted.contains($0.0) }) {
-      if accepted.isEmpty { throw raise(.typeError, "\(type.name)() takes no keyword arguments") }
+      if accepted.isEmpty { throw raise(.typeError, "\(typeDisplayName(cls))() takes no keyword arguments") }
       if version >= .py313 {
-        throw raise(.typeError, "\(type.name)() got an unexpected keyword argument '\(keyword)'")
+        throw raise(.typeError, "\(base.name)() got an unexpected keyword argument '\(keyword)'")
       }
-      throw raise(.typeError, "'\(keyword)' is an invalid keyword argument for \(type.name)()")
+      throw raise(.typeError, "'\(keyword)' is an invalid keyword argument for \(base.name)()")
     }
     for arg in args { heap.incref(arg) }
-    let exception = heap.newException(type: heap.typeObject(type), args: heap.newTuple(args))
+    let exception = heap.newException(type: cls, args: heap.newTuple(args))
     for (keyword, value) in keywords {
       setExceptionField(exception, keyword == "name" ? 4 : 5, retain(value))
     }
