@@ -53,6 +53,20 @@ for make in [
 explained = Explained("why", hint="look", code=3)
 print(explained.args, explained.details, getattr(explained, "name", "(no name)"))
 
+# The __weakref__ slot is real: your exceptions can be weakly referenced,
+# the builtin ones cannot.
+import weakref
+
+error = NotFound("gone soon")
+ref = weakref.ref(error)
+print("weakref alive:", ref() is error)
+del error
+print("weakref after del:", ref())
+try:
+    weakref.ref(LookupError("builtin"))
+except TypeError as problem:
+    print("TypeError:", problem)
+
 # Two thousand of them, between two reports: the blocks are taken in the
 # subclass's size class (fresh pools, after a thousand to fill the holes).
 gc.collect()

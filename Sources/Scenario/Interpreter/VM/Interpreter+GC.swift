@@ -239,6 +239,8 @@ extension Interpreter {
     case .instance: return true
     case .slotsInstance: return heap.classPayload(heap.type(of: object)).hasWeakrefSlot
     case .function, .type, .set, .frozenset, .generator, .boundMethod, .builtinType, .code: return true
+    case .exception:  // a user subclass adds `__weakref__`; the builtins have none
+      return heap.kind(of: heap.type(of: object)) == .type
     default: return false
     }
   }
