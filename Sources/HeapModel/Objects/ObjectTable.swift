@@ -188,6 +188,17 @@
     freeCapacity = grown
   }
 
+  /// A row for a new object: the most recently freed one, else a new one at
+  /// the end (uninitialised: the caller writes every column, and clears a
+  /// reused row's side-table entries).
+  @inline(__always) func takeRow() -> Int {
+    if freeCount > 0 {
+      freeCount &-= 1
+      return Int(freeRows[freeCount])
+    }
+    return appendRow()
+  }
+
   /// A new row at the end (uninitialised: the caller writes every column).
   @inline(__always) func appendRow() -> Int {
     if count == capacity { reserve(count + 1) }
