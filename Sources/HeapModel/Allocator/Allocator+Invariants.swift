@@ -2,9 +2,10 @@
 // model test. Everything it checks follows from the state machine in
 // `Allocator` and `PoolHeader`:
 //
-// * pools: count == bits set; free list ∪ in-use == blocks below nextVirgin,
-//   disjoint; used ⇔ 0 < count < capacity ⇔ in usedpools[class] exactly once;
-//   full ⇒ no free list and no never-used block; empty ⇔ in freepools.
+// * pools: block 0 where the pool's address says; count == bits set; free
+//   list ∪ in-use == blocks below nextVirgin, disjoint; used ⇔ 0 < count <
+//   capacity ⇔ in usedpools[class] exactly once; full ⇒ no free list and
+//   no never-used block; empty ⇔ in freepools.
 // * arenas: freePools == never-carved + |freepools|; usable_arenas holds
 //   exactly the mapped arenas with a free pool, doubly linked, sorted by
 //   ascending freePools, and nfp2lasta names the rightmost of each count;
@@ -83,6 +84,9 @@ extension Allocator {
   /// Checks one carved pool and returns its blocks in use.
   private func checkPool(_ pool: Int, inFreePools: Bool, inUsedPools: Bool) -> Int {
     let header = pools[pool]
+    check(
+      header.firstBlock == poolAddress(pool) + headerSize,
+      "\(describePool(pool)) has block 0 at \(Address(header.firstBlock))")
     let carved = header.sizeClass == PoolHeader.noClass ? 0 : Int(header.nextVirgin)
     // Blocks 0…63 are in the header; the side table's word for them stays 0.
     let words =

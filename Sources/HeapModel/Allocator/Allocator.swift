@@ -48,10 +48,15 @@
 // (which is how a double free is caught; blocks 0…63's are in the header).
 // About 2 bytes of model per 16 bytes of arena; only a pool's first
 // `capacity` links and bits are ever used. The tables are buffers of one
-// `AllocatorStorage` object, uniqued once per operation and then written
-// through raw pointers; the model is still a value with copy-on-write
-// semantics, so a timeline can checkpoint it by copying. No objects per
-// block, no per-call heap allocation on the hot paths.
+// `AllocatorStorage` object, uniqued once per public operation (`Heap`
+// uniques them once per `Heap.makeUnique()` and then calls the
+// `…Unshared` operations) and written through raw pointers; the model is
+// still a value with copy-on-write semantics, so a timeline can checkpoint
+// it by copying. No objects per block, no per-call heap allocation on the
+// hot paths. The hot paths read and write a pool header's fields in place
+// and keep the rare transitions (a new pool, full, empty), the event log
+// and the precondition messages in functions of their own, so that what
+// `Heap` inlines is a few dozen instructions.
 //
 // Versions: 3.8/3.9 use 4 KiB pools in 256 KiB arenas, 3.10+ 16 KiB pools in
 // 1 MiB arenas with (modelled) unaligned arenas of 63 pools; 3.8 releases
@@ -161,16 +166,38 @@ public struct Allocator: Sendable {
 
   // MARK: - storage
 
-  /// The tables, for a write: the storage is copied first if another
-  /// `Allocator` value shares it (a timeline checkpoint), so the write is
-  /// this value's alone. Every mutating operation calls it once, before its
-  /// first write; helpers it calls write through the same `Tables` (or
-  /// re-read `storage.tables` after mapping an arena).
+  /// Gives this value storage of its own if a copy of it (a timeline
+  /// checkpoint) still shares it. The public operations call it first;
+  /// `Heap` calls it once per `Heap.makeUnique()` and then uses the
+  /// `…Unshared` operations, which do not check (debug builds assert).
+  ///
+  /// - Complexity: O(1) when nothing is shared, else O(tables) for the copy.
   @inline(__always)
-  mutating func writableTables() -> AllocatorStorage.Tables {
+  public mutating func makeUnique() {
     if !isKnownUniquelyReferenced(&storage) {
       storage = storage.copy()
     }
+  }
+
+  /// Debug builds: traps if another `Allocator` value shares the storage,
+  /// i.e. an `…Unshared` operation would write into a checkpoint. Compiled
+  /// out of release builds.
+  @inline(__always)
+  mutating func assertUnshared() {
+    assert(
+      isKnownUniquelyReferenced(&storage),
+      "allocator written while a copy shares its storage: call makeUnique() (Heap.makeUnique()) first")
+  }
+
+  /// The tables, for a write: the storage is copied first if another
+  /// `Allocator` value shares it (a timeline checkpoint), so the write is
+  /// this value's alone. Every mutating operation calls it (or
+  /// `makeUnique()`) once, before its first write; helpers it calls write
+  /// through the same `Tables` (or re-read `storage.tables` after mapping an
+  /// arena).
+  @inline(__always)
+  mutating func writableTables() -> AllocatorStorage.Tables {
+    makeUnique()
     return storage.tables
   }
 
@@ -216,13 +243,26 @@ public struct Allocator: Sendable {
   ///
   /// - Complexity: O(1); allocating a new arena's slot grows storage.
   public mutating func allocate(_ nbytes: Int) -> Address {
-    precondition(nbytes >= 0, "negative allocation size \(nbytes)")
+    makeUnique()
+    return allocateUnshared(nbytes)
+  }
+
+  /// `allocate(_:)` on storage this value already owns (`makeUnique()`):
+  /// what `Heap` creates its objects with, inlined into the caller.
+  ///
+  /// The common case — the class has a used pool — is a pop of the pool's
+  /// free list or a bump of its never-used mark, the in-use bit, the tally:
+  /// every header field is read and written in place (a whole 32-byte
+  /// header copied in and out was a third of the work). A new pool, a pool
+  /// that becomes full, the event log and the raw allocator are calls.
+  @inline(__always)
+  mutating func allocateUnshared(_ nbytes: Int) -> Address {
+    assertUnshared()
     if UInt(bitPattern: nbytes &- 1) < smallRequestThreshold {
-      let t = writableTables()
-      let sizeClass = (nbytes &- 1) >> 4
-      let pool = t.usedPools[sizeClass]
+      let sizeClass = (nbytes &- 1) &>> 4
+      let pool = storage.tables.usedPools[sizeClass]
       if pool >= 0 {
-        return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass, t)
+        return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass)
       }
       return allocateFromNewPool(sizeClass: sizeClass)
     }
@@ -233,52 +273,81 @@ public struct Allocator: Sendable {
   /// list runs dry, extends it by a never-used block or, if there is none,
   /// unlinks the now full pool from `usedpools` (`pymalloc_pool_extend`).
   @inline(__always)
-  private mutating func allocate(
-    fromUsedPool pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables
-  ) -> Address {
-    var header = t.pools[pool]
-    let block = Int(header.freeHead)
-    let next = header.headNext
-    header.count &+= 1
-    header.freeHead = next
-    var extended = false
+  private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
+    let t = storage.tables
+    let header = t.pools + pool
+    let block = Int(header.pointee.freeHead)
+    let next = header.pointee.headNext
+    header.pointee.count &+= 1
     if next != PoolHeader.noBlock {
-      header.headNext = t.links[linkIndex(pool: pool, block: Int(next))]
+      header.pointee.freeHead = next
+      header.pointee.headNext = t.links[linkIndex(pool: pool, block: Int(next))]
     } else {
-      let virgin = header.nextVirgin
+      // `headNext` stays `noBlock`: the list is the virgin block or empty.
+      let virgin = header.pointee.nextVirgin
       if virgin < t.capacity[sizeClass] {
-        header.freeHead = virgin
-        header.nextVirgin = virgin &+ 1
-        extended = true
+        header.pointee.freeHead = virgin
+        header.pointee.nextVirgin = virgin &+ 1
+      } else {
+        header.pointee.freeHead = PoolHeader.noBlock
       }
     }
     if block < 64 {
-      header.lowBits |= 1 &<< UInt64(block)
+      header.pointee.lowBits |= 1 &<< UInt64(block)
     } else {
       t.inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
     }
-    t.pools[pool] = header
-
-    let address = handedOut(pool: pool, block: block, sizeClass: sizeClass, t)
-    if header.freeHead == PoolHeader.noBlock {
-      // Full: it leaves `usedpools[class]`, whose head it is.
-      t.usedPools[sizeClass] = header.next
-      if header.next >= 0 {
-        t.pools[Int(header.next)].prev = -1
+    pymallocBlocksInUse &+= 1
+    let address = Address(
+      header.pointee.firstBlock &+ UInt64(truncatingIfNeeded: block &* ((sizeClass &+ 1) &<< 4)))
+    if eventLog != .off {
+      tally.countAllocation(bytes: (sizeClass &+ 1) &<< 4)
+      if eventLog == .full { logAllocation(address, pool: pool, sizeClass: sizeClass) }
+    }
+    if next == PoolHeader.noBlock {
+      // Rare: the pool was extended (an event) or is now full.
+      if header.pointee.freeHead == PoolHeader.noBlock {
+        poolBecameFull(pool, sizeClass: sizeClass)
+      } else if eventLog == .full {
+        logExtension(pool: pool, sizeClass: sizeClass)
       }
-      if recordsEvents {
-        events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
-      }
-    } else if extended && recordsEvents {
-      events.append(
-        .poolExtended(
-          pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass),
-          nextBlock: blockAddress(pool: pool, block: Int(header.freeHead), sizeClass: sizeClass, t)))
     }
     return address
   }
 
-  /// Marks a block in use and returns its address.
+  /// A pool handed out its last block: it leaves `usedpools[class]`, whose
+  /// head it is.
+  @inline(never)
+  private mutating func poolBecameFull(_ pool: Int, sizeClass: Int) {
+    let t = storage.tables
+    let next = t.pools[pool].next
+    t.usedPools[sizeClass] = next
+    if next >= 0 {
+      t.pools[Int(next)].prev = -1
+    }
+    if recordsEvents {
+      events.append(.poolBecameFull(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+    }
+  }
+
+  /// Logs a block handed out (`eventLog == .full`).
+  @inline(never)
+  private mutating func logAllocation(_ address: Address, pool: Int, sizeClass: Int) {
+    events.append(
+      .blockAllocated(
+        address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+        arena: ArenaIndex(pool >> poolsPerArenaShift)))
+  }
+
+  /// Logs a pool's free list extended by its next never-used block.
+  @inline(never)
+  private mutating func logExtension(pool: Int, sizeClass: Int) {
+    let nextBlock = blockAddress(pool: pool, block: Int(pools[pool].freeHead), sizeClass: sizeClass)
+    events.append(
+      .poolExtended(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass), nextBlock: nextBlock))
+  }
+
+  /// Marks a block in use, counts it and returns its address.
   @inline(__always)
   private mutating func handOut(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables)
     -> Address
@@ -288,30 +357,18 @@ public struct Allocator: Sendable {
     } else {
       t.inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
     }
-    return handedOut(pool: pool, block: block, sizeClass: sizeClass, t)
-  }
-
-  /// Counts a block marked in use and returns its address.
-  @inline(__always)
-  private mutating func handedOut(pool: Int, block: Int, sizeClass: Int, _ t: AllocatorStorage.Tables)
-    -> Address
-  {
     pymallocBlocksInUse &+= 1
     let address = blockAddress(pool: pool, block: block, sizeClass: sizeClass, t)
     if eventLog != .off {
       tally.countAllocation(bytes: (sizeClass + 1) << 4)
-      if eventLog == .full {
-        events.append(
-          .blockAllocated(
-            address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
-            arena: ArenaIndex(pool >> poolsPerArenaShift)))
-      }
+      if eventLog == .full { logAllocation(address, pool: pool, sizeClass: sizeClass) }
     }
     return address
   }
 
   /// No used pool of the class: take a pool from the most used usable arena
   /// (`allocate_from_new_pool`). The storage is uniquely referenced.
+  @inline(never)
   private mutating func allocateFromNewPool(sizeClass: Int) -> Address {
     if usableArenas < 0 {
       let arena = newArena()
@@ -339,6 +396,7 @@ public struct Allocator: Sendable {
       pool = arena << poolsPerArenaShift | Int(t.arenas[arena].carvedPools)
       t.arenas[arena].carvedPools &+= 1
       t.pools[pool] = PoolHeader()
+      t.pools[pool].firstBlock = poolAddress(pool) &+ headerSize
       carved = true
     }
     t.arenas[arena].freePools &-= 1
@@ -401,69 +459,122 @@ public struct Allocator: Sendable {
   ///
   /// - Complexity: O(1).
   public mutating func free(_ address: Address) {
-    let t = writableTables()
-    guard let location = pymallocLocation(address.rawValue, t) else {
-      freeRaw(address)
-      return
+    makeUnique()
+    freeUnshared(address)
+  }
+
+  /// `free(_:)` on storage this value already owns (`makeUnique()`): what
+  /// `Heap` frees its objects with, inlined into the caller.
+  ///
+  /// The common case — the pool stays used — decodes the address, checks
+  /// and clears the in-use bit, pushes the block on the free list and
+  /// counts it, reading and writing the header's fields in place. A pool
+  /// that was full or becomes empty, the event log, the raw allocator and
+  /// every broken invariant are calls.
+  @inline(__always)
+  mutating func freeUnshared(_ address: Address) {
+    assertUnshared()
+    let t = storage.tables
+    // The decoding of `pymallocLocation`, with its failures out of line.
+    let raw = address.rawValue
+    let arena = Int(truncatingIfNeeded: (raw &- Self.heapBase) &>> arenaStrideShift)
+    guard arena < t.slots else { return freeOutsidePools(address) }
+    let inArena = raw &- t.mappedFirstPool[arena]
+    let poolInArena = Int(truncatingIfNeeded: inArena &>> poolShift)
+    guard poolInArena < (1 &<< poolsPerArenaShift) else { return freeOutsidePools(address) }
+    let pool = arena &<< poolsPerArenaShift | poolInArena
+    let header = t.pools + pool
+    let count = header.pointee.count
+    let inPool = Int(truncatingIfNeeded: inArena & poolOffsetMask) &- headerBytes
+    guard count > 0, inPool >= 0 else { notALiveBlock(address, pool: pool) }
+    let shape = header.pointee.shape
+    let sizeClass = Int(shape &>> 10)
+    let block = Int((UInt32(truncatingIfNeeded: inPool &>> 4) &* t.reciprocal[sizeClass]) &>> 20)
+    guard block &* ((sizeClass &+ 1) &<< 4) == inPool, block < Int(shape & 0x3FF) else {
+      notABlockStart(address, pool: pool)
     }
-    let pool = location.pool
-    let block = location.block
-    let sizeClass = location.sizeClass
-    var header = t.pools[pool]
+
     let bit: UInt64 = 1 &<< UInt64(block & 63)
     if block < 64 {
-      guard header.lowBits & bit != 0 else { notInUse(address, block: block, pool: pool) }
-      header.lowBits &= ~bit
-    } else {
-      let word = bitWord(pool: pool, block: block)
-      let bits = t.inUseBits[word]
+      let bits = header.pointee.lowBits
       guard bits & bit != 0 else { notInUse(address, block: block, pool: pool) }
-      t.inUseBits[word] = bits & ~bit
+      header.pointee.lowBits = bits & ~bit
+    } else {
+      let word = t.inUseBits + bitWord(pool: pool, block: block)
+      let bits = word.pointee
+      guard bits & bit != 0 else { notInUse(address, block: block, pool: pool) }
+      word.pointee = bits & ~bit
     }
     pymallocBlocksInUse &-= 1
-    let lastFree = header.freeHead
+    let lastFree = header.pointee.freeHead
     if lastFree != PoolHeader.noBlock {
       // The old head's link leaves the header for the links table.
-      t.links[linkIndex(pool: pool, block: Int(lastFree))] = header.headNext
+      t.links[linkIndex(pool: pool, block: Int(lastFree))] = header.pointee.headNext
     }
-    header.headNext = lastFree
-    header.freeHead = UInt16(truncatingIfNeeded: block)
-    header.count &-= 1
-    // A full pool got a free block: it goes to the head of `usedpools[class]`
-    // (`insert_to_usedpool`), its own links written with the header.
-    let wasFull = lastFree == PoolHeader.noBlock
-    let head = t.usedPools[sizeClass]
-    if wasFull {
-      header.next = head
-      header.prev = -1
-    }
-    t.pools[pool] = header
+    header.pointee.headNext = lastFree
+    header.pointee.freeHead = UInt16(truncatingIfNeeded: block)
+    header.pointee.count = count &- 1
     if eventLog != .off {
-      tally.countFree(bytes: (sizeClass + 1) << 4)
-      if eventLog == .full {
-        events.append(
-          .blockFreed(
-            address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
-            arena: ArenaIndex(pool >> poolsPerArenaShift)))
-      }
+      tally.countFree(bytes: (sizeClass &+ 1) &<< 4)
+      if eventLog == .full { logFree(address, pool: pool, sizeClass: sizeClass) }
     }
-    if wasFull {
-      if head >= 0 {
-        t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
-      }
-      t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
-      if recordsEvents {
-        events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
-      }
-      return
+    if lastFree == PoolHeader.noBlock {
+      poolBecameUsed(pool, sizeClass: sizeClass)
+    } else if count == 1 {
+      insertToFreePool(pool, sizeClass: sizeClass)
     }
-    if header.count != 0 {
-      return
+  }
+
+  /// A full pool got a free block: it goes to the head of
+  /// `usedpools[class]` (`insert_to_usedpool`), so the block is the very
+  /// next one of its class handed out.
+  @inline(never)
+  private mutating func poolBecameUsed(_ pool: Int, sizeClass: Int) {
+    let t = storage.tables
+    let head = t.usedPools[sizeClass]
+    t.pools[pool].next = head
+    t.pools[pool].prev = -1
+    if head >= 0 {
+      t.pools[Int(head)].prev = Int32(truncatingIfNeeded: pool)
     }
-    insertToFreePool(pool, sizeClass: sizeClass, t)
+    t.usedPools[sizeClass] = Int32(truncatingIfNeeded: pool)
+    if recordsEvents {
+      events.append(.poolBecameUsed(pool: PoolIndex(pool), sizeClass: SizeClass(index: sizeClass)))
+    }
+  }
+
+  /// Logs a block freed (`eventLog == .full`).
+  @inline(never)
+  private mutating func logFree(_ address: Address, pool: Int, sizeClass: Int) {
+    events.append(
+      .blockFreed(
+        address: address, sizeClass: SizeClass(index: sizeClass), pool: PoolIndex(pool),
+        arena: ArenaIndex(pool >> poolsPerArenaShift)))
+  }
+
+  /// `free` of an address outside every pool of a mapped arena: a raw
+  /// block, or a broken invariant.
+  @inline(never)
+  private mutating func freeOutsidePools(_ address: Address) {
+    // Traps for an address inside a mapped arena but outside its pools.
+    _ = pymallocLocation(address.rawValue)
+    freeRaw(address)
+  }
+
+  /// An address in a pool that has no live blocks, or in its header.
+  @inline(never)
+  private func notALiveBlock(_ address: Address, pool: Int) -> Never {
+    preconditionFailure("\(address) is not a live block: \(describePool(pool))")
+  }
+
+  /// An address in a live pool that is not where a handed-out block starts.
+  @inline(never)
+  private func notABlockStart(_ address: Address, pool: Int) -> Never {
+    preconditionFailure("\(address) is not the start of a block: \(describePool(pool))")
   }
 
   /// A double free, or a free of a block never handed out.
+  @inline(never)
   private func notInUse(_ address: Address, block: Int, pool: Int) -> Never {
     preconditionFailure("free of \(address): block \(block) of \(describePool(pool)) is not in use")
   }
@@ -486,7 +597,9 @@ public struct Allocator: Sendable {
   /// A pool became empty: move it to its arena's `freepools` and keep
   /// `usable_arenas` sorted, releasing the arena if it is wholly free
   /// (`insert_to_freepool`).
-  private mutating func insertToFreePool(_ pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) {
+  @inline(never)
+  private mutating func insertToFreePool(_ pool: Int, sizeClass: Int) {
+    let t = storage.tables
     unlinkUsedPool(pool, sizeClass: sizeClass, t)
     let arena = pool >> poolsPerArenaShift
     t.pools[pool].next = t.arenas[arena].freePoolHead
@@ -588,7 +701,11 @@ public struct Allocator: Sendable {
 
   // MARK: - raw
 
+  /// A raw block: 0 bytes or more than 512 (a negative size is a broken
+  /// invariant of the caller, caught here, off the hot path).
+  @inline(never)
   private mutating func allocateRaw(_ nbytes: Int) -> Address {
+    precondition(nbytes >= 0, "negative allocation size \(nbytes)")
     let address = Address(raw.allocate(nbytes))
     if eventLog != .off {
       tally.countAllocation(bytes: max(nbytes, 1))
@@ -597,6 +714,7 @@ public struct Allocator: Sendable {
     return address
   }
 
+  @inline(never)
   private mutating func freeRaw(_ address: Address) {
     guard let size = raw.size(of: address.rawValue) else {
       preconditionFailure("free of \(address), which is neither a pymalloc nor a raw block")
@@ -744,12 +862,10 @@ public struct Allocator: Sendable {
     let header = t.pools[pool]
     let sizeClass = Int(header.sizeClass)
     let inPool = Int(truncatingIfNeeded: inArena & poolOffsetMask) &- headerBytes
-    guard header.count > 0, inPool >= 0 else {
-      preconditionFailure("\(Address(address)) is not a live block: \(describePool(pool))")
-    }
+    guard header.count > 0, inPool >= 0 else { notALiveBlock(Address(address), pool: pool) }
     let block = Int((UInt32(truncatingIfNeeded: inPool &>> 4) &* t.reciprocal[sizeClass]) &>> 20)
     guard block &* ((sizeClass &+ 1) &<< 4) == inPool, block < Int(header.nextVirgin) else {
-      preconditionFailure("\(Address(address)) is not the start of a block: \(describePool(pool))")
+      notABlockStart(Address(address), pool: pool)
     }
     return (pool, block, sizeClass)
   }

@@ -18,15 +18,18 @@
 // writes, and the writer first gets a copy of its own (`copy()`, every
 // table at its used size). Invariants:
 //
-// * Nothing writes through a `Tables` that was not returned by
-//   `Allocator.writableTables()` within the same operation: the storage is
-//   then uniquely referenced, so no copy can see the write.
+// * Nothing writes through a `Tables` unless the storage is uniquely
+//   referenced, so no copy can see the write: a public operation makes it
+//   so first (`Allocator.makeUnique()`, `writableTables()`); the
+//   `…Unshared` operations `Heap` uses rely on `Heap.makeUnique()` having
+//   done it since the heap was last copied (debug builds check).
 // * A `Tables` is a snapshot: `appendSlot` (a fresh arena slot) may move
 //   every per-slot buffer, so a caller that maps an arena re-reads
 //   `tables` after it.
-// * Per slot: 64 pool headers, `64 << slotShift` links, `64 << slotShift
-//   >> 6` in-use words, one arena record, one first-pool address. Only the
-//   first `tables.slots` slots are initialised; capacity beyond is not.
+// * Per slot: 64 pool headers (the table 64-byte aligned), `64 <<
+//   slotShift` links, `64 << slotShift >> 6` in-use words, one arena
+//   record, one first-pool address. Only the first `tables.slots` slots are
+//   initialised; capacity beyond is not.
 
 /// The buffers behind an `Allocator`, shared between copies until one of
 /// them writes (see `Allocator.writableTables()`).
@@ -105,8 +108,10 @@ final class AllocatorStorage: @unchecked Sendable {
       to.initialize(from: from, count: count)
       return to
     }
+    let pools = Self.allocatePools(slots * Self.poolsPerSlot)
+    pools.initialize(from: source.pools, count: slots * Self.poolsPerSlot)
     tables = Tables(
-      pools: clone(source.pools, slots * Self.poolsPerSlot),
+      pools: pools,
       links: clone(source.links, slots * Self.poolsPerSlot << slotShift),
       inUseBits: clone(source.inUseBits, slots * Self.poolsPerSlot << (slotShift - 6)),
       arenas: clone(source.arenas, slots), mappedFirstPool: clone(source.mappedFirstPool, slots),
@@ -128,6 +133,16 @@ final class AllocatorStorage: @unchecked Sendable {
     t.lastArenaWithFreePools.deallocate()
     t.capacity.deallocate()
     t.reciprocal.deallocate()
+  }
+
+  /// Room for `count` pool headers, 64-byte aligned, so that no 32-byte
+  /// header straddles a cache line (freed by `deallocate()` like the rest:
+  /// on Linux an aligned block is an ordinary malloc block).
+  private static func allocatePools(_ count: Int) -> UnsafeMutablePointer<PoolHeader> {
+    UnsafeMutableRawPointer.allocate(
+      byteCount: max(1, count) * MemoryLayout<PoolHeader>.stride, alignment: 64
+    )
+    .bindMemory(to: PoolHeader.self, capacity: count)
   }
 
   /// An independent copy, for the writer of a shared storage.
@@ -153,8 +168,11 @@ final class AllocatorStorage: @unchecked Sendable {
         from.deallocate()
         return to
       }
+      let grownPools = Self.allocatePools(grown * pools)
+      grownPools.moveInitialize(from: t.pools, count: slots * pools)
+      t.pools.deallocate()
       t = Tables(
-        pools: regrow(t.pools, pools), links: regrow(t.links, links), inUseBits: regrow(t.inUseBits, words),
+        pools: grownPools, links: regrow(t.links, links), inUseBits: regrow(t.inUseBits, words),
         arenas: regrow(t.arenas, 1), mappedFirstPool: regrow(t.mappedFirstPool, 1), usedPools: t.usedPools,
         lastArenaWithFreePools: t.lastArenaWithFreePools, capacity: t.capacity, reciprocal: t.reciprocal,
         slots: slots)

@@ -22,10 +22,12 @@
 // pools' from 64; the rest are in
 // `Allocator.inUseBits`), and the link of the free-list head (`*freeblock`),
 // so pushing a block on a full pool's empty list, and popping it again,
-// writes no link at all. The hot fields fill the first 16 bytes, which never
-// straddle a cache line whatever the array's 16-byte alignment; the list
-// links are in the other half. `nextVirgin` (≤ 1021) and `sizeClass` (≤ 31,
-// or `noClass`) share 16 bits.
+// writes no link at all. The hot fields fill the first 16 bytes; the list
+// links and `firstBlock` (the address of block 0, so that handing a block
+// out computes its address from the header alone) fill the other half. The
+// header array is 64-byte aligned (`AllocatorStorage`), so a header never
+// straddles a cache line. `nextVirgin` (≤ 1021) and `sizeClass` (≤ 31, or
+// `noClass`) share 16 bits.
 
 /// One pool's header fields (`pool_header`): list links, use count, the head
 /// of its block free list and the never-used mark.
@@ -49,8 +51,9 @@ struct PoolHeader: Sendable {
   var next: Int32 = -1
   /// Previous pool in `usedpools[class]`; -1 at the head.
   var prev: Int32 = -1
-  // Pads the stride to 32 bytes, so the hot half never straddles a line.
-  private var padding: UInt64 = 0
+  /// Address of block 0 (the pool's address plus the header size), set
+  /// when the pool is carved; 0 before. Pads the stride to 32 bytes.
+  var firstBlock: UInt64 = 0
 
   /// First never-used block (`nextoffset`), as a block index.
   var nextVirgin: UInt16 {

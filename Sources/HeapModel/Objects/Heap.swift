@@ -170,7 +170,7 @@ public struct Heap: Sendable {
   var interned: [CodePointString: ObjectID] = [:]
 
   // MARK: Reference-counting machinery
-  var deallocStack: [DeallocFrame] = []
+  @usableFromInline var deallocStack: [DeallocFrame] = []
   /// References the cascade's frames still have to drop, and blocks they
   /// free last (Heap+RefCount.swift).
   var deallocRefs: [ObjectID] = []
@@ -221,6 +221,7 @@ public struct Heap: Sendable {
   public mutating func makeUnique() {
     table.makeUnique()
     freeLists.makeUnique()
+    allocator.makeUnique()
   }
 
   /// Number of live rows (static objects included).
@@ -238,10 +239,16 @@ public struct Heap: Sendable {
   }
 
   /// Allocates a main block of `size` bytes and adds a row for it.
+  ///
+  /// One call for both halves: the allocator's common case and the row's
+  /// are inlined here (`Allocator.allocateUnshared`: the heap's storage is
+  /// its own since `makeUnique()`, so no per-object uniqueness check),
+  /// and the whole is inlined into the creators (`newInt`, `newFloat`, …).
+  @inline(__always)
   mutating func allocateObject(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64 = 0)
     -> ObjectID
   {
-    let address = allocator.allocate(size)
+    let address = allocator.allocateUnshared(size)
     return addRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size)
   }
 

@@ -189,16 +189,36 @@
   }
 
   /// A row for a new object: the most recently freed one, else a new one at
-  /// the end (uninitialised: the caller writes every column).
+  /// the end (uninitialised: the caller writes every column, and clears a
+  /// reused row's side-table entries).
   @inline(__always) func takeRow() -> Int {
     if freeCount > 0 {
       freeCount &-= 1
       return Int(freeRows[freeCount])
     }
+    return appendRow()
+  }
+
+  /// A new row at the end (uninitialised: the caller writes every column).
+  @inline(__always) func appendRow() -> Int {
     if count == capacity { reserve(count + 1) }
     let row = count
     count &+= 1
     return row
+  }
+
+  /// Removes a reused row's side-table entries (its old block had no code
+  /// or its old size was wide).
+  @inline(never) func dropWideEntries(_ row: Int) {
+    if rows.blockCodes[row] == BlockColumn.wideCode { wideBlocks[Int32(row)] = nil }
+    if rows.sizes[row] == SizeColumn.wideSize { wideSizes[Int32(row)] = nil }
+  }
+
+  /// Records a new row's block and size in the side tables where its
+  /// columns hold `wideCode` / `wideSize`.
+  @inline(never) func addWideEntries(_ row: Int, block: UInt64, size: Int) {
+    if rows.blockCodes[row] == BlockColumn.wideCode { wideBlocks[Int32(row)] = block }
+    if rows.sizes[row] == SizeColumn.wideSize { wideSizes[Int32(row)] = Int32(size) }
   }
 
   /// Puts a freed row on the free-row stack.
@@ -279,22 +299,45 @@
   }
 
   /// Adds a row with refcount 1 (reusing the most recently freed one).
+  ///
+  /// The side tables are touched only when the reused row or the new
+  /// object needs them (a block with no code, a size of 64 KiB or more),
+  /// out of line: the common case is seven stores and two tests.
   @inline(__always)
   mutating func addRow(
     kind: ObjectKind, flags: ObjectFlags, type: ObjectID, payload: Int64, block: UInt64, size: Int
   ) -> Int {
     assertUnique()
     let storage = self.storage
-    let fresh = storage.freeCount == 0
-    let row = storage.takeRow()
+    let row: Int
+    let freeCount = storage.freeCount
+    if freeCount > 0 {
+      storage.freeCount = freeCount &- 1
+      row = Int(storage.freeRows[freeCount &- 1])
+      let rows = storage.rows
+      if rows.blockCodes[row] == BlockColumn.wideCode || rows.sizes[row] == SizeColumn.wideSize {
+        storage.dropWideEntries(row)
+      }
+    } else {
+      row = storage.appendRow()
+    }
     let rows = storage.rows
     rows.kinds[row] = kind
     rows.flags[row] = flags
     rows.refcounts[row] = 1
     rows.types[row] = type
     rows.payloads[row] = payload
-    storage.setBlock(row, block, wasSet: !fresh)
-    storage.setSize(row, Int32(size), wasSet: !fresh)
+    // A pymalloc block (the common case) has its arena-region code at once.
+    let offset = block &- BlockColumn.arenaBase
+    let code =
+      offset < UInt64(BlockColumn.lowTag) &<< 4 && offset & 15 == 0
+      ? UInt32(truncatingIfNeeded: offset &>> 4) : BlockColumn.code(block)
+    rows.blockCodes[row] = code
+    let narrow = UInt(bitPattern: size) < UInt(SizeColumn.wideSize)
+    rows.sizes[row] = narrow ? UInt16(truncatingIfNeeded: size) : SizeColumn.wideSize
+    if code == BlockColumn.wideCode || !narrow {
+      storage.addWideEntries(row, block: block, size: size)
+    }
     return row
   }
 

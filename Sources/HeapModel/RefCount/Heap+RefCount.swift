@@ -36,7 +36,7 @@ public enum DeallocRequest: Sendable, Equatable {
   case clearWeakrefs(ObjectID)
 }
 
-struct DeallocFrame: Sendable {
+@usableFromInline struct DeallocFrame: Sendable {
   enum Phase: UInt8, Sendable {
     case finalize, weakrefs, release, dropping
   }
@@ -99,7 +99,7 @@ extension Heap {
   }
 
   /// Current depth of the dealloc stack (the base for a nested drive loop).
-  public var deallocDepth: Int { deallocStack.count }
+  @inlinable public var deallocDepth: Int { deallocStack.count }
 
   /// Starts deallocating an object whose count reached zero.
   public mutating func beginDealloc(_ id: ObjectID) {
@@ -180,7 +180,19 @@ extension Heap {
 
   /// Advances the cascade until it is done down to `base` frames (nil) or
   /// needs the interpreter (a request).
+  ///
+  /// `@inlinable` for its first test: most deallocations (a leaf, a list
+  /// of leaves) finish inside `beginDealloc` and leave no frame, and the
+  /// interpreter's drive loop then pays one comparison, not a call.
+  @inlinable
   public mutating func stepDealloc(downTo base: Int) -> DeallocRequest? {
+    if deallocStack.count <= base { return nil }
+    return runDeallocFrames(downTo: base)
+  }
+
+  /// `stepDealloc(downTo:)` once there is a frame above `base`.
+  @usableFromInline
+  mutating func runDeallocFrames(downTo base: Int) -> DeallocRequest? {
     // The phases follow each other without a pause unless a request is
     // due, so one iteration runs as many of them as it can: an object with
     // no finalizer and no weakrefs goes from `.finalize` to `.dropping` at
@@ -452,6 +464,12 @@ extension Heap {
   }
 
   /// Frees an object's block (or parks it on a free list) and its row.
+  ///
+  /// Inlined into the cascade (`deallocLeaf`, `deallocSequence`, the
+  /// frames' end), with the allocator's common case inlined into it
+  /// (`Allocator.freeUnshared`): freeing a leaf is one call,
+  /// `beginDealloc`.
+  @inline(__always)
   mutating func freeObject(_ id: ObjectID) {
     let slot = id.slot
     let kind = kinds[slot]
@@ -476,7 +494,7 @@ extension Heap {
     default: parked = false
     }
     if !parked {
-      allocator.free(Address(block))
+      allocator.freeUnshared(Address(block))
       if kind.isGCType { countGCDeallocation() }
     }
     table.freeRow(slot)
