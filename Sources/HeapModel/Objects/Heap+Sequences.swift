@@ -101,12 +101,12 @@ extension Heap {
     if !fresh, let parked = takeFromFreeList(.list) {
       block = parked
     } else {
-      block = allocator.allocate(56).rawValue
+      block = allocator.allocateUnshared(56).rawValue
       countGCAllocation()
     }
     var start = ItemSlab.emptyStart
     if capacity > 0 {
-      let address = allocator.allocate(8 * capacity).rawValue
+      let address = allocator.allocateUnshared(8 * capacity).rawValue
       start = itemSlab.allocate(ItemSlab.listHeader + capacity) + ItemSlab.listHeader
       setListHeader(start: start, capacity: capacity, address: address)
       itemSlab.write(items, at: start)
@@ -234,10 +234,10 @@ extension Heap {
     if newCapacity > 0 {
       address =
         old == 0
-        ? allocator.allocate(8 * newCapacity).rawValue
+        ? allocator.allocateUnshared(8 * newCapacity).rawValue
         : allocator.reallocate(Address(old), to: 8 * newCapacity).rawValue
     } else if old != 0 {
-      allocator.free(Address(old))
+      allocator.freeUnshared(Address(old))
     }
     let header = ItemSlab.listHeader
     let start = itemsStart(row: row)

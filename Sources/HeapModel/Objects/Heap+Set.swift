@@ -136,9 +136,9 @@ extension Heap {
       return
     }
     let size = ObjectLayouts.setTableBlockSize(slots: newSlots)
-    let address = size > 0 ? allocator.allocate(size).rawValue : 0
+    let address = size > 0 ? allocator.allocateUnshared(size).rawValue : 0
     dicts[slot].table.setRebuild(slots: newSlots, in: &tableSlab)
-    if payload.keysAddress != 0 { allocator.free(Address(payload.keysAddress)) }
+    if payload.keysAddress != 0 { allocator.freeUnshared(Address(payload.keysAddress)) }
     dicts[slot].keysAddress = address
     dicts[slot].keysSize = size
     dicts[slot].keysSlots = newSlots
@@ -152,7 +152,7 @@ extension Heap {
     let keys = setKeys(id)
     let payload = dicts[slot]
     dicts[slot].table.removeAll(in: &tableSlab)
-    if payload.keysAddress != 0 { allocator.free(Address(payload.keysAddress)) }
+    if payload.keysAddress != 0 { allocator.freeUnshared(Address(payload.keysAddress)) }
     dicts[slot].keysAddress = 0
     dicts[slot].keysSize = 0
     dicts[slot].keysSlots = ObjectLayouts.setInlineSlots

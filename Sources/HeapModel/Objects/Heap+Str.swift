@@ -325,7 +325,7 @@ extension Heap {
   public mutating func attachUTF8Cache(_ id: ObjectID) {
     let slot = Int(payloads[id.slot])
     guard !strs[slot].isASCII, strs[slot].utf8Block == 0 else { return }
-    strs[slot].utf8Block = allocator.allocate(strs[slot].utf8Count + 1).rawValue
+    strs[slot].utf8Block = allocator.allocateUnshared(strs[slot].utf8Count + 1).rawValue
   }
 
   /// Whether a str carries a UTF-8 copy that `sys.getsizeof` counts: one
