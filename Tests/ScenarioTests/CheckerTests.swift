@@ -95,6 +95,25 @@ import Testing
       ])
   }
 
+  /// A special method the model would not call is refused where it is
+  /// defined, instead of being silently ignored at run time.
+  @Test func specialMethodsOutsideTheModelAreRefused() {
+    let supported =
+      "class A:\n    def __init__(self): pass\n    def __len__(self): return 0\n"
+      + "    def __lt__(self, o): return True\n    def __getitem__(self, i): return i\n"
+      + "    def _private(self): pass\n    def __mangled(self): pass\n"
+    #expect(CheckerTests.messages(supported).isEmpty)
+    let messages = CheckerTests.messages(
+      "class A:\n    def __add__(self, o): return 1\n    def __getattr__(self, n): return 2\n")
+    #expect(messages.count == 2)
+    #expect(
+      messages.first?.hasPrefix("special method '__add__' is not available in heapscope scenarios") == true)
+    #expect(messages.last?.contains("'__getattr__'") == true)
+    #expect(messages.first?.contains("__call__ __contains__ __del__") == true)
+    // Outside a class body a dunder-named function is an ordinary function.
+    #expect(CheckerTests.messages("def __add__(a, b):\n    return a\n").isEmpty)
+  }
+
   @Test func imports() {
     #expect(
       CheckerTests.messages("import gc, sys, weakref\nfrom weakref import ref, WeakKeyDictionary\n").isEmpty)

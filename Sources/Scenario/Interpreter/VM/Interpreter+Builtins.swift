@@ -235,6 +235,13 @@ extension Interpreter {
       return heap.newBool(builtin == .all)
     case .divmod:
       try expect(2...2)
+      let numeric: [ObjectKind] = [.int, .bool, .float]
+      if !numeric.contains(heap.kind(of: args[0])) || !numeric.contains(heap.kind(of: args[1])) {
+        throw raise(
+          .typeError,
+          "unsupported operand type(s) for divmod(): '\(try typeName(of: args[0]))' and '\(try typeName(of: args[1]))'"
+        )
+      }
       let quotient = try binaryOperation(.floorDivide, args[0], args[1], inPlace: false)
       let remainder = try binaryOperation(.modulo, args[0], args[1], inPlace: false)
       return heap.newTuple([quotient, remainder])
