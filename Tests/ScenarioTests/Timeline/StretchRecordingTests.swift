@@ -213,7 +213,6 @@ import Testing
     flush()
     #expect(single.count == bulk.count)
     #expect(single.count > 1 << 17)
-    #expect(single.bytes == bulk.bytes)
     for index in stride(from: 0, to: single.count, by: 3) {
       if single[index] != bulk[index] {
         Issue.record("step \(index): \(single[index]) != \(bulk[index])")
