@@ -54,7 +54,7 @@ public struct AllocatorTally: Sendable, Equatable {
   public var freedBytes = 0
   public var allocatedBlocks = 0
   public var freedBlocks = 0
-  public var kinds: Kinds = []
+  public var kinds = Kinds(rawValue: 0)  // not `[]`: an array literal left a release per `init()`
 
   public init() {}
 

@@ -37,6 +37,26 @@ struct PackedStep {
   var isWide: Bool
 }
 
+extension PackedStep {
+  /// A step from the allocator's tally of it; nil when a count does not
+  /// fit (the step must be kept wide).
+  @inline(__always)
+  init?(line: Int32, tally: AllocatorTally) {
+    let limit = Int(Int32.max)
+    guard tally.allocatedBytes <= limit, tally.freedBytes <= limit, tally.allocatedBlocks <= Int(UInt8.max),
+      tally.freedBlocks <= Int(UInt8.max)
+    else { return nil }
+    self.init(
+      line: line, allocatedBytes: UInt32(truncatingIfNeeded: tally.allocatedBytes),
+      freedBytes: UInt32(truncatingIfNeeded: tally.freedBytes),
+      allocatedBlocks: UInt8(truncatingIfNeeded: tally.allocatedBlocks),
+      freedBlocks: UInt8(truncatingIfNeeded: tally.freedBlocks), marks: tally.kinds.rawValue, isWide: false)
+  }
+
+  /// The step's net bytes (not for a wide step).
+  var netBytes: Int { Int(allocatedBytes) - Int(freedBytes) }
+}
+
 /// The records of every step reached, in step order.
 public struct StepHistory: RandomAccessCollection, Sendable {
   static let chunkShift = 16
@@ -99,10 +119,7 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   /// Appends the next step from the allocator's tally of it (the common
   /// case packed directly; the rare wide one through `append(_:)`).
   mutating func append(line: Int32, tally: AllocatorTally) {
-    let limit = Int(Int32.max)
-    guard tally.allocatedBytes <= limit, tally.freedBytes <= limit, tally.allocatedBlocks <= Int(UInt8.max),
-      tally.freedBlocks <= Int(UInt8.max)
-    else {
+    guard let packed = PackedStep(line: line, tally: tally) else {
       append(
         StepRecord(
           line: line, allocatedBytes: Int32(clamping: tally.allocatedBytes),
@@ -111,13 +128,81 @@ public struct StepHistory: RandomAccessCollection, Sendable {
           freedBlocks: Int32(clamping: tally.freedBlocks), marks: StepMarks(tally.kinds), liveBytes: 0))
       return
     }
-    push(
-      PackedStep(
-        line: line, allocatedBytes: UInt32(truncatingIfNeeded: tally.allocatedBytes),
-        freedBytes: UInt32(truncatingIfNeeded: tally.freedBytes),
-        allocatedBlocks: UInt8(truncatingIfNeeded: tally.allocatedBlocks),
-        freedBlocks: UInt8(truncatingIfNeeded: tally.freedBlocks), marks: tally.kinds.rawValue, isWide: false),
-      netBytes: tally.allocatedBytes - tally.freedBytes)
+    push(packed, netBytes: packed.netBytes)
+  }
+
+  /// Appends `n` empty steps marked `.continued` announcing `line` (the
+  /// line events a step passed under a builtin): a chunk at a time, the
+  /// live total unchanged.
+  mutating func appendContinued(line: Int32, count n: Int) {
+    let chunkMask = (1 << Self.chunkShift) - 1
+    let stretchMask = (1 << Self.stretchShift) - 1
+    let step = PackedStep(
+      line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
+      marks: UInt8(StepMarks.continued.rawValue), isWide: false)
+    var remaining = n
+    while remaining > 0 {
+      if count & chunkMask == 0 {
+        if !tail.isEmpty { chunks.append(tail) }
+        tail = []
+        tail.reserveCapacity(1 << Self.chunkShift)
+      }
+      let run = Swift.min(remaining, (1 << Self.chunkShift) - (count & chunkMask))
+      tail.append(contentsOf: repeatElement(step, count: run))
+      // A live total at each multiple of 16 in count..<count+run.
+      var next = (count + stretchMask) & ~stretchMask
+      while next < count + run {
+        liveBefore.append(live)
+        next += 1 << Self.stretchShift
+      }
+      count += run
+      remaining -= run
+    }
+  }
+
+  /// Appends the steps a run staged (`StepRecorder`): runs of packed steps
+  /// copied a chunk at a time, each step flagged wide through
+  /// `append(line:tally:)` with the next of `wideTallies`.
+  mutating func append(staged steps: UnsafeBufferPointer<PackedStep>, wideTallies: [AllocatorTally]) {
+    var wideIndex = 0
+    var index = 0
+    while index < steps.count {
+      if steps[index].isWide {
+        append(line: steps[index].line, tally: wideTallies[wideIndex])
+        wideIndex += 1
+        index += 1
+        continue
+      }
+      var end = index + 1
+      while end < steps.count, !steps[end].isWide { end += 1 }
+      appendPacked(UnsafeBufferPointer(rebasing: steps[index..<end]))
+      index = end
+    }
+  }
+
+  /// Appends packed steps none of which is wide.
+  private mutating func appendPacked(_ steps: UnsafeBufferPointer<PackedStep>) {
+    let chunkMask = (1 << Self.chunkShift) - 1
+    let stretchMask = (1 << Self.stretchShift) - 1
+    var index = 0
+    while index < steps.count {
+      if count & chunkMask == 0 {
+        if !tail.isEmpty { chunks.append(tail) }
+        tail = []
+        tail.reserveCapacity(1 << Self.chunkShift)
+      }
+      let end = index + Swift.min(steps.count - index, (1 << Self.chunkShift) - (count & chunkMask))
+      let run = UnsafeBufferPointer(rebasing: steps[index..<end])
+      tail.append(contentsOf: run)
+      var step = count
+      for packed in run {
+        if step & stretchMask == 0 { liveBefore.append(live) }
+        live += packed.netBytes
+        step += 1
+      }
+      count = step
+      index = end
+    }
   }
 
   /// Appends a step that allocated and freed nothing (most steps of a

@@ -133,6 +133,13 @@ public struct Timeline: Sendable {
   private var currentStepStart = 0
   /// The number of steps of the whole run, once it has been reached.
   public private(set) var totalSteps: Int?
+  /// Whether tallied new ground is recorded many steps per run of the
+  /// interpreter (`recordTallying`); false records it step by step, as
+  /// the tests' reference.
+  var recordsInStretches = true
+  /// The staging buffer `recordTallying` lends the interpreter (kept
+  /// here, so that no checkpoint shares it).
+  private var recorder = StepRecorder()
 
   /// Starts a timeline at step 0 (before the first line).
   public init(
@@ -191,7 +198,11 @@ public struct Timeline: Sendable {
     }
     // New ground on the way tallies only; the target's step logs its events.
     while interpreter.steps < target, !isFinished {
-      try advanceStep(keepingEvents: interpreter.steps + 1 >= target)
+      if recordsInStretches, interpreter.steps + 1 < target, interpreter.steps >= records.count {
+        try recordTallying(toStep: target - 1)
+      } else {
+        try advanceStep(keepingEvents: interpreter.steps + 1 >= target)
+      }
     }
     try loadCurrentEvents()
   }
@@ -232,7 +243,13 @@ public struct Timeline: Sendable {
   /// last step's events are not loaded (`currentEventsAreLoaded` is false
   /// unless the run had already ended): `loadCurrentEvents()` loads them.
   public mutating func runToEnd() throws(InterpreterStop) {
-    while !isFinished { try advanceStep(keepingEvents: false) }
+    while !isFinished {
+      if recordsInStretches, interpreter.steps >= records.count {
+        try recordTallying(toStep: Int.max)
+      } else {
+        try advanceStep(keepingEvents: false)
+      }
+    }
   }
 
   /// The first step after the current one at which `breakpoint()` ran, if
@@ -264,13 +281,7 @@ public struct Timeline: Sendable {
   private mutating func advanceStep(keepingEvents: Bool) throws(InterpreterStop) -> Bool {
     let before = interpreter.steps
     let line = interpreter.currentLine
-    let mode: EventLogMode = keepingEvents ? .full : .tally
-    if interpreter.heap.eventLog != mode {
-      // Events logged before a tallying stretch (the compiler's, logged
-      // from the interpreter's start) are dropped; their tally stays.
-      if mode == .tally { interpreter.heap.discardAllocatorEvents() }
-      interpreter.heap.setEventLog(mode)
-    }
+    setEventLog(keepingEvents ? .full : .tally)
     if !keepingEvents { forgetCurrentEvents() }
     let finished = try interpreter.advance(toStep: before + 1)
     currentStepStart = before
@@ -279,15 +290,75 @@ public struct Timeline: Sendable {
       currentEventsAreLoaded = true
     }
     let tally = interpreter.heap.takeAllocatorTally()
-    if before >= records.count {
-      // A step that ran Python code under a builtin may pass several line
-      // events at once; the later ones get empty records.
-      appendRecord(line: line, tally: tally)
-      while records.count < interpreter.steps {
-        records.appendQuiet(line: Int32(interpreter.currentLine))
-        records.insertMarks(.continued)
-      }
+    if before >= records.count { recordStep(line: line, tally: tally) }
+    return finishMove(finished)
+  }
+
+  /// Runs tallying only over new ground to the first step at or after
+  /// `limit` where the run can pause — stopping earlier at the next
+  /// checkpoint's step or the end — and records every step passed: the
+  /// records, checkpoints and state are those of `advanceStep(keepingEvents:
+  /// false)` repeated, at one run of the interpreter per checkpoint
+  /// interval instead of one per step (StepRecorder.swift). Returns true
+  /// when the run has ended.
+  @discardableResult
+  private mutating func recordTallying(toStep limit: Int) throws(InterpreterStop) -> Bool {
+    precondition(interpreter.steps == records.count, "recording starts at the end of the records")
+    setEventLog(.tally)
+    forgetCurrentEvents()
+    swap(&recorder, &interpreter.stepRecorder)
+    interpreter.stepRecorder.begin(after: records.count, line: interpreter.currentLine)
+    let stop = min(limit, nextCheckpoint, records.count + StepRecorder.capacity)
+    let finished: Bool
+    do {
+      finished = try interpreter.advance(toStep: stop)
+    } catch {
+      // As a step-by-step run that stopped here: the steps before this
+      // one recorded, the latest one's run the current step's.
+      takeStagedRecords()
+      throw error
     }
+    let line = Int(interpreter.stepRecorder.line)
+    takeStagedRecords()
+    currentStepStart = records.count
+    recordStep(line: line, tally: interpreter.heap.takeAllocatorTally())
+    return finishMove(finished)
+  }
+
+  /// Moves the records the interpreter staged into the history and takes
+  /// the staging buffer back, after `recordTallying`'s run.
+  private mutating func takeStagedRecords() {
+    if let start = interpreter.stepRecorder.lastStretchStart { currentStepStart = records.count + start }
+    records.append(
+      staged: interpreter.stepRecorder.staged.buffer(0..<interpreter.stepRecorder.staged.count),
+      wideTallies: interpreter.stepRecorder.wideTallies)
+    interpreter.stepRecorder.end()
+    swap(&recorder, &interpreter.stepRecorder)
+  }
+
+  private mutating func setEventLog(_ mode: EventLogMode) {
+    if interpreter.heap.eventLog != mode {
+      // Events logged before a tallying stretch (the compiler's, logged
+      // from the interpreter's start) are dropped; their tally stays.
+      if mode == .tally { interpreter.heap.discardAllocatorEvents() }
+      interpreter.heap.setEventLog(mode)
+    }
+  }
+
+  /// Records the step that started at `records.count` (announcing `line`)
+  /// and ran to the current one. A step that ran Python code under a
+  /// builtin may pass several line events at once; the later ones get
+  /// empty records.
+  private mutating func recordStep(line: Int, tally: AllocatorTally) {
+    appendRecord(line: line, tally: tally)
+    if records.count < interpreter.steps {
+      records.appendContinued(line: Int32(interpreter.currentLine), count: interpreter.steps - records.count)
+    }
+  }
+
+  /// What follows every move forward: the run's length once it has ended,
+  /// a checkpoint when one is due. Returns `finished`.
+  private mutating func finishMove(_ finished: Bool) -> Bool {
     if finished { totalSteps = interpreter.steps }
     if interpreter.steps >= nextCheckpoint, !finished { addCheckpoint() }
     return finished

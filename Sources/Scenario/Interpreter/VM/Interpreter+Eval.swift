@@ -611,7 +611,11 @@ extension Interpreter {
     currentLine = line
     steps += 1
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
-    if let pauseAtStep, steps >= pauseAtStep, nestedDepth == 1, enteredGenerators == 0 { return true }
+    if let pauseAtStep, nestedDepth == 1, enteredGenerators == 0 {
+      // A point where the run can pause: the end of a timeline step.
+      if steps >= pauseAtStep { return true }
+      if stepRecorder.isRecording { recordStretch() }
+    }
     return false
   }
 

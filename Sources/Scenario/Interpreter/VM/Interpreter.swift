@@ -219,6 +219,9 @@ public struct Interpreter: Sendable {
   /// The exit status once the scenario has ended.
   public internal(set) var exitStatus: Int32?
   var pauseAtStep: Int?
+  /// The timeline's history while a run records the steps it passes
+  /// (`Timeline.recordTallying`, StepRecorder.swift).
+  var stepRecorder = StepRecorder()
   /// Reserved bytes when the last MemoryError was raised (the next one
   /// needs the heap to grow again).
   var reservedAtLastMemoryError = 0
