@@ -76,15 +76,17 @@ extension Interpreter {
   /// after. Returns the result, owned.
   mutating func concatenateStrings(_ left: ObjectID, _ right: ObjectID, pc: Int) throws -> ObjectID {
     let frame = frames[frames.count - 1]
-    let instructions = program.codes[frame.code].instructions
-    let next = pc + 1 < instructions.count ? instructions[pc + 1] : Instruction(.nop)
+    let next =
+      pc + 1 < program.codes[frame.code].instructions.count
+      ? program.codes[frame.code].instructions[pc + 1] : Instruction(.nop)
     if version <= .py310 {
       if heap.refcount(of: left) == 2 { try unbindStoreTarget(left, next, frame) }
       // The stack's reference is the one handed to PyUnicode_Append.
       return appendStrings(left, right, borrowed: 0)
     }
-    let key = frame.code << 32 | pc
-    var site = strConcatSites[key]
+    let key = strConcatSiteBase[frame.code] + pc
+    let seen = strConcatSites[key]
+    var site = seen == 0 ? nil : StrConcatSite(rawValue: seen - 1)
     if site == nil || site == .warming {
       let specialises =
         version == .py311
@@ -97,7 +99,7 @@ extension Interpreter {
       } else if version >= .py312 {
         site = .warming
       }
-      strConcatSites[key] = site
+      strConcatSites[key] = site.map { $0.rawValue + 1 } ?? 0
     }
     if site == .inPlace, next.op == .storeFast, values[frame.base + Int(next.arg)] == left {
       // The stack's reference is dropped; the local's is appended to.

@@ -187,9 +187,11 @@ public struct Interpreter: Sendable {
   /// 3.11: warm-up events (calls and loop back edges) per code object, up
   /// to the 8 that quicken it (Interpreter+StrConcat.swift).
   var codeWarmup: [Int32] = []
-  /// 3.11+: the specialisation of each `+` site seen on two strs, by
-  /// code index << 32 | pc.
-  var strConcatSites: [Int: StrConcatSite] = [:]
+  /// 3.11+: the specialisation of each `+` site seen on two strs, at
+  /// `strConcatSiteBase[code] + pc` (0: not seen yet, else the
+  /// `StrConcatSite` raw value + 1).
+  var strConcatSites: [UInt8] = []
+  var strConcatSiteBase: [Int] = []
   /// The builtin method each `.loadMethod` name found last, per code and
   /// name index (`methodSiteBase[code] + name`): the builtin type's raw
   /// value + 1 in the high half, the method's raw value (0xffff: none) in
@@ -250,6 +252,12 @@ public struct Interpreter: Sendable {
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
     self.codeWarmup = [Int32](repeating: 0, count: program.codes.count)
+    var instructionCount = 0
+    for code in program.codes {
+      strConcatSiteBase.append(instructionCount)
+      instructionCount += code.instructions.count
+    }
+    self.strConcatSites = [UInt8](repeating: 0, count: version >= .py311 ? instructionCount : 0)
     var siteCount = 0
     for code in program.codes {
       methodSiteBase.append(siteCount)
