@@ -9,6 +9,9 @@ extension Heap {
   /// reference counts are inconsistent.
   /// - Complexity: O(rows + references).
   public func checkGCInvariants() {
+    precondition(
+      weaklyReferencedNonClasses == weakrefLists.keys.count(where: { kinds[$0.slot] != .type }),
+      "weaklyReferencedNonClasses is \(weaklyReferencedNonClasses)")
     var seen = [Bool](repeating: false, count: gc.next.count)
     for list in GCList.allCases where list != .untracked {
       var slot = gc.heads[Int(list.rawValue)].first

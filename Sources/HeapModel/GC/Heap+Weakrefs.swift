@@ -25,7 +25,7 @@ extension Heap {
     let id = newFieldsObject(
       kind: .weakref, type: .weakref, refs: callback.isNull ? [] : [callback],
       index: Int(referent.index), size: size)
-    weakrefLists[referent, default: []].append(id)
+    addToWeakrefList(referent, id)
     return id
   }
 
@@ -38,7 +38,7 @@ extension Heap {
     let id = newFieldsObject(
       kind: .weakref, typeObject: keyedRefClass, refs: [callback, key], index: Int(referent.index), size: size
     )
-    weakrefLists[referent, default: []].append(id)
+    addToWeakrefList(referent, id)
     return id
   }
 
@@ -90,7 +90,14 @@ extension Heap {
     if var list = weakrefLists[referent] {
       list.removeAll { $0 == weakref }
       weakrefLists[referent] = list.isEmpty ? nil : list
+      if list.isEmpty, kinds[referent.slot] != .type { weaklyReferencedNonClasses -= 1 }
     }
+  }
+
+  /// Appends `weakref` to `referent`'s list (the newest last).
+  mutating func addToWeakrefList(_ referent: ObjectID, _ weakref: ObjectID) {
+    if weakrefLists[referent] == nil, kinds[referent.slot] != .type { weaklyReferencedNonClasses += 1 }
+    weakrefLists[referent, default: []].append(weakref)
   }
 
   /// Takes a weakref's callback out (the caller owns the reference), as

@@ -170,7 +170,7 @@ extension Heap {
       size: version >= .py311 ? 80 : 72)
     countGCAllocation()
     track(weakref)
-    weakrefLists[cls, default: []].append(weakref)
+    addToWeakrefList(cls, weakref)
     if kinds[base.slot] == .type, classes[Int(payloads[base.slot])].subclassesDict.isNull {
       // The base's first subclass: `add_subclass` makes its registry dict,
       // tracked once it holds the weakref, with a table for int keys.

@@ -180,6 +180,10 @@ public struct Heap: Sendable {
   public internal(set) var classEpoch = 0
   /// Weak references to each object, oldest first (CPython's tp_weaklist).
   public internal(set) var weakrefLists: [ObjectID: [ObjectID]] = [:]
+  /// How many keys of `weakrefLists` are not classes: every class is one
+  /// (its base's `__subclasses__` registry), so with none of the others a
+  /// dying non-class object skips the lookup (`hasWeakrefs`).
+  var weaklyReferencedNonClasses = 0
   /// Blocks parked on each free list (`FreeListKind.listIndex`), most
   /// recent last (RefCount/FreeListTable.swift).
   var freeLists: FreeListTable

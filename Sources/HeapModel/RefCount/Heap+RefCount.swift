@@ -310,7 +310,8 @@ extension Heap {
   }
 
   func hasWeakrefs(_ id: ObjectID) -> Bool {
-    guard !weakrefLists.isEmpty, let list = weakrefLists[id] else { return false }
+    if weaklyReferencedNonClasses == 0, kinds[id.slot] != .type { return false }
+    guard let list = weakrefLists[id] else { return false }
     return !list.isEmpty
   }
 
