@@ -28,6 +28,7 @@ extension Heap {
     dicts[slot].keysAddress = allocateDictKeys(size: size, slots: ObjectLayouts.dictMinSlots, unicode: true)
     dicts[slot].keysSize = size
     dicts[slot].keysSlots = ObjectLayouts.dictMinSlots
+    dicts[slot].table.reserveEntries(ObjectLayouts.dictMinSlots * 2 / 3, in: &tableSlab)
   }
 
   /// A copy of a dict's (or set's) table, positions and holes included.
@@ -85,43 +86,78 @@ extension Heap {
 
   /// Adds a new entry (the caller has checked the key is absent), stealing
   /// both references; grows the keys table as CPython would.
+  ///
+  /// The payload is read once into a local, changed there and written back
+  /// once (each `dicts[slot].field = …` was a uniqueness check of the
+  /// payload store). When the keys table is (re)allocated the entries range
+  /// is sized to its usable count, as `dk_entries` is, so the table's
+  /// entries move once per keys resize, not at every power of two.
   public mutating func dictInsertNew(_ id: ObjectID, hash: Int, key: ObjectID, value: ObjectID) {
     let slot = Int(payloads[id.slot])
-    defer { maintainTracking(id, key: key, value: value) }
-    // Mutate the payload in place: a copy would make every insert copy the
-    // whole table.
-    if dicts[slot].splitCapacity > 0 {
-      // A split instance dict: the class's shared keys grow, not this dict
-      // (see `prepareNewAttribute`).
-      dicts[slot].table.append(hash: hash, key: key, value: value, in: &tableSlab)
-      return
-    }
-    let wasUnicode = dicts[slot].unicodeKeys
-    if kinds[key.slot] != .str { dicts[slot].unicodeKeys = false }
-    let keysSlots = dicts[slot].keysSlots
+    var payload = dicts[slot]
+    // A split instance dict: the class's shared keys grow, not this dict
+    // (see `prepareNewAttribute`).
+    if payload.splitCapacity == 0 { prepareKeysForInsert(&payload, key: key) }
+    payload.table.append(hash: hash, key: key, value: value, in: &tableSlab)
+    dicts[slot] = payload
+    maintainTracking(id, key: key, value: value)
+  }
+
+  /// The keys table's part of an insert (`insertdict`'s `dk_usable` check
+  /// and `insertion_resize`, 3.11+'s unicode-to-general conversion) on a
+  /// payload the caller writes back.
+  @inline(__always)
+  private mutating func prepareKeysForInsert(_ payload: inout DictPayload, key: ObjectID) {
+    let wasUnicode = payload.unicodeKeys
+    if wasUnicode, kinds[key.slot] != .str { payload.unicodeKeys = false }
+    let keysSlots = payload.keysSlots
     let usable = keysSlots * 2 / 3
-    let entries = Int(dicts[slot].table.entryCount)
-    if keysSlots == 0 || entries >= usable || (wasUnicode && !dicts[slot].unicodeKeys && version >= .py311) {
-      let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(dicts[slot].table.count))
-      let slots = max(8, entries >= usable ? needed : keysSlots)
-      let size = dictKeysSize(slots: slots, unicode: dicts[slot].unicodeKeys)
-      let newBlock = allocateDictKeys(size: size, slots: slots, unicode: dicts[slot].unicodeKeys)
-      if dicts[slot].keysAddress != 0 {
-        freeDictKeys(dicts[slot].keysAddress, slots: keysSlots, unicode: wasUnicode)
-      }
-      dicts[slot].keysAddress = newBlock
-      dicts[slot].keysSize = size
-      dicts[slot].keysSlots = slots
-      if entries > Int(dicts[slot].table.count) { dicts[slot].table.compactEntries(in: &tableSlab) }
+    let entries = Int(payload.table.entryCount)
+    guard keysSlots == 0 || entries >= usable || (wasUnicode && !payload.unicodeKeys && version >= .py311)
+    else { return }
+    let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(payload.table.count))
+    let slots = max(8, entries >= usable ? needed : keysSlots)
+    let size = dictKeysSize(slots: slots, unicode: payload.unicodeKeys)
+    let newBlock = allocateDictKeys(size: size, slots: slots, unicode: payload.unicodeKeys)
+    if payload.keysAddress != 0 {
+      freeDictKeys(payload.keysAddress, slots: keysSlots, unicode: wasUnicode)
     }
-    dicts[slot].table.append(hash: hash, key: key, value: value, in: &tableSlab)
+    payload.keysAddress = newBlock
+    payload.keysSize = size
+    payload.keysSlots = slots
+    if entries > Int(payload.table.count) { payload.table.compactEntries(in: &tableSlab) }
+    payload.table.reserveEntries(slots * 2 / 3, in: &tableSlab)
   }
 
   /// Replaces the value at an entry position, returning the old value (the
   /// caller drops it).
   public mutating func dictReplaceValue(_ id: ObjectID, at position: Int, with value: ObjectID) -> ObjectID {
-    let slot = Int(payloads[id.slot])
-    let old = dicts[slot].table.setValue(value, at: position, in: &tableSlab)
+    let word = dicts[Int(payloads[id.slot])].table.word(position) + 3
+    let old = ObjectID(tableSlab[word])
+    tableSlab[word] = value.index
+    maintainTracking(id, key: .null, value: value)
+    return old
+  }
+
+  /// A name store at a remembered position: when the dict has str keys
+  /// only and entry `position` is live and keyed by `key` itself (the
+  /// entry a probe would reach without calling `__eq__`), takes a
+  /// reference to `value`, stores it there and returns the old value for
+  /// the caller to drop; else nil, with nothing changed.
+  public mutating func dictReplaceValue(
+    _ id: ObjectID, at position: Int, ifKeyIs key: ObjectID, with value: ObjectID
+  )
+    -> ObjectID?
+  {
+    let payload = dicts[Int(payloads[id.slot])]
+    guard payload.unicodeKeys, UInt(bitPattern: position) < UInt(bitPattern: Int(payload.table.entryCount)),
+      !key.isNull
+    else { return nil }
+    let word = payload.table.word(position)
+    guard tableSlab[word + 2] == key.index else { return nil }
+    incref(value)
+    let old = ObjectID(tableSlab[word + 3])
+    tableSlab[word + 3] = value.index
     maintainTracking(id, key: .null, value: value)
     return old
   }
@@ -175,10 +211,19 @@ extension Heap {
     return true
   }
 
+  @inline(__always)
   mutating func maintainTracking(_ dict: ObjectID, key: ObjectID, value: ObjectID) {
     if flags[dict.slot].contains(.tracked) { return }
     // track/untrack/isTracked live in GC/Heap+GCLists.swift (generation lists).
-    if mayBeTracked(key) || mayBeTracked(value) { track(dict) }
+    if mayBeTrackedInline(key) || mayBeTrackedInline(value) { track(dict) }
+  }
+
+  /// `mayBeTracked` for the insert paths, inlined there.
+  @inline(__always) func mayBeTrackedInline(_ object: ObjectID) -> Bool {
+    guard !object.isNull else { return false }
+    let kind = kinds[object.slot]
+    guard kind.isGCType else { return false }
+    return kind != .tuple || flags[object.slot].contains(.tracked)
   }
 }
 

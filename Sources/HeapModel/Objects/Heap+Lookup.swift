@@ -6,6 +6,13 @@
 // compiler. Keys compare as CPython's dict lookups do for str keys: equal
 // hash, then equal text. The comparison closures capture the columns they
 // read, never `self`: capturing the (address-only) heap would copy it.
+//
+// The dict operations of a running loop come here in one call each
+// (session 8, dicts2): `dictLookup` hashes an exact str (cached hash) or a
+// machine int and probes in the same pass, `namePosition` finds a name by
+// its interned str alone, and the remembered-position check of a name load
+// (`dictValue(_:at:ifKeyIs:)`) is `@inlinable`, so the interpreter reads
+// the entry itself (the storage it reads is `@usableFromInline` for that).
 
 extension Heap {
   // MARK: Class epoch
@@ -111,8 +118,23 @@ extension Heap {
   /// entry is live and its key is `key` itself, else nil: a remembered
   /// position checked without probing. Keys are unique, so such an entry
   /// is the one a lookup of `key` would find.
+  ///
+  /// Inlined into the interpreter (a global name load is mostly this), so
+  /// it reads the columns it needs directly: the dict's payload slot, its
+  /// table's place in the slab, two words of the entry.
+  @inlinable @inline(__always)
   public func dictValue(_ dict: ObjectID, at position: Int, ifKeyIs key: ObjectID) -> ObjectID? {
-    slabValue(dicts[Int(payloads[dict.slot])].table, at: position, ifKeyIs: key)
+    let storage = table.storage
+    precondition(UInt(bitPattern: dict.slot) < UInt(bitPattern: storage.count), "row out of range")
+    let entries = dicts.elements[Int(storage.rows.payloads[dict.slot])].table
+    guard UInt(bitPattern: position) < UInt(bitPattern: Int(entries.entryCount)), !key.isNull else {
+      return nil
+    }
+    let word = entries.word(position)
+    return tableSlab.words.withUnsafeBufferPointer { words -> ObjectID? in
+      let value = words[word &+ 3]
+      return words[word &+ 2] == key.index && value >= 0 ? ObjectID(value) : nil
+    }
   }
 
   /// Looks `name` up in a user class's namespace, then its bases' (`_PyType_Lookup`
@@ -284,6 +306,148 @@ extension Heap {
     }
   }
 
+  // MARK: Exact keys in one call
+
+  /// The hash of `key` when it is known without running code or reading
+  /// text: an exact str whose hash is cached, or a machine int (its value
+  /// below 2**61 − 1 in magnitude, −1 hashing as −2). nil otherwise.
+  @inline(__always)
+  func knownHash(_ key: ObjectID, kind: ObjectKind, payload: Int64) -> Int? {
+    switch kind {
+    case .str:
+      return strs[Int(payload)].hash
+    case .int:
+      if flags[key.slot].contains(.bigPayload) { return nil }
+      let value = Int(payload)
+      guard value.magnitude < (1 << 61) - 1 else { return nil }
+      return value == -1 ? -2 : value
+    default:
+      return nil
+    }
+  }
+
+  /// `probeExactKey` and the hash before it in one call, for a dict (not a
+  /// set) and a key whose hash is known without running code (`knownHash`):
+  /// the hash and where the key is, or `DictLookup.absent`, or
+  /// `DictLookup.unknown` (an entry on the way needs `__eq__`; the hash is
+  /// valid), or `DictLookup.noHash` (the caller hashes the key and probes
+  /// the general way). The entries are read through buffers, the key's
+  /// kind and payload once.
+  public func dictLookup(_ dict: ObjectID, key: ObjectID) -> DictLookup {
+    let keyKind = kinds[key.slot]
+    let keyPayload = payloads[key.slot]
+    guard let hash = knownHash(key, kind: keyKind, payload: keyPayload), kinds[dict.slot] == .dict else {
+      return DictLookup(hash: 0, position: DictLookup.noHash)
+    }
+    return DictLookup(
+      hash: hash, position: exactKeyPosition(dict, key: key, kind: keyKind, payload: keyPayload, hash: hash))
+  }
+
+  /// Where exact str or machine int `key` (kind and payload given) is in
+  /// dict `dict`'s table, by the rules of `probeExactKey`: the position,
+  /// `DictLookup.absent`, or `DictLookup.unknown`.
+  @inline(__always)
+  func exactKeyPosition(
+    _ dict: ObjectID, key: ObjectID, kind keyKind: ObjectKind, payload keyPayload: Int64, hash: Int
+  )
+    -> Int
+  {
+    let entries = dicts[Int(payloads[dict.slot])].table
+    let (kinds, flags, payloads) = (self.kinds, self.flags, self.payloads)
+    return tableSlab.words.withUnsafeBufferPointer { words -> Int in
+      strs.withReader { strs -> Int in
+        // 1 equal, 0 not, −1 undecided without `__eq__`.
+        @inline(__always) func compare(_ word: Int) -> Int {
+          guard SlabTable.hash(words, word) == hash else { return 0 }
+          let candidate = Int(words[word &+ 2])
+          if candidate == key.slot { return 1 }
+          if candidate < 0 { return 0 }  // a removed entry keeps its hash
+          switch (keyKind, kinds[candidate]) {
+          case (.str, .str):
+            return strs.equals(Int(payloads[candidate]), Int(keyPayload)) ? 1 : 0
+          case (.int, .int), (.int, .bool):
+            return !flags[candidate].contains(.bigPayload) && payloads[candidate] == keyPayload ? 1 : 0
+          case (.str, .int), (.str, .bool), (.int, .str):
+            return 0
+          default:
+            return -1
+          }
+        }
+        if entries.indexSlots == 0 {
+          var word = Int(entries.entriesStart)
+          for position in 0..<Int(entries.entryCount) {
+            let verdict = compare(word)
+            if verdict != 0 { return verdict > 0 ? position : DictLookup.unknown }
+            word &+= 4
+          }
+          return DictLookup.absent
+        }
+        let mask = Int(entries.indexSlots) &- 1
+        let index = Int(entries.indexStart)
+        var slot = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+          let entry = Int(words[index &+ slot])
+          if entry == -1 { return DictLookup.absent }
+          if entry >= 0 {
+            let verdict = compare(entries.word(entry))
+            if verdict != 0 { return verdict > 0 ? entry : DictLookup.unknown }
+          }
+          perturb >>= 5
+          slot = (slot &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+      }
+    }
+  }
+
+  /// Where a name is in a namespace dict, for a key given only as the
+  /// name's interned str (whose hash is `hash`): a key that is that very
+  /// object settles it, another str is compared by text, a key of any
+  /// other kind never matches (a namespace lookup by name compares str
+  /// keys only, as `strKeyPosition` does). nil when absent.
+  public func namePosition(_ dict: ObjectID, interned: ObjectID, hash: Int) -> Int? {
+    let entries = dicts[Int(payloads[dict.slot])].table
+    let (kinds, payloads) = (self.kinds, self.payloads)
+    let nameSlot = Int(payloads[interned.slot])
+    let position = tableSlab.words.withUnsafeBufferPointer { words -> Int in
+      strs.withReader { strs -> Int in
+        @inline(__always) func matches(_ word: Int) -> Bool {
+          guard SlabTable.hash(words, word) == hash else { return false }
+          let candidate = Int(words[word &+ 2])
+          if candidate == interned.slot { return true }
+          return candidate >= 0 && kinds[candidate] == .str && strs.equals(Int(payloads[candidate]), nameSlot)
+        }
+        if entries.indexSlots == 0 {
+          var word = Int(entries.entriesStart)
+          for position in 0..<Int(entries.entryCount) {
+            if matches(word) { return position }
+            word &+= 4
+          }
+          return -1
+        }
+        let mask = Int(entries.indexSlots) &- 1
+        let index = Int(entries.indexStart)
+        var slot = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+          let entry = Int(words[index &+ slot])
+          if entry == -1 { return -1 }
+          if entry >= 0, matches(entries.word(entry)) { return entry }
+          perturb >>= 5
+          slot = (slot &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        }
+      }
+    }
+    return position >= 0 ? position : nil
+  }
+
+  /// A slice object's start, stop and step (borrowed), read in place.
+  public func sliceParts(_ slice: ObjectID) -> (start: ObjectID, stop: ObjectID, step: ObjectID) {
+    fields.elements.withUnsafeBufferPointer { fields in
+      fields[Int(payloads[slice.slot])].refs.withUnsafeBufferPointer { ($0[0], $0[1], $0[2]) }
+    }
+  }
+
   /// The value at `position` of a dict's table (borrowed).
   public func dictValue(_ dict: ObjectID, at position: Int) -> ObjectID {
     dicts[Int(payloads[dict.slot])].table.value(at: position, in: tableSlab)
@@ -301,4 +465,19 @@ public enum KeyProbe: Equatable, Sendable {
   case absent
   /// An entry on the way needs Python's `__eq__`.
   case unknown
+}
+
+/// The answer of `Heap.dictLookup`: the key's hash and where it is.
+public struct DictLookup: Sendable {
+  /// The key's hash (0 and meaningless with `noHash`).
+  public var hash: Int
+  /// The entry position (≥ 0), or `absent`, `unknown` or `noHash`.
+  public var position: Int
+
+  /// No live entry has the key.
+  public static let absent = -1
+  /// An entry on the way needs Python's `__eq__`: probe in Python order.
+  public static let unknown = -2
+  /// The key's hash needs computing (or running code) first.
+  public static let noHash = -3
 }

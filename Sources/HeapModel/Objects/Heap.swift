@@ -137,9 +137,9 @@ public struct Heap: Sendable {
   var byteStrings = Store<[UInt8]>()
   /// Items of every list and tuple (Objects/ItemSlab.swift).
   var itemSlab = ItemSlab()
-  var dicts = Store<DictPayload>()
+  @usableFromInline var dicts = Store<DictPayload>()
   /// Entries and indexes of every dict and set (Objects/SlabTable.swift).
-  var tableSlab = ItemSlab()
+  @usableFromInline var tableSlab = ItemSlab()
   var instances = Store<InstancePayload>()
   /// Instances' slots, exception fields and inline attributes
   /// (Objects/Heap+InstanceSlab.swift): the same range allocator as the items.

@@ -31,9 +31,9 @@
 // free ranges; words 0–2 (`reservedWords`) are zero and belong to no range.
 
 /// One array holding the items of every list and tuple (see the essay above).
-struct ItemSlab: Sendable {
+@usableFromInline struct ItemSlab: Sendable {
   /// Header words and items.
-  private(set) var words = [Int32](repeating: 0, count: ItemSlab.reservedWords)
+  @usableFromInline private(set) var words = [Int32](repeating: 0, count: ItemSlab.reservedWords)
   /// Heads of the free lists of short ranges, by length (-1: empty).
   private var freeHeads = [Int32](repeating: -1, count: ItemSlab.smallLengths)
   /// Heads of the free lists of longer ranges, by length.
@@ -121,9 +121,20 @@ struct ItemSlab: Sendable {
     if count <= 8 {
       for _ in 0..<count { words.append(0) }
     } else {
-      words.append(contentsOf: repeatElement(0, count: count))
+      // Longer ranges (a dict's entries) copy from a block of zeros: a
+      // contiguous source is one copy, where `repeatElement` was the
+      // generic sequence path (~170 instructions for 20 words).
+      var left = count
+      while left > 0 {
+        let part = min(left, ItemSlab.zeros.count)
+        words.append(contentsOf: ItemSlab.zeros[0..<part])
+        left -= part
+      }
     }
   }
+
+  /// Zero words to append from (`grow`).
+  private static let zeros = [Int32](repeating: 0, count: 256)
 
   @inline(never) private mutating func reserve(_ needed: Int) {
     words.reserveCapacity(max(needed, words.capacity + words.capacity / 2))

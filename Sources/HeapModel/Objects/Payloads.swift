@@ -63,7 +63,7 @@ struct InlineAttributes: Sendable {
 /// A dict or set object's table plus the blocks holding it. Plain data: the
 /// entries live in `Heap.tableSlab` (Objects/SlabTable.swift).
 public struct DictPayload: Sendable {
-  var table: SlabTable
+  @usableFromInline var table: SlabTable
   /// Address and request size of the keys table block (0 when the dict uses
   /// the shared empty keys).
   public var keysAddress: UInt64

@@ -18,8 +18,12 @@
 // it goes back to no ranges at all; when more than 16 positions are used
 // and fewer than half are live, the live entries slide to the front (in
 // order) and the index is rebuilt; `compactEntries` does the same on request
-// (`dictresize` drops the holes). The entries range doubles when full, as a
-// realloc would, and shrinks to the next power of two at a compaction.
+// (`dictresize` drops the holes). A dict's entries range is sized to its
+// keys table's usable count when the keys table is allocated or grown
+// (`reserveEntries`, from `Heap.dictInsertNew`: `dk_entries` has that many
+// slots), so it moves once per keys resize; any other growth doubles it
+// when full, as a realloc would, and a compaction shrinks it to the next
+// power of two.
 //
 // The index is CPython's open addressing (slot = hash & mask, then
 // `slot·5 + 1 + perturb`, perturb shifted right by 5 each step) over entry
@@ -42,15 +46,15 @@
 
 /// The location of one hash table in the table slab (plain data; see the
 /// essay above).
-struct SlabTable: Sendable, Equatable {
-  var entriesStart = Int32(ItemSlab.emptyStart)
-  var capacity: Int32 = 0
+@usableFromInline struct SlabTable: Sendable, Equatable {
+  @usableFromInline var entriesStart = Int32(ItemSlab.emptyStart)
+  @usableFromInline var capacity: Int32 = 0
   /// Positions used, live or removed (CPython's `dk_nentries`).
-  var entryCount: Int32 = 0
+  @usableFromInline var entryCount: Int32 = 0
   /// Live entries.
-  var count: Int32 = 0
-  var indexStart = Int32(ItemSlab.emptyStart)
-  var indexSlots: Int32 = 0
+  @usableFromInline var count: Int32 = 0
+  @usableFromInline var indexStart = Int32(ItemSlab.emptyStart)
+  @usableFromInline var indexSlots: Int32 = 0
 
   static let entryWords = 4
   /// Positions a table may use before it gets an index.
@@ -58,7 +62,8 @@ struct SlabTable: Sendable, Equatable {
 
   // MARK: Reading
 
-  @inline(__always) func word(_ position: Int) -> Int { Int(entriesStart) + position * SlabTable.entryWords }
+  /// The first word of entry `position` (`entryWords` = 4 words an entry).
+  @inlinable @inline(__always) func word(_ position: Int) -> Int { Int(entriesStart) &+ position &* 4 }
 
   @inline(__always) static func hash(_ words: UnsafeBufferPointer<Int32>, _ word: Int) -> Int {
     Int(bitPattern: UInt(UInt32(bitPattern: words[word])) | UInt(UInt32(bitPattern: words[word + 1])) << 32)
@@ -308,6 +313,13 @@ struct SlabTable: Sendable, Equatable {
       indexStart = Int32(ItemSlab.emptyStart)
       indexSlots = 0
     }
+  }
+
+  /// Makes room for `entries` positions in all (the usable count of the
+  /// keys table the dict just got), so that appends up to there do not
+  /// move the entries range.
+  mutating func reserveEntries(_ entries: Int, in slab: inout ItemSlab) {
+    if Int(capacity) < entries { resizeEntries(to: Int32(entries), in: &slab) }
   }
 
   private mutating func resizeEntries(to newCapacity: Int32, in slab: inout ItemSlab) {

@@ -4,8 +4,8 @@
 // total.
 
 /// A recycling array of payload values.
-struct Store<Element>: Sendable where Element: Sendable {
-  private(set) var elements: [Element] = []
+@usableFromInline struct Store<Element>: Sendable where Element: Sendable {
+  @usableFromInline private(set) var elements: [Element] = []
   private(set) var free: [Int32] = []
 
   /// Stores a value and returns its slot.

@@ -698,19 +698,74 @@ extension Interpreter {
   // `__eq__` either). Where a
   // module-level loop spends its time, this replaces a probe by one load.
 
-  /// `namespaceLookup` for a name instruction at `site` (owned), nil when absent.
-  mutating func namespaceLookup(_ dict: ObjectID, _ name: String, hash: Int, interned: ObjectID, site: Int)
-    throws
-    -> ObjectID?
+  /// LOAD_NAME `arg` of the code whose `InstructionStore` entry is `code`,
+  /// in frame `frame`: its namespace, then its globals, then the builtins
+  /// (owned). The name's text is read only on the way to the builtins.
+  @inline(never)
+  mutating func loadName(_ code: UnsafePointer<InstructionStore.CodePointers>, _ arg: Int, frame: Int) throws
+    -> ObjectID
   {
+    let interned = code.pointee.nameObjects[arg]
+    let hash = code.pointee.nameHashes[arg]
+    let site = methodSiteBase[code.pointee.code] &+ arg
+    let namespace = frames[frame].namespace
+    if let value = namespaceLookup(namespace, interned: interned, hash: hash, site: site) { return value }
+    let globals = frames[frame].globals
+    // A module's code: the same dict, looked up once.
+    if globals != namespace, let value = namespaceLookup(globals, interned: interned, hash: hash, site: site)
+    {
+      return value
+    }
+    return try builtinName(code, arg, site: site)
+  }
+
+  /// LOAD_GLOBAL `arg` (as `loadName`): the frame's globals, then the
+  /// builtins (owned).
+  @inline(never)
+  mutating func loadGlobal(_ code: UnsafePointer<InstructionStore.CodePointers>, _ arg: Int, frame: Int)
+    throws
+    -> ObjectID
+  {
+    let site = methodSiteBase[code.pointee.code] &+ arg
+    if let value = namespaceLookup(
+      frames[frame].globals, interned: code.pointee.nameObjects[arg], hash: code.pointee.nameHashes[arg],
+      site: site)
+    {
+      return value
+    }
+    return try builtinName(code, arg, site: site)
+  }
+
+  /// The builtin a name instruction names (owned), or its NameError.
+  private mutating func builtinName(
+    _ code: UnsafePointer<InstructionStore.CodePointers>, _ arg: Int, site: Int
+  )
+    throws -> ObjectID
+  {
+    let name = code.pointee.names[arg]
+    if let value = builtin(named: name, site: site) { return retain(value) }
+    throw raiseNameError(name, interned: code.pointee.nameObjects[arg])
+  }
+
+  /// A name in a namespace dict for a name instruction at `site` (owned),
+  /// nil when absent: the remembered position first (one inlined read of
+  /// the entry), then a probe by the interned name (`Heap.namePosition`).
+  @inline(__always)
+  mutating func namespaceLookup(_ dict: ObjectID, interned: ObjectID, hash: Int, site: Int) -> ObjectID? {
     if dict.isNull { return nil }
     let hint = methodSiteCache[site]
-    if hint != 0, hint < 0x1_0000, let value = heap.dictValue(dict, at: Int(hint) - 1, ifKeyIs: interned) {
+    if hint &- 1 < 0xffff, let value = heap.dictValue(dict, at: Int(hint) &- 1, ifKeyIs: interned) {
       return retain(value)
     }
-    guard let position = heap.dictPosition(dict, name: name, hash: hash, interned: interned) else {
-      return nil
-    }
+    return namespaceProbe(dict, interned: interned, hash: hash, site: site)
+  }
+
+  /// `namespaceLookup` past its hint: probes and remembers the position.
+  @inline(never)
+  private mutating func namespaceProbe(_ dict: ObjectID, interned: ObjectID, hash: Int, site: Int)
+    -> ObjectID?
+  {
+    guard let position = heap.namePosition(dict, interned: interned, hash: hash) else { return nil }
     if position < 0xffff { methodSiteCache[site] = UInt32(position + 1) }
     return retain(heap.dictValue(dict, at: position))
   }
@@ -718,11 +773,10 @@ extension Interpreter {
   /// `dictSet` of a name instruction at `site` (borrowed key and value).
   mutating func storeName(_ dict: ObjectID, key: ObjectID, value: ObjectID, site: Int) throws {
     let hint = methodSiteCache[site]
-    if hint != 0, hint < 0x1_0000, heap.dictHasUnicodeKeys(dict),
-      heap.dictValue(dict, at: Int(hint) - 1, ifKeyIs: key) != nil
+    if hint &- 1 < 0xffff,
+      let old = heap.dictReplaceValue(dict, at: Int(hint) &- 1, ifKeyIs: key, with: value)
     {
-      heap.incref(value)
-      drop(heap.dictReplaceValue(dict, at: Int(hint) - 1, with: value))
+      drop(old)
       return
     }
     try dictSet(dict, key: key, value: value)

@@ -107,22 +107,90 @@ extension Interpreter {
   }
 
   /// The value for `key` (borrowed), nil when absent.
+  ///
+  /// An exact str with its hash cached or a machine int (nearly every key)
+  /// is hashed and found in one HeapModel call (`Heap.dictLookup`); other
+  /// keys, and probes that meet a key needing `__eq__`, take the general
+  /// path, which hashes and compares in Python's order.
   mutating func dictGet(_ dict: ObjectID, key: ObjectID) throws -> ObjectID? {
-    let hash = try hash(key)
-    guard let position = try dictFind(dict, key: key, hash: hash) else { return nil }
+    let lookup = heap.dictLookup(dict, key: key)
+    if lookup.position >= 0 { return heap.dictValue(dict, at: lookup.position) }
+    if lookup.position == DictLookup.absent { return nil }
+    return try dictGetSlowly(dict, key: key, lookup)
+  }
+
+  /// `dictGet` for a key `Heap.dictLookup` could not settle.
+  @inline(never)
+  private mutating func dictGetSlowly(_ dict: ObjectID, key: ObjectID, _ lookup: DictLookup) throws
+    -> ObjectID?
+  {
+    let position: Int?
+    if lookup.position == DictLookup.unknown {
+      position = try findCandidate(heap.dictCandidates(dict, hash: lookup.hash), key: key)
+    } else {
+      position = try dictFind(dict, key: key, hash: try hash(key))
+    }
+    guard let position else { return nil }
     return heap.dictValue(dict, at: position)
   }
 
-  /// `d[key] = value` with borrowed key and value.
+  /// `d[key] = value` with borrowed key and value (fast path as `dictGet`).
   mutating func dictSet(_ dict: ObjectID, key: ObjectID, value: ObjectID) throws {
-    let hash = try hash(key)
-    if let position = try dictFind(dict, key: key, hash: hash) {
+    let lookup = heap.dictLookup(dict, key: key)
+    if lookup.position >= 0 {
+      heap.incref(value)
+      drop(heap.dictReplaceValue(dict, at: lookup.position, with: value))
+    } else if lookup.position == DictLookup.absent {
+      heap.incref(key)
+      heap.incref(value)
+      heap.dictInsertNew(dict, hash: lookup.hash, key: key, value: value)
+    } else {
+      try dictSetSlowly(dict, key: key, value: value, lookup)
+    }
+  }
+
+  /// `dictSet` for a key `Heap.dictLookup` could not settle.
+  @inline(never)
+  private mutating func dictSetSlowly(_ dict: ObjectID, key: ObjectID, value: ObjectID, _ lookup: DictLookup)
+    throws
+  {
+    let hash: Int
+    let found: Int?
+    if lookup.position == DictLookup.unknown {
+      hash = lookup.hash
+      found = try findCandidate(heap.dictCandidates(dict, hash: hash), key: key)
+    } else {
+      hash = try self.hash(key)
+      found = try dictFind(dict, key: key, hash: hash)
+    }
+    if let position = found {
       heap.incref(value)
       drop(heap.dictReplaceValue(dict, at: position, with: value))
     } else {
       heap.incref(key)
       heap.incref(value)
       heap.dictInsertNew(dict, hash: hash, key: key, value: value)
+    }
+  }
+
+  /// BUILD_MAP (and the model's BUILD_CONST_KEY_MAP): a new dict from the
+  /// `count` key-value pairs on top of the value stack, inserted in order,
+  /// each pair's references dropped after its insert. The pairs move to a
+  /// buffer on the machine stack first (a Python `__eq__` or `__hash__`
+  /// called on the way may use the value stack), not to a new array.
+  mutating func buildMap(_ count: Int) throws {
+    let words = 2 * count
+    try withUnsafeTemporaryAllocation(of: ObjectID.self, capacity: max(words, 1)) { flat in
+      let first = values.count - words
+      for offset in 0..<words { flat[offset] = values[first + offset] }
+      values.removeLast(words)
+      let dict = newDict(presized: count)
+      push(dict)
+      for index in 0..<count {
+        try dictSet(dict, key: flat[2 * index], value: flat[2 * index + 1])
+        drop(flat[2 * index])
+        drop(flat[2 * index + 1])
+      }
     }
   }
 

@@ -152,23 +152,7 @@ extension Interpreter {
       case .loadClosure:
         push(retain(values[r.base + arg]))
       case .loadName:
-        let name = r.names[arg]
-        let hash = r.nameHashes[arg]
-        let interned = r.nameObjects[arg]
-        let namespace = frames[frameIndex].namespace
-        let globals = frames[frameIndex].globals
-        let site = methodSiteBase[r.code] &+ arg
-        if let value = try namespaceLookup(namespace, name, hash: hash, interned: interned, site: site) {
-          push(value)
-        } else if globals != namespace,  // a module's code: the same dict, looked up once
-          let value = try namespaceLookup(globals, name, hash: hash, interned: interned, site: site)
-        {
-          push(value)
-        } else if let value = builtin(named: name, site: site) {
-          push(retain(value))
-        } else {
-          throw raiseNameError(name, interned: r.nameObjects[arg])
-        }
+        push(try loadName(r.entry, arg, frame: frameIndex))
       case .storeName:
         let value = pop()
         try storeName(
@@ -181,18 +165,7 @@ extension Interpreter {
           throw raiseNameError(name, interned: r.nameObjects[arg])
         }
       case .loadGlobal:
-        let name = r.names[arg]
-        let site = methodSiteBase[r.code] + arg
-        if let value = try namespaceLookup(
-          frames[frameIndex].globals, name, hash: r.nameHashes[arg],
-          interned: r.nameObjects[arg], site: site)
-        {
-          push(value)
-        } else if let value = builtin(named: name, site: site) {
-          push(retain(value))
-        } else {
-          throw raiseNameError(name, interned: r.nameObjects[arg])
-        }
+        push(try loadGlobal(r.entry, arg, frame: frameIndex))
       case .storeGlobal:
         let value = pop()
         try storeName(
@@ -440,15 +413,7 @@ extension Interpreter {
           drop(item)
         }
       case .buildMap:
-        let flat = values.array(from: values.count - 2 * arg)
-        values.removeLast(2 * arg)
-        let dict = newDict(presized: arg)
-        push(dict)
-        for index in 0..<arg {
-          try dictSet(dict, key: flat[2 * index], value: flat[2 * index + 1])
-          drop(flat[2 * index])
-          drop(flat[2 * index + 1])
-        }
+        try buildMap(arg)
       case .buildString:
         let pieces = UnsafeBufferPointer(start: values.start + (values.count - arg), count: arg)
         // The joined str is allocated before the pieces are dropped, last

@@ -727,6 +727,8 @@ extension Interpreter {
   private mutating func asciiSubscript(_ container: ObjectID, _ index: ObjectID) throws -> ObjectID {
     let count = heap.str(container).length
     if heap.kind(of: index) == .slice {
+      // Step 1 (the common slice) without a list of positions: Interpreter+Slices.swift.
+      if let piece = asciiStepOneSlice(container, index, count: count) { return piece }
       let positions = try sliceIndices(index, count: count)
       if isWholeSlice(index, positions, count: count) { return retain(container) }
       if let first = positions.first, positions.last! - first == positions.count - 1 {
