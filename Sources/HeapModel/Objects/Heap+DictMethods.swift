@@ -13,11 +13,17 @@
 //   keys.
 
 extension Heap {
-  /// The entry position of a dict's last live entry (what `popitem`
-  /// removes), nil when the dict is empty.
-  /// - Complexity: O(trailing removed entries).
-  public func dictLastLivePosition(_ id: ObjectID) -> Int? {
-    dicts[Int(payloads[id.slot])].table.lastLive(in: tableSlab)
+  /// `dict.popitem`'s removal: the last live entry, or nil when the dict
+  /// is empty. Popping one after another costs O(1) each, as in CPython
+  /// (the holes left behind are not walked again).
+  public mutating func dictPopLast(_ id: ObjectID) -> (key: ObjectID, value: ObjectID)? {
+    let slot = Int(payloads[id.slot])
+    guard let position = dicts[slot].table.lastLive(in: tableSlab) else { return nil }
+    let used = dicts[slot].table.entryCount
+    let removed = dictRemove(id, at: position)
+    // A removal that compacted the table left no holes to remember.
+    if dicts[slot].table.entryCount == used { dicts[slot].table.trailingHoles = used - Int32(position) }
+    return removed
   }
 
   /// `dictresize` of an empty dict to a new keys table of `slots` slots
@@ -46,7 +52,7 @@ extension SlabTable {
   /// (the trailing holes earlier `popitem` calls left).
   func lastLive(in slab: ItemSlab) -> Int? {
     slab.words.withUnsafeBufferPointer { words -> Int? in
-      var position = Int(entryCount) - 1
+      var position = Int(entryCount - trailingHoles) - 1
       while position >= 0 {
         if words[word(position) + 3] != ObjectID.null.index { return position }
         position -= 1

@@ -22,11 +22,10 @@ extension Interpreter {
       throw InterpreterStop.unsupported(feature: "dict.popitem of an instance __dict__", line: currentLine)
     }
     let result = heap.newTuple([retain(heap.none), retain(heap.none)])
-    guard let position = heap.dictLastLivePosition(dict) else {
+    guard let removed = heap.dictPopLast(dict) else {
       drop(result)
       throw raise(.keyError, "popitem(): dictionary is empty")
     }
-    let removed = heap.dictRemove(dict, at: position)
     drop(heap.listSetItem(result, 0, removed.key))
     drop(heap.listSetItem(result, 1, removed.value))
     return result
