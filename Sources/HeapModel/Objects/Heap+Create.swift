@@ -21,6 +21,34 @@ extension Heap {
     return allocateObject(kind: .int, type: typeObject(.int), size: size, payload: Int64(value))
   }
 
+  /// An int object made as `PyLong_FromLong` makes it (+1 reference): the
+  /// cached small int, else a block of `ObjectLayouts.machineIntBlockSize`.
+  /// The same object as `newInt(value, origin: .machineInt)`, and as any
+  /// arithmetic origin whose operands have at most one digit each; one
+  /// call from the interpreter with nothing to decode.
+  public mutating func newMachineInt(_ value: Int) -> ObjectID {
+    if value >= Heap.smallIntRange.lowerBound, value < Heap.smallIntRange.upperBound {
+      let cached = smallInts[value &- Heap.smallIntRange.lowerBound]
+      incref(cached)
+      return cached
+    }
+    return allocateObject(
+      kind: .int, type: typeObject(.int), size: layouts.machineIntBlockSize(value), payload: Int64(value))
+  }
+
+  /// The value of an int object (not a bool) that fits in `Int`; nil for
+  /// any other object. Reads the kind, flags and payload columns once
+  /// each, inlined into the interpreter's int fast paths.
+  @inlinable @inline(__always)
+  public func smallIntPayload(_ id: ObjectID) -> Int? {
+    let slot = id.slot
+    let storage = table.storage
+    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+    let rows = storage.rows
+    guard rows.kinds[slot] == .int, !rows.flags[slot].contains(.bigPayload) else { return nil }
+    return Int(truncatingIfNeeded: rows.payloads[slot])
+  }
+
   /// An int object for an arbitrary-precision value (+1 reference).
   public mutating func newInt(big value: BigInt, origin: ObjectLayouts.IntOrigin = .exact) -> ObjectID {
     if let small = Int(exactly: value) { return newInt(small, origin: origin) }
@@ -46,6 +74,7 @@ extension Heap {
   }
 
   /// The bool object for a truth value (+1 reference).
+  @inlinable
   public mutating func newBool(_ value: Bool) -> ObjectID {
     let id = value ? trueObject : falseObject
     incref(id)

@@ -13,6 +13,14 @@
 // The heap only keeps whether a close would run Python code (the fields
 // payload's `extra`: 1 while the frame can run); the interpreter keeps the
 // frame itself and performs the close when asked for the finalizer.
+//
+// While a generator is suspended its frame's slots and stack are parked at
+// the front of the payload's refs, before the function (3.11+), which is
+// what the collector traverses; the interpreter moves them to its value
+// stack on a resume and back on a `yield` through the two calls below, each
+// one access to the payload with bulk copies (no closure, no array built),
+// as a resume and a yield happen once per item of a generator pipeline.
+//
 // Not modelled: `gen_dealloc` clears weak references before calling the
 // finalizer, where `subtype_dealloc` calls `__del__` first.
 
@@ -24,4 +32,63 @@ extension Heap {
 
   /// Whether closing the generator would run its frame.
   public func generatorNeedsClose(_ id: ObjectID) -> Bool { fieldsPayload(id).extra != 0 }
+
+  /// Resume: moves the `count` values parked at the front of a suspended
+  /// generator's refs into `destination` (uninitialised), leaving nulls in
+  /// their places: the running generator's refs are nulls (which nothing
+  /// reads: the collector skips them) and then the function (3.11+), so
+  /// that the next `yield` at the same stack depth refills them in place.
+  public mutating func unparkGeneratorValues(
+    _ generator: ObjectID, count: Int, into destination: UnsafeMutablePointer<ObjectID>
+  ) {
+    let slot = Int(payloads[generator.slot])
+    Heap.unpark(count, from: &fields[slot].refs, into: destination)
+  }
+
+  /// `yield`: parks `values` (the frame's slots and stack) at the front of
+  /// the running generator's refs, before the function (3.11+).
+  public mutating func parkGeneratorValues(_ generator: ObjectID, _ values: UnsafeBufferPointer<ObjectID>) {
+    let slot = Int(payloads[generator.slot])
+    Heap.park(values, in: &fields[slot].refs)
+  }
+
+  /// A running generator's frame finished: empties its refs and returns
+  /// the function they held (null in 3.8–3.10), which the caller releases.
+  public mutating func takeFinishedGeneratorFunction(_ generator: ObjectID) -> ObjectID {
+    let slot = Int(payloads[generator.slot])
+    let function = fields[slot].refs.last ?? .null
+    fields[slot].refs.removeAll()
+    return function
+  }
+
+  @inline(__always)
+  private static func unpark(
+    _ count: Int, from refs: inout [ObjectID], into destination: UnsafeMutablePointer<ObjectID>
+  ) {
+    refs.withUnsafeMutableBufferPointer { buffer in
+      precondition(count <= buffer.count, "more parked values than refs")
+      let start = buffer.baseAddress!
+      destination.initialize(from: start, count: count)
+      start.update(repeating: .null, count: count)
+    }
+  }
+
+  @inline(__always)
+  private static func park(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
+    // Running, the refs are nulls and at most the function, which is
+    // never null: it is there when the last ref is not null.
+    let kept = refs.last.map { $0.isNull ? 0 : 1 } ?? 0
+    if refs.count - kept == values.count {
+      // The shape of the last park (the usual case): refill in place.
+      refs.withUnsafeMutableBufferPointer { buffer in
+        guard let source = values.baseAddress else { return }
+        buffer.baseAddress!.update(from: source, count: values.count)
+      }
+      return
+    }
+    let function = kept == 1 ? refs[refs.count - 1] : .null
+    refs.removeAll(keepingCapacity: true)
+    refs.append(contentsOf: values)
+    if kept == 1 { refs.append(function) }
+  }
 }

@@ -108,6 +108,20 @@ extension ObjectLayouts {
     }
   }
 
+  /// Request size of the block of `value` as `PyLong_FromLong` makes it,
+  /// which is also the block of any result computed in C from one-digit
+  /// operands: the same as `intBlockSize(resultDigits: intDigits(of: value),
+  /// origin: .machineInt)`, without the origin's switch (the interpreter's
+  /// int fast paths and range iteration, millions of times a run).
+  /// - Complexity: O(1).
+  @inlinable
+  public func machineIntBlockSize(_ value: Int) -> Int {
+    let digits = ObjectLayouts.intDigits(of: value)
+    // 3.11+: one digit is `sizeof(PyLongObject)`, 32; two are exactly 32 too.
+    if version >= .py311 { return digits <= 2 ? 32 : 24 + 4 * digits }
+    return 24 + 4 * digits
+  }
+
   /// A result computed in C from one-digit operands: exact digits in
   /// 3.8–3.10; in 3.11+ one digit → `sizeof(PyLongObject)` = 32, else exact.
   @usableFromInline

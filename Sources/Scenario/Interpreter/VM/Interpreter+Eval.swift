@@ -281,15 +281,11 @@ extension Interpreter {
       case .binaryOp, .inplaceOp:
         let right = pop()
         let left = pop()
-        let leftKind = heap.kind(of: left)
-        let rightKind = heap.kind(of: right)
         let result: ObjectID
         do {
-          if leftKind == .int, rightKind == .int,
-            let value = smallIntOperation(binaryOperator(arg), left, right)
-          {
-            result = value  // both 64-bit ints: what `binaryOperation` would reach second
-          } else if arg == 0, leftKind == .str, rightKind == .str {
+          if let value = smallIntOperation(binaryOperator(arg), left, right) {
+            result = value  // 64-bit ints: what `binaryOperation` would reach second
+          } else if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
             // arg 0 is `+` (Interpreter+StrConcat.swift)
             result = try concatenateStrings(left, right, pc: pc)
           } else {

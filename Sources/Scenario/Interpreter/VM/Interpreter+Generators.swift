@@ -21,8 +21,9 @@
 // Running a generator: its frame's slots and stack are parked at the front
 // of the generator payload's refs while it is suspended (what the collector
 // traverses), its scalar state in `generatorStates`. A resume moves the
-// parked values onto the value stack and pushes a frame; `yield` moves them
-// back. `next()`, `sum()` and the other C callers run the frame in a nested
+// parked values onto the value stack, leaving nulls in their places, and
+// pushes a frame; `yield` moves them back, in place when the stack is as
+// deep as at the last `yield` (HeapModel's Heap+Generators.swift). `next()`, `sum()` and the other C callers run the frame in a nested
 // loop (`resumeGenerator`), as `gen_send_ex` recurses into the evaluation
 // loop; a `for` loop over a generator pushes the frame into the running loop
 // (`enterGenerator`, 3.12's FOR_ITER_GEN) with the same reference moves, so
@@ -163,8 +164,8 @@ extension Interpreter {
 
   /// Makes a suspended generator's frame the running frame: its parked
   /// slots and stack move from the front of the payload's refs to the value
-  /// stack, copied in place (the payload keeps only the function, 3.11+),
-  /// and its blocks return to the block stack. Returns whether it is the
+  /// stack (nulls stay in their places, then the function, 3.11+), and its
+  /// blocks return to the block stack. Returns whether it is the
   /// generator's first run.
   private mutating func pushGeneratorFrame(_ generator: ObjectID, index: Int, returnsToSwift: Bool) -> Bool {
     let stateAddress = generatorStates.start + index
@@ -175,16 +176,7 @@ extension Interpreter {
     let parkedCount = state.parkedCount
     if parkedCount > 0 {
       let destination = values.appendUninitialized(parkedCount)
-      heap.withFields(generator) { fields in
-        let total = fields.refs.count
-        fields.refs.withUnsafeMutableBufferPointer { refs in
-          let start = refs.baseAddress!
-          destination.initialize(from: start, count: parkedCount)
-          // What follows the parked values (the function) moves to the front.
-          start.update(from: start + parkedCount, count: total - parkedCount)
-        }
-        for _ in 0..<parkedCount { fields.refs.removeLast() }
-      }
+      heap.unparkGeneratorValues(generator, count: parkedCount, into: destination)
     }
     let blockBase = blocks.count
     if state.hasBlocks {
@@ -233,22 +225,8 @@ extension Interpreter {
       }
       blocks.truncate(to: frame.blockBase)
     }
-    // The frame's slots and stack go before the payload's refs (the
-    // function), copied in place.
-    heap.withFields(generator) { fields in
-      let kept = fields.refs.count
-      fields.refs.append(contentsOf: parked)
-      if kept > 0 {
-        assert(kept == 1, "a running generator's payload holds at most its function")
-        fields.refs.withUnsafeMutableBufferPointer { refs in
-          // The function goes after the parked values.
-          let start = refs.baseAddress!
-          let function = start[0]
-          start.update(from: start + 1, count: parked.count)
-          start[parked.count] = function
-        }
-      }
-    }
+    // The frame's slots and stack go before the payload's refs (the function).
+    heap.parkGeneratorValues(generator, parked)
     values.truncate(to: frame.base)
     return value
   }
@@ -267,11 +245,7 @@ extension Interpreter {
     releaseValues(from: frame.base)
     releaseFrameObject(frame.frameObject, code: frame.code)
     // 3.11+: clearing the embedded frame releases its function.
-    var function = ObjectID.null
-    heap.withFields(frame.generator) { fields in
-      if let last = fields.refs.popLast() { function = last }
-    }
-    drop(function)
+    drop(heap.takeFinishedGeneratorFunction(frame.generator))
   }
 
   // MARK: The state table

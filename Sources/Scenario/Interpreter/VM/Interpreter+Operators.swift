@@ -107,7 +107,70 @@ extension Interpreter {
   /// Ints that fit in 64 bits, without BigInt: nil when an operand is not
   /// such an int, the result overflows, or the operation needs the general
   /// path (division by zero, powers, shifts, true division of large values).
+  ///
+  /// Two plain ints (not bools) under `+ - * // %` take the first branch:
+  /// the values read from the columns once; with at most one 30-bit digit
+  /// each (|v| < 2³⁰, the "medium" values of 3.11+) the result is made as
+  /// `PyLong_FromLong` makes it (`Heap.newMachineInt`), which is the block
+  /// every `IntOrigin` of one-digit operands gives; larger operands name
+  /// their origin as the general branch does. Anything else (bools, an
+  /// overflow, a zero or multi-digit divisor, other operators) goes on to
+  /// the general branch.
+  @inline(__always)
   mutating func smallIntOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) -> ObjectID? {
+    if let x = heap.smallIntPayload(left), let y = heap.smallIntPayload(right) {
+      let oneDigit = x.magnitude | y.magnitude < 1 << 30
+      switch op {
+      case .add, .subtract:
+        let (value, overflow) = op == .add ? x.addingReportingOverflow(y) : x.subtractingReportingOverflow(y)
+        if oneDigit { return heap.newMachineInt(value) }
+        if overflow { break }
+        // `x_add` when a sum's signs agree or a difference's differ, else `x_sub`.
+        let dx = ObjectLayouts.intDigits(of: x)
+        let dy = ObjectLayouts.intDigits(of: y)
+        return heap.newInt(
+          value,
+          origin: ((x >= 0) == (y >= 0)) == (op == .add)
+            ? .magnitudeAdd(lhsDigits: dx, rhsDigits: dy) : .magnitudeSubtract(lhsDigits: dx, rhsDigits: dy))
+      case .multiply:
+        let (value, overflow) = x.multipliedReportingOverflow(by: y)
+        if oneDigit { return heap.newMachineInt(value) }
+        if overflow { break }
+        return heap.newInt(
+          value,
+          origin: .multiply(
+            lhsDigits: ObjectLayouts.intDigits(of: x), rhsDigits: ObjectLayouts.intDigits(of: y)))
+      case .floorDivide, .modulo:
+        // A one-digit divisor (`x % 2`, `x // 10`) of any 64-bit dividend
+        // but Int.min (whose quotient by -1 overflows).
+        guard y != 0, y.magnitude < 1 << 30, x != Int.min else { break }
+        // Floor division: the remainder takes the divisor's sign.
+        var quotient = x / y
+        var remainder = x % y
+        if remainder != 0 && (remainder < 0) != (y < 0) {
+          quotient &-= 1
+          remainder &+= y
+        }
+        let value = op == .floorDivide ? quotient : remainder
+        if oneDigit { return heap.newMachineInt(value) }
+        // `fast_floor_div`/`fast_mod` are for one-digit operands only: a
+        // larger dividend takes `l_divmod`'s block (the dividend's digits).
+        return heap.newInt(
+          value, origin: .floorDivide(lhsDigits: ObjectLayouts.intDigits(of: x), rhsDigits: 1))
+      default: break
+      }
+    }
+    let leftKind = heap.kind(of: left)
+    let rightKind = heap.kind(of: right)
+    guard leftKind == .int || leftKind == .bool, rightKind == .int || rightKind == .bool else { return nil }
+    return generalSmallIntOperation(op, left, right)
+  }
+
+  /// `smallIntOperation` past its one-digit fast path.
+  @inline(never)
+  mutating func generalSmallIntOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID)
+    -> ObjectID?
+  {
     let leftKind = heap.kind(of: left)
     let rightKind = heap.kind(of: right)
     guard leftKind == .int || leftKind == .bool, rightKind == .int || rightKind == .bool,
@@ -173,14 +236,30 @@ extension Interpreter {
     }
   }
 
-  /// `float_add`, `float_sub`, `float_mul` of two floats, the doubles read
+  /// `float_add`, `float_sub`, `float_mul` of two floats, or of a float
+  /// and a plain 64-bit int (converted as `PyLong_AsDouble` converts it,
+  /// to the nearest double, as `floatOperation` does), the doubles read
   /// once and the result built at once; nil for anything else (the general
   /// paths then decide, as before).
   @inline(__always)
   mutating func floatPairOperation(_ op: BinaryOperator, _ left: ObjectID, _ right: ObjectID) -> ObjectID? {
-    guard heap.kind(of: left) == .float, heap.kind(of: right) == .float else { return nil }
-    let x = heap.floatValue(left)
-    let y = heap.floatValue(right)
+    let x: Double
+    let y: Double
+    if heap.kind(of: left) == .float {
+      x = heap.floatValue(left)
+      if heap.kind(of: right) == .float {
+        y = heap.floatValue(right)
+      } else if let value = heap.smallIntPayload(right) {
+        y = Double(value)
+      } else {
+        return nil
+      }
+    } else if heap.kind(of: right) == .float, let value = heap.smallIntPayload(left) {
+      x = Double(value)
+      y = heap.floatValue(right)
+    } else {
+      return nil
+    }
     switch op {
     case .add: return heap.newFloat(x + y)
     case .subtract: return heap.newFloat(x - y)
@@ -327,9 +406,13 @@ extension Interpreter {
   // MARK: Truth and comparison
 
   mutating func isTrue(_ object: ObjectID) throws -> Bool {
+    // The two bools first: every comparison's result comes here.
+    if object == heap.trueObject { return true }
+    if object == heap.falseObject { return false }
     switch heap.kind(of: object) {
     // An int too large for 64 bits is never zero.
-    case .bool, .int: return heap.intValue(object).map { $0 != 0 } ?? true
+    case .int: return heap.smallIntPayload(object).map { $0 != 0 } ?? true
+    case .bool: return heap.intValue(object) != 0
     case .none: return false
     case .float: return heap.floatValue(object) != 0
     case .str: return heap.str(object).length != 0
@@ -400,6 +483,7 @@ extension Interpreter {
   }
 
   /// `x op y` for one of the six rich comparisons (nil for the others).
+  @inline(__always)
   static func compare<T: Comparable>(_ x: T, _ y: T, _ op: ComparisonOperator) -> Bool? {
     switch op {
     case .less: return x < y
@@ -421,7 +505,7 @@ extension Interpreter {
     if leftKind == .float && rightKind == .float {
       return Self.compare(heap.floatValue(left), heap.floatValue(right), op)
     }
-    if leftKind == .int && rightKind == .int, let x = heap.intValue(left), let y = heap.intValue(right) {
+    if let x = heap.smallIntPayload(left), let y = heap.smallIntPayload(right) {
       return Self.compare(x, y, op)
     }
     return nil
@@ -927,6 +1011,8 @@ extension Interpreter {
     let kind = heap.kind(of: iterator)
     switch kind {
     case .listIterator, .tupleIterator, .listReverseIterator:
+      // A plain iterator with an item left, advanced in place.
+      if let item = heap.nextSequenceItem(iterator, reversed: kind == .listReverseIterator) { return item }
       let fields = heap.fieldsPayload(iterator)
       guard let sequence = fields.refs.first, !sequence.isNull else { return nil }
       if fields.extra >= 2 { return nextWeakMappingItem(iterator) }
@@ -988,13 +1074,7 @@ extension Interpreter {
       drop(bytes)
       return nil
     case .rangeIterator:
-      let fields = heap.fieldsPayload(iterator)
-      if fields.extra <= 0 { return nil }
-      heap.withFields(iterator) {
-        $0.index += $0.step
-        $0.extra -= 1
-      }
-      return heap.newInt(fields.index, origin: .machineInt)
+      return heap.nextRangeItem(iterator)
     case .dictIterator:
       let fields = heap.fieldsPayload(iterator)
       guard let dict = fields.refs.first, !dict.isNull else { return nil }
