@@ -99,6 +99,7 @@ extension Heap {
     // (see `prepareNewAttribute`).
     if payload.splitCapacity == 0 { prepareKeysForInsert(&payload, key: key) }
     payload.table.append(hash: hash, key: key, value: value, in: &tableSlab)
+    payload.setFinger = 0  // popitem's trailing holes are behind the new entry
     dicts[slot] = payload
     maintainTracking(id, key: key, value: value)
   }
@@ -125,7 +126,10 @@ extension Heap {
     payload.keysAddress = newBlock
     payload.keysSize = size
     payload.keysSlots = slots
-    if entries > Int(payload.table.count) { payload.table.compactEntries(in: &tableSlab) }
+    if entries > Int(payload.table.count) {
+      payload.table.compactEntries(in: &tableSlab)
+      payload.setFinger = 0
+    }
     payload.table.reserveEntries(slots * 2 / 3, in: &tableSlab)
   }
 
@@ -175,6 +179,7 @@ extension Heap {
     var refs: [ObjectID] = []
     dicts[slot].table.appendReferences(in: tableSlab, valueFirst: false, to: &refs)
     dicts[slot].table.removeAll(in: &tableSlab)
+    dicts[slot].setFinger = 0
     if dicts[slot].keysAddress != 0 {
       if dicts[slot].sharedTable >= 0 {
         allocator.free(Address(dicts[slot].keysAddress))  // a split dict's values

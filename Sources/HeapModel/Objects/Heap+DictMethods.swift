@@ -18,11 +18,12 @@ extension Heap {
   /// (the holes left behind are not walked again).
   public mutating func dictPopLast(_ id: ObjectID) -> (key: ObjectID, value: ObjectID)? {
     let slot = Int(payloads[id.slot])
-    guard let position = dicts[slot].table.lastLive(in: tableSlab) else { return nil }
+    guard let position = dicts[slot].table.lastLive(in: tableSlab, skipping: Int(dicts[slot].setFinger))
+    else { return nil }
     let used = dicts[slot].table.entryCount
     let removed = dictRemove(id, at: position)
-    // A removal that compacted the table left no holes to remember.
-    if dicts[slot].table.entryCount == used { dicts[slot].table.trailingHoles = used - Int32(position) }
+    // A removal that compacted or emptied the table left no holes to remember.
+    dicts[slot].setFinger = dicts[slot].table.entryCount == used ? used - Int32(position) : 0
     return removed
   }
 
@@ -48,11 +49,11 @@ extension Heap {
 }
 
 extension SlabTable {
-  /// The last live position, or nil: a backward scan over removed entries
-  /// (the trailing holes earlier `popitem` calls left).
-  func lastLive(in slab: ItemSlab) -> Int? {
+  /// The last live position, or nil: a backward scan that starts below
+  /// the `skipping` positions at the end known to be removed.
+  func lastLive(in slab: ItemSlab, skipping: Int) -> Int? {
     slab.words.withUnsafeBufferPointer { words -> Int? in
-      var position = Int(entryCount - trailingHoles) - 1
+      var position = Int(entryCount) - skipping - 1
       while position >= 0 {
         if words[word(position) + 3] != ObjectID.null.index { return position }
         position -= 1

@@ -73,8 +73,13 @@ public struct DictPayload: Sendable {
   /// Whether every key has been a str (3.11+ "unicode" keys, 16-byte entries).
   public var unicodeKeys: Bool
   /// A set's `finger`: the slot after the one `set.pop` last emptied, where
-  /// the next pop starts looking (masked by the table size then). Sits in
-  /// the padding after `unicodeKeys`, so a dict pays nothing for it.
+  /// the next pop starts looking (masked by the table size then). For a
+  /// dict, the removed positions at the end of the used ones that
+  /// `popitem` left (CPython lowers `dk_nentries` to the popped position,
+  /// keeping `dk_usable`; the model keeps `entryCount` for the resize rule
+  /// and remembers the holes here, so popping is O(1)); an insert, a
+  /// compaction or a clear forgets them. Sits in the padding after
+  /// `unicodeKeys`, so a dict pays nothing for it.
   var setFinger: Int32 = 0
   /// A split (instance) dict's values capacity: its keys are the class's
   /// shared keys and `keysAddress` is its values array. 0 for combined dicts.

@@ -55,12 +55,6 @@
   @usableFromInline var count: Int32 = 0
   @usableFromInline var indexStart = Int32(ItemSlab.emptyStart)
   @usableFromInline var indexSlots: Int32 = 0
-  /// Positions at the end of the used ones known to be removed, so that
-  /// `lastLive` does not walk them again: CPython's `popitem` lowers
-  /// `dk_nentries` to the popped position (keeping `dk_usable`, so resizes
-  /// come when they did); the model keeps `entryCount` for the resize rule
-  /// and remembers the holes here. Any append or compaction forgets them.
-  var trailingHoles: Int32 = 0
 
   static let entryWords = 4
   /// Positions a table may use before it gets an index.
@@ -236,7 +230,6 @@
     let position = Int(entryCount)
     entryCount += 1
     count += 1
-    trailingHoles = 0
     let rebuild =
       indexSlots == 0 ? entryCount > SlabTable.linearLimit : entryCount * 3 >= indexSlots * 2
     let table = self
@@ -310,7 +303,6 @@
       kept += 1
     }
     entryCount = Int32(kept)
-    trailingHoles = 0
     var newCapacity: Int32 = 1
     while newCapacity < count { newCapacity *= 2 }
     if newCapacity < capacity { resizeEntries(to: newCapacity, in: &slab) }

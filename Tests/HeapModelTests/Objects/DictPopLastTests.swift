@@ -4,7 +4,7 @@ import Testing
 
 /// `Heap.dictPopLast` (`dict.popitem`): the last live entry each time,
 /// across removals from the middle, re-insertions and compactions, while
-/// the holes it leaves are remembered (`SlabTable.trailingHoles`) instead
+/// the holes it leaves are remembered (`DictPayload.setFinger`) instead
 /// of walked again.
 @Suite struct DictPopLastTests {
   @Test(arguments: PythonVersion.allCases)
@@ -45,8 +45,8 @@ import Testing
       }
       for _ in 0..<(round % 5) { insert(&heap) }
       #expect(heap.dictTable(dict).entries.map { heap.intValue($0.key) } == expected.map(\.value))
-      let table = heap.dicts[Int(heap.payloads[dict.slot])].table
-      #expect(table.trailingHoles >= 0 && table.trailingHoles <= table.entryCount - table.count)
+      let payload = heap.dicts[Int(heap.payloads[dict.slot])]
+      #expect(payload.setFinger >= 0 && payload.setFinger <= payload.table.entryCount - payload.table.count)
     }
     while !expected.isEmpty { try pop(&heap) }
     let none = heap.dictPopLast(dict)
