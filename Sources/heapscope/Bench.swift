@@ -458,7 +458,9 @@ enum ModelFigures {
     ].joined(separator: "\n")
     try source.write(to: script, atomically: true, encoding: .utf8)
     let output = scratch.appendingPathComponent("gc_bench.out")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+      throw ValidationError("cannot create \(output.path) for CPython's gc timing")
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [script.path]
