@@ -70,15 +70,19 @@ struct StepRecorder: Sendable {
 
   /// Stages the record of a stretch from its tally.
   mutating func stage(_ tally: AllocatorTally) {
-    if let packed = PackedStep(line: line, tally: tally) {
-      staged.append(packed)
-    } else {
-      staged.append(
-        PackedStep(
-          line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
-          marks: tally.kinds.rawValue, isWide: true))
-      wideTallies.append(tally)
-    }
+    let (step, isWide) = StepRecorder.pack(line: line, tally: tally)
+    staged.append(step)
+    if isWide { wideTallies.append(tally) }
+  }
+
+  /// The packed record of a step, and whether its tally is too big to pack
+  /// and must be staged beside it (`StepHistory.append(staged:wideTallies:)`).
+  static func pack(line: Int32, tally: AllocatorTally) -> (step: PackedStep, isWide: Bool) {
+    if let packed = PackedStep(line: line, tally: tally) { return (packed, false) }
+    let wide = PackedStep(
+      line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
+      marks: tally.kinds.rawValue, isWide: true)
+    return (wide, true)
   }
 
   /// Stages an empty `.continued` record for each line event passed

@@ -215,15 +215,7 @@ import Testing
     var outcomes: [Outcome] = []
     for stepping in [GCStepping.run, .phase, .object] {
       var heap = Heap(version: version)
-      let cls = heap.makeMinimalClass(name: "R", hasFinalizer: true)
-      let a = heap.makeMinimalInstance(of: cls)
-      let b = heap.makeMinimalInstance(of: cls)
-      heap.incref(b)
-      heap.setMinimalAttribute(a, "o", b)
-      heap.incref(a)
-      heap.setMinimalAttribute(b, "o", a)
-      heap.decref(a)
-      heap.decref(b)
+      let (cls, a, b) = heap.makeFinalizerPair()
       let (x, y) = heap.makeListPair()
       let saved = heap.newList([])
       // a's finalizer resurrects a (and so b) by storing it in `saved`.

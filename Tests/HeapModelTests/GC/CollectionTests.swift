@@ -108,15 +108,7 @@ import Testing
   @Test(arguments: PythonVersion.allCases)
   func resurrectionFollowsVersion(version: PythonVersion) {
     var heap = Heap(version: version)
-    let cls = heap.makeMinimalClass(name: "R", hasFinalizer: true)
-    let a = heap.makeMinimalInstance(of: cls)
-    let b = heap.makeMinimalInstance(of: cls)
-    heap.incref(b)
-    heap.setMinimalAttribute(a, "o", b)
-    heap.incref(a)
-    heap.setMinimalAttribute(b, "o", a)
-    heap.decref(a)
-    heap.decref(b)
+    let (_, a, b) = heap.makeFinalizerPair()
     let (x, y) = heap.makeListPair()
     var keeper = ObjectID.null
     var driver = GCDriver()

@@ -62,4 +62,19 @@ extension Heap {
     decref(b)
     return (a, b)
   }
+
+  /// Two instances of a class with `__del__` referring to each other
+  /// (`a.o = b; b.o = a`), no outside reference, and their class.
+  mutating func makeFinalizerPair() -> (cls: ObjectID, a: ObjectID, b: ObjectID) {
+    let cls = makeMinimalClass(name: "R", hasFinalizer: true)
+    let a = makeMinimalInstance(of: cls)
+    let b = makeMinimalInstance(of: cls)
+    incref(b)
+    setMinimalAttribute(a, "o", b)
+    incref(a)
+    setMinimalAttribute(b, "o", a)
+    decref(a)
+    decref(b)
+    return (cls, a, b)
+  }
 }

@@ -199,15 +199,9 @@ import Testing
         for _ in 0..<300 { tally = tally.adding(.rawFreed(address: Address(64), size: 24)) }
       }
       single.append(line: line, tally: tally)
-      if let packed = PackedStep(line: line, tally: tally) {
-        staged.append(packed)
-      } else {
-        staged.append(
-          PackedStep(
-            line: line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
-            marks: tally.kinds.rawValue, isWide: true))
-        wideTallies.append(tally)
-      }
+      let (packed, isWide) = StepRecorder.pack(line: line, tally: tally)
+      staged.append(packed)
+      if isWide { wideTallies.append(tally) }
       if step % 3001 == 0 { flush() }
     }
     flush()

@@ -235,8 +235,11 @@ extension Interpreter {
       return heap.newBool(builtin == .all)
     case .divmod:
       try expect(2...2)
-      let numeric: [ObjectKind] = [.int, .bool, .float]
-      if !numeric.contains(heap.kind(of: args[0])) || !numeric.contains(heap.kind(of: args[1])) {
+      func isNumber(_ object: ObjectID) -> Bool {
+        let kind = heap.kind(of: object)
+        return kind == .int || kind == .bool || kind == .float
+      }
+      if !isNumber(args[0]) || !isNumber(args[1]) {
         throw raise(
           .typeError,
           "unsupported operand type(s) for divmod(): '\(try typeName(of: args[0]))' and '\(try typeName(of: args[1]))'"
