@@ -45,11 +45,14 @@ extension Interpreter {
         if method == heap.none { throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'") }
         let result = try callObject(method, [object])
         defer { drop(result) }
-        guard heap.kind(of: result) == .int else {
+        let kind = heap.kind(of: result)
+        guard kind == .int || kind == .bool else {
           throw raise(.typeError, "__hash__ method should return an integer")
         }
-        let value = PyHash.hash(heap.bigIntValue(result))
-        return value
+        // slot_tp_hash: a result that fits a Py_ssize_t is the hash as it
+        // is (−1 becomes −2); only a bigger one is hashed as an int.
+        if let small = heap.intValue(result) { return small == -1 ? -2 : small }
+        return PyHash.hash(heap.bigIntValue(result))
       }
       if try lookupType(cls, "__eq__") != nil {
         throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
