@@ -80,4 +80,59 @@ import Testing
     #expect(PythonText.strippedForNumber(" \u{2003}12\u{85} ") == "12")
     #expect(PythonText.strippedForNumber("\u{1C}12") == "\u{1C}12")
   }
+
+  /// str.startswith and endswith (`tailmatch`): a tuple of affixes tried
+  /// in order, start and end clamped as slice bounds, the empty affix
+  /// matching up to the end but not past it, code points rather than
+  /// bytes, and CPython's TypeErrors (the same in 3.8–3.13).
+  @Test(arguments: PythonVersion.allCases)
+  func affixesMatchAsTailmatchDoes(version: PythonVersion) throws {
+    let result = try runScenario(
+      #"""
+      s = "Hello, World"
+      print(s.startswith(("x", "He")), s.endswith(("x", "ld")), s.endswith(()), s.startswith(("",)))
+      for args in [("lo", 3), ("lo", 3, 5), ("lo", 3, 4), ("", 12), ("", 13), ("", -100), ("H", -100, 1), ("d", 0, -1), ("l", 0, -1), ("World", None, None), ("World", -5), ("Hel", None, 3), ("Hel", None, 2)]:
+          print(args, s.startswith(*args), s.endswith(*args))
+      for bad in [1, ("a", 1), ["a"], None]:
+          for m in (s.startswith, s.endswith):
+              try:
+                  m(bad)
+              except TypeError as e:
+                  print("TypeError", e)
+      try:
+          s.startswith("a", "b")
+      except TypeError as e:
+          print("TypeError", e)
+      print("é€".startswith("é"), "é€".endswith("€"), "é€".endswith(("x", "€"), 1))
+      """#, version: version)
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        True True False True
+        ('lo', 3) True False
+        ('lo', 3, 5) True True
+        ('lo', 3, 4) False False
+        ('', 12) True True
+        ('', 13) False False
+        ('', -100) True True
+        ('H', -100, 1) True True
+        ('d', 0, -1) False False
+        ('l', 0, -1) False True
+        ('World', None, None) False True
+        ('World', -5) True True
+        ('Hel', None, 3) True True
+        ('Hel', None, 2) False False
+        TypeError startswith first arg must be str or a tuple of str, not int
+        TypeError endswith first arg must be str or a tuple of str, not int
+        TypeError tuple for startswith must only contain str, not int
+        TypeError tuple for endswith must only contain str, not int
+        TypeError startswith first arg must be str or a tuple of str, not list
+        TypeError endswith first arg must be str or a tuple of str, not list
+        TypeError startswith first arg must be str or a tuple of str, not NoneType
+        TypeError endswith first arg must be str or a tuple of str, not NoneType
+        TypeError slice indices must be integers or None or have an __index__ method
+        True True True
+
+        """)
+  }
 }

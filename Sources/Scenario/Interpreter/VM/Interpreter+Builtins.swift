@@ -155,23 +155,7 @@ extension Interpreter {
       default: throw raise(.typeError, "bad operand type for abs(): '\(try typeName(of: args[0]))'")
       }
     case .sum:
-      var total = args.count > 1 ? retain(args[1]) : heap.newInt(0)
-      let iterator = try getIterator(args[0])
-      defer { drop(iterator) }
-      while let item = try nextItem(iterator) {
-        let next: ObjectID
-        do {
-          next = try binaryOperation(.add, total, item, inPlace: false)
-        } catch {
-          drop(item)
-          drop(total)
-          throw error
-        }
-        drop(item)
-        drop(total)
-        total = next
-      }
-      return total
+      return try sum(args[0], start: args.count > 1 ? args[1] : keyword("start"))
     case .min, .max:
       let items = args.count == 1 ? try collect(args[0]) : args.map { retain($0) }
       defer { for item in items { drop(item) } }

@@ -166,19 +166,8 @@ extension Interpreter {
       let text = PythonText.replacing(
         heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
       return text.map { heap.newStr($0) } ?? retain(receiver)
-    case .strStartswith:
-      let prefix = try argument(0)
-      let found = heap.withStrBytes(receiver, prefix) { text, part in
-        part.count <= text.count && CodePoints.equal(UnsafeBufferPointer(rebasing: text[..<part.count]), part)
-      }
-      return heap.newBool(found)
-    case .strEndswith:
-      let suffix = try argument(0)
-      let found = heap.withStrBytes(receiver, suffix) { text, part in
-        part.count <= text.count
-          && CodePoints.equal(UnsafeBufferPointer(rebasing: text[(text.count - part.count)...]), part)
-      }
-      return heap.newBool(found)
+    case .strStartswith, .strEndswith:
+      return heap.newBool(try strTailMatch(builtin, receiver, args))
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
     case .strFormat:

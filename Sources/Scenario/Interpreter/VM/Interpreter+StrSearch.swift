@@ -9,6 +9,13 @@
 // ("must be str, not int"; 3.13: "find() argument 1 must be str, not int"). index and rindex raise ValueError("substring not
 // found") where find and rfind return −1. count counts non-overlapping
 // occurrences; the empty string occurs (end − start + 1) times.
+//
+// str.startswith and endswith (`tailmatch`) take the same bounds, parsed
+// first, and a str or a tuple of strs tried in order: the first that
+// matches answers True, so a non-str after it is never looked at. A match
+// needs the affix to fit between the clamped bounds; the empty affix
+// matches wherever it fits, even at the very end ("ab".startswith("", 2)),
+// but not past it.
 
 import HeapModel
 
@@ -64,6 +71,59 @@ extension Interpreter {
     }
     if builtin == .strIndex || builtin == .strRindex { throw raise(.valueError, "substring not found") }
     return heap.newInt(-1)
+  }
+
+  /// str.startswith or str.endswith on `receiver` with `args` (affix,
+  /// start, end).
+  mutating func strTailMatch(_ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID]) throws -> Bool {
+    let name = builtin == .strStartswith ? "startswith" : "endswith"
+    guard let affix = args.first else {
+      throw raise(.typeError, "\(name)() takes at least 1 argument (0 given)")
+    }
+    // The common call, one str and no bounds, compares UTF-8 bytes in place.
+    if args.count == 1, heap.kind(of: affix) == .str {
+      return heap.withStrBytes(receiver, affix) { text, part in
+        guard part.count <= text.count else { return false }
+        let start = builtin == .strStartswith ? 0 : text.count - part.count
+        return CodePoints.equal(UnsafeBufferPointer(rebasing: text[start..<(start + part.count)]), part)
+      }
+    }
+    let text = Array(heap.string(receiver).unicodeScalars)
+    func bound(_ position: Int) throws -> Int? {
+      guard position < args.count, args[position] != heap.none else { return nil }
+      let kind = heap.kind(of: args[position])
+      guard kind == .int || kind == .bool, let value = heap.intValue(args[position]) else {
+        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+      }
+      return value
+    }
+    var start = try bound(1) ?? 0
+    var end = try bound(2) ?? text.count
+    if end > text.count { end = text.count } else if end < 0 { end = max(0, end + text.count) }
+    if start < 0 { start = max(0, start + text.count) }
+    func matches(_ candidate: ObjectID) -> Bool {
+      let part = Array(heap.string(candidate).unicodeScalars)
+      let last = end - part.count
+      guard last >= start else { return false }
+      let offset = builtin == .strStartswith ? start : last
+      return text[offset..<(offset + part.count)].elementsEqual(part)
+    }
+    switch heap.kind(of: affix) {
+    case .str:
+      return matches(affix)
+    case .tuple:
+      for candidate in heap.items(affix) {
+        guard heap.kind(of: candidate) == .str else {
+          throw raise(
+            .typeError, "tuple for \(name) must only contain str, not \(try typeName(of: candidate))")
+        }
+        if matches(candidate) { return true }
+      }
+      return false
+    default:
+      throw raise(
+        .typeError, "\(name) first arg must be str or a tuple of str, not \(try typeName(of: affix))")
+    }
   }
 
   /// The last position in start..<end where `needle` occurs (overlaps allowed).
