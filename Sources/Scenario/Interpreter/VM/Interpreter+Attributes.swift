@@ -469,9 +469,14 @@ extension Interpreter {
       if !old.isNull { drop(key) }
       drop(old)
     default:
-      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+      throw raise(
+        .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
   }
+
+  /// What 3.13 adds to the AttributeError of setting or deleting an
+  /// attribute an object without a `__dict__` does not have.
+  var noDictDetail: String { version >= .py313 ? " and no __dict__ for setting new attributes" : "" }
 
   /// `noSlot`: the caller knows `name` is no `__slots__` slot of the class.
   mutating func storeInstanceAttribute(
@@ -484,8 +489,8 @@ extension Interpreter {
       return
     }
     if heap.kind(of: object) == .slotsInstance {
-      let detail = version >= .py313 ? " and no __dict__ for setting new attributes" : ""
-      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(detail)")
+      throw raise(
+        .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
     let hash = hash ?? PyHash.hash(name, version: version)
     // Read what is needed as temporaries: a payload copy held across the
@@ -539,13 +544,18 @@ extension Interpreter {
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
     let kind = heap.kind(of: object)
     guard kind == .instance || kind == .slotsInstance || kind == .exception else {
-      throw raise(.attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'")
+      throw raise(
+        .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
     if let index = heap.slotIndex(ofClass: heap.type(of: object), name: name) {
       let old = heap.replaceInstanceSlot(object, index, with: .null)
       if old.isNull { throw raise(.attributeError, name) }
       drop(old)
       return
+    }
+    if kind == .slotsInstance {
+      throw raise(
+        .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
     if version <= .py310, kind == .instance {
       // `_PyObjectDict_SetItem` creates the dict even to delete from it.

@@ -162,7 +162,10 @@ extension Interpreter {
       let key = sortKey(keywords)
       guard !items.isEmpty else {
         if let value = keyword("default") { return retain(value) }
-        throw raise(.valueError, "\(builtin.name)() arg is an empty sequence")
+        throw raise(
+          .valueError,
+          version >= .py312
+            ? "\(builtin.name)() iterable argument is empty" : "\(builtin.name)() arg is an empty sequence")
       }
       var best = items[0]
       var bestKey = try key.map { try callObject($0, [best]) } ?? retain(best)
@@ -251,6 +254,17 @@ extension Interpreter {
       return try round(args)
     case .chr:
       try expect(1...1)
+      let kind = heap.kind(of: args[0])
+      if kind != .int, kind != .bool {
+        let name = try typeName(of: args[0])
+        if version >= .py310 {
+          throw raise(.typeError, "'\(name)' object cannot be interpreted as an integer")
+        }
+        throw raise(
+          .typeError,
+          kind == .float
+            ? "integer argument expected, got float" : "an integer is required (got type \(name))")
+      }
       if let value = heap.intValue(args[0]), (0xD800...0xDFFF).contains(value) {
         // A lone surrogate cannot live in a Swift string (the model's str).
         throw InterpreterStop.unsupported(
@@ -262,18 +276,32 @@ extension Interpreter {
       return heap.newStr(String(scalar))
     case .ord:
       try expect(1...1)
-      let text = heap.string(args[0])
-      guard heap.str(args[0]).length == 1, let scalar = text.unicodeScalars.first else {
+      switch heap.kind(of: args[0]) {
+      case .str:
+        let text = heap.string(args[0])
+        guard heap.str(args[0]).length == 1, let scalar = text.unicodeScalars.first else {
+          throw raise(
+            .typeError, "ord() expected a character, but string of length \(heap.str(args[0]).length) found")
+        }
+        return heap.newInt(Int(scalar.value))
+      case .bytes, .bytearray:
+        let bytes = heap.bytesValue(args[0])
+        guard bytes.count == 1 else {
+          throw raise(.typeError, "ord() expected a character, but string of length \(bytes.count) found")
+        }
+        return heap.newInt(Int(bytes[0]))
+      default:
         throw raise(
-          .typeError, "ord() expected a character, but string of length \(heap.str(args[0]).length) found")
+          .typeError, "ord() expected string of length 1, but \(try typeName(of: args[0])) found")
       }
-      return heap.newInt(Int(scalar.value))
     case .hex, .bin:
       try expect(1...1)
+      try requireInteger(args[0])
       let value = heap.bigIntValue(args[0])
       return heap.newStr(builtin == .hex ? IntFormatter.hex(value) : IntFormatter.bin(value))
     case .getattr:
       try expect(2...3)
+      try requireAttributeName(args[1], builtin)
       let name = heap.string(args[1])
       let probing = attributeProbeDepth
       if args.count == 3 { attributeProbeDepth = frames.count }
@@ -291,6 +319,7 @@ extension Interpreter {
       }
     case .hasattr:
       try expect(2...2)
+      try requireAttributeName(args[1], builtin)
       let probing = attributeProbeDepth
       attributeProbeDepth = frames.count
       defer { attributeProbeDepth = probing }
@@ -308,10 +337,12 @@ extension Interpreter {
       }
     case .setattr:
       try expect(3...3)
+      try requireAttributeName(args[1], builtin)
       try setAttribute(args[0], heap.string(args[1]), args[2])
       return retain(heap.none)
     case .delattr:
       try expect(2...2)
+      try requireAttributeName(args[1], builtin)
       try deleteAttribute(args[0], heap.string(args[1]))
       return retain(heap.none)
     case .sysGetsizeof:
@@ -346,39 +377,93 @@ extension Interpreter {
     }
   }
 
+  /// The TypeError of an int-only argument (`PyNumber_Index`).
+  mutating func requireInteger(_ object: ObjectID) throws {
+    let kind = heap.kind(of: object)
+    guard kind == .int || kind == .bool else {
+      throw raise(.typeError, "'\(try typeName(of: object))' object cannot be interpreted as an integer")
+    }
+  }
+
+  /// The TypeError of getattr/hasattr/setattr/delattr given a name that is
+  /// not a str: 3.8–3.10's getattr and hasattr name themselves.
+  mutating func requireAttributeName(_ name: ObjectID, _ builtin: Builtin) throws {
+    guard heap.kind(of: name) != .str else { return }
+    if version <= .py310, builtin == .getattr || builtin == .hasattr {
+      throw raise(.typeError, "\(builtin.name)(): attribute name must be string")
+    }
+    throw raise(.typeError, "attribute name must be string, not '\(try typeName(of: name))'")
+  }
+
+  /// `isinstance(object, classInfo)` (`PyObject_IsInstance`): an exact
+  /// type match first, then each class of a tuple in order, so a bad entry
+  /// after a match is never looked at.
   mutating func isInstance(_ object: ObjectID, _ classInfo: ObjectID) throws -> Bool {
+    let type = heap.type(of: object)
+    if type == classInfo { return true }
     if heap.kind(of: classInfo) == .tuple {
       for cls in heap.items(classInfo) where try isInstance(object, cls) { return true }
       return false
     }
-    return try isSubclass(heap.type(of: object), classInfo)
+    guard isClass(classInfo) else {
+      throw raise(
+        .typeError,
+        version >= .py310
+          ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
+          : "isinstance() arg 2 must be a type or tuple of types")
+    }
+    return inherits(type, from: classInfo)
   }
 
+  /// `issubclass(cls, classInfo)` (`PyObject_IsSubclass`): the class itself
+  /// answers at once, a tuple is tried in order, then both must be classes.
   mutating func isSubclass(_ cls: ObjectID, _ classInfo: ObjectID) throws -> Bool {
     if heap.kind(of: classInfo) == .tuple {
       for target in heap.items(classInfo) where try isSubclass(cls, target) { return true }
       return false
     }
-    guard heap.kind(of: classInfo) == .type || heap.kind(of: classInfo) == .builtinType else {
-      throw raise(.typeError, "isinstance() arg 2 must be a type or tuple of types")
+    if cls == classInfo, isClass(classInfo) { return true }
+    guard isClass(cls) else { throw raise(.typeError, "issubclass() arg 1 must be a class") }
+    guard isClass(classInfo) else {
+      throw raise(
+        .typeError,
+        version >= .py310
+          ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+          : "issubclass() arg 2 must be a class or tuple of classes")
     }
+    return inherits(cls, from: classInfo)
+  }
+
+  /// Whether `object` is a class (builtin or defined by the scenario).
+  func isClass(_ object: ObjectID) -> Bool {
+    let kind = heap.kind(of: object)
+    return kind == .type || kind == .builtinType
+  }
+
+  /// Whether class `cls` is `base` or derives from it.
+  func inherits(_ cls: ObjectID, from base: ObjectID) -> Bool {
     var current: ObjectID? = cls
     while let candidate = current {
-      if candidate == classInfo { return true }
+      if candidate == base { return true }
       current = baseClass(of: candidate)
     }
     return false
   }
 
   private mutating func round(_ args: [ObjectID]) throws -> ObjectID {
+    if args.count > 1, args[1] != heap.none { try requireInteger(args[1]) }
+    // ndigits beyond ±2**40 rounds as those do (nothing left, or nothing to round).
+    let places =
+      args.count > 1 ? heap.intValue(args[1]) ?? (heap.bigIntValue(args[1]) < 0 ? -1 << 40 : 1 << 40) : 0
+    let ndigits = min(max(places, -1 << 40), 1 << 40)
     do {
       switch number(args[0]) {
       case .float(let x)?:
         if args.count == 1 || args[1] == heap.none { return heap.newInt(big: try PyNumeric.round(x)) }
-        return heap.newFloat(try PyNumeric.round(x, ndigits: heap.intValue(args[1]) ?? 0))
+        return heap.newFloat(try PyNumeric.round(x, ndigits: ndigits))
       case .int(let n)?:
         if args.count == 1 || args[1] == heap.none { return heap.newInt(big: n) }
-        return heap.newInt(big: PyNumeric.round(n, ndigits: heap.intValue(args[1]) ?? 0))
+        return heap.newInt(big: PyNumeric.round(n, ndigits: ndigits))
       default:
         throw raise(.typeError, "type \(try typeName(of: args[0])) doesn't define __round__ method")
       }

@@ -233,16 +233,39 @@ extension Interpreter {
       for entry in heap.dictEntries(mapping) { try dictSet(dict, key: entry.key, value: entry.value) }
       return
     }
-    for pair in try collect(mapping) {
-      let items = try collect(pair)
-      drop(pair)
-      defer { for item in items { drop(item) } }
-      guard items.count == 2 else {
-        throw raise(
-          .valueError, "dictionary update sequence element #0 has length \(items.count); 2 is required")
+    // PyDict_MergeFromSeq2: the sequence is iterated lazily, one pair at a time.
+    let iterator = try getIterator(mapping)
+    defer { drop(iterator) }
+    var index = 0
+    while let pair = try nextItem(iterator) {
+      let (key, value) = try updateSequencePair(pair, index: index)
+      defer {
+        drop(key)
+        drop(value)
       }
-      try dictSet(dict, key: items[0], value: items[1])
+      try dictSet(dict, key: key, value: value)
+      index += 1
     }
+  }
+
+  /// The key and value (owned) of item `pair` (owned, released) at
+  /// `index` of a dict update sequence, with CPython's errors for an item
+  /// that is not a sequence or not a pair.
+  mutating func updateSequencePair(_ pair: ObjectID, index: Int) throws -> (ObjectID, ObjectID) {
+    defer { drop(pair) }
+    let items: [ObjectID]
+    do {
+      items = try collect(pair)
+    } catch is PythonRaise where heap.type(of: pendingException) == heap.typeObject(.typeError) {
+      clearPending()
+      throw raise(.typeError, "cannot convert dictionary update sequence element #\(index) to a sequence")
+    }
+    guard items.count == 2 else {
+      for item in items { drop(item) }
+      throw raise(
+        .valueError, "dictionary update sequence element #\(index) has length \(items.count); 2 is required")
+    }
+    return (items[0], items[1])
   }
 
   // MARK: Sets

@@ -180,12 +180,17 @@ extension Interpreter {
     return value.isNull ? heap.none : value
   }
 
+  /// Whether `exception` is an instance of `type` or of a class in tuple
+  /// `type`. Every class named must derive from BaseException, checked
+  /// before any is matched (`check_except_type_valid`).
   mutating func exceptionMatches(_ exception: ObjectID, _ type: ObjectID) throws -> Bool {
-    if heap.kind(of: type) == .tuple {
-      for item in heap.items(type) where try exceptionMatches(exception, item) { return true }
-      return false
+    let named = heap.kind(of: type) == .tuple ? heap.items(type) : [type]
+    let baseException = heap.typeObject(.baseException)
+    for cls in named where !isClass(cls) || !inherits(cls, from: baseException) {
+      throw raise(.typeError, "catching classes that do not inherit from BaseException is not allowed")
     }
-    return try isSubclass(heap.type(of: exception), type)
+    let exceptionType = heap.type(of: exception)
+    return named.contains { inherits(exceptionType, from: $0) }
   }
 
   /// Adds a traceback entry for frame `index` to the pending exception

@@ -162,6 +162,10 @@ extension Interpreter {
       return try strMethod(builtin, receiver, args)!
     case .strReplace:
       let (old, new) = (try argument(0), try argument(1))
+      for (position, argument) in [old, new].enumerated() where heap.kind(of: argument) != .str {
+        throw raise(
+          .typeError, "replace() argument \(position + 1) must be str, not \(try typeName(of: argument))")
+      }
       let count = args.count > 2 ? try integerArgument(args[2]) : -1
       let text = PythonText.replacing(
         heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
@@ -268,32 +272,127 @@ extension Interpreter {
 
   // MARK: Constructors
 
+  /// `int(text, base)` for a str, bytes or bytearray `text` (`base` null:
+  /// 10), with CPython's errors for the base and the literal.
+  private mutating func parseInt(_ text: ObjectID, base baseObject: ObjectID) throws -> ObjectID {
+    var base = 10
+    if !baseObject.isNull {
+      let baseKind = heap.kind(of: baseObject)
+      guard baseKind == .int || baseKind == .bool else {
+        throw raise(
+          .typeError, "'\(try typeName(of: baseObject))' object cannot be interpreted as an integer")
+      }
+      let requested = heap.intValue(baseObject)
+      guard let requested, requested == 0 || (2...36).contains(requested) else {
+        throw raise(.valueError, "int() base must be >= 2 and <= 36, or 0")
+      }
+      base = requested
+    }
+    let bytes: [UInt8]
+    switch heap.kind(of: text) {
+    case .str: bytes = PyNumeric.intLiteralBytes(heap.string(text))
+    case .bytes, .bytearray: bytes = heap.bytesValue(text)
+    default: throw raise(.typeError, "int() can't convert non-string with explicit base")
+    }
+    do {
+      return heap.newInt(big: try PyNumeric.parseInt(bytes, base: base))
+    } catch .invalid {
+      let shown = String(String.UnicodeScalarView(try repr(text).unicodeScalars.prefix(200)))
+      throw raise(.valueError, "invalid literal for int() with base \(base): \(shown)")
+    } catch .tooManyDigits(let digits) {
+      throw raise(.valueError, IntFormatter.limitMessage(version: version, digits: digits))
+    }
+  }
+
+  /// A range object (its start, stop, step and length as int objects).
+  mutating func newRange(start: Int, stop: Int, step: Int) -> ObjectID {
+    let length = rangeLength((start, stop, step))
+    return heap.newFieldsObject(
+      kind: .range, type: .range,
+      refs: [heap.newInt(start), heap.newInt(stop), heap.newInt(step), heap.newInt(length)],
+      size: heap.layouts.fixedBlockSize(.range)!, tracked: false)
+  }
+
+  /// What `bytes(...)` or `bytearray(...)` holds (`bytes_new`,
+  /// `bytearray___init__`): a str encoded with the encoding given (and
+  /// only then), n zero bytes for an int n, a copy of bytes or bytearray,
+  /// else the items of an iterable, each an int in range(0, 256).
+  private mutating func bytesConstructorContents(
+    _ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]
+  ) throws -> [UInt8] {
+    guard let source = args.first else { return [] }
+    let kind = heap.kind(of: source)
+    if args.count > 1 || !keywords.isEmpty {
+      guard kind == .str else { throw raise(.typeError, "encoding without a string argument") }
+      let encoded = try strEncode(source, Array(args.dropFirst()), keywords: keywords)
+      defer { drop(encoded) }
+      return heap.bytesValue(encoded)
+    }
+    switch kind {
+    case .str:
+      throw raise(.typeError, "string argument without an encoding")
+    case .int, .bool:
+      guard let count = heap.intValue(source), count <= Int32.max else {
+        throw raise(.overflowError, "cannot fit 'int' into an index-sized integer")
+      }
+      if count < 0 { throw raise(.valueError, "negative count") }
+      return Array(repeating: 0, count: count)
+    case .bytes, .bytearray:
+      return heap.bytesValue(source)
+    default:
+      break
+    }
+    let items: [ObjectID]
+    do {
+      items = try collect(source)
+    } catch is PythonRaise where heap.type(of: pendingException) == heap.typeObject(.typeError) {
+      clearPending()
+      let name = type == .bytes ? "bytes" : "bytearray"
+      throw raise(.typeError, "cannot convert '\(try typeName(of: source))' object to \(name)")
+    }
+    defer { for item in items { drop(item) } }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(items.count)
+    for item in items {
+      let itemKind = heap.kind(of: item)
+      guard itemKind == .int || itemKind == .bool else {
+        throw raise(.typeError, "'\(try typeName(of: item))' object cannot be interpreted as an integer")
+      }
+      guard let value = heap.intValue(item), (0...255).contains(value) else {
+        throw raise(
+          .valueError, type == .bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)")
+      }
+      bytes.append(UInt8(value))
+    }
+    return bytes
+  }
+
   mutating func construct(_ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]) throws
     -> ObjectID
   {
     if type.isException { return try newBuiltinException(type, args, keywords: keywords) }
     switch type {
     case .object:
+      if !args.isEmpty || !keywords.isEmpty { throw raise(.typeError, "object() takes no arguments") }
       return heap.newFieldsObject(kind: .object, type: .object, refs: [], size: 16, tracked: false)
     case .weakref:  // weakref.ref(obj[, callback])
       return try callBuiltin(
         builtinObjects[Builtin.weakrefRef.rawValue], self: .null, args, keywords: keywords)
     case .int:
       guard let value = args.first else { return heap.newInt(0) }
-      switch heap.kind(of: value) {
+      let kind = heap.kind(of: value)
+      if args.count > 1 {
+        return try parseInt(value, base: args[1])
+      }
+      switch kind {
       case .int: return retain(value)
       case .bool: return heap.newInt(heap.intValue(value) ?? 0)
       case .float:
         do { return heap.newInt(big: try PyNumeric.toInteger(heap.floatValue(value))) } catch {
           throw raise(formatting: error)
         }
-      case .str:
-        let text = heap.string(value).trimmingWhitespace().replacingAll("_", with: "")
-        let base = args.count > 1 ? heap.intValue(args[1]) ?? 10 : 10
-        guard let parsed = BigInt(text, radix: base) else {
-          throw raise(.valueError, "invalid literal for int() with base \(base): \(try repr(value))")
-        }
-        return heap.newInt(big: parsed)
+      case .str, .bytes, .bytearray:
+        return try parseInt(value, base: .null)
       default:
         throw raise(
           .typeError,
@@ -321,6 +420,17 @@ extension Interpreter {
       }
     case .str:
       guard let value = args.first else { return heap.newStr("") }
+      if args.count > 1 || !keywords.isEmpty {
+        // str(object, encoding[, errors]) decodes a bytes-like object.
+        switch heap.kind(of: value) {
+        case .bytes, .bytearray:
+          return try decodeBytes(.bytesDecode, heap.bytesValue(value), Array(args.dropFirst()), keywords)
+        case .str: throw raise(.typeError, "decoding str is not supported")
+        default:
+          throw raise(
+            .typeError, "decoding to str: need a bytes-like object, \(try typeName(of: value)) found")
+        }
+      }
       if heap.kind(of: value) == .str { return retain(value) }
       if heap.kind(of: value) == .int, let small = heap.intValue(value) { return heap.newStr(decimal: small) }
       return heap.newStr(try str(value))
@@ -362,27 +472,11 @@ extension Interpreter {
       if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
       return retain(emptyFrozenset)
     case .bytearray:
-      guard let value = args.first else { return heap.newByteArray([]) }
-      if heap.kind(of: value) == .int {
-        return heap.newByteArray(Array(repeating: 0, count: max(0, heap.intValue(value) ?? 0)))
-      }
-      var bytes: [UInt8] = []
-      for item in try collect(value) {
-        bytes.append(UInt8(clamping: heap.intValue(item) ?? 0))
-        drop(item)
-      }
-      return heap.newByteArray(bytes)
+      return heap.newByteArray(try bytesConstructorContents(.bytearray, args, keywords: keywords))
     case .bytes:
-      guard let value = args.first else { return heap.newBytes([]) }
-      if heap.kind(of: value) == .int {
-        return heap.newBytes(Array(repeating: 0, count: heap.intValue(value) ?? 0))
-      }
-      var bytes: [UInt8] = []
-      for item in try collect(value) {
-        bytes.append(UInt8(clamping: heap.intValue(item) ?? 0))
-        drop(item)
-      }
-      return heap.newBytes(bytes)
+      // bytes(b) of an exact bytes is b itself.
+      if args.count == 1, keywords.isEmpty, heap.kind(of: args[0]) == .bytes { return retain(args[0]) }
+      return heap.newBytes(try bytesConstructorContents(.bytes, args, keywords: keywords))
     case .range:
       let ints = args.map { heap.intValue($0) ?? 0 }
       guard !ints.isEmpty, ints.count <= 3 else {
@@ -395,11 +489,7 @@ extension Interpreter {
       let stop = ints.count == 1 ? ints[0] : ints[1]
       let step = ints.count == 3 ? ints[2] : 1
       if step == 0 { throw raise(.valueError, "range() arg 3 must not be zero") }
-      let length = rangeLength((start, stop, step))
-      return heap.newFieldsObject(
-        kind: .range, type: .range,
-        refs: [heap.newInt(start), heap.newInt(stop), heap.newInt(step), heap.newInt(length)],
-        size: heap.layouts.fixedBlockSize(.range)!, tracked: false)
+      return newRange(start: start, stop: stop, step: step)
     // enumerate, zip and map keep tuples of their own, as CPython's do: the
     // result pair enumerate recycles (`en_result`), zip's tuple of iterators
     // and the result tuple it recycles, map's tuple of iterators. They are
@@ -427,7 +517,21 @@ extension Interpreter {
         size: heap.layouts.fixedBlockSize(.filter)!)
     case .reversed:
       let sequence = args[0]
-      guard heap.kind(of: sequence) == .list || heap.kind(of: sequence) == .tuple else {
+      let sequenceKind = heap.kind(of: sequence)
+      let reversible: Bool
+      switch sequenceKind {
+      case .list, .tuple, .str, .bytes, .bytearray, .range, .dict, .dictView: reversible = true
+      case .instance, .slotsInstance:
+        let cls = heap.type(of: sequence)
+        reversible =
+          try lookupType(cls, "__reversed__") != nil
+          || (try lookupType(cls, "__getitem__") != nil && lookupType(cls, "__len__") != nil)
+      default: reversible = false
+      }
+      guard reversible else {
+        throw raise(.typeError, "'\(try typeName(of: sequence))' object is not reversible")
+      }
+      guard sequenceKind == .list || sequenceKind == .tuple else {
         let items = try collect(sequence)
         let list = heap.newList(items.reversed())
         defer { drop(list) }
@@ -450,7 +554,10 @@ extension Interpreter {
       return try makeSuper(args)
     case .type:
       if args.count == 1 { return retain(heap.type(of: args[0])) }
-      throw raise(.typeError, "type() takes 1 argument")
+      if args.count == 3 {
+        throw InterpreterStop.unsupported(feature: "type() with three arguments", line: currentLine)
+      }
+      throw raise(.typeError, "type() takes 1 or 3 arguments")
     default:
       throw raise(.typeError, "cannot create '\(type.name)' instances")
     }

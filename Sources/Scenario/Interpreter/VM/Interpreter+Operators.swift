@@ -700,8 +700,21 @@ extension Interpreter {
     return position
   }
 
-  /// The start/stop/step of a slice applied to `count` items.
+  /// The positions of a slice applied to `count` items.
   mutating func sliceIndices(_ slice: ObjectID, count: Int) throws -> [Int] {
+    let (start, stop, step) = try sliceBounds(slice, count: count)
+    var indices: [Int] = []
+    var i = start
+    while step > 0 ? i < stop : i > stop {
+      indices.append(i)
+      i += step
+    }
+    return indices
+  }
+
+  /// The start, stop and step of a slice applied to `count` items, clamped
+  /// as `slice.indices(count)` clamps them.
+  mutating func sliceBounds(_ slice: ObjectID, count: Int) throws -> (start: Int, stop: Int, step: Int) {
     let refs = heap.fieldsPayload(slice).refs
     // Each bound: .some(nil) for None, nil when not an integer.
     let bounds: [Int??] = refs.map { ref in
@@ -722,15 +735,7 @@ extension Interpreter {
       if step > 0 { return min(max(v, 0), count) }
       return min(max(v, -1), count - 1)
     }
-    let start = clamp(checked(0), step > 0 ? 0 : count - 1)
-    let stop = clamp(checked(1), step > 0 ? count : -1)
-    var indices: [Int] = []
-    var i = start
-    while step > 0 ? i < stop : i > stop {
-      indices.append(i)
-      i += step
-    }
-    return indices
+    return (clamp(checked(0), step > 0 ? 0 : count - 1), clamp(checked(1), step > 0 ? count : -1), step)
   }
 
   mutating func newSlice(_ lower: ObjectID, _ upper: ObjectID, _ step: ObjectID) -> ObjectID {
@@ -785,6 +790,13 @@ extension Interpreter {
     case .range:
       let values = rangeValues(container)
       let count = rangeLength(values)
+      if heap.kind(of: index) == .slice {
+        // compute_slice: the slice's positions mapped through the range.
+        let (start, stop, step) = try sliceBounds(index, count: count)
+        return newRange(
+          start: values.start + start * values.step, stop: values.start + stop * values.step,
+          step: values.step * step)
+      }
       let position = try normalizedIndex(index, count: count, typeName: "range object")
       return heap.newInt(values.start + position * values.step, origin: .machineInt)
     case .instance, .slotsInstance:

@@ -27,8 +27,12 @@ extension Interpreter {
     }
     guard heap.kind(of: needleObject) == .str else {
       // 3.13's Argument Clinic names the method and the argument.
-      let prefix = version >= .py313 ? "\(builtin.name)() argument 1 " : ""
-      throw raise(.typeError, "\(prefix)must be str, not \(try typeName(of: needleObject))")
+      // 3.13's Argument Clinic names the method and the argument, and None as "None".
+      if version >= .py313 {
+        let shown = needleObject == heap.none ? "None" : try typeName(of: needleObject)
+        throw raise(.typeError, "\(builtin.name)() argument 1 must be str, not \(shown)")
+      }
+      throw raise(.typeError, "must be str, not \(try typeName(of: needleObject))")
     }
     let text = Array(heap.string(receiver).unicodeScalars)
     let needle = Array(heap.string(needleObject).unicodeScalars)

@@ -55,7 +55,14 @@ extension Interpreter {
 
   mutating func repr(_ object: ObjectID) throws -> String {
     switch heap.kind(of: object) {
-    case .none, .bool, .int, .float, .str, .bytes, .bytearray, .notImplemented, .ellipsis:
+    case .int:
+      if heap.intValue(object) == nil {
+        do { try IntFormatter.checkDecimalLimit(heap.bigIntValue(object), version: version) } catch {
+          throw raise(formatting: error)
+        }
+      }
+      return scalarRepr(object)!
+    case .none, .bool, .float, .str, .bytes, .bytearray, .notImplemented, .ellipsis:
       return scalarRepr(object)!
     case .list, .tuple, .dict, .set, .frozenset:
       return try containerRepr(object)

@@ -431,15 +431,18 @@ extension Interpreter {
       }
       if !source.isNull {
         defer { drop(source) }
-        for pair in try collect(source) {
-          let items = try collect(pair)
-          drop(pair)
-          guard items.count == 2 else {
-            for item in items { drop(item) }
-            throw raise(
-              .valueError, "dictionary update sequence element #0 has length \(items.count); 2 is required")
+        let sequence = try collect(source)
+        for (index, pair) in sequence.enumerated() {
+          do {
+            pairs.append(try updateSequencePair(pair, index: index))
+          } catch {
+            for rest in sequence[(index + 1)...] { drop(rest) }
+            for (key, value) in pairs {
+              drop(key)
+              drop(value)
+            }
+            throw error
           }
-          pairs.append((items[0], items[1]))
         }
       }
     }

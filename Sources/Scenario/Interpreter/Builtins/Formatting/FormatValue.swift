@@ -43,9 +43,9 @@ public enum FormatValue: Equatable, Sendable {
   }
 
   /// `str(x)`.
-  public var strText: String {
+  public func strText(version: PythonVersion) throws(FormattingError) -> String {
     switch self {
-    case .int(let n): return IntFormatter.decimal(n)
+    case .int(let n): return try IntFormatter.limitedDecimal(n, version: version)
     case .bool(let b): return b ? "True" : "False"
     case .float(let x): return FloatFormatter.repr(x)
     case .str(let s): return s
@@ -54,11 +54,11 @@ public enum FormatValue: Equatable, Sendable {
   }
 
   /// `repr(x)`; a str's repr depends on the version's Unicode database.
-  public func reprText(version: PythonVersion) -> String {
+  public func reprText(version: PythonVersion) throws(FormattingError) -> String {
     switch self {
     case .str(let s): return StringRepr.repr(s, version: version)
     case .object(_, _, let r): return r
-    default: return strText
+    default: return try strText(version: version)
     }
   }
 }

@@ -269,9 +269,9 @@ public enum PercentFormatter {
       case "s", "r", "a":
         let text: String
         switch c.type {
-        case "s": text = value.strText
-        case "r": text = value.reprText(version: version)
-        default: text = StringRepr.asciiEscaped(value.reprText(version: version))
+        case "s": text = try value.strText(version: version)
+        case "r": text = try value.reprText(version: version)
+        default: text = StringRepr.asciiEscaped(try value.reprText(version: version))
         }
         return Array(text.unicodeScalars)
       case "i", "d", "u", "o", "x", "X":
@@ -313,6 +313,7 @@ public enum PercentFormatter {
         throw .type("%\(Character(c.type)) format: \(what), not \(value.typeName)")
       }
       let radix = c.type == "o" ? 8 : (c.type == "x" || c.type == "X" ? 16 : 10)
+      if radix == 10 { try IntFormatter.checkDecimalLimit(n, version: version) }
       let digits = IntFormatter.magnitudeDigits(n, radix: radix)
       var text = n.sign == .minus && !n.isZero ? "-" : ""
       if c.flags.contains(.alternate) && radix != 10 { text += radix == 8 ? "0o" : "0x" }

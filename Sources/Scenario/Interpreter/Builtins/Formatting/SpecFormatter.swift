@@ -27,7 +27,7 @@ public enum SpecFormatter {
     throws(FormattingError)
     -> String
   {
-    if spec.isEmpty { return value.strText }
+    if spec.isEmpty { return try value.strText(version: version) }
     let scalars = Array(spec.unicodeScalars)
     switch value {
     case .int(let n):
@@ -51,9 +51,9 @@ public enum SpecFormatter {
     throws(FormattingError) -> String
   {
     switch conversion {
-    case "s": return value.strText
-    case "r": return value.reprText(version: version)
-    case "a": return StringRepr.asciiEscaped(value.reprText(version: version))
+    case "s": return try value.strText(version: version)
+    case "r": return try value.reprText(version: version)
+    case "a": return StringRepr.asciiEscaped(try value.reprText(version: version))
     default:
       let v = conversion.value
       let shown = v > 32 && v < 127 ? String(Character(conversion)) : "\\x\(String(v, radix: 16))"
@@ -68,7 +68,7 @@ public enum SpecFormatter {
       spec, defaultType: "d", defaultAlign: ">", typeName: typeName, version: version)
     switch format.type {
     case "b", "c", "d", "o", "x", "X", "n":
-      return try formatIntegerDigits(n, format)
+      return try formatIntegerDigits(n, format, version: version)
     case "e", "E", "f", "F", "g", "G", "%":
       return try formatFloat(PyNumeric.toDouble(n), format)
     default:
@@ -130,7 +130,8 @@ public enum SpecFormatter {
   }
 
   /// `format_long_internal`.
-  private static func formatIntegerDigits(_ n: BigInt, _ format: FormatSpec) throws(FormattingError) -> String
+  private static func formatIntegerDigits(_ n: BigInt, _ format: FormatSpec, version: PythonVersion)
+    throws(FormattingError) -> String
   {
     if format.precision != -1 { throw .value("Precision not allowed in integer format specifier") }
     if format.noNegativeZero {
@@ -155,6 +156,7 @@ public enum SpecFormatter {
     case "x", "X": radix = 16
     default: radix = 10
     }
+    if radix == 10 { try IntFormatter.checkDecimalLimit(n, version: version) }
     let digits = Array(IntFormatter.magnitudeDigits(n, radix: radix).unicodeScalars)
     var layout = NumberLayout(
       digits: digits, integerCount: digits.count, hasDecimal: false, negative: n.sign == .minus && !n.isZero)
