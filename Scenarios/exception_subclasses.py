@@ -76,3 +76,34 @@ sys._debugmallocstats()
 kept = [NotFound("x") for i in range(2000)]
 sys._debugmallocstats()
 print(len(kept), "kept")
+
+
+# BaseException.__init__ through super(): the exception's args become the
+# tuple of that call, replacing the one the class call made.
+class CodedError(Exception):
+    def __init__(self, code):
+        super().__init__("code %d" % code, code)
+        self.code = code
+
+
+coded = CodedError(4)
+print(coded, repr(coded), coded.args, coded.code, sys.getrefcount(coded.args))
+
+
+class QuietKeyError(KeyError):
+    def __init__(self):
+        super().__init__()
+
+
+print(repr(QuietKeyError()), QuietKeyError().args)
+
+
+class KeywordError(ValueError):
+    def __init__(self, a):
+        super().__init__(a=a)
+
+
+try:
+    KeywordError(1)
+except TypeError as exc:
+    print("TypeError:", exc)

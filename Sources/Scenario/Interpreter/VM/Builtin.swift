@@ -55,8 +55,10 @@ enum Builtin: Int, CaseIterable {
   case frozensetSymmetricDifference, frozensetIssubset, frozensetIssuperset, frozensetIsdisjoint
   // tuple
   case tupleIndex, tupleCount
-  // object (reached through super())
-  case objectInit
+  // object and BaseException (reached through super())
+  case objectInit, baseExceptionInit
+  // property (the decorators that copy it with one function replaced)
+  case propertyGetter, propertySetter, propertyDeleter
   // bytearray
   case bytearrayAppend, bytearrayExtend
   case bytearrayPop, bytearrayDecode, bytearrayClear, bytearrayInsert, bytearrayReverse, bytearrayCopy
@@ -85,7 +87,7 @@ enum Builtin: Int, CaseIterable {
     .gcGetReferrers: "get_referrers", .gcGetReferents: "get_referents", .gcIsTracked: "is_tracked",
     .gcIsFinalized: "is_finalized", .gcSetDebug: "set_debug", .gcGetDebug: "get_debug",
     .gcGetFreezeCount: "get_freeze_count", .weakrefGetweakrefcount: "getweakrefcount",
-    .objectInit: "__init__",
+    .objectInit: "__init__", .baseExceptionInit: "__init__",
     .weakValuesInit: "__init__", .weakValuesGetitem: "__getitem__", .weakValuesSetitem: "__setitem__",
     .weakValuesDelitem: "__delitem__", .weakValuesLen: "__len__", .weakValuesContains: "__contains__",
     .weakValuesRepr: "__repr__", .weakValuesRemoveDeadWeakref: "_remove_dead_weakref",
@@ -154,7 +156,7 @@ enum Builtin: Int, CaseIterable {
       let text = String(describing: self)
       for prefix in [
         "list", "dict", "str", "set", "tuple", "gc", "weakref", "bytearray", "weakValues", "weakKeys",
-        "finalizer", "int", "float", "bytes", "frozenset",
+        "finalizer", "int", "float", "bytes", "frozenset", "property",
       ]
       where text.hasPrefix(prefix) {
         let rest = text.dropFirst(prefix.count)
@@ -175,7 +177,7 @@ enum Builtin: Int, CaseIterable {
     for (prefix, type) in [
       ("list", BuiltinType.list), ("dict", .dict), ("str", .str), ("set", .set), ("tuple", .tuple),
       ("object", .object), ("bytearray", .bytearray), ("int", .int), ("float", .float), ("bytes", .bytes),
-      ("frozenset", .frozenset),
+      ("frozenset", .frozenset), ("property", .property), ("baseException", .baseException),
     ]
     where text.hasPrefix(prefix) {
       if let first = text.dropFirst(prefix.count).first, first.isUppercase { return .type(type) }

@@ -41,7 +41,8 @@ extension Interpreter {
       let hash = hash ?? PyHash.hash(name, version: version)
       let classAttribute = try lookupType(cls, name, hash: hash, interned: interned)
       if let classAttribute, heap.kind(of: classAttribute) == .property {
-        let getter = heap.fieldsPayload(classAttribute).refs[0]
+        let getter = propertyField(classAttribute, 0)
+        if getter.isNull { throw missingPropertyFunction(classAttribute, of: object, "get") }
         return try callObject(getter, [object])
       }
       if name.utf8.first == UInt8(ascii: "_") {  // spares two string comparisons
@@ -124,7 +125,10 @@ extension Interpreter {
       if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
       return try getAttribute(referent, name)
     case .property:
-      if name == "fget" { return retain(heap.fieldsPayload(object).refs[0]) }
+      if let index = ["fget", "fset", "fdel", "__doc__"].firstIndex(of: name) {
+        let field = propertyField(object, index)
+        return retain(field.isNull ? heap.none : field)
+      }
     case .cell:
       if name == "cell_contents" {
         let content = heap.fieldsPayload(object).refs[0]
@@ -442,8 +446,8 @@ extension Interpreter {
       if let attribute = try lookupType(cls, name, hash: hash, interned: interned),
         heap.kind(of: attribute) == .property
       {
-        let setter = heap.fieldsPayload(attribute).refs[1]
-        if setter.isNull { throw raise(.attributeError, "can't set attribute") }
+        let setter = propertyField(attribute, 1)
+        if setter.isNull { throw missingPropertyFunction(attribute, of: object, "set") }
         drop(try callObject(setter, [object, value]))
         return
       }
@@ -543,6 +547,14 @@ extension Interpreter {
 
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
     let kind = heap.kind(of: object)
+    if kind == .instance || kind == .slotsInstance || kind == .exception,
+      let attribute = try lookupType(heap.type(of: object), name), heap.kind(of: attribute) == .property
+    {
+      let deleter = propertyField(attribute, 2)
+      if deleter.isNull { throw missingPropertyFunction(attribute, of: object, "delete") }
+      drop(try callObject(deleter, [object]))
+      return
+    }
     guard kind == .instance || kind == .slotsInstance || kind == .exception else {
       throw raise(
         .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")

@@ -377,24 +377,20 @@ extension Interpreter {
       for slot in slots where !slot.isNull { drop(slot) }
       return raise(.typeError, message)
     }
-    let name = heap.string(payload.qualifiedName)
+    // 3.8–3.9 name the code (co_name), 3.10+ the function's qualified name.
+    let name =
+      version >= .py310
+      ? heap.string(payload.qualifiedName) : program.codes.withUnsafeBufferPointer { $0[payload.code].name }
     for (index, argument) in positional.enumerated() {
       if index < positionalCount {
         slots[index] = argument
       } else if code.hasVarArgs {
         extra.append(argument)
-      } else {
-        let given = positional.count
-        let plural = positionalCount == 1 ? "" : "s"
-        let defaultsCount = payload.defaults.isNull ? 0 : heap.itemCount(payload.defaults)
-        let taking =
-          defaultsCount > 0
-          ? "from \(positionalCount - defaultsCount) to \(positionalCount) positional arguments"
-          : "\(positionalCount) positional argument\(plural)"
-        throw fail("\(name)() takes \(taking) but \(given) \(given == 1 ? "was" : "were") given")
       }
     }
     for index in slots.indices where !slots[index].isNull { heap.incref(slots[index]) }
+    // Keywords are bound before the positional count is checked, so their
+    // errors come first (initialize_locals).
     var kwargsEntries: [(String, ObjectID)] = []
     let keywordEnd = positionalCount + code.keywordOnlyCount
     for (keyword, value) in keywords {
@@ -411,6 +407,21 @@ extension Interpreter {
       } else {
         throw fail("\(name)() got an unexpected keyword argument '\(keyword)'")
       }
+    }
+    if positional.count > positionalCount, !code.hasVarArgs {
+      let given = positional.count
+      let plural = positionalCount == 1 ? "" : "s"
+      let defaultsCount = payload.defaults.isNull ? 0 : heap.itemCount(payload.defaults)
+      let taking =
+        defaultsCount > 0
+        ? "from \(positionalCount - defaultsCount) to \(positionalCount) positional arguments"
+        : "\(positionalCount) positional argument\(plural)"
+      let keywordOnlyGiven = slots[positionalCount..<keywordEnd].filter { !$0.isNull }.count
+      let givenText =
+        keywordOnlyGiven == 0
+        ? "\(given) \(given == 1 ? "was" : "were")"
+        : "\(given) positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s")) were"
+      throw fail("\(name)() takes \(taking) but \(givenText) given")
     }
     // Defaults.
     let defaults = payload.defaults.isNull ? [] : heap.items(payload.defaults)
@@ -623,6 +634,7 @@ extension Interpreter {
       name: heap.string(name), qualifiedName: qualifiedName, base: baseObject, builtinBase: builtinBase,
       namespace: entries, slotNames: slotNames, hasFinalizer: hasFinalizer, basesTuple: basesTuple)
     basesTuple = .null  // the class owns it now
+    nameProperties(entries)
     for entry in heap.dictTable(namespace).entries where heap.string(entry.key) == "__qualname__" {
       drop(entry.key)
       drop(entry.value)

@@ -178,6 +178,15 @@ extension Interpreter {
       return heap.newStr(try formatMethod(heap.string(receiver), args, keywords))
     case .objectInit:
       break
+    case .baseExceptionInit:
+      // BaseException.__init__(self, *args): args becomes the call's tuple.
+      if !keywords.isEmpty {
+        throw raise(.typeError, "\(try typeName(of: receiver))() takes no keyword arguments")
+      }
+      for argument in args { heap.incref(argument) }
+      setExceptionField(receiver, 0, heap.newTuple(args))
+    case .propertyGetter, .propertySetter, .propertyDeleter:
+      return try copyProperty(builtin, receiver, args)
     case .bytearrayAppend:
       let byte = try argument(0)
       guard let value = heap.intValue(byte), (0...255).contains(value) else {
@@ -541,11 +550,7 @@ extension Interpreter {
         kind: .listReverseIterator, type: .listReverseIterator, refs: [retain(sequence)],
         size: heap.layouts.fixedBlockSize(.listReverseIterator)!)
     case .property:
-      let getter = args.first ?? heap.none
-      let setter = args.count > 1 ? args[1] : ObjectID.null
-      return heap.newFieldsObject(
-        kind: .property, type: .property, refs: [retain(getter), setter.isNull ? .null : retain(setter)],
-        size: heap.layouts.fixedBlockSize(.property)!)
+      return try constructProperty(args, keywords: keywords)
     case .staticMethod, .classMethod:
       let kind: ObjectKind = type == .staticMethod ? .staticMethod : .classMethod
       return heap.newFieldsObject(
