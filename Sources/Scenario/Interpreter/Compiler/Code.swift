@@ -83,6 +83,9 @@ enum Opcode: UInt8, Sendable {
   case loadFastLoadConst  // LOAD_FAST arg; LOAD_CONST next.arg
   case compareJumpIfFalse, compareJumpIfTrue  // COMPARE_OP arg; POP_JUMP_IF_FALSE/TRUE next.arg
   case loadConstBinaryOp  // LOAD_CONST arg; BINARY_OP or INPLACE_OP next.arg
+  case loadConstCompareOp  // LOAD_CONST arg; COMPARE_OP next.arg
+  // LOAD_CONST arg; COMPARE_OP next.arg; POP_JUMP_IF_FALSE/TRUE (the slot after next).arg
+  case loadConstCompareJumpIfFalse, loadConstCompareJumpIfTrue
 }
 
 /// The source an instruction is attributed to, as two UTF-8 byte offsets

@@ -61,17 +61,26 @@ final class InstructionStore: @unchecked Sendable {
   /// instruction (only LOAD_FAST, LOAD_CONST and COMPARE_OP start pairs).
   static func fused(_ instructions: [Instruction]) -> [Instruction] {
     var fused = instructions
-    func isBinaryOperation(_ pc: Int) -> Bool {
-      pc < instructions.count && (instructions[pc].op == .binaryOp || instructions[pc].op == .inplaceOp)
+    func isOperation(_ pc: Int) -> Bool {
+      guard pc < instructions.count else { return false }
+      let op = instructions[pc].op
+      return op == .binaryOp || op == .inplaceOp || op == .compareOp
     }
     for pc in instructions.indices.dropLast() {
       let next = instructions[pc + 1].op
       switch (instructions[pc].op, next) {
       case (.loadFast, .loadFast): fused[pc].op = .loadFastLoadFast
-      // LOAD_FAST LOAD_CONST BINARY_OP: the constant pairs with the
-      // operation (which saves a push and a pop besides a dispatch).
-      case (.loadFast, .loadConst) where !isBinaryOperation(pc + 2): fused[pc].op = .loadFastLoadConst
+      // LOAD_FAST LOAD_CONST BINARY_OP (or COMPARE_OP): the constant
+      // pairs with the operation (which saves a push and a pop besides a
+      // dispatch).
+      case (.loadFast, .loadConst) where !isOperation(pc + 2): fused[pc].op = .loadFastLoadConst
       case (.loadConst, .binaryOp), (.loadConst, .inplaceOp): fused[pc].op = .loadConstBinaryOp
+      case (.loadConst, .compareOp):
+        let jump = pc + 2 < instructions.count ? instructions[pc + 2].op : .nop
+        fused[pc].op =
+          jump == .popJumpIfFalse
+          ? .loadConstCompareJumpIfFalse
+          : jump == .popJumpIfTrue ? .loadConstCompareJumpIfTrue : .loadConstCompareOp
       case (.compareOp, .popJumpIfFalse): fused[pc].op = .compareJumpIfFalse
       case (.compareOp, .popJumpIfTrue): fused[pc].op = .compareJumpIfTrue
       default: break

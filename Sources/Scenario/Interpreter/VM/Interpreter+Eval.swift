@@ -343,14 +343,30 @@ extension Interpreter {
         let truth = try isTrue(operand)
         drop(operand)
         push(heap.newBool(!truth))
-      case .compareOp, .compareJumpIfFalse, .compareJumpIfTrue:
-        let right = pop()
+      case .compareOp, .compareJumpIfFalse, .compareJumpIfTrue, .loadConstCompareOp,
+        .loadConstCompareJumpIfFalse, .loadConstCompareJumpIfTrue:
+        // COMPARE_OP, on its own or fused with the LOAD_CONST of its right
+        // operand before it (never pushed) and with the POP_JUMP_IF after.
+        let fused = FusedComparison(instruction.op)
+        var comparePC = pc
+        var comparisonIndex = arg
+        let right: ObjectID
+        if fused.loadsConstant {
+          right = retain(r.constants[arg])
+          comparePC = pc &+ 1
+          comparisonIndex = Int(r.instructions[comparePC].arg)
+          r.pc = pc &+ 2
+          r.storePC(pc &+ 2, in: frames)
+        } else {
+          right = pop()
+        }
         let left = pop()
-        let comparison = comparisonOperator(arg)
+        let comparison = comparisonOperator(comparisonIndex)
         let result: ObjectID
         do {
           if frames.count >= recursionLimit,
-            comparisonChecksRecursion(left, right, comparison, next: opcodeAfterComparison(instruction, r))
+            comparisonChecksRecursion(
+              left, right, comparison, next: fused.jumps ? fused.jump : r.instructions[comparePC &+ 1].op)
           {
             throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
           }
@@ -363,16 +379,17 @@ extension Interpreter {
         push(result)
         drop(left)
         drop(right)
-        // A fused COMPARE_OP POP_JUMP_IF: the jump runs on here unless
-        // something has to run between the two (a collection, the memory
-        // limit's check), when it runs from its own slot.
-        if instruction.op == .compareOp || heap.gc.collectionScheduled || maxHeap != nil { break }
-        r.pc = pc &+ 2
-        r.storePC(pc &+ 2, in: frames)
+        // The fused POP_JUMP_IF runs on here unless something has to run
+        // between the two (a collection, the memory limit's check), when
+        // it runs from its own slot.
+        guard fused.jumps, !heap.gc.collectionScheduled, maxHeap == nil else { break }
+        let jumpPC = comparePC &+ 1
+        r.pc = jumpPC &+ 1
+        r.storePC(jumpPC &+ 1, in: frames)
         let value = pop()
         let truth = try isTrue(value)
         drop(value)
-        if truth == (instruction.op == .compareJumpIfTrue) { r.pc = Int(r.instructions[pc &+ 1].arg) }
+        if truth == fused.jumpsIfTrue { r.pc = Int(r.instructions[jumpPC].arg) }
       case .isOp:
         let right = pop()
         let left = pop()
@@ -639,7 +656,7 @@ extension Interpreter {
     frame.pointee.line = line
     currentLine = line
     steps &+= 1  // one per line event: no run gets near 2^63
-    if steps > maxSteps ?? .max { throw InterpreterStop.stepLimit(maxSteps!) }
+    if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
     if let pauseAtStep, nestedDepth == 1, enteredGenerators == 0 {
       // A point where the run can pause: the end of a timeline step.
       if steps >= pauseAtStep { return true }
@@ -844,16 +861,24 @@ extension Interpreter {
   return unsafeBitCast(UInt8(truncatingIfNeeded: index), to: BinaryOperator.self)
 }
 
-/// The instruction after a comparison, as the code object has it (a fused
-/// comparison is followed by its jump).
-@inline(__always) private func opcodeAfterComparison(_ instruction: Instruction, _ r: FrameRegisters)
-  -> Opcode
-{
-  switch instruction.op {
-  case .compareJumpIfFalse: .popJumpIfFalse
-  case .compareJumpIfTrue: .popJumpIfTrue
-  default: r.instructions[r.pc].op
+/// What a comparison instruction fuses: the LOAD_CONST of its right
+/// operand before it, the POP_JUMP_IF after it (and which one). Flags, not
+/// an optional opcode: the optimiser hoisted the optional's constant into
+/// the loop's dispatch.
+private struct FusedComparison {
+  var loadsConstant: Bool
+  var jumps: Bool
+  var jumpsIfTrue: Bool
+
+  @inline(__always) init(_ op: Opcode) {
+    loadsConstant =
+      op == .loadConstCompareOp || op == .loadConstCompareJumpIfFalse || op == .loadConstCompareJumpIfTrue
+    jumpsIfTrue = op == .compareJumpIfTrue || op == .loadConstCompareJumpIfTrue
+    jumps = jumpsIfTrue || op == .compareJumpIfFalse || op == .loadConstCompareJumpIfFalse
   }
+
+  /// The fused jump (when `jumps`).
+  var jump: Opcode { jumpsIfTrue ? .popJumpIfTrue : .popJumpIfFalse }
 }
 
 /// The operator of a `compareOp` argument, as `binaryOperator`.
