@@ -73,6 +73,19 @@ enum Opcode: UInt8, Sendable {
   case printExpr
   case loadAssertionError
   case line  // arg = line number: a line event (a timeline step)
+  // Fused pairs (superinstructions): never emitted by the compiler, made
+  // only in the evaluation loop's copy of the instructions
+  // (`InstructionStore.fused`). Each sits in its pair's first slot, with
+  // the first instruction's argument, and reads the second one's argument
+  // from the next slot, which keeps its own instruction (a jump may land
+  // on it, and the loop runs it alone when the pair cannot run as one).
+  case loadFastLoadFast  // LOAD_FAST arg; LOAD_FAST next.arg
+  case loadFastLoadConst  // LOAD_FAST arg; LOAD_CONST next.arg
+  case compareJumpIfFalse, compareJumpIfTrue  // COMPARE_OP arg; POP_JUMP_IF_FALSE/TRUE next.arg
+  case loadConstBinaryOp  // LOAD_CONST arg; BINARY_OP or INPLACE_OP next.arg
+  case loadConstCompareOp  // LOAD_CONST arg; COMPARE_OP next.arg
+  // LOAD_CONST arg; COMPARE_OP next.arg; POP_JUMP_IF_FALSE/TRUE (the slot after next).arg
+  case loadConstCompareJumpIfFalse, loadConstCompareJumpIfTrue
 }
 
 /// The source an instruction is attributed to, as two UTF-8 byte offsets

@@ -110,6 +110,9 @@ extension CodeObject {
         .loadMethod, .importName, .importFrom, .loadAssertionError:
         next += 1
       case .dupTopTwo: next += 2
+      case .loadFastLoadFast, .loadFastLoadConst, .compareJumpIfFalse, .compareJumpIfTrue, .loadConstBinaryOp,
+        .loadConstCompareOp, .loadConstCompareJumpIfFalse, .loadConstCompareJumpIfTrue:
+        preconditionFailure("fused instructions exist only in the InstructionStore")
       case .storeAttr, .deleteSubscript, .mapAdd: next -= 2
       case .storeSubscript: next -= 3
       case .callMethod: next -= arg + 1

@@ -30,7 +30,7 @@ final class InstructionStore: @unchecked Sendable {
   private let entries: UnsafeMutablePointer<CodePointers>
 
   init(_ codes: [CodeObject]) {
-    instructionBuffer = Buffer(codes.map(\.instructions))
+    instructionBuffer = Buffer(codes.map { Self.fused($0.instructions) })
     constantBuffer = Buffer(codes.map(\.constants))
     nameBuffer = Buffer(codes.map(\.names))
     nameHashBuffer = Buffer(codes.map(\.nameHashes))
@@ -44,6 +44,49 @@ final class InstructionStore: @unchecked Sendable {
           names: nameBuffer.start(of: code), nameHashes: nameHashBuffer.start(of: code),
           nameObjects: nameObjectBuffer.start(of: code)))
     }
+  }
+
+  /// The instructions as the evaluation loop runs them: the first slot of
+  /// each pair that occurs often holds the pair's fused instruction
+  /// (`Opcode.loadFastLoadFast` and the others after `line`); every other
+  /// slot, the second slots included, keeps its instruction and argument,
+  /// so instruction indices (jump targets, line and location tables, a
+  /// generator's saved `pc`) mean the same as in the code object. Chains
+  /// overlap: in LOAD_FAST LOAD_FAST LOAD_FAST the first two slots are
+  /// both fused, and the loop, after running the first pair, goes on at
+  /// the third slot.
+  ///
+  /// Readers of the store that look at a neighbouring instruction's opcode
+  /// must expect a fused one where the code object has the pair's first
+  /// instruction (only LOAD_FAST, LOAD_CONST and COMPARE_OP start pairs).
+  static func fused(_ instructions: [Instruction]) -> [Instruction] {
+    var fused = instructions
+    func isOperation(_ pc: Int) -> Bool {
+      guard pc < instructions.count else { return false }
+      let op = instructions[pc].op
+      return op == .binaryOp || op == .inplaceOp || op == .compareOp
+    }
+    for pc in instructions.indices.dropLast() {
+      let next = instructions[pc + 1].op
+      switch (instructions[pc].op, next) {
+      case (.loadFast, .loadFast): fused[pc].op = .loadFastLoadFast
+      // LOAD_FAST LOAD_CONST BINARY_OP (or COMPARE_OP): the constant
+      // pairs with the operation (which saves a push and a pop besides a
+      // dispatch).
+      case (.loadFast, .loadConst) where !isOperation(pc + 2): fused[pc].op = .loadFastLoadConst
+      case (.loadConst, .binaryOp), (.loadConst, .inplaceOp): fused[pc].op = .loadConstBinaryOp
+      case (.loadConst, .compareOp):
+        let jump = pc + 2 < instructions.count ? instructions[pc + 2].op : .nop
+        fused[pc].op =
+          jump == .popJumpIfFalse
+          ? .loadConstCompareJumpIfFalse
+          : jump == .popJumpIfTrue ? .loadConstCompareJumpIfTrue : .loadConstCompareOp
+      case (.compareOp, .popJumpIfFalse): fused[pc].op = .compareJumpIfFalse
+      case (.compareOp, .popJumpIfTrue): fused[pc].op = .compareJumpIfTrue
+      default: break
+      }
+    }
+    return fused
   }
 
   deinit {

@@ -63,39 +63,37 @@ extension Interpreter {
   /// code, not in `defer` blocks (which the optimiser outlines into calls).
   private mutating func runUntilReturn() throws -> ObjectID? {
     var r = FrameRegisters(frames, instructionStore)
+    try checkBetweenInstructions(r)
     while true {
-      if heap.gc.collectionScheduled {
-        frames[r.frameIndex].pc = r.pc  // a jump moved only the register
-        try collectIfScheduled()
-      }
-      if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
-        // The allocation that crossed the limit fails, as malloc would.
-        frames[r.frameIndex].pc = r.pc
-        reservedAtLastMemoryError = heap.allocator.reservedBytes
-        throw raise(.memoryError, nil)
-      }
       let frameIndex = r.frameIndex
       let pc = r.pc
       let instruction = r.instructions[pc]
       r.pc = pc &+ 1
-      frames[frameIndex].pc = pc &+ 1
+      r.storePC(pc &+ 1, in: frames)
       let arg = Int(instruction.arg)
       switch instruction.op {
       case .nop:
-        break
+        continue
       case .line:
-        if try lineEvent(arg) { return nil }
+        if try lineEvent(arg, frame: r.frame(in: frames)) { return nil }
+        continue
       case .popTop:
-        drop(pop())
+        // As `drop`, and when nothing was freed the checks are skipped.
+        let value = pop()
+        if value.isNull || !heap.decrementReachesZero(value) { continue }
+        deallocate(value)
       case .dupTop:
         push(retain(top()))
+        continue
       case .dupTopTwo:
         let b = top()
         let a = top(1)
         push(retain(a))
         push(retain(b))
+        continue
       case .rotTwo:
         values.swapAt(values.count - 1, values.count - 2)
+        continue
       case .rotThree:
         let v = pop()
         values.insert(v, at: values.count - 2)
@@ -104,17 +102,37 @@ extension Interpreter {
         values.insert(v, at: values.count - 3)
       case .loadConst:
         push(retain(r.constants[arg]))
+        continue
       case .loadFast:
-        let value = values[r.base + arg]
+        let value = values[r.base &+ arg]
         if value.isNull { throw unboundLocal(r.code, arg) }
         push(retain(value))
+        continue
+      case .loadFastLoadFast, .loadFastLoadConst:
+        // LOAD_FAST, then LOAD_FAST or LOAD_CONST (`InstructionStore.fused`).
+        let value = values[r.base &+ arg]
+        if value.isNull { throw unboundLocal(r.code, arg) }
+        push(retain(value))
+        let second = Int(r.instructions[pc &+ 1].arg)
+        if instruction.op == .loadFastLoadConst {
+          push(retain(r.constants[second]))
+        } else {
+          let next = values[r.base &+ second]
+          // Unbound: the second slot runs alone and raises.
+          if next.isNull { continue }
+          push(retain(next))
+        }
+        r.pc = pc &+ 2
+        continue
       case .storeFast:
-        let slot = r.base + arg
+        let slot = r.base &+ arg
         let old = values[slot]
         values[slot] = pop()
-        drop(old)
+        // As `drop(old)`, and when nothing was freed the checks are skipped.
+        if old.isNull || !heap.decrementReachesZero(old) { continue }
+        deallocate(old)
       case .deleteFast:
-        let slot = r.base + arg
+        let slot = r.base &+ arg
         let old = values[slot]
         if old.isNull { throw unboundLocal(r.code, arg) }
         values[slot] = .null
@@ -151,6 +169,7 @@ extension Interpreter {
         drop(old)
       case .loadClosure:
         push(retain(values[r.base + arg]))
+        continue
       case .loadName:
         push(try loadName(r.entry, arg, frame: frameIndex))
       case .storeName:
@@ -278,19 +297,34 @@ extension Interpreter {
         let upper = pop()
         let lower = pop()
         push(newSlice(lower, upper, step))
-      case .binaryOp, .inplaceOp:
-        let right = pop()
+      case .binaryOp, .inplaceOp, .loadConstBinaryOp:
+        // The operation's own instruction: this one, or the next slot
+        // after a LOAD_CONST fused with it (the constant is the right
+        // operand, never pushed).
+        var operation = instruction
+        var operationPC = pc
+        let right: ObjectID
+        if instruction.op == .loadConstBinaryOp {
+          right = retain(r.constants[arg])
+          operationPC = pc &+ 1
+          operation = r.instructions[operationPC]
+          r.pc = pc &+ 2
+          r.storePC(pc &+ 2, in: frames)
+        } else {
+          right = pop()
+        }
+        let operatorIndex = Int(operation.arg)
         let left = pop()
         let result: ObjectID
         do {
-          if let value = smallIntOperation(binaryOperator(arg), left, right) {
+          if let value = smallIntOperation(binaryOperator(operatorIndex), left, right) {
             result = value  // 64-bit ints: what `binaryOperation` would reach second
-          } else if arg == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
+          } else if operatorIndex == 0, heap.kind(of: left) == .str, heap.kind(of: right) == .str {
             // arg 0 is `+` (Interpreter+StrConcat.swift)
-            result = try concatenateStrings(left, right, pc: pc)
+            result = try concatenateStrings(left, right, pc: operationPC)
           } else {
             result = try binaryOperation(
-              binaryOperator(arg), left, right, inPlace: instruction.op == .inplaceOp)
+              binaryOperator(operatorIndex), left, right, inPlace: operation.op == .inplaceOp)
           }
         } catch {
           drop(left)
@@ -309,14 +343,30 @@ extension Interpreter {
         let truth = try isTrue(operand)
         drop(operand)
         push(heap.newBool(!truth))
-      case .compareOp:
-        let right = pop()
+      case .compareOp, .compareJumpIfFalse, .compareJumpIfTrue, .loadConstCompareOp,
+        .loadConstCompareJumpIfFalse, .loadConstCompareJumpIfTrue:
+        // COMPARE_OP, on its own or fused with the LOAD_CONST of its right
+        // operand before it (never pushed) and with the POP_JUMP_IF after.
+        let fused = FusedComparison(instruction.op)
+        var comparePC = pc
+        var comparisonIndex = arg
+        let right: ObjectID
+        if fused.loadsConstant {
+          right = retain(r.constants[arg])
+          comparePC = pc &+ 1
+          comparisonIndex = Int(r.instructions[comparePC].arg)
+          r.pc = pc &+ 2
+          r.storePC(pc &+ 2, in: frames)
+        } else {
+          right = pop()
+        }
         let left = pop()
-        let comparison = comparisonOperator(arg)
+        let comparison = comparisonOperator(comparisonIndex)
         let result: ObjectID
         do {
           if frames.count >= recursionLimit,
-            comparisonChecksRecursion(left, right, comparison, next: r.instructions[r.pc].op)
+            comparisonChecksRecursion(
+              left, right, comparison, next: fused.jumps ? fused.jump : r.instructions[comparePC &+ 1].op)
           {
             throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
           }
@@ -329,6 +379,17 @@ extension Interpreter {
         push(result)
         drop(left)
         drop(right)
+        // The fused POP_JUMP_IF runs on here unless something has to run
+        // between the two (a collection, the memory limit's check), when
+        // it runs from its own slot.
+        guard fused.jumps, !heap.gc.collectionScheduled, maxHeap == nil else { break }
+        let jumpPC = comparePC &+ 1
+        r.pc = jumpPC &+ 1
+        r.storePC(jumpPC &+ 1, in: frames)
+        let value = pop()
+        let truth = try isTrue(value)
+        drop(value)
+        if truth == fused.jumpsIfTrue { r.pc = Int(r.instructions[jumpPC].arg) }
       case .isOp:
         let right = pop()
         let left = pop()
@@ -355,9 +416,11 @@ extension Interpreter {
         push(heap.newBool(found != (arg == 1)))
       case .jump:
         r.pc = arg
+        continue
       case .jumpBackward:
         r.pc = arg
         if version == .py311 { warmUp(r.code) }
+        continue
       case .popJumpIfFalse, .popJumpIfTrue:
         let value = pop()
         let truth = try isTrue(value)
@@ -520,10 +583,13 @@ extension Interpreter {
         r.load(frames, instructionStore)
       case .setupExcept:
         blocks.append(Block(kind: .setupExcept, handler: arg, level: values.count))
+        continue
       case .setupFinally:
         blocks.append(Block(kind: .setupFinally, handler: arg, level: values.count))
+        continue
       case .popBlock:
         blocks.removeLast()
+        continue
       case .popExcept:
         let block = blocks.removeLast()
         precondition(block.kind == .handler, "popExcept outside a handler")
@@ -563,14 +629,33 @@ extension Interpreter {
       case .loadAssertionError:
         push(retain(heap.typeObject(.assertionError)))
       }
+      // After an instruction that may have allocated, freed or run other
+      // code; one that cannot (`continue` above) leaves nothing new to see.
+      try checkBetweenInstructions(r)
     }
   }
 
-  /// Counts a line event; true when the run must pause here.
-  mutating func lineEvent(_ line: Int) throws -> Bool {
-    frames[frames.count - 1].line = line
+  /// What happens between two instructions: a scheduled collection, and
+  /// the memory limit's check. `r.pc` is the next instruction.
+  @inline(__always) private mutating func checkBetweenInstructions(_ r: FrameRegisters) throws {
+    if heap.gc.collectionScheduled {
+      r.storePC(r.pc, in: frames)  // a jump moved only the register
+      try collectIfScheduled()
+    }
+    if let maxHeap, heap.allocator.reservedBytes > max(maxHeap, reservedAtLastMemoryError) {
+      // The allocation that crossed the limit fails, as malloc would.
+      r.storePC(r.pc, in: frames)
+      reservedAtLastMemoryError = heap.allocator.reservedBytes
+      throw raise(.memoryError, nil)
+    }
+  }
+
+  /// Counts a line event of the running frame `frame` (the top one); true
+  /// when the run must pause here.
+  @inline(__always) mutating func lineEvent(_ line: Int, frame: UnsafeMutablePointer<Frame>) throws -> Bool {
+    frame.pointee.line = line
     currentLine = line
-    steps += 1
+    steps &+= 1  // one per line event: no run gets near 2^63
     if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
     if let pauseAtStep, nestedDepth == 1, enteredGenerators == 0 {
       // A point where the run can pause: the end of a timeline step.
@@ -776,6 +861,26 @@ extension Interpreter {
   return unsafeBitCast(UInt8(truncatingIfNeeded: index), to: BinaryOperator.self)
 }
 
+/// What a comparison instruction fuses: the LOAD_CONST of its right
+/// operand before it, the POP_JUMP_IF after it (and which one). Flags, not
+/// an optional opcode: the optimiser hoisted the optional's constant into
+/// the loop's dispatch.
+private struct FusedComparison {
+  var loadsConstant: Bool
+  var jumps: Bool
+  var jumpsIfTrue: Bool
+
+  @inline(__always) init(_ op: Opcode) {
+    loadsConstant =
+      op == .loadConstCompareOp || op == .loadConstCompareJumpIfFalse || op == .loadConstCompareJumpIfTrue
+    jumpsIfTrue = op == .compareJumpIfTrue || op == .loadConstCompareJumpIfTrue
+    jumps = jumpsIfTrue || op == .compareJumpIfFalse || op == .loadConstCompareJumpIfFalse
+  }
+
+  /// The fused jump (when `jumps`).
+  var jump: Opcode { jumpsIfTrue ? .popJumpIfTrue : .popJumpIfFalse }
+}
+
 /// The operator of a `compareOp` argument, as `binaryOperator`.
 @inline(__always) private func comparisonOperator(_ index: Int) -> ComparisonOperator {
   assert(index >= 0 && index < ComparisonOperator.allCases.count, "comparison operator \(index)")
@@ -788,6 +893,9 @@ extension Interpreter {
 /// `InstructionStore` (the code index, constants and names).
 private struct FrameRegisters {
   var frameIndex = 0
+  /// `frameIndex` times the stride of a frame, so that storing the running
+  /// frame's `pc` is one store.
+  var frameOffset = 0
   var pc = 0
   var base = 0
   var instructions: UnsafePointer<Instruction>
@@ -809,10 +917,22 @@ private struct FrameRegisters {
   /// Loads the registers of the top frame.
   @inline(__always) mutating func load(_ frames: StackBuffer<Frame>, _ store: InstructionStore) {
     frameIndex = frames.count - 1
+    frameOffset = frameIndex &* MemoryLayout<Frame>.stride
     let frame = frames.start + frameIndex
     pc = frame.pointee.pc
     base = frame.pointee.base
     entry = store.entry(of: frame.pointee.code)
     instructions = entry.pointee.instructions
+  }
+
+  /// The running frame (valid until `frames` next grows).
+  @inline(__always) func frame(in frames: StackBuffer<Frame>) -> UnsafeMutablePointer<Frame> {
+    (UnsafeMutableRawPointer(frames.start) + frameOffset).assumingMemoryBound(to: Frame.self)
+  }
+
+  /// Writes `pc` into the running frame (`frames` may have moved since the
+  /// registers were loaded: the offset is taken from its current start).
+  @inline(__always) func storePC(_ pc: Int, in frames: StackBuffer<Frame>) {
+    frame(in: frames).pointee.pc = pc
   }
 }

@@ -78,7 +78,7 @@ struct StackBuffer<Element>: @unchecked Sendable {
     assert(isUnique(), "StackBuffer mutated while shared")
     if count == capacity { grow(to: count + 1) }
     (start + count).initialize(to: element)
-    count += 1
+    count &+= 1  // cannot overflow: it stays below `capacity`
   }
 
   /// Appends `n` copies of `element`.
@@ -120,7 +120,7 @@ struct StackBuffer<Element>: @unchecked Sendable {
   @inline(__always) @discardableResult mutating func removeLast() -> Element {
     assert(count > 0, "StackBuffer pop from an empty stack")
     assert(isUnique(), "StackBuffer mutated while shared")
-    count -= 1
+    count &-= 1  // the assertion above: at least one element
     return start[count]
   }
 
