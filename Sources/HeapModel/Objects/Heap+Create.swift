@@ -20,7 +20,9 @@ extension Heap {
     let size = layouts.intBlockSize(resultDigits: ObjectLayouts.intDigits(of: value), origin: origin)
     // An origin with big operands (`newInt(big:)`) may ask for more than
     // pymalloc serves.
-    if size > 512 { return allocateObject(kind: .int, type: typeObject(.int), size: size, payload: Int64(value)) }
+    if size > 512 {
+      return allocateObject(kind: .int, type: typeObject(.int), size: size, payload: Int64(value))
+    }
     return allocatePymallocObject(kind: .int, type: typeObject(.int), size: size, payload: Int64(value))
   }
 
@@ -92,7 +94,8 @@ extension Heap {
   public mutating func newFloat(_ value: Double) -> ObjectID {
     let bits = Int64(bitPattern: value.bitPattern)
     if let block = takeFromFreeList(.float) {
-      return ObjectID(table.addPymallocRow(kind: .float, type: typeObject(.float), payload: bits, block: block, size: 24))
+      return ObjectID(
+        table.addPymallocRow(kind: .float, type: typeObject(.float), payload: bits, block: block, size: 24))
     }
     return allocatePymallocObject(kind: .float, type: typeObject(.float), size: 24, payload: bits)
   }
@@ -101,7 +104,9 @@ extension Heap {
   /// row needs no side-table checks (`ObjectTable.addPymallocRow`): the
   /// int and float creators, the most frequent allocations of a run.
   @inline(__always)
-  mutating func allocatePymallocObject(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64) -> ObjectID {
+  mutating func allocatePymallocObject(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64)
+    -> ObjectID
+  {
     let address = allocator.allocatePymallocUnshared(size)
     return ObjectID(
       table.addPymallocRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size))
