@@ -269,6 +269,21 @@ public struct Allocator: Sendable {
     return allocateRaw(nbytes)
   }
 
+  /// `allocateUnshared(_:)` for a request known to be pymalloc's (1…512
+  /// bytes, `SMALL_REQUEST_THRESHOLD` in every version modelled): no test
+  /// for the raw allocator. What the int and float creators use.
+  @inline(__always)
+  mutating func allocatePymallocUnshared(_ nbytes: Int) -> Address {
+    assertUnshared()
+    assert(nbytes > 0 && UInt(nbytes) <= smallRequestThreshold, "not a pymalloc request")
+    let sizeClass = (nbytes &- 1) &>> 4
+    let pool = storage.tables.usedPools[sizeClass]
+    if pool >= 0 {
+      return allocate(fromUsedPool: Int(pool), sizeClass: sizeClass)
+    }
+    return allocateFromNewPool(sizeClass: sizeClass)
+  }
+
   /// Pops the head of a used pool's free list (`pymalloc_alloc`); when the
   /// list runs dry, extends it by a never-used block or, if there is none,
   /// unlinks the now full pool from `usedpools` (`pymalloc_pool_extend`).

@@ -341,6 +341,53 @@
     return row
   }
 
+  /// `addRow` for a block pymalloc handed out (a request of 1…512 bytes):
+  /// its code is its offset in the arena region and its size is narrow,
+  /// so the new row needs neither side table and the code needs no tests
+  /// but one (arenas past the 32 GiB the code covers take `addRow`). A
+  /// reused row's side-table entries are still dropped.
+  @inline(__always)
+  mutating func addPymallocRow(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
+    -> Int
+  {
+    assertUnique()
+    assert(size > 0 && size <= 512, "not a pymalloc request size")
+    let offset = block &- BlockColumn.arenaBase
+    guard offset < UInt64(BlockColumn.lowTag) &<< 4 else {
+      return addRowOutOfLine(kind: kind, type: type, payload: payload, block: block, size: size)
+    }
+    let storage = self.storage
+    let row: Int
+    let freeCount = storage.freeCount
+    if freeCount > 0 {
+      storage.freeCount = freeCount &- 1
+      row = Int(storage.freeRows[freeCount &- 1])
+      let rows = storage.rows
+      if rows.blockCodes[row] == BlockColumn.wideCode || rows.sizes[row] == SizeColumn.wideSize {
+        storage.dropWideEntries(row)
+      }
+    } else {
+      row = storage.appendRow()
+    }
+    let rows = storage.rows
+    rows.kinds[row] = kind
+    rows.flags[row] = []
+    rows.refcounts[row] = 1
+    rows.types[row] = type
+    rows.payloads[row] = payload
+    rows.blockCodes[row] = UInt32(truncatingIfNeeded: offset &>> 4)
+    rows.sizes[row] = UInt16(truncatingIfNeeded: size)
+    return row
+  }
+
+  /// `addRow` as a call, for `addPymallocRow`'s rare case.
+  @inline(never)
+  mutating func addRowOutOfLine(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
+    -> Int
+  {
+    addRow(kind: kind, flags: [], type: type, payload: payload, block: block, size: size)
+  }
+
   /// Marks `row` dead and puts it on the free-row stack; its block code and
   /// size stay (readers look at a dead row's old block).
   @inline(__always) mutating func freeRow(_ row: Int) {

@@ -146,7 +146,7 @@ extension Heap {
       return
     }
     let itemsAddress = releaseSequence(row: row)
-    if itemsAddress != 0 { allocator.free(Address(itemsAddress)) }
+    if itemsAddress != 0 { allocator.freeUnshared(Address(itemsAddress)) }
     freeObject(id)
   }
 
@@ -156,26 +156,53 @@ extension Heap {
   /// all empty for it (most deallocations of a run). Frees in the cascade's
   /// order: the payload, an extra block, then the object's own block.
   /// Returns false for every other kind.
+  ///
+  /// The kind and flags are read once, and the block is freed here rather
+  /// than through `freeObject`, whose switch over every kind with a free
+  /// list and whose GC count a leaf never needs (`freeLeaf`).
   @inline(__always) @discardableResult
   mutating func deallocLeaf(_ id: ObjectID) -> Bool {
     let slot = id.slot
-    switch kinds[slot] {
-    case .int:
-      if flags[slot].contains(.bigPayload) { bigInts.remove(Int(payloads[slot]), filler: 0) }
-    case .float:
-      break
-    case .str:
-      let payload = Int(payloads[slot])
-      if flags[slot].contains(.interned) { interned[CodePointString(strs[payload].text)] = nil }
-      let utf8Block = strs[payload].utf8Block
-      strs.remove(payload, filler: StrPayload.removed)
-      if utf8Block != 0 { allocator.free(Address(utf8Block)) }
-    default:
-      return false
+    let rows = table.writableRows(checking: slot)
+    let kind = rows.kinds[slot]
+    if kind == .int {
+      if rows.flags[slot].contains(.bigPayload) { bigInts.remove(Int(rows.payloads[slot]), filler: 0) }
+      freeLeaf(slot, parkable: false)
+      return true
     }
-    assert(!flags[slot].contains(.tracked) && !hasWeakrefs(id))
-    freeObject(id)
+    if kind == .float {
+      freeLeaf(slot, parkable: true)
+      return true
+    }
+    guard kind == .str else { return false }
+    let payload = Int(rows.payloads[slot])
+    if rows.flags[slot].contains(.interned) { interned[CodePointString(strs[payload].text)] = nil }
+    let utf8Block = strs[payload].utf8Block
+    strs.remove(payload, filler: StrPayload.removed)
+    if utf8Block != 0 { allocator.free(Address(utf8Block)) }
+    freeLeaf(slot, parkable: false)
     return true
+  }
+
+  /// Deallocates an object whose count reached zero if it is a leaf (an
+  /// int, float or str: `deallocLeaf`); false, with nothing done, for
+  /// every other kind, which goes through `beginDealloc`.
+  ///
+  /// What the interpreter's `drop` calls first: a leaf (most objects that
+  /// die in a run) is one call, with no cascade depth to read or drive.
+  public mutating func deallocateIfLeaf(_ id: ObjectID) -> Bool {
+    deallocLeaf(id)
+  }
+
+  /// `freeObject` for an int, float or str (`deallocLeaf`): not a GC type,
+  /// and only a float has a free list (`parkable`).
+  @inline(__always)
+  private mutating func freeLeaf(_ slot: Int, parkable: Bool) {
+    let block = table.storage.block(slot)
+    if !parkable || !putOnFreeList(.float, block) {
+      allocator.freeUnshared(Address(block))
+    }
+    table.freeRow(slot)
   }
 
   /// Advances the cascade until it is done down to `base` frames (nil) or

@@ -358,6 +358,18 @@ public struct Interpreter: Sendable {
 
   /// Runs the deallocation cascade of an object whose refcount reached zero.
   mutating func deallocate(_ id: ObjectID) {
+    // A leaf (int, float, str: most objects that die) is freed in one
+    // call, without the cascade's bookkeeping. (Here rather than in
+    // `drop`, which then stays a test and a tail call.)
+    if heap.deallocateIfLeaf(id) { return }
+    runDeallocCascade(id)
+  }
+
+  /// `deallocate` of an object that is not a leaf: the cascade, driven
+  /// until it is done, running the finalizers and weakref callbacks it
+  /// asks for.
+  @inline(never)
+  mutating func runDeallocCascade(_ id: ObjectID) {
     let base = heap.deallocDepth
     heap.beginDealloc(id)
     while let request = heap.stepDealloc(downTo: base) {
