@@ -18,8 +18,9 @@
 // the front of the payload's refs, before the function (3.11+), which is
 // what the collector traverses; the interpreter moves them to its value
 // stack on a resume and back on a `yield` through the two calls below, each
-// one access to the payload with bulk copies (no closure, no array built),
-// as a resume and a yield happen once per item of a generator pipeline.
+// one access to the payload (no array built; a resume copies its handful of
+// values in a loop, not through `memcpy` and `memset` calls), as a resume
+// and a yield happen once per item of a generator pipeline.
 //
 // Not modelled: `gen_dealloc` clears weak references before calling the
 // finalizer, where `subtype_dealloc` calls `__del__` first.
