@@ -18,8 +18,9 @@
 // the front of the payload's refs, before the function (3.11+), which is
 // what the collector traverses; the interpreter moves them to its value
 // stack on a resume and back on a `yield` through the two calls below, each
-// one access to the payload with bulk copies (no closure, no array built),
-// as a resume and a yield happen once per item of a generator pipeline.
+// one access to the payload (no array built; a resume copies its handful of
+// values in a loop, not through `memcpy` and `memset` calls), as a resume
+// and a yield happen once per item of a generator pipeline.
 //
 // Not modelled: `gen_dealloc` clears weak references before calling the
 // finalizer, where `subtype_dealloc` calls `__del__` first.
@@ -42,7 +43,18 @@ extension Heap {
     _ generator: ObjectID, count: Int, into destination: UnsafeMutablePointer<ObjectID>
   ) {
     let slot = Int(payloads[generator.slot])
-    Heap.unpark(count, from: &fields[slot].refs, into: destination)
+    fields[slot].refs.withUnsafeMutableBufferPointer { buffer in
+      precondition(count <= buffer.count, "more parked values than refs")
+      // One at a time (a frame parks a handful: fewer than make the
+      // `memcpy` and `memset` calls worth it).
+      let source = buffer.baseAddress!
+      var index = 0
+      while index < count {
+        destination[index] = source[index]
+        source[index] = .null
+        index &+= 1
+      }
+    }
   }
 
   /// `yield`: parks `values` (the frame's slots and stack) at the front of
@@ -62,30 +74,26 @@ extension Heap {
   }
 
   @inline(__always)
-  private static func unpark(
-    _ count: Int, from refs: inout [ObjectID], into destination: UnsafeMutablePointer<ObjectID>
-  ) {
-    refs.withUnsafeMutableBufferPointer { buffer in
-      precondition(count <= buffer.count, "more parked values than refs")
-      let start = buffer.baseAddress!
-      destination.initialize(from: start, count: count)
-      start.update(repeating: .null, count: count)
-    }
-  }
-
-  @inline(__always)
   private static func park(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
     // Running, the refs are nulls and at most the function, which is
     // never null: it is there when the last ref is not null.
     let kept = refs.last.map { $0.isNull ? 0 : 1 } ?? 0
     if refs.count - kept == values.count {
-      // The shape of the last park (the usual case): refill in place.
+      // The shape of the last park (the usual case): refill in place (a
+      // `memcpy`: the closure stays inlined only while it returns nothing).
       refs.withUnsafeMutableBufferPointer { buffer in
         guard let source = values.baseAddress else { return }
         buffer.baseAddress!.update(from: source, count: values.count)
       }
       return
     }
+    repark(values, in: &refs)
+  }
+
+  /// `yield` at another stack depth than the last: the refs are rebuilt.
+  @inline(never)
+  private static func repark(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
+    let kept = refs.last.map { $0.isNull ? 0 : 1 } ?? 0
     let function = kept == 1 ? refs[refs.count - 1] : .null
     refs.removeAll(keepingCapacity: true)
     refs.append(contentsOf: values)

@@ -167,68 +167,94 @@ extension Interpreter {
   /// stack (nulls stay in their places, then the function, 3.11+), and its
   /// blocks return to the block stack. Returns whether it is the
   /// generator's first run.
+  ///
+  /// Once per item of a generator pipeline, so inlined into its two callers
+  /// and kept to reads and writes through the state's address: the frame
+  /// is built straight into `frames`, the values are grown one at a time (a
+  /// frame parks a handful, fewer than make a call worth it), and the
+  /// blocks of a generator suspended inside a `try` are restored out of line.
+  @inline(__always)
   private mutating func pushGeneratorFrame(_ generator: ObjectID, index: Int, returnsToSwift: Bool) -> Bool {
-    let stateAddress = generatorStates.start + index
-    stateAddress.pointee.running = true
-    let state = stateAddress.pointee
-    let first = state.pc == 0
+    let state = generatorStates.start + index
+    state.pointee.running = true
+    let pc = state.pointee.pc
+    let code = state.pointee.code
     let base = values.count
-    let parkedCount = state.parkedCount
+    let parkedCount = state.pointee.parkedCount
     if parkedCount > 0 {
-      let destination = values.appendUninitialized(parkedCount)
-      heap.unparkGeneratorValues(generator, count: parkedCount, into: destination)
+      var grown = 0
+      while grown < parkedCount {
+        values.append(.null)
+        grown &+= 1
+      }
+      heap.unparkGeneratorValues(generator, count: parkedCount, into: values.start + base)
     }
     let blockBase = blocks.count
-    if state.hasBlocks {
-      for var block in generatorBlocks[index] {
-        block.level += base
-        blocks.append(block)
-      }
-    }
-    var frame = Frame(
-      code: state.code, pc: state.pc, base: base, stackBase: base + state.slotCount, blockBase: blockBase,
-      globals: state.globals, namespace: .null, function: .null, line: state.line)
-    frame.generator = generator
-    frame.returnsToSwift = returnsToSwift
-    frame.frameObject = state.frameObject
-    stateAddress.pointee.frameObject = .null
-    frames.append(frame)
-    if version == .py311 { warmUp(state.code) }  // RESUME
+    if state.pointee.hasBlocks { restoreGeneratorBlocks(index, base: base) }
+    let frameObject = state.pointee.frameObject
+    state.pointee.frameObject = .null
+    frames.append(
+      Frame(
+        code: code, pc: pc, base: base, stackBase: base &+ state.pointee.slotCount, blockBase: blockBase,
+        globals: state.pointee.globals, namespace: .null, function: .null, frameObject: frameObject,
+        line: state.pointee.line, returnsToSwift: returnsToSwift, generator: generator))
+    if version == .py311 { warmUp(code) }  // RESUME
     // Set once: only finishing the generator clears it again.
-    if first { heap.setGeneratorNeedsClose(generator, true) }
-    return first
+    if pc == 0 { heap.setGeneratorNeedsClose(generator, true) }
+    return pc == 0
+  }
+
+  /// The blocks of generator state `index`, suspended inside a `try`, go
+  /// back onto the block stack above a frame based at `base`.
+  @inline(never)
+  private mutating func restoreGeneratorBlocks(_ index: Int, base: Int) {
+    for var block in generatorBlocks[index] {
+      block.level += base
+      blocks.append(block)
+    }
   }
 
   /// `yield`: parks the top frame in its generator and hands `value` out.
   mutating func suspendGenerator(yielding value: ObjectID) -> ObjectID {
-    let frame = frames.removeLast()
-    let generator = frame.generator
+    let frame = frames.start + (frames.count - 1)
+    let generator = frame.pointee.generator
+    let base = frame.pointee.base
+    let blockBase = frame.pointee.blockBase
     guard let index = generatorStateIndex(generator) else {
       preconditionFailure("generator \(generator) yields without a state")
     }
-    let parked = values.buffer(frame.base..<values.count)
-    let hasBlocks = blocks.count > frame.blockBase
     let state = generatorStates.start + index
-    state.pointee.pc = frame.pc
-    state.pointee.line = frame.line
+    state.pointee.pc = frame.pointee.pc
+    state.pointee.line = frame.pointee.line
     state.pointee.running = false
-    state.pointee.frameObject = frame.frameObject
+    state.pointee.frameObject = frame.pointee.frameObject
+    frames.removeLast(1)  // the frame's fields are read above, not copied out
+    let parked = values.buffer(base..<values.count)
     state.pointee.parkedCount = parked.count
-    if hasBlocks || state.pointee.hasBlocks {
-      generatorBlocks[index].removeAll(keepingCapacity: true)
-      state.pointee.hasBlocks = hasBlocks
-    }
-    if hasBlocks {
-      for var block in blocks[frame.blockBase...] {
-        block.level -= frame.base
-        generatorBlocks[index].append(block)
-      }
-      blocks.truncate(to: frame.blockBase)
+    if blocks.count > blockBase || state.pointee.hasBlocks {
+      saveGeneratorBlocks(index, base: base, blockBase: blockBase)
     }
     // The frame's slots and stack go before the payload's refs (the function).
     heap.parkGeneratorValues(generator, parked)
-    values.truncate(to: frame.base)
+    values.truncate(to: base)
     return value
+  }
+
+  /// A `yield` inside a `try` (or the first one after leaving it): the
+  /// frame's blocks above `blockBase` move to generator state `index`,
+  /// their levels made relative to the frame's `base`.
+  @inline(never)
+  private mutating func saveGeneratorBlocks(_ index: Int, base: Int, blockBase: Int) {
+    let hasBlocks = blocks.count > blockBase
+    generatorBlocks[index].removeAll(keepingCapacity: true)
+    generatorStates[index].hasBlocks = hasBlocks
+    if hasBlocks {
+      for var block in blocks[blockBase...] {
+        block.level -= base
+        generatorBlocks[index].append(block)
+      }
+      blocks.truncate(to: blockBase)
+    }
   }
 
   /// A generator frame returned or raised: the generator is exhausted.
