@@ -17,7 +17,12 @@ extension Interpreter {
   /// `keywordNames.count` of them keyword values), consuming all of them.
   mutating func call(positional count: Int, keywordNames: ObjectID) throws {
     if keywordNames.isNull, try callPlainFunction(count: count) { return }
-    if keywordNames.isNull, try callPlainClass(count: count) { return }
+    // The class test inline: every other callee reaching here pays one load.
+    if keywordNames.isNull, heap.kind(of: values[values.count &- count &- 1]) == .type,
+      try callPlainClass(count: count)
+    {
+      return
+    }
     if keywordNames.isNull, count == 2, callListAppend() { return }
     if keywordNames.isNull, try callBuiltinObject(count: count) { return }
     let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
@@ -100,6 +105,7 @@ extension Interpreter {
   /// instance, then `__init__`'s frame holding the instance and the
   /// arguments as its first slots while the caller's stack entries stay.
   /// Returns false, having changed nothing, for any other call.
+  @inline(never)
   mutating func callPlainClass(count: Int) throws -> Bool {
     let calleeIndex = values.count - count - 1
     let callee = values[calleeIndex]
