@@ -184,18 +184,30 @@ extension Heap {
   /// reference to `value` (and to `key` when appended) and returns the
   /// replaced value for the caller to drop (null when appended); nil when
   /// the general path must decide (nothing changed then).
+  ///
+  /// CPython's STORE_ATTR_INSTANCE_VALUE: the payload is read once, the
+  /// words are written through one buffer, and an append with room left
+  /// writes its entry in place (the shared keys' name at the instance's
+  /// next position, the order `__init__` usually stores in, is checked by
+  /// hash and string identity before any search).
   public mutating func storeInlineAttribute(
     _ id: ObjectID, key: ObjectID, name: String, hash: Int, value: ObjectID, hint: inout Int32
   ) -> ObjectID? {
     guard version >= .py311 else { return nil }
     let slot = Int(payloads[id.slot])
-    guard instances[slot].dict.isNull else { return nil }
-    let table = instances[slot].attributes
+    let payload = instances[slot]
+    guard payload.dict.isNull else { return nil }
+    let table = payload.attributes
     let position = inlinePosition(table, key: key, hash: hash, hint: Int(hint))
     if position >= 0 {
       hint = Int32(truncatingIfNeeded: position)
       incref(value)
-      return replaceInlineAttribute(id, at: position, with: value)
+      let word = Int(table.start) &+ position &* InlineAttributes.entryWords &+ 3
+      return payloadSlab.withMutableWords { words in
+        let old = ObjectID(words[word])
+        words[word] = value.index
+        return old
+      }
     }
     guard position == -1 else { return nil }
     let cls = types[id.slot]
@@ -208,12 +220,27 @@ extension Heap {
     guard
       let known = sharedTables[shared].hasKey(name, hash: hash, at: guess)
         ? guess : sharedTables[shared].index(of: name, hash: hash),
-      known < instances[slot].valuesCapacity
+      known < payload.valuesCapacity
     else { return nil }
     hint = table.entryCount
     incref(key)
     incref(value)
-    appendInlineAttribute(id, hash: hash, key: key, value: value)
+    if table.entryCount < table.capacity {
+      let word = Int(table.start) &+ Int(table.entryCount) &* InlineAttributes.entryWords
+      let bits = UInt(bitPattern: hash)
+      payloadSlab.withMutableWords { words in
+        words[word] = Int32(bitPattern: UInt32(truncatingIfNeeded: bits))
+        words[word + 1] = Int32(bitPattern: UInt32(truncatingIfNeeded: bits >> 32))
+        words[word + 2] = key.index
+        words[word + 3] = value.index
+      }
+      var grown = table
+      grown.entryCount &+= 1
+      grown.count &+= 1
+      instances[slot].attributes = grown
+    } else {
+      appendInlineAttribute(id, hash: hash, key: key, value: value)
+    }
     return .null
   }
 

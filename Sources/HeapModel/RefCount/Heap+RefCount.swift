@@ -394,21 +394,26 @@ extension Heap {
         deallocBlocks.append(contentsOf: releaseSharedTable(payload.sharedTable))
       }
     case .instance, .slotsInstance, .exception:
-      var payload = InstancePayload()
-      swap(&payload, &instances[slot])
+      // Read once, then the row's slot goes (one write); a plain instance
+      // has no exception fields to move `deallocRefs` out for.
+      let payload = instances[slot]
       instances.remove(slot, filler: InstancePayload())
       if payload.valuesAddress != 0 { deallocBlocks.append(payload.valuesAddress) }
       let start = Int(payload.refsStart)
       for word in start..<(start + Int(payload.slotCount)) { deallocRefs.append(ObjectID(payloadSlab[word])) }
       deallocRefs.append(payload.dict)
       let attributes = payload.attributes
-      for position in 0..<Int(attributes.entryCount) {
-        let value = ObjectID(payloadSlab[Int(attributes.start) + position * InlineAttributes.entryWords + 3])
+      var word = Int(attributes.start) + 3
+      for _ in 0..<Int(attributes.entryCount) {
+        let value = ObjectID(payloadSlab[word])
         if !value.isNull { deallocRefs.append(value) }
+        word += InlineAttributes.entryWords
       }
-      var refs = takeDeallocRefs()
-      appendExceptionFields(of: payload, nulls: true, to: &refs)
-      swap(&refs, &deallocRefs)
+      if payload.extraCount > 0 {
+        var refs = takeDeallocRefs()
+        appendExceptionFields(of: payload, nulls: true, to: &refs)
+        swap(&refs, &deallocRefs)
+      }
       releaseInstanceRanges(payload)
       deallocRefs.append(types[id.slot])
     case .type:

@@ -421,6 +421,35 @@ extension Interpreter {
     _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int? = nil, interned: ObjectID = .null,
     site: Int = -1
   ) throws {
+    // CPython's STORE_ATTR_INSTANCE_VALUE: a plain instance whose class the
+    // site knows (same class, same class epoch, no property, no slot), and
+    // a store `Heap.storeInlineAttribute` settles (a known key replaced, or
+    // the next shared key appended). One read of the site, one heap call.
+    if site >= 0, let hash, !interned.isNull, heap.kind(of: object) == .instance {
+      let entry = attributeSites[site]
+      if entry.cls == heap.type(of: object), entry.epoch == heap.classEpoch, entry.storesToInstance,
+        entry.slot < 0
+      {
+        var position = entry.position
+        if let old = heap.storeInlineAttribute(
+          object, key: interned, name: name, hash: hash, value: value, hint: &position)
+        {
+          if position != entry.position { attributeSites[site].position = position }
+          drop(old)
+          return
+        }
+      }
+    }
+    try setAttributeAtSite(object, name, value, hash: hash, interned: interned, site: site)
+  }
+
+  /// `setAttribute` past its inline-values path: the site's other answers
+  /// (a slot, a dict entry, a store that needs a decision), then the
+  /// general one.
+  @inline(never)
+  private mutating func setAttributeAtSite(
+    _ object: ObjectID, _ name: String, _ value: ObjectID, hash: Int?, interned: ObjectID, site: Int
+  ) throws {
     let hash = hash ?? PyHash.hash(name, version: version)
     let kind = heap.kind(of: object)
     if site >= 0, !interned.isNull, kind == .instance || kind == .slotsInstance {

@@ -17,6 +17,12 @@ extension Interpreter {
   /// `keywordNames.count` of them keyword values), consuming all of them.
   mutating func call(positional count: Int, keywordNames: ObjectID) throws {
     if keywordNames.isNull, try callPlainFunction(count: count) { return }
+    // The class test inline: every other callee reaching here pays one load.
+    if keywordNames.isNull, heap.kind(of: values[values.count &- count &- 1]) == .type,
+      try callPlainClass(count: count)
+    {
+      return
+    }
     if keywordNames.isNull, count == 2, callListAppend() { return }
     if keywordNames.isNull, try callBuiltinObject(count: count) { return }
     let keywordCount = keywordNames.isNull ? 0 : heap.itemCount(keywordNames)
@@ -88,6 +94,48 @@ extension Interpreter {
       openFrame(
         code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: calleeIndex)
     }
+    return true
+  }
+
+  /// A user class called with positional arguments only, whose `__init__`
+  /// is a Python function taking exactly them (what `callFunctionInPlace`
+  /// accepts): `dispatchCall`'s class call without the argument array and
+  /// its copies, with the same reference moves and allocations in the same
+  /// order — the arguments' new references and `type_call`'s tuple, the
+  /// instance, then `__init__`'s frame holding the instance and the
+  /// arguments as its first slots while the caller's stack entries stay.
+  /// Returns false, having changed nothing, for any other call.
+  @inline(never)
+  mutating func callPlainClass(count: Int) throws -> Bool {
+    let calleeIndex = values.count - count - 1
+    let callee = values[calleeIndex]
+    guard heap.kind(of: callee) == .type, !heap.builtinBase(ofClass: callee).isException,
+      let initFunction = initAttribute(of: callee), heap.kind(of: initFunction) == .function
+    else { return false }
+    let payload = heap.function(initFunction)
+    guard payload.closure.isNull, frames.count < recursionLimit else { return false }
+    let plain = program.codes.withUnsafeBufferPointer { codes -> Bool in
+      let code = codes[payload.code]
+      return !code.isGenerator && !code.hasVarArgs && !code.hasVarKeywords && code.keywordOnlyCount == 0
+        && code.cellNames.isEmpty && code.argumentCount == count + 1
+    }
+    guard plain else { return false }
+    let first = calleeIndex + 1
+    let end = first + count
+    for index in first..<end { heap.incref(values[index]) }
+    let arguments = count == 0 ? ObjectID.null : heap.newTuple(stealing: values.buffer(first..<end))
+    let instance = heap.newInstance(of: callee)
+    heap.incref(instance)
+    for index in first..<end { heap.incref(values[index]) }
+    let owner = heap.profile.callerKeepsArgumentReferences ? ObjectID.null : retain(initFunction)
+    let base = values.count
+    values.append(instance)
+    for index in first..<end { values.append(values[index]) }
+    openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: base)
+    let top = frames.count - 1
+    frames[top].callerKeeps = count + 1
+    frames[top].initializing = instance
+    frames[top].initArguments = InitArguments(tuple: arguments)
     return true
   }
 
