@@ -26,21 +26,9 @@
 // (`Heap.compactItems`) when free words reach the live ones, which bounds
 // the slack to that plus a quarter of the row count.
 //
-// A long freed range (the old storage of a list that grew and moved) is
-// not only kept for a range of its exact length: the largest one freed
-// lately is the *carve* range, from whose front an allocation that finds
-// no range of its length is cut before the array grows. A list built by
-// appends while its items are made (`[(x, y) for …]`) moves to the end at
-// each growth and leaves its old storage behind; without carving those
-// holes were never reused (no later range had their length), so the slab
-// filled with them and was compacted again and again (18 compactions and
-// 61 regrowths of a 50k-tuple list, 6 % of the replay). With it the next
-// items fill the hole, the list stays last and grows in place.
-//
 // Invariants: every live list or tuple row owns a range disjoint from all
-// others, from every free range and from the carve range; `freeWords` is
-// the total length of the free ranges and the carve range; words 0–2
-// (`reservedWords`) are zero and belong to no range.
+// others and from every free range; `freeWords` is the total length of the
+// free ranges; words 0–2 (`reservedWords`) are zero and belong to no range.
 
 /// One array holding the items of every list and tuple (see the essay above).
 @usableFromInline struct ItemSlab: Sendable {
@@ -50,12 +38,8 @@
   private var freeHeads = [Int32](repeating: -1, count: ItemSlab.smallLengths)
   /// Heads of the free lists of longer ranges, by length.
   private var freeLongHeads: [Int: Int32] = [:]
-  /// Words in free ranges and the carve range.
+  /// Words in free ranges.
   private(set) var freeWords = 0
-  /// The carve range: free words `carveStart..<carveEnd` that allocations
-  /// of any length are cut from (empty when equal).
-  private var carveStart = 0
-  private var carveEnd = 0
 
   /// The start a list or tuple without storage has (word 2 is never part
   /// of a range, so no tuple with items can start there).
@@ -84,12 +68,6 @@
       freeWords -= length
       return start
     }
-    if carveEnd - carveStart >= length {
-      let start = carveStart
-      carveStart += length
-      freeWords -= length
-      return start
-    }
     let start = words.count
     precondition(start + length < Int(Int32.max), "item slab overflow")
     grow(by: length)
@@ -100,33 +78,8 @@
   mutating func free(_ start: Int, length: Int) {
     if start + length == words.count {
       words.removeLast(length)
-      if carveEnd == words.count, carveEnd > carveStart {
-        // The carve range is last now: the array gives it up.
-        words.removeLast(carveEnd - carveStart)
-        freeWords -= carveEnd - carveStart
-        carveStart = 0
-        carveEnd = 0
-      }
       return
     }
-    if length >= ItemSlab.smallLengths, length > carveEnd - carveStart {
-      // The larger range is carved from; what is left of the old one is
-      // kept for its length.
-      let (oldStart, oldLength) = (carveStart, carveEnd - carveStart)
-      carveStart = start
-      carveEnd = start + length
-      freeWords += length
-      if oldLength > 0 {
-        freeWords -= oldLength
-        free(oldStart, length: oldLength)
-      }
-      return
-    }
-    push(start, length: length)
-  }
-
-  /// Puts a range on the free list of its length.
-  private mutating func push(_ start: Int, length: Int) {
     if length < ItemSlab.smallLengths {
       words[start] = freeHeads[length]
       freeHeads[length] = Int32(start)
@@ -297,7 +250,6 @@
   /// Every free range as (start, length), for invariant checks.
   func freeRanges() -> [(start: Int, length: Int)] {
     var ranges: [(start: Int, length: Int)] = []
-    if carveEnd > carveStart { ranges.append((carveStart, carveEnd - carveStart)) }
     var heads: [(Int, Int32)] = freeHeads.enumerated().map { ($0.offset, $0.element) }
     heads += freeLongHeads.map { ($0.key, $0.value) }
     for (length, head) in heads {
