@@ -11,15 +11,27 @@
 // freed as 32-bit counts, the blocks as 8-bit counts, and its marks. Steps
 // live in chunks of 64k that are allocated at their full size and never
 // move; the last, partly filled one is kept apart (`tail`), so appending a
-// step is one array append, not a nested one through the chunk list. The rare step that does not fit (255 blocks or more, or 4 GiB, in
-// one line) is flagged and keeps its whole record in a side table. The
-// live-byte total is kept once every 16 steps; a record's own total is that
-// plus the net bytes of the steps before it in its stretch, so reading any
-// record costs at most 15 additions.
+// step is one append, not a nested one through the chunk list. The rare
+// step that does not fit (255 blocks or more, or 4 GiB, in one line) is
+// flagged and keeps its whole record in a side table. The live-byte total
+// is kept once every 16 steps; a record's own total is that plus the net
+// bytes of the steps before it in its stretch, so reading any record costs
+// at most 15 additions.
+//
+// Recording many steps in one run (StepRecorder.swift) writes them straight
+// into the tail: the history lends its tail chunk to the recorder
+// (`lendTail`), the run appends to it, and `take(from:)` takes it back and
+// only settles what the packing left open — the flagged steps' side-table
+// entries and the live totals. Those come from the few steps that
+// allocated or freed anything, whose positions the recorder lists: the
+// others add nothing to the total. The records were staged in a buffer of
+// the recorder's and copied here, then walked one by one for the totals,
+// ~36 instructions a step (2.5 % of recording `instance_graph_cycles`).
 //
 // Invariants: `count` steps are stored; chunk k holds steps k·2¹⁶ …, the
-// full chunks in `chunks` and the rest in `tail` (empty only when `count` is
-// a multiple of 2¹⁶); `wide`
+// full chunks in `chunks` and the rest in `tail` (full when `count` is a
+// positive multiple of 2¹⁶, a placeholder when it is 0; lent to a
+// recorder between `lendTail` and `take(from:)`); `wide`
 // has an entry exactly for the flagged steps; `liveBefore[b]` is the live
 // total before step 16·b.
 
@@ -55,6 +67,38 @@ extension PackedStep {
 
   /// The step's net bytes (not for a wide step).
   var netBytes: Int { Int(allocatedBytes) - Int(freedBytes) }
+
+  /// A record packed: flagged wide, with zero counts, when a count does not
+  /// fit (the record then goes to the side table).
+  static func packing(_ record: StepRecord) -> PackedStep {
+    var packed = PackedStep(
+      line: record.line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
+      marks: UInt8(record.marks.rawValue), isWide: false)
+    if let allocatedBytes = UInt32(exactly: record.allocatedBytes),
+      let freedBytes = UInt32(exactly: record.freedBytes),
+      let allocatedBlocks = UInt8(exactly: record.allocatedBlocks),
+      let freedBlocks = UInt8(exactly: record.freedBlocks)
+    {
+      packed.allocatedBytes = allocatedBytes
+      packed.freedBytes = freedBytes
+      packed.allocatedBlocks = allocatedBlocks
+      packed.freedBlocks = freedBlocks
+    } else {
+      packed.isWide = true
+    }
+    return packed
+  }
+}
+
+extension StepRecord {
+  /// The record of a step from a tally too big to pack, its counts clamped
+  /// to 32 bits (what `StepHistory.append(line:tally:)` keeps).
+  init(clamping tally: AllocatorTally, line: Int32) {
+    self.init(
+      line: line, allocatedBytes: Int32(clamping: tally.allocatedBytes),
+      freedBytes: Int32(clamping: tally.freedBytes), allocatedBlocks: Int32(clamping: tally.allocatedBlocks),
+      freedBlocks: Int32(clamping: tally.freedBlocks), marks: StepMarks(tally.kinds), liveBytes: 0)
+  }
 }
 
 /// The records of every step reached, in step order.
@@ -62,8 +106,12 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   static let chunkShift = 16
   static let stretchShift = 4
 
-  private var chunks: [[PackedStep]] = []
-  private var tail: [PackedStep] = []
+  static let chunkSize = 1 << chunkShift
+
+  private var chunks: [StackBuffer<PackedStep>] = []
+  /// The last chunk: partly or wholly filled, or, before the first step,
+  /// a placeholder.
+  private var tail = StackBuffer<PackedStep>(capacity: 1)
   private var wide: [Int: StepRecord] = [:]
   private var liveBefore: [Int] = []
   /// The live total after the last step.
@@ -97,22 +145,8 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   /// keeps the running total itself.
   mutating func append(_ record: StepRecord) {
     precondition(record.marks.rawValue <= UInt8.max, "step marks no longer fit in a byte")
-    var packed = PackedStep(
-      line: record.line, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0,
-      marks: UInt8(record.marks.rawValue), isWide: false)
-    if let allocatedBytes = UInt32(exactly: record.allocatedBytes),
-      let freedBytes = UInt32(exactly: record.freedBytes),
-      let allocatedBlocks = UInt8(exactly: record.allocatedBlocks),
-      let freedBlocks = UInt8(exactly: record.freedBlocks)
-    {
-      packed.allocatedBytes = allocatedBytes
-      packed.freedBytes = freedBytes
-      packed.allocatedBlocks = allocatedBlocks
-      packed.freedBlocks = freedBlocks
-    } else {
-      packed.isWide = true
-      wide[count] = record
-    }
+    let packed = PackedStep.packing(record)
+    if packed.isWide { wide[count] = record }
     push(packed, netBytes: Int(record.allocatedBytes) - Int(record.freedBytes))
   }
 
@@ -120,12 +154,7 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   /// case packed directly; the rare wide one through `append(_:)`).
   mutating func append(line: Int32, tally: AllocatorTally) {
     guard let packed = PackedStep(line: line, tally: tally) else {
-      append(
-        StepRecord(
-          line: line, allocatedBytes: Int32(clamping: tally.allocatedBytes),
-          freedBytes: Int32(clamping: tally.freedBytes),
-          allocatedBlocks: Int32(clamping: tally.allocatedBlocks),
-          freedBlocks: Int32(clamping: tally.freedBlocks), marks: StepMarks(tally.kinds), liveBytes: 0))
+      append(StepRecord(clamping: tally, line: line))
       return
     }
     push(packed, netBytes: packed.netBytes)
@@ -142,13 +171,9 @@ public struct StepHistory: RandomAccessCollection, Sendable {
       marks: UInt8(StepMarks.continued.rawValue), isWide: false)
     var remaining = n
     while remaining > 0 {
-      if count & chunkMask == 0 {
-        if !tail.isEmpty { chunks.append(tail) }
-        tail = []
-        tail.reserveCapacity(1 << Self.chunkShift)
-      }
+      startChunkIfFull()
       let run = Swift.min(remaining, (1 << Self.chunkShift) - (count & chunkMask))
-      tail.append(contentsOf: repeatElement(step, count: run))
+      tail.append(repeating: step, count: run)
       // A live total at each multiple of 16 in count..<count+run.
       var next = (count + stretchMask) & ~stretchMask
       while next < count + run {
@@ -160,49 +185,76 @@ public struct StepHistory: RandomAccessCollection, Sendable {
     }
   }
 
-  /// Appends the steps a run staged (`StepRecorder`): runs of packed steps
-  /// copied a chunk at a time, each step flagged wide through
-  /// `append(line:tally:)` with the next of `wideTallies`.
-  mutating func append(staged steps: UnsafeBufferPointer<PackedStep>, wideTallies: [AllocatorTally]) {
-    var wideIndex = 0
-    var index = 0
-    while index < steps.count {
-      if steps[index].isWide {
-        append(line: steps[index].line, tally: wideTallies[wideIndex])
-        wideIndex += 1
-        index += 1
-        continue
-      }
-      var end = index + 1
-      while end < steps.count, !steps[end].isWide { end += 1 }
-      appendPacked(UnsafeBufferPointer(rebasing: steps[index..<end]))
-      index = end
-    }
+  // MARK: Recording in one run
+
+  /// Steps that fit in the tail's chunk from the next one on: how far a
+  /// run recording into the lent tail may go before the chunk is full.
+  var roomInChunk: Int { Self.chunkSize - (count & (Self.chunkSize - 1)) }
+
+  /// Hands the chunk the next steps go to (started if the tail is full)
+  /// to a recorder, which appends to it (`StepRecorder.begin`); the
+  /// history must get it back through `take(from:)` before anything else
+  /// touches it. Its capacity is at least `chunkSize` (a tail's never
+  /// shrinks) and its count.
+  mutating func lendTail() -> StackBuffer<PackedStep> {
+    startChunkIfFull()
+    tail.makeUnique()  // a copy of the history may share it
+    var lent = StackBuffer<PackedStep>(capacity: 1)
+    swap(&lent, &tail)
+    return lent
   }
 
-  /// Appends packed steps none of which is wide.
-  private mutating func appendPacked(_ steps: UnsafeBufferPointer<PackedStep>) {
-    let chunkMask = (1 << Self.chunkShift) - 1
+  /// Takes back the tail a recorder filled (`lendTail`) with the steps
+  /// after the last one: settles its flagged steps (packed after all when
+  /// the clamped record fits, else kept whole in the side table, as
+  /// `append(line:tally:)` does) and the live totals, from the steps that
+  /// allocated or freed anything (`recorder.loud`); splits off what went
+  /// past the chunk's end. Leaves the recorder stopped and empty.
+  mutating func take(from recorder: inout StepRecorder) {
+    precondition(recorder.isRecording, "no tail lent to a recorder")
+    tail = recorder.takeChunk()
+    let first = recorder.first
     let stretchMask = (1 << Self.stretchShift) - 1
-    var index = 0
-    while index < steps.count {
-      if count & chunkMask == 0 {
-        if !tail.isEmpty { chunks.append(tail) }
-        tail = []
-        tail.reserveCapacity(1 << Self.chunkShift)
+    var live = self.live
+    var next = count  // the first step whose live total may be due
+    var wideIndex = 0
+    for position in recorder.loud {
+      let step = count + position - first
+      var due = (next + stretchMask) & ~stretchMask
+      while due <= step {
+        liveBefore.append(live)
+        due += 1 << Self.stretchShift
       }
-      let end = index + Swift.min(steps.count - index, (1 << Self.chunkShift) - (count & chunkMask))
-      let run = UnsafeBufferPointer(rebasing: steps[index..<end])
-      tail.append(contentsOf: run)
-      var step = count
-      for packed in run {
-        if step & stretchMask == 0 { liveBefore.append(live) }
+      next = step + 1
+      let packed = tail[position]
+      if packed.isWide {
+        let tally = recorder.wideTallies[wideIndex]
+        wideIndex += 1
+        let record = StepRecord(clamping: tally, line: packed.line)
+        let repacked = PackedStep.packing(record)
+        if repacked.isWide { wide[step] = record } else { tail[position] = repacked }
+        live += Int(record.allocatedBytes) - Int(record.freedBytes)
+      } else {
         live += packed.netBytes
-        step += 1
       }
-      count = step
-      index = end
     }
+    let end = count + tail.count - first
+    var due = (next + stretchMask) & ~stretchMask
+    while due < end {
+      liveBefore.append(live)
+      due += 1 << Self.stretchShift
+    }
+    self.live = live
+    count = end
+    while tail.count > Self.chunkSize {
+      // Continued steps ran past the chunk's end: they move to the next.
+      var rest = StackBuffer<PackedStep>(capacity: Self.chunkSize)
+      rest.append(contentsOf: tail.buffer(Self.chunkSize..<tail.count))
+      tail.truncate(to: Self.chunkSize)
+      chunks.append(tail)
+      tail = rest
+    }
+    recorder.end()
   }
 
   /// Appends a step that allocated and freed nothing (most steps of a
@@ -217,19 +269,25 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   @inline(__always)
   private mutating func push(_ step: PackedStep, netBytes: Int) {
     if count & ((1 << Self.stretchShift) - 1) == 0 { liveBefore.append(live) }
-    if count & ((1 << Self.chunkShift) - 1) == 0 {
-      if !tail.isEmpty { chunks.append(tail) }
-      tail = []
-      tail.reserveCapacity(1 << Self.chunkShift)
-    }
+    startChunkIfFull()
+    tail.makeUnique()
     tail.append(step)
     live += netBytes
     count += 1
   }
 
+  /// Starts a new tail chunk when the steps fill whole chunks (the full
+  /// tail joins `chunks`; before the first step there is none).
+  private mutating func startChunkIfFull() {
+    guard count & (Self.chunkSize - 1) == 0 else { return }
+    if count > 0 { chunks.append(tail) }
+    tail = StackBuffer(capacity: Self.chunkSize)
+  }
+
   /// Adds marks to the last step.
   mutating func insertMarks(_ marks: StepMarks) {
     precondition(count > 0, "no step to mark")
+    tail.makeUnique()
     let last = tail.count - 1
     tail[last].marks |= UInt8(marks.rawValue)
     // Only a flagged step has a side-table entry: most steps never hash.

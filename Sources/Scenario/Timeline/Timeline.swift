@@ -137,8 +137,8 @@ public struct Timeline: Sendable {
   /// interpreter (`recordTallying`); false records it step by step, as
   /// the tests' reference.
   var recordsInStretches = true
-  /// The staging buffer `recordTallying` lends the interpreter (kept
-  /// here, so that no checkpoint shares it).
+  /// The recorder `recordTallying` lends the interpreter (kept here, so
+  /// that no checkpoint shares its buffers).
   private var recorder = StepRecorder()
 
   /// Starts a timeline at step 0 (before the first line).
@@ -307,8 +307,11 @@ public struct Timeline: Sendable {
     setEventLog(.tally)
     forgetCurrentEvents()
     swap(&recorder, &interpreter.stepRecorder)
-    interpreter.stepRecorder.begin(after: records.count, line: interpreter.currentLine)
-    let stop = min(limit, nextCheckpoint, records.count + StepRecorder.capacity)
+    // The run fills the history's last chunk at most (continued steps
+    // passed under a builtin may overrun it).
+    let stop = min(limit, nextCheckpoint, records.count + records.roomInChunk)
+    interpreter.stepRecorder.begin(
+      into: records.lendTail(), after: records.count, line: interpreter.currentLine)
     let finished: Bool
     do {
       finished = try interpreter.advance(toStep: stop)
@@ -325,14 +328,11 @@ public struct Timeline: Sendable {
     return finishMove(finished)
   }
 
-  /// Moves the records the interpreter staged into the history and takes
-  /// the staging buffer back, after `recordTallying`'s run.
+  /// Gives the history back its last chunk, with the records the
+  /// interpreter staged in it, after `recordTallying`'s run.
   private mutating func takeStagedRecords() {
     if let start = interpreter.stepRecorder.lastStretchStart { currentStepStart = records.count + start }
-    records.append(
-      staged: interpreter.stepRecorder.staged.buffer(0..<interpreter.stepRecorder.staged.count),
-      wideTallies: interpreter.stepRecorder.wideTallies)
-    interpreter.stepRecorder.end()
+    records.take(from: &interpreter.stepRecorder)
     swap(&recorder, &interpreter.stepRecorder)
   }
 

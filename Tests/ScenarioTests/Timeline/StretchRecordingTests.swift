@@ -165,19 +165,22 @@ import Testing
     #expect(collections.records.contains { $0.freedBlocks > 255 || $0.allocatedBlocks > 255 })
   }
 
-  /// Staged steps and runs of `.continued` steps appended in bulk read
-  /// back as the same steps appended one by one, across chunk boundaries
-  /// and with wide steps among them.
+  /// Steps staged into the history's lent tail and runs of `.continued`
+  /// steps appended in bulk read back as the same steps appended one by
+  /// one, across chunk boundaries (a staging run overrunning its chunk
+  /// included) and with wide and quiet steps among them.
   @Test func bulkAppendsEqualOneByOneAppends() throws {
     var single = StepHistory()
     var bulk = StepHistory()
-    var staged: [PackedStep] = []
-    var wideTallies: [AllocatorTally] = []
+    var recorder = StepRecorder()
     var state: UInt32 = 99
     func flush() {
-      staged.withUnsafeBufferPointer { bulk.append(staged: $0, wideTallies: wideTallies) }
-      staged = []
-      wideTallies = []
+      if recorder.isRecording { bulk.take(from: &recorder) }
+    }
+    func stage(_ tally: AllocatorTally, line: Int32) {
+      if !recorder.isRecording { recorder.begin(into: bulk.lendTail(), after: bulk.count, line: 0) }
+      recorder.line = line
+      if tally.isEmpty { recorder.stageQuiet() } else { recorder.stage(tally) }
     }
     for step in 0..<150_000 {
       state = state &* 1_103_515_245 &+ 12345
@@ -198,15 +201,18 @@ import Testing
       if step % 1777 == 0 {
         for _ in 0..<300 { tally = tally.adding(.rawFreed(address: Address(64), size: 24)) }
       }
-      single.append(line: line, tally: tally)
-      let (packed, isWide) = StepRecorder.pack(line: line, tally: tally)
-      staged.append(packed)
-      if isWide { wideTallies.append(tally) }
+      if step % 2503 == 0 {
+        // Too many bytes to pack: flagged, then kept clamped (it fits then).
+        tally = tally.adding(.rawAllocated(address: Address(64), size: 5 << 30))
+      }
+      if tally.isEmpty { single.appendQuiet(line: line) } else { single.append(line: line, tally: tally) }
+      stage(tally, line: line)
       if step % 3001 == 0 { flush() }
     }
     flush()
     #expect(single.count == bulk.count)
     #expect(single.count > 1 << 17)
+    #expect(!recorder.isRecording)
     for index in stride(from: 0, to: single.count, by: 3) {
       if single[index] != bulk[index] {
         Issue.record("step \(index): \(single[index]) != \(bulk[index])")
@@ -215,6 +221,7 @@ import Testing
     }
     #expect(single.last == bulk.last)
     #expect(single.contains { $0.freedBlocks >= 300 })
+    #expect(single.contains { $0.allocatedBytes == Int32.max })
   }
 
   /// Seeks forward over new ground, back, and forward again past the
