@@ -23,8 +23,8 @@
 // `smallLengths` have their list heads in an array, longer ones in a
 // dictionary. A range at the end of the array grows and shrinks in place,
 // as realloc would, and freeing it shortens the array. The caller compacts
-// (`Heap.compactItems`) when free words reach the live ones, which bounds
-// the slack to that plus a quarter of the row count.
+// (`Heap.compactItems`) when free words reach a third of the live ones,
+// which bounds the slack to that plus an eighth of the row count.
 //
 // Invariants: every live list or tuple row owns a range disjoint from all
 // others and from every free range; `freeWords` is the total length of the
@@ -201,15 +201,15 @@
     }
   }
 
-  /// Whether compaction would pay: free words are half the slab (as many
-  /// as the live ones) and a quarter of the `rows` a compaction visits, so
-  /// its O(rows + live words) is paid for by the words freed since the last
-  /// one. (At a quarter of the slab and an eighth of the rows, a heap torn
-  /// down list by list was compacted eight times on the way, 4 % of
-  /// `million_tracked`; half as often now, for at most as much slack as
-  /// live words, 4 bytes each.)
+  /// Whether compaction would pay: free words are a quarter of the slab
+  /// (a third of the live ones) and many compared to the `rows` a compaction
+  /// visits, so its O(rows + live words) is paid for by the words freed
+  /// since the last one. (Session 9 tried half the slab and a quarter of
+  /// the rows: half the compactions, −2 to −4 % instructions on the
+  /// list-heavy workloads, but 30 % more slab for a growing list of lists,
+  /// past what ModelFootprintTests allows.)
   func wantsCompaction(rows: Int) -> Bool {
-    freeWords > 4096 && freeWords * 2 > words.count && freeWords * 4 > rows
+    freeWords > 4096 && freeWords * 4 > words.count && freeWords * 8 > rows
   }
 
   /// A compacted copy of this slab: `visit` is called once and hands each

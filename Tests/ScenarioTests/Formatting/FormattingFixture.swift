@@ -168,7 +168,7 @@ enum FormattingFixture {
       let keys = mapping.keys.sorted()
       let repr =
         "{"
-        + keys.map { "\(StringRepr.repr($0, version: version)): \(values[$0]!.reprText(version: version))" }
+        + keys.map { "\(StringRepr.repr($0, version: version)): \((try? values[$0]!.reprText(version: version))!)" }
         .joined(separator: ", ") + "}"
       return .mapping(.object(typeName: "dict", str: repr, repr: repr)) { key throws(FormattingError) in
         guard let found = values[key] else {
