@@ -168,7 +168,10 @@ enum FormattingFixture {
       let keys = mapping.keys.sorted()
       let repr =
         "{"
-        + keys.map { "\(StringRepr.repr($0, version: version)): \((try? values[$0]!.reprText(version: version))!)" }
+        + keys.map { key in
+          let text = (try? values[key]!.reprText(version: version)) ?? "?"
+          return "\(StringRepr.repr(key, version: version)): \(text)"
+        }
         .joined(separator: ", ") + "}"
       return .mapping(.object(typeName: "dict", str: repr, repr: repr)) { key throws(FormattingError) in
         guard let found = values[key] else {
