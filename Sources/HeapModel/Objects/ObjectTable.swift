@@ -298,6 +298,21 @@
     return storage.rows
   }
 
+  /// A row for a new object: the most recently freed one (its wide side
+  /// entries dropped), else a new one at the end.
+  @inline(__always)
+  private func takeRow(_ storage: ObjectTableStorage) -> Int {
+    let freeCount = storage.freeCount
+    guard freeCount > 0 else { return storage.appendRow() }
+    storage.freeCount = freeCount &- 1
+    let row = Int(storage.freeRows[freeCount &- 1])
+    let rows = storage.rows
+    if rows.blockCodes[row] == BlockColumn.wideCode || rows.sizes[row] == SizeColumn.wideSize {
+      storage.dropWideEntries(row)
+    }
+    return row
+  }
+
   /// Adds a row with refcount 1 (reusing the most recently freed one).
   ///
   /// The side tables are touched only when the reused row or the new
@@ -309,18 +324,7 @@
   ) -> Int {
     assertUnique()
     let storage = self.storage
-    let row: Int
-    let freeCount = storage.freeCount
-    if freeCount > 0 {
-      storage.freeCount = freeCount &- 1
-      row = Int(storage.freeRows[freeCount &- 1])
-      let rows = storage.rows
-      if rows.blockCodes[row] == BlockColumn.wideCode || rows.sizes[row] == SizeColumn.wideSize {
-        storage.dropWideEntries(row)
-      }
-    } else {
-      row = storage.appendRow()
-    }
+    let row = takeRow(storage)
     let rows = storage.rows
     rows.kinds[row] = kind
     rows.flags[row] = flags
@@ -357,18 +361,7 @@
       return addRowOutOfLine(kind: kind, type: type, payload: payload, block: block, size: size)
     }
     let storage = self.storage
-    let row: Int
-    let freeCount = storage.freeCount
-    if freeCount > 0 {
-      storage.freeCount = freeCount &- 1
-      row = Int(storage.freeRows[freeCount &- 1])
-      let rows = storage.rows
-      if rows.blockCodes[row] == BlockColumn.wideCode || rows.sizes[row] == SizeColumn.wideSize {
-        storage.dropWideEntries(row)
-      }
-    } else {
-      row = storage.appendRow()
-    }
+    let row = takeRow(storage)
     let rows = storage.rows
     rows.kinds[row] = kind
     rows.flags[row] = []

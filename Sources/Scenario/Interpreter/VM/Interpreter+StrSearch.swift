@@ -36,18 +36,7 @@ extension Interpreter {
     }
     let text = Array(heap.string(receiver).unicodeScalars)
     let needle = Array(heap.string(needleObject).unicodeScalars)
-    func bound(_ position: Int) throws -> Int? {
-      guard position < args.count, args[position] != heap.none else { return nil }
-      let kind = heap.kind(of: args[position])
-      guard kind == .int || kind == .bool, let value = heap.intValue(args[position]) else {
-        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
-      }
-      return value
-    }
-    var start = try bound(1) ?? 0
-    var end = try bound(2) ?? text.count
-    if end > text.count { end = text.count } else if end < 0 { end = max(0, end + text.count) }
-    if start < 0 { start = max(0, start + text.count) }
+    let (start, end) = try searchBounds(args, count: text.count)
     var positions: [Int] = []
     if end - start >= needle.count {
       var index = start
@@ -77,6 +66,26 @@ extension Interpreter {
     return heap.newInt(-1)
   }
 
+  /// The start and end arguments (positions 1 and 2 of `args`) of a str
+  /// search over `count` characters, as `ADJUST_INDICES` clamps them: end
+  /// past the text is its length, negatives count from the end and stop at
+  /// 0; a start past the end is left as it is.
+  mutating func searchBounds(_ args: [ObjectID], count: Int) throws -> (start: Int, end: Int) {
+    func bound(_ position: Int) throws -> Int? {
+      guard position < args.count, args[position] != heap.none else { return nil }
+      let kind = heap.kind(of: args[position])
+      guard kind == .int || kind == .bool, let value = heap.intValue(args[position]) else {
+        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
+      }
+      return value
+    }
+    var start = try bound(1) ?? 0
+    var end = try bound(2) ?? count
+    if end > count { end = count } else if end < 0 { end = max(0, end + count) }
+    if start < 0 { start = max(0, start + count) }
+    return (start, end)
+  }
+
   /// str.startswith or str.endswith on `receiver` with `args` (affix,
   /// start, end).
   mutating func strTailMatch(_ builtin: Builtin, _ receiver: ObjectID, _ args: [ObjectID]) throws -> Bool {
@@ -93,18 +102,7 @@ extension Interpreter {
       }
     }
     let text = Array(heap.string(receiver).unicodeScalars)
-    func bound(_ position: Int) throws -> Int? {
-      guard position < args.count, args[position] != heap.none else { return nil }
-      let kind = heap.kind(of: args[position])
-      guard kind == .int || kind == .bool, let value = heap.intValue(args[position]) else {
-        throw raise(.typeError, "slice indices must be integers or None or have an __index__ method")
-      }
-      return value
-    }
-    var start = try bound(1) ?? 0
-    var end = try bound(2) ?? text.count
-    if end > text.count { end = text.count } else if end < 0 { end = max(0, end + text.count) }
-    if start < 0 { start = max(0, start + text.count) }
+    let (start, end) = try searchBounds(args, count: text.count)
     func matches(_ candidate: ObjectID) -> Bool {
       let part = Array(heap.string(candidate).unicodeScalars)
       let last = end - part.count
