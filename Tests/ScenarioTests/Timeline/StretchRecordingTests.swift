@@ -266,17 +266,23 @@ import Testing
     Self.expectSame(stretched, stepped, "after a backward search")
   }
 
+  /// The builtins scenario's timeline with a `--max-steps` limit.
+  static func limitedTimeline(version: PythonVersion, limit: Int, inStretches: Bool) throws -> Timeline {
+    var interpreter = try Self.timeline("builtins", version: version, interval: 16, inStretches: inStretches)
+      .interpreter
+    interpreter.maxSteps = limit
+    var timeline = Timeline(interpreter: interpreter, interval: 16, modelBytesPerStep: 0)
+    timeline.recordsInStretches = inStretches
+    return timeline
+  }
+
   /// `--max-steps` stops a stretch where it stopped a step: the same error,
   /// the steps before it recorded, and the same state.
   @Test(arguments: [PythonVersion.py38, .py312], [7, 33, 64, 65, 101])
   func aStepLimitStopsAStretchWhereItStoppedAStep(version: PythonVersion, limit: Int) throws {
     var timelines: [Timeline] = []
     for inStretches in [false, true] {
-      var timeline = try Self.timeline("builtins", version: version, interval: 16, inStretches: inStretches)
-      var interpreter = timeline.interpreter
-      interpreter.maxSteps = limit
-      timeline = Timeline(interpreter: interpreter, interval: 16, modelBytesPerStep: 0)
-      timeline.recordsInStretches = inStretches
+      var timeline = try Self.limitedTimeline(version: version, limit: limit, inStretches: inStretches)
       #expect(throws: InterpreterStop.stepLimit(limit)) { try timeline.runToEnd() }
       #expect(timeline.records.count <= limit && timeline.records.count > 0)
       timelines.append(timeline)
@@ -288,11 +294,7 @@ import Testing
     // A seek past the limit stops there too.
     var sought: [Timeline] = []
     for inStretches in [false, true] {
-      var timeline = try Self.timeline("builtins", version: version, interval: 16, inStretches: inStretches)
-      var interpreter = timeline.interpreter
-      interpreter.maxSteps = limit
-      timeline = Timeline(interpreter: interpreter, interval: 16, modelBytesPerStep: 0)
-      timeline.recordsInStretches = inStretches
+      var timeline = try Self.limitedTimeline(version: version, limit: limit, inStretches: inStretches)
       #expect(throws: InterpreterStop.stepLimit(limit)) { try timeline.seek(to: limit + 40) }
       sought.append(timeline)
     }

@@ -42,7 +42,7 @@ extension Interpreter {
       let classAttribute = try lookupType(cls, name, hash: hash, interned: interned)
       if let classAttribute, heap.kind(of: classAttribute) == .property {
         let getter = propertyField(classAttribute, 0)
-        if getter.isNull { throw missingPropertyFunction(classAttribute, of: object, "get") }
+        if getter.isNull { throw missingPropertyFunction(classAttribute, of: object, "getter") }
         return try callObject(getter, [object])
       }
       if name.utf8.first == UInt8(ascii: "_") {  // spares two string comparisons
@@ -476,7 +476,7 @@ extension Interpreter {
         heap.kind(of: attribute) == .property
       {
         let setter = propertyField(attribute, 1)
-        if setter.isNull { throw missingPropertyFunction(attribute, of: object, "set") }
+        if setter.isNull { throw missingPropertyFunction(attribute, of: object, "setter") }
         drop(try callObject(setter, [object, value]))
         return
       }
@@ -580,7 +580,7 @@ extension Interpreter {
       let attribute = try lookupType(heap.type(of: object), name), heap.kind(of: attribute) == .property
     {
       let deleter = propertyField(attribute, 2)
-      if deleter.isNull { throw missingPropertyFunction(attribute, of: object, "delete") }
+      if deleter.isNull { throw missingPropertyFunction(attribute, of: object, "deleter") }
       drop(try callObject(deleter, [object]))
       return
     }

@@ -255,11 +255,10 @@ extension Interpreter {
     case .chr:
       try expect(1...1)
       let kind = heap.kind(of: args[0])
-      if kind != .int, kind != .bool {
+      if version >= .py310 {
+        try requireInteger(args[0])
+      } else if kind != .int, kind != .bool {
         let name = try typeName(of: args[0])
-        if version >= .py310 {
-          throw raise(.typeError, "'\(name)' object cannot be interpreted as an integer")
-        }
         throw raise(
           .typeError,
           kind == .float

@@ -253,12 +253,8 @@ extension Interpreter {
   /// that is not a sequence or not a pair.
   mutating func updateSequencePair(_ pair: ObjectID, index: Int) throws -> (ObjectID, ObjectID) {
     defer { drop(pair) }
-    let items: [ObjectID]
-    do {
-      items = try collect(pair)
-    } catch is PythonRaise where heap.type(of: pendingException) == heap.typeObject(.typeError) {
-      clearPending()
-      throw raise(.typeError, "cannot convert dictionary update sequence element #\(index) to a sequence")
+    let items = try collect(pair) { _ in
+      "cannot convert dictionary update sequence element #\(index) to a sequence"
     }
     guard items.count == 2 else {
       for item in items { drop(item) }
@@ -345,6 +341,22 @@ extension Interpreter {
   // MARK: Sequences
 
   /// Every item of an iterable, owned.
+  /// `collect`, with a TypeError it raises (not iterable, or raised while
+  /// iterating) replaced by TypeError(`message`), as C code that reports
+  /// a failed conversion in its own words does.
+  mutating func collect(
+    _ iterable: ObjectID, replacingTypeError message: (inout Interpreter) throws -> String
+  )
+    throws -> [ObjectID]
+  {
+    do {
+      return try collect(iterable)
+    } catch is PythonRaise where heap.type(of: pendingException) == heap.typeObject(.typeError) {
+      clearPending()
+      throw raise(.typeError, try message(&self))
+    }
+  }
+
   mutating func collect(_ iterable: ObjectID) throws -> [ObjectID] {
     switch heap.kind(of: iterable) {
     case .list, .tuple:

@@ -184,13 +184,21 @@ extension Interpreter {
   /// `type`. Every class named must derive from BaseException, checked
   /// before any is matched (`check_except_type_valid`).
   mutating func exceptionMatches(_ exception: ObjectID, _ type: ObjectID) throws -> Bool {
-    let named = heap.kind(of: type) == .tuple ? heap.items(type) : [type]
-    let baseException = heap.typeObject(.baseException)
-    for cls in named where !isClass(cls) || !inherits(cls, from: baseException) {
-      throw raise(.typeError, "catching classes that do not inherit from BaseException is not allowed")
-    }
     let exceptionType = heap.type(of: exception)
+    guard heap.kind(of: type) == .tuple else {
+      try checkCatchable(type)
+      return inherits(exceptionType, from: type)
+    }
+    let named = heap.items(type)
+    for cls in named { try checkCatchable(cls) }
     return named.contains { inherits(exceptionType, from: $0) }
+  }
+
+  /// The TypeError of an `except` naming something that is not a class
+  /// deriving from BaseException.
+  private mutating func checkCatchable(_ cls: ObjectID) throws {
+    guard !isClass(cls) || !inherits(cls, from: heap.typeObject(.baseException)) else { return }
+    throw raise(.typeError, "catching classes that do not inherit from BaseException is not allowed")
   }
 
   /// Adds a traceback entry for frame `index` to the pending exception

@@ -286,11 +286,7 @@ extension Interpreter {
   private mutating func parseInt(_ text: ObjectID, base baseObject: ObjectID) throws -> ObjectID {
     var base = 10
     if !baseObject.isNull {
-      let baseKind = heap.kind(of: baseObject)
-      guard baseKind == .int || baseKind == .bool else {
-        throw raise(
-          .typeError, "'\(try typeName(of: baseObject))' object cannot be interpreted as an integer")
-      }
+      try requireInteger(baseObject)
       let requested = heap.intValue(baseObject)
       guard let requested, requested == 0 || (2...36).contains(requested) else {
         throw raise(.valueError, "int() base must be >= 2 and <= 36, or 0")
@@ -351,22 +347,14 @@ extension Interpreter {
     default:
       break
     }
-    let items: [ObjectID]
-    do {
-      items = try collect(source)
-    } catch is PythonRaise where heap.type(of: pendingException) == heap.typeObject(.typeError) {
-      clearPending()
-      let name = type == .bytes ? "bytes" : "bytearray"
-      throw raise(.typeError, "cannot convert '\(try typeName(of: source))' object to \(name)")
+    let items = try collect(source) {
+      "cannot convert '\(try $0.typeName(of: source))' object to \(type == .bytes ? "bytes" : "bytearray")"
     }
     defer { for item in items { drop(item) } }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(items.count)
     for item in items {
-      let itemKind = heap.kind(of: item)
-      guard itemKind == .int || itemKind == .bool else {
-        throw raise(.typeError, "'\(try typeName(of: item))' object cannot be interpreted as an integer")
-      }
+      try requireInteger(item)
       guard let value = heap.intValue(item), (0...255).contains(value) else {
         throw raise(
           .valueError, type == .bytes ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)")

@@ -103,8 +103,8 @@ extension Interpreter {
   }
 
   /// The AttributeError of using property `property` of `object` through
-  /// a function it lacks (`action`: "get", "set" or "delete").
-  mutating func missingPropertyFunction(_ property: ObjectID, of object: ObjectID, _ action: String)
+  /// a function it lacks (`function`: "getter", "setter" or "deleter").
+  mutating func missingPropertyFunction(_ property: ObjectID, of object: ObjectID, _ function: String)
     -> any Error
   {
     var name = propertyField(property, 4)
@@ -116,10 +116,14 @@ extension Interpreter {
     let quoted = name.isNull ? "" : " '\(heap.string(name))'"
     if version >= .py311 {
       let typeName = (try? self.typeName(of: object)) ?? "?"
-      let function = ["get": "getter", "set": "setter", "delete": "deleter"][action]!
       return raise(.attributeError, "property\(quoted) of '\(typeName)' object has no \(function)")
     }
-    let base = action == "get" ? "unreadable attribute" : "can't \(action) attribute"
+    let base =
+      switch function {
+      case "getter": "unreadable attribute"
+      case "setter": "can't set attribute"
+      default: "can't delete attribute"
+      }
     return raise(.attributeError, version == .py310 ? base + quoted : base)
   }
 }
