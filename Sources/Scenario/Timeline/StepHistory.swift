@@ -28,10 +28,20 @@
 // the recorder's and copied here, then walked one by one for the totals,
 // ~36 instructions a step (2.5 % of recording `instance_graph_cycles`).
 //
+// A builtin that runs Python code — `sum()` over a generator pipeline,
+// `sorted()` with a key function — passes its line events where the run
+// cannot pause: each gets an empty `.continued` record, all alike (the
+// line the builtin was called from). A long run of them fills whole chunks
+// with one repeated record; such a chunk is kept as that one record
+// (`Chunk.uniform`). `generators_vs_lists.py` passes 3M line events inside
+// one `sum()`: 48 MB of records, a third of the replay's peak memory, whose
+// page faults cost a tenth of its time.
+//
 // Invariants: `count` steps are stored; chunk k holds steps k·2¹⁶ …, the
 // full chunks in `chunks` and the rest in `tail` (full when `count` is a
 // positive multiple of 2¹⁶, a placeholder when it is 0; lent to a
-// recorder between `lendTail` and `take(from:)`); `wide`
+// recorder between `lendTail` and `take(from:)`); a uniform chunk holds
+// `.continued` steps only and is never the last one; `wide`
 // has an entry exactly for the flagged steps; `liveBefore[b]` is the live
 // total before step 16·b.
 
@@ -108,7 +118,22 @@ public struct StepHistory: RandomAccessCollection, Sendable {
 
   static let chunkSize = 1 << chunkShift
 
-  private var chunks: [StackBuffer<PackedStep>] = []
+  /// A full chunk: its records, or the one record all of them are.
+  private enum Chunk {
+    case stored(StackBuffer<PackedStep>)
+    case uniform(PackedStep)
+
+    subscript(offset: Int) -> PackedStep {
+      switch self {
+      case .stored(let steps): steps[offset]
+      case .uniform(let step): step
+      }
+    }
+  }
+
+  private var chunks: [Chunk] = []
+  /// How many of `chunks` are uniform (for `bytes`).
+  private var uniformChunks = 0
   /// The last chunk: partly or wholly filled, or, before the first step,
   /// a placeholder.
   private var tail = StackBuffer<PackedStep>(capacity: 1)
@@ -171,9 +196,19 @@ public struct StepHistory: RandomAccessCollection, Sendable {
       marks: UInt8(StepMarks.continued.rawValue), isWide: false)
     var remaining = n
     while remaining > 0 {
-      startChunkIfFull()
-      let run = Swift.min(remaining, (1 << Self.chunkShift) - (count & chunkMask))
-      tail.append(repeating: step, count: run)
+      let run: Int
+      if count & chunkMask == 0, remaining > Self.chunkSize {
+        // A whole chunk with more steps after it: one record stands for it.
+        if tail.count > 0 { chunks.append(.stored(tail)) }
+        tail = StackBuffer(capacity: 1)
+        chunks.append(.uniform(step))
+        uniformChunks += 1
+        run = Self.chunkSize
+      } else {
+        startChunkIfFull()
+        run = Swift.min(remaining, Self.chunkSize - (count & chunkMask))
+        tail.append(repeating: step, count: run)
+      }
       // A live total at each multiple of 16 in count..<count+run.
       var next = (count + stretchMask) & ~stretchMask
       while next < count + run {
@@ -251,7 +286,7 @@ public struct StepHistory: RandomAccessCollection, Sendable {
       var rest = StackBuffer<PackedStep>(capacity: Self.chunkSize)
       rest.append(contentsOf: tail.buffer(Self.chunkSize..<tail.count))
       tail.truncate(to: Self.chunkSize)
-      chunks.append(tail)
+      chunks.append(.stored(tail))
       tail = rest
     }
     recorder.end()
@@ -277,10 +312,11 @@ public struct StepHistory: RandomAccessCollection, Sendable {
   }
 
   /// Starts a new tail chunk when the steps fill whole chunks (the full
-  /// tail joins `chunks`; before the first step there is none).
+  /// tail joins `chunks`; before the first step, and after a uniform
+  /// chunk, there is none).
   private mutating func startChunkIfFull() {
     guard count & (Self.chunkSize - 1) == 0 else { return }
-    if count > 0 { chunks.append(tail) }
+    if tail.count > 0 { chunks.append(.stored(tail)) }
     tail = StackBuffer(capacity: Self.chunkSize)
   }
 
@@ -294,10 +330,11 @@ public struct StepHistory: RandomAccessCollection, Sendable {
     if tail[last].isWide { wide[count - 1]?.marks.formUnion(marks) }
   }
 
-  /// Bytes the history takes: its chunks at their full size, the live
-  /// totals and the side table.
+  /// Bytes the history takes: its stored chunks at their full size, the
+  /// live totals and the side table.
   var bytes: Int {
-    (chunks.count + (tail.isEmpty ? 0 : 1)) * (MemoryLayout<PackedStep>.stride << Self.chunkShift)
+    (chunks.count - uniformChunks + (tail.isEmpty ? 0 : 1))
+      * (MemoryLayout<PackedStep>.stride << Self.chunkShift)
       + liveBefore.capacity * 8 + wide.count * (MemoryLayout<StepRecord>.stride + 16)
   }
 

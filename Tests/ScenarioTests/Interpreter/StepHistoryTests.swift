@@ -76,6 +76,66 @@ import Testing
     #expect(history[0].liveBytes == 32)
   }
 
+  /// A long run of `.continued` steps (a builtin running Python code)
+  /// keeps one record per whole chunk it fills, and reads back step by step
+  /// as if each were stored, the steps around it included.
+  @Test func aLongContinuedRunIsKeptAsOneRecordPerChunk() {
+    var history = StepHistory()
+    var expected: [StepRecord] = []
+    func appendAllocating(_ bytes: Int32, line: Int32) {
+      let record = StepRecord(
+        line: line, allocatedBytes: bytes, freedBytes: 0, allocatedBlocks: 1, freedBlocks: 0,
+        marks: .blockAllocated, liveBytes: 0)
+      history.append(record)
+      expected.append(record)
+    }
+    for line in 0..<1000 { appendAllocating(16, line: Int32(line)) }
+    let run = 3 * StepHistory.chunkSize + 123
+    history.appendContinued(line: 42, count: run)
+    let continued = StepRecord(
+      line: 42, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: .continued,
+      liveBytes: 0)
+    expected.append(contentsOf: repeatElement(continued, count: run))
+    appendAllocating(32, line: 43)
+    history.appendQuiet(line: 44)
+    expected.append(
+      StepRecord(
+        line: 44, allocatedBytes: 0, freedBytes: 0, allocatedBlocks: 0, freedBlocks: 0, marks: [],
+        liveBytes: 0))
+    history.insertMarks(.gcPhase)
+    expected[expected.count - 1].marks.insert(.gcPhase)
+
+    #expect(history.count == expected.count)
+    var live = 0
+    for index in expected.indices {
+      live += Int(expected[index].allocatedBytes)
+      if index % 61 == 0 || index >= expected.count - 3 || index % StepHistory.chunkSize < 2 {
+        var want = expected[index]
+        want.liveBytes = live
+        #expect(history[index] == want, "step record \(index)")
+        #expect(history.marks(at: index) == want.marks)
+      }
+    }
+    // The chunks the run filled whole, but for the last, take no room.
+    let chunkBytes = MemoryLayout<PackedStep>.stride << StepHistory.chunkShift
+    let stored = (expected.count + StepHistory.chunkSize - 1) / StepHistory.chunkSize - 2
+    #expect(history.bytes < (stored + 1) * chunkBytes)
+    #expect(history.bytes >= stored * chunkBytes)
+  }
+
+  /// A continued run that ends on a chunk boundary leaves that chunk
+  /// stored as the tail: the next step starts a new chunk after it.
+  @Test func aContinuedRunEndingOnAChunkBoundaryKeepsItsLastChunk() {
+    var history = StepHistory()
+    history.appendContinued(line: 5, count: 2 * StepHistory.chunkSize)
+    history.appendQuiet(line: 6)
+    #expect(history.count == 2 * StepHistory.chunkSize + 1)
+    #expect(history[2 * StepHistory.chunkSize - 1].marks == .continued)
+    #expect(history[2 * StepHistory.chunkSize - 1].line == 5)
+    #expect(history[2 * StepHistory.chunkSize].line == 6)
+    #expect(history[2 * StepHistory.chunkSize].marks == [])
+  }
+
   /// 16 bytes a step: the reason this type exists.
   @Test func aStepTakesSixteenBytes() {
     #expect(MemoryLayout<PackedStep>.stride == 16)
