@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
   ],
   targets: [
+    .systemLibrary(name: "CMalloc"),
     .systemLibrary(
       name: "CNCurses",
       pkgConfig: "ncursesw",
@@ -39,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "heapscope",
       dependencies: [
-        "HeapModel", "Scenario", "HeapscopeTUI",
+        "HeapModel", "Scenario", "HeapscopeTUI", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

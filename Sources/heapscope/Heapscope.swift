@@ -22,6 +22,7 @@ struct Heapscope: ParsableCommand {
   /// As ArgumentParser's `main()`, except that a bad option exits with 2
   /// (SPEC §1: bad input), not EX_USAGE (64).
   static func main() {
+    MallocTuning.apply()
     do {
       var command = try parseAsRoot()
       try command.run()
