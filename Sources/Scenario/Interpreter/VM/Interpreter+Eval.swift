@@ -370,6 +370,21 @@ extension Interpreter {
           {
             throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
           }
+          if fused.jumps, let truth = compareScalars(left, right, comparison) {
+            // Two floats or 64-bit ints: the jump follows from the answer.
+            // The bool CPython makes here, the jump drops (its count goes
+            // up and back down with nothing run between).
+            drop(left)
+            drop(right)
+            guard !heap.gc.collectionScheduled, maxHeap == nil else {
+              push(heap.newBool(truth))
+              break
+            }
+            let jumpPC = comparePC &+ 1
+            r.pc = truth == fused.jumpsIfTrue ? Int(r.instructions[jumpPC].arg) : jumpPC &+ 1
+            r.storePC(jumpPC &+ 1, in: frames)
+            continue  // the checks after the instruction found nothing to do
+          }
           result = try richCompare(left, right, comparison)
         } catch {
           drop(left)
