@@ -122,4 +122,110 @@ import Testing
 
         """)
   }
+
+  /// `nextPlainItem` against `nextItem` on twin iterators of a list and a
+  /// tuple, stepped past their end: the same items and reference counts;
+  /// nil, with nothing changed, once exhausted and for kinds it leaves to
+  /// `nextItem`.
+  @Test(arguments: PythonVersion.allCases)
+  func plainIteratorStepsMatchNextItem(version: PythonVersion) throws {
+    var interpreter = try makeInterpreter("pass", version: version)
+    interpreter.heap.makeUnique()
+    let items = [
+      interpreter.heap.newInt(1000), interpreter.heap.newFloat(0.5), interpreter.heap.newInt(-2000),
+    ]
+    for item in items { interpreter.heap.incref(item) }  // one reference each for the tuple
+    let list = interpreter.heap.newList(items)
+    let tuple = interpreter.heap.newTuple(items)
+    for sequence in [list, tuple] {
+      let plain = try interpreter.getIterator(sequence)
+      let general = try interpreter.getIterator(sequence)
+      var taken: [ObjectID] = []
+      while let item = interpreter.heap.nextPlainItem(plain) {
+        let twin = try #require(try interpreter.nextItem(general))
+        #expect(item == twin)
+        taken.append(item)
+        taken.append(twin)
+      }
+      #expect(taken.count == 2 * items.count)
+      for item in items { #expect(interpreter.heap.refcount(of: item) == 4) }  // list, tuple, two taken
+      #expect(try interpreter.nextItem(general) == nil)
+      #expect(interpreter.heap.refcount(of: sequence) == 2)  // `plain` still holds it
+      #expect(interpreter.heap.nextPlainItem(plain) == nil)
+      #expect(interpreter.heap.refcount(of: sequence) == 2)
+      #expect(try interpreter.nextItem(plain) == nil)  // the general path lets it go
+      #expect(interpreter.heap.refcount(of: sequence) == 1)
+      for item in taken { interpreter.drop(item) }
+      interpreter.drop(plain)
+      interpreter.drop(general)
+    }
+    let text = try interpreter.getIterator(interpreter.heap.newStr("ab"))
+    #expect(interpreter.heap.nextPlainItem(text) == nil)
+    let first = try #require(try interpreter.nextItem(text))
+    #expect(interpreter.heap.string(first) == "a")
+  }
+
+  /// `for` loops (`nextPlainItem`) against `next()` (`nextItem`) over
+  /// ranges, lists, tuples and reversed lists, including a list that grows
+  /// and one that shrinks while it is iterated: the same items, and the
+  /// same reference counts seen at each step.
+  @Test(arguments: PythonVersion.allCases)
+  func forLoopsStepAsNext(version: PythonVersion) throws {
+    let scenario = """
+      import sys
+
+
+      def by_for(iterable, grow):
+          seen = []
+          for item in iterable:
+              seen.append((repr(item), sys.getrefcount(item)))
+              if grow is not None and len(grow) < 8:
+                  grow.append(len(grow) * 1000)
+              elif grow is not None and grow:
+                  grow.pop()
+          return seen
+
+
+      def by_next(iterable, grow):
+          seen = []
+          it = iter(iterable)
+          while True:
+              try:
+                  item = next(it)
+              except StopIteration:
+                  break
+              seen.append((repr(item), sys.getrefcount(item)))
+              if grow is not None and len(grow) < 8:
+                  grow.append(len(grow) * 1000)
+              elif grow is not None and grow:
+                  grow.pop()
+          return seen
+
+
+      items = [10, 20.5, "x", (1,), 2**70]
+      for make in [lambda: range(5, -700, -97), lambda: items, lambda: tuple(items), lambda: reversed(items)]:
+          print(by_for(make(), None) == by_next(make(), None), len(by_for(make(), None)))
+      growing = [1, 2]
+      first = by_for(growing, growing)
+      growing = [1, 2]
+      print(first == by_next(growing, growing), len(first))
+      shrinking = list(range(1000, 1012))
+      first = by_for(shrinking, shrinking)
+      shrinking = list(range(1000, 1012))
+      print(first == by_next(shrinking, shrinking), len(first))
+
+      """
+    let result = try runScenario(scenario, version: version)
+    #expect(result.stderr == "")
+    #expect(
+      result.stdout == """
+        True 8
+        True 5
+        True 5
+        True 5
+        True 7
+        True 7
+
+        """)
+  }
 }

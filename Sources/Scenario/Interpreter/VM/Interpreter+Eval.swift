@@ -463,7 +463,9 @@ extension Interpreter {
           r.load(frames, instructionStore)  // the generator's frame runs next
           break
         }
-        if let next = try nextItem(iterator) {
+        if let next = heap.nextPlainItem(iterator) {
+          push(next)  // a range, list or tuple iterator's next item
+        } else if let next = try nextItem(iterator) {
           push(next)
         } else {
           drop(pop())
