@@ -228,4 +228,20 @@ import Testing
 
         """)
   }
+
+  /// Appends one at a time leave the capacities `list_resize` gives.
+  @Test(arguments: PythonVersion.allCases)
+  func appendsKeepListResizeCapacities(version: PythonVersion) throws {
+    var interpreter = try makeInterpreter("pass", version: version)
+    interpreter.heap.makeUnique()
+    let list = interpreter.heap.newList([])
+    var capacity = 0
+    for count in 0..<200 {
+      capacity = interpreter.heap.layouts.listCapacityAfterAppend(size: count, allocated: capacity)
+      interpreter.heap.listAppend(list, interpreter.heap.newInt(count))
+      #expect(interpreter.heap.listCapacity(list) == capacity, "after \(count + 1) appends")
+    }
+    #expect(interpreter.heap.itemCount(list) == 200)
+    interpreter.drop(list)
+  }
 }
