@@ -673,7 +673,7 @@ extension Interpreter {
     frame.pointee.line = line
     currentLine = line
     steps &+= 1  // one per line event: no run gets near 2^63
-    if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
+    if steps > stepLimit { throw InterpreterStop.stepLimit(stepLimit) }
     if let pauseAtStep, nestedDepth == 1, enteredGenerators == 0 {
       // A point where the run can pause: the end of a timeline step.
       if steps >= pauseAtStep { return true }
