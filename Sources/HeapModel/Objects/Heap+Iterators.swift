@@ -17,8 +17,24 @@
 // the interpreter's general path (`Interpreter.nextItem`).
 
 extension Heap {
+  /// The next item (+1 reference) of a range, list, tuple or reversed-list
+  /// iterator with a plain one to give, the iterator advanced; nil, having
+  /// changed nothing, for any other iterator or state. A `for` loop's first
+  /// try (CPython 3.12's `FOR_ITER_RANGE`, `FOR_ITER_LIST`,
+  /// `FOR_ITER_TUPLE`): one call, where the interpreter's `nextItem` was a
+  /// second one around these.
+  public mutating func nextPlainItem(_ iterator: ObjectID) -> ObjectID? {
+    switch kinds[iterator.slot] {
+    case .rangeIterator: return nextRangeItem(iterator)
+    case .listIterator, .tupleIterator: return nextSequenceItem(iterator, reversed: false)
+    case .listReverseIterator: return nextSequenceItem(iterator, reversed: true)
+    default: return nil
+    }
+  }
+
   /// `rangeiter_next`: the next int of a range iterator (+1 reference), nil
   /// when it is exhausted (nothing changes then).
+  @inline(__always)
   public mutating func nextRangeItem(_ iterator: ObjectID) -> ObjectID? {
     let slot = Int(payloads[iterator.slot])
     guard let value = Heap.advanceRange(&fields[slot]) else { return nil }
@@ -29,6 +45,7 @@ extension Heap {
   /// iterator (`reversed`) that iterates its sequence's items directly and
   /// has one left, the iterator advanced; nil, having changed nothing, for
   /// any other state.
+  @inline(__always)
   public mutating func nextSequenceItem(_ iterator: ObjectID, reversed: Bool) -> ObjectID? {
     let slot = Int(payloads[iterator.slot])
     let (sequence, index, extra) = Heap.sequencePosition(fields[slot])

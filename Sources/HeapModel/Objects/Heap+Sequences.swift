@@ -216,11 +216,13 @@ extension Heap {
 
   /// `list_resize`: keep the array while capacity/2 ≤ n ≤ capacity, else
   /// reallocate to the version's over-allocated capacity. The items stay.
-  mutating func listResize(row: Int, to newCount: Int) {
+  /// Inlined, with the common case of a kept array (an append with room
+  /// left) calling nothing.
+  @inline(__always) mutating func listResize(row: Int, to newCount: Int) {
     let count = itemCount(row: row)
-    setListCapacity(
-      row: row, layouts.listResize(size: count, allocated: listCapacity(row: row), newSize: newCount),
-      keeping: count)
+    let capacity = listCapacity(row: row)
+    let newCapacity = layouts.listResize(size: count, allocated: capacity, newSize: newCount)
+    if newCapacity != capacity { setListCapacity(row: row, newCapacity, keeping: count) }
   }
 
   /// Reallocates a list's item block to `newCapacity` slots and moves its

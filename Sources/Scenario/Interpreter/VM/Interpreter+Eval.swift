@@ -370,6 +370,21 @@ extension Interpreter {
           {
             throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
           }
+          if fused.jumps, let truth = compareScalars(left, right, comparison) {
+            // Two floats or 64-bit ints: the jump follows from the answer.
+            // The bool CPython makes here, the jump drops (its count goes
+            // up and back down with nothing run between).
+            drop(left)
+            drop(right)
+            guard !heap.gc.collectionScheduled, maxHeap == nil else {
+              push(heap.newBool(truth))
+              break
+            }
+            let jumpPC = comparePC &+ 1
+            r.pc = truth == fused.jumpsIfTrue ? Int(r.instructions[jumpPC].arg) : jumpPC &+ 1
+            r.storePC(jumpPC &+ 1, in: frames)
+            continue  // the checks after the instruction found nothing to do
+          }
           result = try richCompare(left, right, comparison)
         } catch {
           drop(left)
@@ -448,7 +463,9 @@ extension Interpreter {
           r.load(frames, instructionStore)  // the generator's frame runs next
           break
         }
-        if let next = try nextItem(iterator) {
+        if let next = heap.nextPlainItem(iterator) {
+          push(next)  // a range, list or tuple iterator's next item
+        } else if let next = try nextItem(iterator) {
           push(next)
         } else {
           drop(pop())
@@ -656,7 +673,7 @@ extension Interpreter {
     frame.pointee.line = line
     currentLine = line
     steps &+= 1  // one per line event: no run gets near 2^63
-    if let maxSteps, steps > maxSteps { throw InterpreterStop.stepLimit(maxSteps) }
+    if steps > stepLimit { throw InterpreterStop.stepLimit(stepLimit) }
     if let pauseAtStep, nestedDepth == 1, enteredGenerators == 0 {
       // A point where the run can pause: the end of a timeline step.
       if steps >= pauseAtStep { return true }

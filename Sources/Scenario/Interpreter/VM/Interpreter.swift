@@ -211,7 +211,10 @@ public struct Interpreter: Sendable {
 
   /// Lines executed (`sys.settrace` line events); the timeline's steps.
   public internal(set) var steps = 0
-  public var maxSteps: Int?
+  public var maxSteps: Int? { didSet { stepLimit = maxSteps ?? .max } }
+  /// `maxSteps`, `Int.max` without one: a line event tests it with one
+  /// comparison, where the optional took a branch-free sequence of seven.
+  var stepLimit = Int.max
   public var maxHeap: Int?
   /// Everything the scenario wrote to stdout and stderr.
   public internal(set) var standardOutput: [UInt8] = []
