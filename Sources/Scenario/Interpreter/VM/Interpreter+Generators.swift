@@ -181,9 +181,8 @@ extension Interpreter {
     let code = state.pointee.code
     let base = values.count
     let parkedCount = state.pointee.parkedCount
-    if parkedCount > 0 {
-      heap.unparkGeneratorValues(generator, count: parkedCount, into: values.appendUninitialized(parkedCount))
-    }
+    state.pointee.runningRefs = heap.unparkGeneratorValues(
+      generator, count: parkedCount, into: values.appendUninitialized(parkedCount))
     let blockBase = blocks.count
     if state.pointee.hasBlocks { restoreGeneratorBlocks(index, base: base) }
     let frameObject = state.pointee.frameObject
@@ -230,7 +229,7 @@ extension Interpreter {
       saveGeneratorBlocks(index, base: base, blockBase: blockBase)
     }
     // The frame's slots and stack go before the payload's refs (the function).
-    heap.parkGeneratorValues(generator, parked)
+    heap.parkGeneratorValues(generator, parked, into: state.pointee.runningRefs)
     values.truncate(to: base)
     return value
   }
