@@ -17,10 +17,14 @@
 // While a generator is suspended its frame's slots and stack are parked at
 // the front of the payload's refs, before the function (3.11+), which is
 // what the collector traverses; the interpreter moves them to its value
-// stack on a resume and back on a `yield` through the two calls below, each
-// one access to the payload (no array built; a resume copies its handful of
-// values in a loop, not through `memcpy` and `memset` calls), as a resume
-// and a yield happen once per item of a generator pipeline.
+// stack on a resume and back on a `yield` through the two calls below (no
+// array built; the handful of values copied in a loop, not through `memcpy`
+// and `memset` calls). A resume and a yield happen once per item of a
+// generator pipeline, so both are inlined into the interpreter: the resume
+// pays the payload lookup and the two copy-on-write checks (the fields
+// store's, the refs'), and hands the refs' address to the `yield`, which
+// refills them without either (RunningGeneratorRefs.swift says why that
+// address stays valid).
 //
 // Not modelled: `gen_dealloc` clears weak references before calling the
 // finalizer, where `subtype_dealloc` calls `__del__` first.
@@ -38,30 +42,56 @@ extension Heap {
   /// generator's refs into `destination` (uninitialised), leaving nulls in
   /// their places: the running generator's refs are nulls (which nothing
   /// reads: the collector skips them) and then the function (3.11+), so
-  /// that the next `yield` at the same stack depth refills them in place.
+  /// that the next `yield` at the same stack depth refills them in place,
+  /// through the returned address (valid while the generator runs).
+  /// - Complexity: O(count); inlined into the interpreter's resume.
+  @inlinable @inline(__always)
   public mutating func unparkGeneratorValues(
     _ generator: ObjectID, count: Int, into destination: UnsafeMutablePointer<ObjectID>
-  ) {
+  ) -> RunningGeneratorRefs {
     let slot = Int(payloads[generator.slot])
+    var running = RunningGeneratorRefs.none
     fields[slot].refs.withUnsafeMutableBufferPointer { buffer in
       precondition(count <= buffer.count, "more parked values than refs")
       // One at a time (a frame parks a handful: fewer than make the
       // `memcpy` and `memset` calls worth it).
-      let source = buffer.baseAddress!
       var index = 0
       while index < count {
-        destination[index] = source[index]
-        source[index] = .null
+        destination[index] = buffer[index]
+        buffer[index] = .null
         index &+= 1
       }
+      running = RunningGeneratorRefs(buffer)
     }
+    return running
   }
 
   /// `yield`: parks `values` (the frame's slots and stack) at the front of
-  /// the running generator's refs, before the function (3.11+).
-  public mutating func parkGeneratorValues(_ generator: ObjectID, _ values: UnsafeBufferPointer<ObjectID>) {
-    let slot = Int(payloads[generator.slot])
-    Heap.park(values, in: &fields[slot].refs)
+  /// the running generator's refs, before the function (3.11+); `refs` is
+  /// what the resume returned.
+  /// - Complexity: O(values); inlined into the interpreter's `yield`.
+  @inlinable @inline(__always)
+  public mutating func parkGeneratorValues(
+    _ generator: ObjectID, _ values: UnsafeBufferPointer<ObjectID>, into refs: RunningGeneratorRefs
+  ) {
+    assert(
+      fields[Int(payloads[generator.slot])].refs.withUnsafeMutableBufferPointer {
+        $0.baseAddress == refs.buffer.baseAddress && $0.count == refs.buffer.count
+      }, "generator \(generator)'s refs moved or were shared while it ran")
+    // Running, the refs are nulls and at most the function, which is never
+    // null: it is there when the last ref is not null. The shape of the
+    // last park (the usual case) is refilled in place, one value at a time
+    // as in the resume.
+    let buffer = refs.buffer
+    let kept = buffer.last.map { $0.isNull ? 0 : 1 } ?? 0
+    guard buffer.count - kept == values.count else {
+      return Heap.repark(values, in: &fields[Int(payloads[generator.slot])].refs)
+    }
+    var index = 0
+    while index < values.count {
+      buffer[index] = values[index]
+      index &+= 1
+    }
   }
 
   /// A running generator's frame finished: empties its refs and returns
@@ -73,26 +103,9 @@ extension Heap {
     return function
   }
 
-  @inline(__always)
-  private static func park(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
-    // Running, the refs are nulls and at most the function, which is
-    // never null: it is there when the last ref is not null.
-    let kept = refs.last.map { $0.isNull ? 0 : 1 } ?? 0
-    if refs.count - kept == values.count {
-      // The shape of the last park (the usual case): refill in place (a
-      // `memcpy`: the closure stays inlined only while it returns nothing).
-      refs.withUnsafeMutableBufferPointer { buffer in
-        guard let source = values.baseAddress else { return }
-        buffer.baseAddress!.update(from: source, count: values.count)
-      }
-      return
-    }
-    repark(values, in: &refs)
-  }
-
   /// `yield` at another stack depth than the last: the refs are rebuilt.
-  @inline(never)
-  private static func repark(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
+  @usableFromInline @inline(never)
+  static func repark(_ values: UnsafeBufferPointer<ObjectID>, in refs: inout [ObjectID]) {
     let kept = refs.last.map { $0.isNull ? 0 : 1 } ?? 0
     let function = kept == 1 ? refs[refs.count - 1] : .null
     refs.removeAll(keepingCapacity: true)

@@ -146,7 +146,7 @@ public struct Heap: Sendable {
   var payloadSlab = ItemSlab()
   var classes = Store<ClassPayload>()
   var functions = Store<FunctionPayload>()
-  var fields = Store<FieldsPayload>()
+  @usableFromInline var fields = Store<FieldsPayload>()
   /// PEP 412 shared keys tables of classes and their split dicts.
   var sharedTables = Store<SharedKeysTable>()
   /// Lists whose items `list.sort` has taken out (Heap+ListSort.swift).

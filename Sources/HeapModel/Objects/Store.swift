@@ -5,7 +5,9 @@
 
 /// A recycling array of payload values.
 @usableFromInline struct Store<Element>: Sendable where Element: Sendable {
-  @usableFromInline private(set) var elements: [Element] = []
+  // Internal, not `private(set)`, so that the subscript can be inlined into
+  // the interpreter (a generator's resume and yield).
+  @usableFromInline var elements: [Element] = []
   private(set) var free: [Int32] = []
 
   /// Stores a value and returns its slot.
@@ -25,7 +27,7 @@
     free.append(Int32(slot))
   }
 
-  subscript(slot: Int) -> Element {
+  @inlinable subscript(slot: Int) -> Element {
     _read { yield elements[slot] }
     _modify { yield &elements[slot] }
   }

@@ -170,9 +170,9 @@ extension Interpreter {
   ///
   /// Once per item of a generator pipeline, so inlined into its two callers
   /// and kept to reads and writes through the state's address: the frame
-  /// is built straight into `frames`, the values are grown one at a time (a
-  /// frame parks a handful, fewer than make a call worth it), and the
-  /// blocks of a generator suspended inside a `try` are restored out of line.
+  /// is built straight into `frames`, the values are copied straight into
+  /// the grown value stack, and the blocks of a generator suspended inside
+  /// a `try` are restored out of line.
   @inline(__always)
   private mutating func pushGeneratorFrame(_ generator: ObjectID, index: Int, returnsToSwift: Bool) -> Bool {
     let state = generatorStates.start + index
@@ -181,14 +181,8 @@ extension Interpreter {
     let code = state.pointee.code
     let base = values.count
     let parkedCount = state.pointee.parkedCount
-    if parkedCount > 0 {
-      var grown = 0
-      while grown < parkedCount {
-        values.append(.null)
-        grown &+= 1
-      }
-      heap.unparkGeneratorValues(generator, count: parkedCount, into: values.start + base)
-    }
+    state.pointee.runningRefs = heap.unparkGeneratorValues(
+      generator, count: parkedCount, into: values.appendUninitialized(parkedCount))
     let blockBase = blocks.count
     if state.pointee.hasBlocks { restoreGeneratorBlocks(index, base: base) }
     let frameObject = state.pointee.frameObject
@@ -235,7 +229,7 @@ extension Interpreter {
       saveGeneratorBlocks(index, base: base, blockBase: blockBase)
     }
     // The frame's slots and stack go before the payload's refs (the function).
-    heap.parkGeneratorValues(generator, parked)
+    heap.parkGeneratorValues(generator, parked, into: state.pointee.runningRefs)
     values.truncate(to: base)
     return value
   }

@@ -123,6 +123,9 @@ struct GeneratorState: Sendable {
   /// always, `gi_frame`; 3.11+ once a traceback asked for one); the running
   /// frame holds it meanwhile. Released when the generator finishes.
   var frameObject: ObjectID = .null
+  /// While it runs: its refs, where its next `yield` parks the frame's
+  /// values (set by each resume).
+  var runningRefs = RunningGeneratorRefs.none
 }
 
 /// The scenario interpreter for one version profile.

@@ -108,8 +108,9 @@ struct StackBuffer<Element>: @unchecked Sendable {
   }
 
   /// Grows the stack by `n` elements the caller must initialise through
-  /// the returned pointer before anything reads them.
-  mutating func appendUninitialized(_ n: Int) -> UnsafeMutablePointer<Element> {
+  /// the returned pointer before anything reads them. Inlined: a generator
+  /// resume grows the stack by a handful of values through it.
+  @inline(__always) mutating func appendUninitialized(_ n: Int) -> UnsafeMutablePointer<Element> {
     assert(isUnique(), "StackBuffer mutated while shared")
     if count + n > capacity { grow(to: count + n) }
     let first = start + count
