@@ -4,7 +4,9 @@ import Testing
 
 /// The allocator's hot paths (`allocateUnshared` / `freeUnshared`, which
 /// read and write pool headers in place and take a block's address from
-/// its header) against a reference written from pymalloc's rules alone: per
+/// its header, and `allocateWithinUsedPool`, which declines what needs a
+/// call) against a reference written from pymalloc's
+/// rules alone: per
 /// pool a LIFO stack of freed blocks and a never-used mark, per class the
 /// order of `usedpools`. Which pool a class gets when it has none is the
 /// arenas' business; the reference only checks that such a pool is either
@@ -20,6 +22,17 @@ import Testing
     /// The first block never handed out.
     var virgin = 0
     var count = 0
+  }
+
+  /// Which of the allocator's entry points an operation goes through.
+  enum Path: CaseIterable {
+    /// `allocate` / `free`, which check for a shared storage.
+    case checked
+    /// `allocateUnshared` / `freeUnshared`.
+    case unshared
+    /// `allocateWithinUsedPool`, and `allocatePymallocUnshared` when it
+    /// declines; frees as `unshared`.
+    case withoutCall
   }
 
   /// Allocations and frees through the allocator and the reference side by
@@ -44,14 +57,24 @@ import Testing
       return Address(base + UInt64(heap.constants.poolHeaderSize + block * (sizeClass + 1) * 16))
     }
 
-    mutating func allocate(_ nbytes: Int, unshared: Bool) {
+    mutating func allocate(_ nbytes: Int, path: Path) {
       let sizeClass = (nbytes - 1) >> 4
       let address: Address
-      if unshared {
+      switch path {
+      case .checked:
+        address = heap.allocate(nbytes)
+      case .unshared:
         heap.makeUnique()
         address = heap.allocateUnshared(nbytes)
-      } else {
-        address = heap.allocate(nbytes)
+      case .withoutCall:
+        heap.makeUnique()
+        if let quick = heap.allocateWithinUsedPool(nbytes) {
+          // Declined exactly when the pool would change lists.
+          #expect(!used[sizeClass].isEmpty)
+          address = quick
+        } else {
+          address = heap.allocatePymallocUnshared(nbytes)
+        }
       }
       let location = heap.locate(address)
       #expect(location?.sizeClass.index == sizeClass)
@@ -86,19 +109,20 @@ import Testing
       allocatedBytes += (sizeClass + 1) * 16
     }
 
-    mutating func free(at index: Int, unshared: Bool) {
+    mutating func free(at index: Int, path: Path) {
       let address = live.remove(at: index)
       guard let location = heap.locate(address) else {
         Issue.record("\(address) is not a pymalloc block")
         return
       }
-      if unshared {
+      let pool = location.pool.rawValue
+      switch path {
+      case .checked:
+        heap.free(address)
+      case .unshared, .withoutCall:
         heap.makeUnique()
         heap.freeUnshared(address)
-      } else {
-        heap.free(address)
       }
-      let pool = location.pool.rawValue
       var reference = pools[pool]!
       let sizeClass = reference.sizeClass
       if reference.count == reference.capacity { used[sizeClass].insert(pool, at: 0) }
@@ -141,21 +165,37 @@ import Testing
       let roll = next() % 100
       let size = sizes[Int(next() % UInt64(sizes.count))]
       if run.live.isEmpty || roll < (growing ? 70 : 30) {
-        run.allocate(size, unshared: step % 2 == 0)
+        run.allocate(size, path: Path.allCases[step % 3])
       } else {
         // Mostly the newest blocks (LIFO traffic), sometimes any.
         let count = run.live.count
         let index =
           roll % 4 == 0 ? Int(next() % UInt64(count)) : count - 1 - Int(next() % UInt64(min(count, 8)))
-        run.free(at: index, unshared: step % 3 == 0)
+        run.free(at: index, path: Path.allCases[(step / 3) % 3])
       }
       run.expectAgreement((size - 1) >> 4)
       if step % 5_000 == 4_999 { run.heap.checkInvariants() }
     }
-    while !run.live.isEmpty { run.free(at: run.live.count - 1, unshared: true) }
+    while !run.live.isEmpty { run.free(at: run.live.count - 1, path: .withoutCall) }
     for size in sizes { run.expectAgreement((size - 1) >> 4) }
     #expect(run.heap.blocksInUse == 0)
     run.heap.checkInvariants()
+  }
+
+  /// With every event logged, the allocation without a call declines and
+  /// changes nothing: the events come from the general path.
+  @Test func allocationWithoutCallDeclinesUnderTheFullLog() {
+    var heap = Allocator(version: .py312)
+    let kept = heap.allocate(32)
+    heap.eventLog = .full
+    heap.makeUnique()
+    let inUse = heap.blocksInUse
+    let allocated = heap.allocateWithinUsedPool(32)
+    #expect(allocated == nil)
+    #expect(heap.blocksInUse == inUse && heap.isLive(kept))
+    let events = heap.takeEvents()
+    #expect(events.isEmpty && heap.tally.isEmpty)
+    heap.checkInvariants()
   }
 
   @Test(arguments: [PythonVersion.py38, .py312])

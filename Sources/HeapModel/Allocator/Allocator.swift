@@ -284,12 +284,61 @@ public struct Allocator: Sendable {
     return allocateFromNewPool(sizeClass: sizeClass)
   }
 
+  /// `allocatePymallocUnshared(_:)` when it needs no call: the class's
+  /// head pool pops or extends its free list and stays used, and no event
+  /// is logged. Nil, with nothing changed, otherwise (no used pool, the
+  /// pool would become full, `eventLog == .full`): the caller then takes
+  /// the general path, out of line. With no call on it, the int and float
+  /// creators save no registers for it (Heap+Create.swift).
+  @inline(__always)
+  mutating func allocateWithinUsedPool(_ nbytes: Int) -> Address? {
+    assertUnshared()
+    assert(nbytes > 0 && UInt(nbytes) <= smallRequestThreshold, "not a pymalloc request")
+    let sizeClass = (nbytes &- 1) &>> 4
+    let t = storage.tables
+    let pool = Int(t.usedPools[sizeClass])
+    let log = eventLog
+    guard pool >= 0, log != .full else { return nil }
+    let header = t.pools + pool
+    if header.pointee.headNext == PoolHeader.noBlock, header.pointee.nextVirgin >= t.capacity[sizeClass] {
+      return nil
+    }
+    let address = popBlock(pool: pool, sizeClass: sizeClass, t)
+    if log == .tally { tally.countAllocation(bytes: (sizeClass &+ 1) &<< 4) }
+    return address
+  }
+
   /// Pops the head of a used pool's free list (`pymalloc_alloc`); when the
   /// list runs dry, extends it by a never-used block or, if there is none,
   /// unlinks the now full pool from `usedpools` (`pymalloc_pool_extend`).
   @inline(__always)
   private mutating func allocate(fromUsedPool pool: Int, sizeClass: Int) -> Address {
     let t = storage.tables
+    let header = t.pools + pool
+    let next = header.pointee.headNext
+    let address = popBlock(pool: pool, sizeClass: sizeClass, t)
+    if eventLog != .off {
+      tally.countAllocation(bytes: (sizeClass &+ 1) &<< 4)
+      if eventLog == .full { logAllocation(address, pool: pool, sizeClass: sizeClass) }
+    }
+    if next == PoolHeader.noBlock {
+      // Rare: the pool was extended (an event) or is now full.
+      if header.pointee.freeHead == PoolHeader.noBlock {
+        poolBecameFull(pool, sizeClass: sizeClass)
+      } else if eventLog == .full {
+        logExtension(pool: pool, sizeClass: sizeClass)
+      }
+    }
+    return address
+  }
+
+  /// Hands out the head of a used pool's free list: pops it, or extends
+  /// the list by the next never-used block when it runs dry (leaving it
+  /// empty, `freeHead == noBlock`, when there is none), marks the block in
+  /// use and counts it. Every header field is read and written in place
+  /// (a whole 32-byte header copied in and out was a third of the work).
+  @inline(__always)
+  private mutating func popBlock(pool: Int, sizeClass: Int, _ t: AllocatorStorage.Tables) -> Address {
     let header = t.pools + pool
     let block = Int(header.pointee.freeHead)
     let next = header.pointee.headNext
@@ -313,21 +362,7 @@ public struct Allocator: Sendable {
       t.inUseBits[bitWord(pool: pool, block: block)] |= 1 &<< UInt64(block & 63)
     }
     pymallocBlocksInUse &+= 1
-    let address = Address(
-      header.pointee.firstBlock &+ UInt64(truncatingIfNeeded: block &* ((sizeClass &+ 1) &<< 4)))
-    if eventLog != .off {
-      tally.countAllocation(bytes: (sizeClass &+ 1) &<< 4)
-      if eventLog == .full { logAllocation(address, pool: pool, sizeClass: sizeClass) }
-    }
-    if next == PoolHeader.noBlock {
-      // Rare: the pool was extended (an event) or is now full.
-      if header.pointee.freeHead == PoolHeader.noBlock {
-        poolBecameFull(pool, sizeClass: sizeClass)
-      } else if eventLog == .full {
-        logExtension(pool: pool, sizeClass: sizeClass)
-      }
-    }
-    return address
+    return Address(header.pointee.firstBlock &+ UInt64(truncatingIfNeeded: block &* ((sizeClass &+ 1) &<< 4)))
   }
 
   /// A pool handed out its last block: it leaves `usedpools[class]`, whose

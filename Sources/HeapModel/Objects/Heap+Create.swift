@@ -37,6 +37,14 @@ extension Heap {
       incref(cached)
       return cached
     }
+    return allocateMachineInt(value)
+  }
+
+  /// `newMachineInt` for a value that is not a cached small int. Out of
+  /// line (a tail call), so that a small int's path saves no registers for
+  /// the allocation's.
+  @inline(never)
+  mutating func allocateMachineInt(_ value: Int) -> ObjectID {
     // A one-digit value (most results) has its size without a call:
     // `sizeof(PyLongObject)` + a digit, 28 bytes, rounded to 32 in 3.11+.
     let size =
@@ -94,22 +102,59 @@ extension Heap {
   public mutating func newFloat(_ value: Double) -> ObjectID {
     let bits = Int64(bitPattern: value.bitPattern)
     if let block = takeFromFreeList(.float) {
-      return ObjectID(
-        table.addPymallocRow(kind: .float, type: typeObject(.float), payload: bits, block: block, size: 24))
+      return addPymallocRow(kind: .float, type: typeObject(.float), payload: bits, block: block, size: 24)
     }
     return allocatePymallocObject(kind: .float, type: typeObject(.float), size: 24, payload: bits)
   }
 
-  /// `allocateObject` for a request pymalloc serves (1…512 bytes), whose
-  /// row needs no side-table checks (`ObjectTable.addPymallocRow`): the
-  /// int and float creators, the most frequent allocations of a run.
+  /// `allocateObject` for a request pymalloc serves (1…512 bytes): the int
+  /// and float creators, the most frequent allocations of a run.
+  ///
+  /// The common case — the class's head pool stays used, the row needs no
+  /// side table and no growth, no event is logged — is inline with no call
+  /// on it, so a creator saves no registers for the rare cases: those go to
+  /// the general path out of line (a tail call), which places the block
+  /// and the row exactly as the inline case would have.
   @inline(__always)
   mutating func allocatePymallocObject(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64)
     -> ObjectID
   {
+    guard let address = allocator.allocateWithinUsedPool(size) else {
+      return allocatePymallocObjectOutOfLine(kind: kind, type: type, size: size, payload: payload)
+    }
+    return addPymallocRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size)
+  }
+
+  /// `allocatePymallocObject`'s general path: a new pool, a pool that
+  /// becomes full, the full event log, a row that needs a call.
+  @inline(never)
+  mutating func allocatePymallocObjectOutOfLine(kind: ObjectKind, type: ObjectID, size: Int, payload: Int64)
+    -> ObjectID
+  {
     let address = allocator.allocatePymallocUnshared(size)
-    return ObjectID(
-      table.addPymallocRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size))
+    return addRow(kind: kind, type: type, payload: payload, block: address.rawValue, size: size)
+  }
+
+  /// A row for a block pymalloc handed out: inline when it needs no call
+  /// (`ObjectTable.addPymallocRowWithoutCall`), else `addRow` out of line.
+  @inline(__always)
+  mutating func addPymallocRow(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
+    -> ObjectID
+  {
+    if let row = table.addPymallocRowWithoutCall(
+      kind: kind, type: type, payload: payload, block: block, size: size)
+    {
+      return ObjectID(row)
+    }
+    return addRowOutOfLine(kind: kind, type: type, payload: payload, block: block, size: size)
+  }
+
+  /// `addRow` as a call, for `addPymallocRow`'s rare case.
+  @inline(never)
+  mutating func addRowOutOfLine(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
+    -> ObjectID
+  {
+    addRow(kind: kind, type: type, payload: payload, block: block, size: size)
   }
 
   public func floatValue(_ id: ObjectID) -> Double {

@@ -348,7 +348,7 @@ extension Heap {
 
   /// Drops a dying str's text and interned entry; returns the block of its
   /// cached UTF-8 copy for the caller to free (0 when none). The free path
-  /// (`deallocLeaf`, `releasePayload`) calls this once per str.
+  /// (`deallocateIfLeaf`, `releasePayload`) calls this once per str.
   mutating func releaseStrPayload(_ id: ObjectID) -> UInt64 {
     let slot = Int(payloads[id.slot])
     if flags[id.slot].contains(.interned) { interned[CodePointString(strs.text(slot))] = nil }

@@ -345,24 +345,36 @@
     return row
   }
 
-  /// `addRow` for a block pymalloc handed out (a request of 1…512 bytes):
-  /// its code is its offset in the arena region and its size is narrow,
-  /// so the new row needs neither side table and the code needs no tests
-  /// but one (arenas past the 32 GiB the code covers take `addRow`). A
-  /// reused row's side-table entries are still dropped.
+  /// `addRow` when it needs no call, for a block pymalloc handed out (a
+  /// request of 1…512 bytes): its code is its offset in the arena region,
+  /// its size is narrow, and the row is the most recently freed one with
+  /// no side-table entry to drop or a new one within capacity. Nil, with
+  /// nothing changed, otherwise (an arena past the 32 GiB the code covers,
+  /// a reused row with side entries, a table to grow): the caller then
+  /// calls `addRow` out of line (`Heap.addPymallocRow`).
   @inline(__always)
-  mutating func addPymallocRow(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
-    -> Int
-  {
+  mutating func addPymallocRowWithoutCall(
+    kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int
+  ) -> Int? {
     assertUnique()
     assert(size > 0 && size <= 512, "not a pymalloc request size")
     let offset = block &- BlockColumn.arenaBase
-    guard offset < UInt64(BlockColumn.lowTag) &<< 4 else {
-      return addRowOutOfLine(kind: kind, type: type, payload: payload, block: block, size: size)
-    }
+    guard offset < UInt64(BlockColumn.lowTag) &<< 4 else { return nil }
     let storage = self.storage
-    let row = takeRow(storage)
     let rows = storage.rows
+    let row: Int
+    let freeCount = storage.freeCount
+    if freeCount > 0 {
+      row = Int(storage.freeRows[freeCount &- 1])
+      guard rows.blockCodes[row] != BlockColumn.wideCode, rows.sizes[row] != SizeColumn.wideSize else {
+        return nil
+      }
+      storage.freeCount = freeCount &- 1
+    } else {
+      row = storage.count
+      guard row < storage.capacity else { return nil }
+      storage.count = row &+ 1
+    }
     rows.kinds[row] = kind
     rows.flags[row] = []
     rows.refcounts[row] = 1
@@ -373,18 +385,17 @@
     return row
   }
 
-  /// `addRow` as a call, for `addPymallocRow`'s rare case.
-  @inline(never)
-  mutating func addRowOutOfLine(kind: ObjectKind, type: ObjectID, payload: Int64, block: UInt64, size: Int)
-    -> Int
-  {
-    addRow(kind: kind, flags: [], type: type, payload: payload, block: block, size: size)
-  }
-
   /// Marks `row` dead and puts it on the free-row stack; its block code and
   /// size stay (readers look at a dead row's old block).
   @inline(__always) mutating func freeRow(_ row: Int) {
+    // The columns first: as an argument, the write access would overlap
+    // the read of `self` for the call (a debug build copies it first).
     let rows = writableRows(checking: row)
+    freeRow(row, rows)
+  }
+
+  /// `freeRow(_:)` through the columns the caller holds (`writableRows`).
+  @inline(__always) func freeRow(_ row: Int, _ rows: RowPointers) {
     rows.kinds[row] = .none
     rows.flags[row] = .dead
     rows.refcounts[row] = 0

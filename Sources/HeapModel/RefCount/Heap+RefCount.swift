@@ -105,7 +105,7 @@ extension Heap {
   public mutating func beginDealloc(_ id: ObjectID) {
     switch kinds[id.slot] {
     case .int, .float, .str:
-      deallocLeaf(id)
+      _ = deallocateIfLeaf(id)
     case .tuple,
       .list where !hasWeakrefs(id):
       deallocSequence(id)
@@ -117,7 +117,7 @@ extension Heap {
   /// `tupledealloc` / `list_dealloc` without a frame, for the common case:
   /// neither type has a finalizer, so the object is untracked and its items
   /// dropped last to first at once; an item that reaches zero and is a leaf
-  /// (`deallocLeaf`) is freed on the spot. Then the list's item block and
+  /// (`deallocateIfLeaf`) is freed on the spot. Then the list's item block and
   /// the object's own block go, in the cascade's order. The first item that
   /// reaches zero and needs more hands the rest over to the cascade: a
   /// `.dropping` frame for the items still to drop, with the item's own
@@ -131,7 +131,7 @@ extension Heap {
       index -= 1
       let item = ObjectID(itemSlab[start + index])
       guard !item.isNull, decrementReachesZero(item) else { continue }
-      if deallocLeaf(item) { continue }
+      if deallocateIfLeaf(item) { continue }
       let refsStart = Int32(deallocRefs.count)
       var refs = takeDeallocRefs()
       itemSlab.appendReversed(start: start, count: index, to: &refs)
@@ -150,28 +150,42 @@ extension Heap {
     freeObject(id)
   }
 
-  /// Deallocates at once an object whose dealloc can do nothing but free it:
-  /// an int, float or str holds no references, is never tracked, has no
-  /// `__del__` and cannot be weakly referenced, so the cascade's phases are
-  /// all empty for it (most deallocations of a run). Frees in the cascade's
-  /// order: the payload, an extra block, then the object's own block.
-  /// Returns false for every other kind.
+  /// Whether `deallocateIfLeaf` frees the object: an int, float or str.
+  @inlinable @inline(__always)
+  public func isLeaf(_ id: ObjectID) -> Bool {
+    let slot = id.slot
+    let storage = table.storage
+    precondition(UInt(bitPattern: slot) < UInt(bitPattern: storage.count), "row out of range")
+    let kind = storage.rows.kinds[slot]
+    return kind == .int || kind == .float || kind == .str
+  }
+
+  /// Deallocates an object whose count reached zero if it is a leaf; false,
+  /// with nothing done, for every other kind, which goes through
+  /// `beginDealloc`.
   ///
-  /// The kind and flags are read once, and the block is freed here rather
-  /// than through `freeObject`, whose switch over every kind with a free
-  /// list and whose GC count a leaf never needs (`freeLeaf`).
-  @inline(__always) @discardableResult
-  mutating func deallocLeaf(_ id: ObjectID) -> Bool {
+  /// A leaf's dealloc can do nothing but free it: an int, float or str
+  /// holds no references, is never tracked, has no `__del__` and cannot be
+  /// weakly referenced, so the cascade's phases are all empty for it (most
+  /// deallocations of a run). Frees in the cascade's order: the payload,
+  /// an extra block, then the object's own block.
+  ///
+  /// What the interpreter's `drop` calls first: a leaf is one call, with no
+  /// cascade depth to read or drive. The kind and flags are read once, and
+  /// the block is freed here rather than through `freeObject`, whose switch
+  /// over every kind with a free list and whose GC count a leaf never
+  /// needs (`freeLeaf`).
+  public mutating func deallocateIfLeaf(_ id: ObjectID) -> Bool {
     let slot = id.slot
     let rows = table.writableRows(checking: slot)
     let kind = rows.kinds[slot]
     if kind == .int {
       if rows.flags[slot].contains(.bigPayload) { bigInts.remove(Int(rows.payloads[slot]), filler: 0) }
-      freeLeaf(slot, parkable: false)
+      freeLeaf(slot, rows, parkable: false)
       return true
     }
     if kind == .float {
-      freeLeaf(slot, parkable: true)
+      freeLeaf(slot, rows, parkable: true)
       return true
     }
     guard kind == .str else { return false }
@@ -180,29 +194,22 @@ extension Heap {
     let utf8Block = strs[payload].utf8Block
     strs.remove(payload, filler: StrPayload.removed)
     if utf8Block != 0 { allocator.free(Address(utf8Block)) }
-    freeLeaf(slot, parkable: false)
+    freeLeaf(slot, rows, parkable: false)
     return true
   }
 
-  /// Deallocates an object whose count reached zero if it is a leaf (an
-  /// int, float or str: `deallocLeaf`); false, with nothing done, for
-  /// every other kind, which goes through `beginDealloc`.
-  ///
-  /// What the interpreter's `drop` calls first: a leaf (most objects that
-  /// die in a run) is one call, with no cascade depth to read or drive.
-  public mutating func deallocateIfLeaf(_ id: ObjectID) -> Bool {
-    deallocLeaf(id)
-  }
-
-  /// `freeObject` for an int, float or str (`deallocLeaf`): not a GC type,
-  /// and only a float has a free list (`parkable`).
+  /// `freeObject` for an int, float or str (`deallocateIfLeaf`): not a GC
+  /// type, and only a float has a free list (`parkable`). The row goes
+  /// first, through the columns the caller holds (no row was added since):
+  /// nothing after the block's free needs it, so fewer values stay live
+  /// across the allocator's rare calls.
   @inline(__always)
-  private mutating func freeLeaf(_ slot: Int, parkable: Bool) {
+  private mutating func freeLeaf(_ slot: Int, _ rows: RowPointers, parkable: Bool) {
     let block = table.storage.block(slot)
+    table.freeRow(slot, rows)
     if !parkable || !putOnFreeList(.float, block) {
       allocator.freeUnshared(Address(block))
     }
-    table.freeRow(slot)
   }
 
   /// Advances the cascade until it is done down to `base` frames (nil) or
@@ -498,7 +505,7 @@ extension Heap {
 
   /// Frees an object's block (or parks it on a free list) and its row.
   ///
-  /// Inlined into the cascade (`deallocLeaf`, `deallocSequence`, the
+  /// Inlined into the cascade (`deallocSequence`, the
   /// frames' end), with the allocator's common case inlined into it
   /// (`Allocator.freeUnshared`): freeing a leaf is one call,
   /// `beginDealloc`.
