@@ -42,3 +42,33 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 print("object():", sys.getsizeof(object()))
+
+# A slot is a descriptor on the class reading a fixed place in the
+# instance: until something is stored there, reading it raises
+# AttributeError — in 3.8–3.9 with the bare slot name as its message, from
+# 3.10 with the usual "'WeakSlots' object has no attribute 'a'". `del`
+# empties the place again; a subclass without __slots__ gets a __dict__ but
+# keeps its base's slots.
+w = WeakSlots()
+try:
+    w.a
+except AttributeError as e:
+    print("empty slot:", e)
+w.a = 1
+del w.a
+try:
+    w.a
+except AttributeError as e:
+    print("emptied slot:", e)
+
+
+class SlotsChild(WithSlots):
+    def __init__(self):
+        self.extra = 1
+
+
+child = SlotsChild()
+try:
+    child.b
+except AttributeError as e:
+    print("base's empty slot:", e, "| child has __dict__:", hasattr(child, "__dict__"))

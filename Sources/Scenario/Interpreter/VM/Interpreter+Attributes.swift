@@ -193,6 +193,13 @@ extension Interpreter {
       return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
     }
     if attributeProbeDepth == frames.count { return AttributeProbeMiss() }
+    if version <= .py39, kind == .instance || kind == .slotsInstance,
+      heap.slotIndex(ofClass: heap.type(of: object), name: name) != nil
+    {
+      // An empty slot: its member descriptor's AttributeError is the bare
+      // name before 3.10 (`member_get`).
+      return raise(.attributeError, name)
+    }
     return raise(.attributeError, "'\(typeName)' object has no attribute '\(name)'")
   }
 
