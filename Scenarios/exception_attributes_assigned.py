@@ -1,5 +1,5 @@
 # Assigning an exception's own attributes: args, __traceback__,
-# __context__, __cause__.
+# __context__, __cause__ (which sets __suppress_context__).
 #
 # They are not entries of the exception's __dict__ but fields of the
 # exception object itself (BaseException's getset descriptors), so
@@ -41,8 +41,12 @@ print("args:", type(saved.args).__name__, saved.args, saved)
 
 other = ValueError("other")
 saved.__context__ = other
+print("suppress context:", saved.__suppress_context__)
+# Setting __cause__, even to None, suppresses the context in a traceback
+# (__suppress_context__ becomes True), as `raise ... from` does.
 saved.__cause__ = None
 print("context:", repr(saved.__context__), "cause:", saved.__cause__)
+print("suppress context:", saved.__suppress_context__)
 saved.__cause__ = other
 print("cause:", repr(saved.__cause__))
 saved.__context__ = None
@@ -62,3 +66,20 @@ try:
     raise saved
 except KeyError as again:
     print("new traceback:", type(again.__traceback__).__name__, again.__traceback__.tb_next)
+
+# `raise ... from` sets both the cause and the suppression; a plain raise
+# inside an `except` sets only the context.
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as inner:
+        raise KeyError("outer") from inner
+except KeyError as e:
+    print("from:", type(e.__cause__).__name__, e.__suppress_context__, type(e.__context__).__name__)
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        raise KeyError("outer")
+except KeyError as e:
+    print("plain:", e.__cause__, e.__suppress_context__, type(e.__context__).__name__)

@@ -160,6 +160,11 @@ extension Interpreter {
         throw raise(.typeError, "exception cause must be None or derive from BaseException")
       }
       setExceptionField(exception, 3, retain(value))
+    case "__suppress_context__":
+      // Not a field of the model's own: it follows the cause (see
+      // `exceptionAttribute`).
+      throw InterpreterStop.unsupported(
+        feature: "setting BaseException.__suppress_context__", line: currentLine)
     default:
       return false
     }
@@ -174,6 +179,9 @@ extension Interpreter {
     case "__traceback__": value = refs[1]
     case "__context__": value = refs[2]
     case "__cause__": value = refs[3]
+    // Set with the cause (`raise ... from`, an assigned `__cause__`): the
+    // model keeps the flag as the cause field being set, None included.
+    case "__suppress_context__": return refs[3].isNull ? heap.falseObject : heap.trueObject
     case "name", "obj": return nameErrorAttribute(exception, name)
     default: return nil
     }
