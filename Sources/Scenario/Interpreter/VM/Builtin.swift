@@ -226,9 +226,12 @@ struct BuiltinCallTraits: Sendable {
   var isGCModuleFunction: Bool
   /// `Builtin.isMethod`: the builtin expects `self` as its first argument.
   var isMethod: Bool
+  /// One of `Builtin.classMethods`: it binds to the type, not the value.
+  var isClassMethod: Bool
 
   init(_ builtin: Builtin, version: PythonVersion) {
     isMethod = builtin.isMethod
+    isClassMethod = Builtin.classMethods.contains(builtin)
     let arity = BuiltinArity.of(builtin, version: version)
     minimum = Int16(arity?.minimum ?? -1)
     maximum = Int16(arity?.maximum ?? -1)
