@@ -51,4 +51,23 @@ import Testing
 
         """)
   }
+
+  /// `str.split(sep)` scans with `memchr` for the separator's first byte:
+  /// partial and overlapping candidates, multi-byte separators, limits
+  /// and separators at either end split as CPython does (3.12 output).
+  @Test(arguments: PythonVersion.allCases)
+  func splitBySeparatorMatchesCPython(version: PythonVersion) throws {
+    let result = try runScenario(
+      #"""
+      print("aababa".split("aba"), "abab".split("ab"), "xaaay".split("aa"), "é日é日".split("日"), "aXbXc".split("X", 1))
+      print("a;;b;".split(";;"), "abcab".split("ab"), "ab".split("abc"), "".split(";"), "日本日本".split("本日"), "aaaa".split("aa", 1))
+      """#, version: version)
+    #expect(result.status == 0)
+    #expect(
+      result.stdout == """
+        ['a', 'ba'] ['', '', ''] ['x', 'ay'] ['é', 'é', ''] ['a', 'bXc']
+        ['a', 'b;'] ['', 'c', ''] ['ab'] [''] ['日', '本'] ['', 'aa']
+
+        """)
+  }
 }

@@ -185,15 +185,13 @@ enum Builtin: Int, CaseIterable {
     return .builtins
   }
 
-  /// What `Interpreter.callBuiltin` checks at every call of the builtin
-  /// in `version`, read from one table entry instead of the dictionaries
-  /// and enum payloads they are derived from.
-  func callTraits(in version: PythonVersion) -> BuiltinCallTraits {
-    Builtin.callTraitsTable[rawValue &* PythonVersion.allCases.count &+ (version.rawValue &- 8)]
-  }
-
-  private static let callTraitsTable: [BuiltinCallTraits] = allCases.flatMap { builtin in
-    PythonVersion.allCases.map { BuiltinCallTraits(builtin, version: $0) }
+  /// What `Interpreter.callBuiltin` checks at every call of each builtin
+  /// in `version`, indexed by raw value: derived once from the
+  /// dictionaries and enum payloads, kept by the interpreter
+  /// (`Interpreter.builtinTraits`) so that a call reads one entry of an
+  /// array it holds, not a lazily made static (a `swift_once` per read).
+  static func callTraitsTable(in version: PythonVersion) -> [BuiltinCallTraits] {
+    allCases.map { BuiltinCallTraits($0, version: version) }
   }
 
   static let methodTable: [BuiltinType: [String: Builtin]] = {
@@ -209,7 +207,7 @@ enum Builtin: Int, CaseIterable {
   }
 }
 
-/// A builtin's call checks in one version (`Builtin.callTraits(in:)`): its
+/// A builtin's call checks in one version (`Builtin.callTraitsTable(in:)`): its
 /// measured positional arity (`BuiltinArity`), whether the call packs its
 /// arguments into a tuple (`Builtin.measuredArgumentTuples`), and where the
 /// builtin lives, as far as a call needs to know.
@@ -226,8 +224,14 @@ struct BuiltinCallTraits: Sendable {
   var isSetMethod: Bool
   /// A function of the gc or weakref module (`callGCFunction`).
   var isGCModuleFunction: Bool
+  /// `Builtin.isMethod`: the builtin expects `self` as its first argument.
+  var isMethod: Bool
+  /// One of `Builtin.classMethods`: it binds to the type, not the value.
+  var isClassMethod: Bool
 
   init(_ builtin: Builtin, version: PythonVersion) {
+    isMethod = builtin.isMethod
+    isClassMethod = Builtin.classMethods.contains(builtin)
     let arity = BuiltinArity.of(builtin, version: version)
     minimum = Int16(arity?.minimum ?? -1)
     maximum = Int16(arity?.maximum ?? -1)

@@ -374,6 +374,27 @@ extension Interpreter {
   /// builtin type seen there last is remembered: builtin types cannot
   /// change, so the cache is never stale (a monomorphic inline cache that
   /// spares two string-keyed table lookups per `list.append` call).
+  /// LOAD_METHOD's common case in one pass: a value of a builtin type
+  /// (its type object is the builtin type itself) whose method this site
+  /// found before (`methodSiteCache`). Returns the method descriptor,
+  /// borrowed, that `loadMethod` would return bound for it; nil, with
+  /// nothing changed, for anything else (`loadMethod` then decides).
+  @inline(__always)
+  func cachedBuiltinMethod(_ object: ObjectID, site: Int) -> ObjectID? {
+    switch heap.kinds[object.slot] {
+    case .instance, .slotsInstance, .type, .builtinType, .module, .superObject, .weakproxy: return nil
+    default: break
+    }
+    let cls = heap.types[object.slot]
+    guard heap.kinds[cls.slot] == .builtinType else { return nil }
+    let cached = methodSiteCache[site]
+    guard cached >> 16 == UInt32(truncatingIfNeeded: heap.payloads[cls.slot] &+ 1), cached & 0xffff != 0xffff
+    else { return nil }
+    let method = Int(cached & 0xffff)
+    guard !builtinTraits[method].isClassMethod else { return nil }
+    return builtinObjects[method]
+  }
+
   mutating func builtinMethod(for object: ObjectID, _ name: String, site: Int) -> Builtin? {
     var cls = heap.type(of: object)
     while heap.kind(of: cls) == .type { cls = heap.classPayload(cls).base }

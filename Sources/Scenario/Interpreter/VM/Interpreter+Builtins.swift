@@ -50,14 +50,14 @@ extension Interpreter {
     }
     var args = arguments
     var receiver = selfObject
-    if builtin.isMethod, receiver.isNull {
+    let traits = builtinTraits[builtin.rawValue]
+    if traits.isMethod, receiver.isNull {
       guard let first = args.first else {
         throw raise(.typeError, "unbound method \(builtin.name)() needs an argument")
       }
       receiver = first
       args.removeFirst()
     }
-    let traits = builtin.callTraits(in: version)
     if traits.isSetMethod, case .type(let owner) = builtin.owner {
       try checkSetMethodCall(builtin, owner: owner, receiver, keywords: keywords)
     }

@@ -172,7 +172,7 @@ extension Interpreter {
     switch heap.kind(of: callee) {
     case .builtinFunction:
       guard let builtin = Builtin(rawValue: Int(heap.payloads[callee.slot])) else { return false }
-      if builtin.isMethod {
+      if builtinTraits[builtin.rawValue].isMethod {
         guard count > 0 else { return false }  // the general path raises
         receiver = values[first]
         first += 1

@@ -229,9 +229,14 @@ extension Interpreter {
         try deleteAttribute(object, r.names[arg])
       case .loadMethod:
         let object = pop()
+        let site = methodSiteBase[r.code] &+ arg
+        if let method = cachedBuiltinMethod(object, site: site) {
+          push(retain(method))
+          push(object)
+          break
+        }
         let (method, bound) = try loadMethod(
-          object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg],
-          site: methodSiteBase[r.code] + arg)
+          object, r.names[arg], hash: r.nameHashes[arg], interned: r.nameObjects[arg], site: site)
         if bound {
           push(method)
           push(object)

@@ -606,18 +606,21 @@ extension Interpreter {
     let total = heap.withStrBytes(receiver, separator) { haystack, needle -> Int in
       let count = haystack.count
       let width = needle.count
-      let first = needle[0]
       var start = 0
       var index = 0
-      while index + width <= count, maxSplit < 0 || ranges.count < maxSplit {
-        if haystack[index] == first
-          && (width == 1 || memcmp(haystack.baseAddress! + index, needle.baseAddress!, width) == 0)
-        {
-          ranges.append(start..<index)
-          index += width
+      // Left to right, matches never overlapping: `memchr` finds the next
+      // place the separator's first byte could start, `memcmp` checks the
+      // rest (UTF-8 is self-synchronising, so a byte match is a match).
+      while index + width <= count, maxSplit < 0 || ranges.count < maxSplit,
+        let hit = memchr(haystack.baseAddress! + index, Int32(needle[0]), count - width + 1 - index)
+      {
+        let position = haystack.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if width == 1 || memcmp(haystack.baseAddress! + position, needle.baseAddress!, width) == 0 {
+          ranges.append(start..<position)
+          index = position + width
           start = index
         } else {
-          index += 1
+          index = position + 1
         }
       }
       ranges.append(start..<count)

@@ -161,6 +161,9 @@ public struct Interpreter: Sendable {
   /// An array kept for its capacity: builtin calls hand their positional
   /// arguments over in it (`callBuiltinObject`) instead of a new array.
   var argumentScratch: [ObjectID] = []
+  /// Each builtin's call traits in this version, by raw value
+  /// (`Builtin.callTraitsTable(in:)`).
+  let builtinTraits: [BuiltinCallTraits]
   var builtinObjects: [ObjectID] = []
   var moduleObjects: [String: ObjectID] = [:]
   var builtinsByName: [String: ObjectID] = [:]
@@ -257,6 +260,7 @@ public struct Interpreter: Sendable {
     self.source = module.source
     self.path = path
     self.recursionLimit = heap.profile.defaultRecursionLimit
+    self.builtinTraits = Builtin.callTraitsTable(in: version)
     self.codeWarmup = [Int32](repeating: 0, count: program.codes.count)
     var instructionCount = 0
     for code in program.codes {
