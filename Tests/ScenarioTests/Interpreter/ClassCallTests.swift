@@ -61,4 +61,35 @@ import Testing
         + "\n")
     #expect(result.status == 0)
   }
+
+  /// A class deriving from a builtin type CPython refuses as a base raises
+  /// its TypeError at the class statement (messages from CPython 3.8–3.13);
+  /// one CPython accepts but the model's plain instances cannot be (list,
+  /// dict, int…) stops with the unsupported-feature message instead of
+  /// running list methods on an instance.
+  @Test func builtinBasesRaiseOrStop() throws {
+    let refused = try runScenario(
+      """
+      for base in (bool, range, type(len), type(iter([]))):
+          try:
+              class X(base):
+                  pass
+          except TypeError as e:
+              print(e)
+
+      """)
+    #expect(
+      refused.stdout == """
+        type 'bool' is not an acceptable base type
+        type 'range' is not an acceptable base type
+        type 'builtin_function_or_method' is not an acceptable base type
+        type 'list_iterator' is not an acceptable base type
+
+        """)
+    for base in ["list", "dict", "int", "str", "enumerate"] {
+      #expect(throws: InterpreterStop.unsupported(feature: "subclassing \(base)", line: 2)) {
+        _ = try runScenario("x = 1\nclass L(\(base)):\n    pass\n")
+      }
+    }
+  }
 }

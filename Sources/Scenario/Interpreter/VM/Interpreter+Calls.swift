@@ -656,6 +656,19 @@ extension Interpreter {
       drop(classCell)
       throw raise(.typeError, "bases must be types")
     }
+    if builtinBase != .object, !builtinBase.isException {
+      // Instances of the model's classes are plain instances: a class
+      // deriving from list, dict, int… would need the base's payload.
+      let name = typeDisplayName(baseObject)
+      drop(namespace)
+      drop(baseObject)
+      drop(classCell)
+      guard builtinBase.isSubclassable else {
+        throw raise(.typeError, "type '\(name)' is not an acceptable base type")
+      }
+      throw InterpreterStop.unsupported(
+        feature: "subclassing \(name)", line: frames.last?.line ?? currentLine)
+    }
     var slotNames: [String]? = nil
     var entries = heap.dictTable(namespace).entries
     if let slots = entries.first(where: { heap.string($0.key) == "__slots__" }) {
