@@ -700,9 +700,9 @@ extension Interpreter {
   /// caller drops its own after the nested run.
   @inline(__always) mutating func leaveEnteredGenerator(_ generator: ObjectID) {
     enteredGenerators -= 1
-    // `drop` without its call: the `for` loop's frame still holds the
-    // generator, so the count does not reach zero here but at its end.
-    if heap.decrementReachesZero(generator) { deallocate(generator) }
+    // The `for` loop's frame still holds the generator, so the count does
+    // not reach zero here but at its end.
+    releaseResumedGenerator(generator)
   }
 
   /// Pushes a frame for `code` with its arguments already bound to slots
