@@ -217,7 +217,8 @@ extension Interpreter {
       Frame(
         code: code, pc: pc, base: base, stackBase: base &+ state.pointee.slotCount, blockBase: blockBase,
         globals: state.pointee.globals, namespace: .null, function: .null, frameObject: frameObject,
-        line: state.pointee.line, returnsToSwift: returnsToSwift, generator: generator))
+        line: state.pointee.line, returnsToSwift: returnsToSwift, generator: generator,
+        generatorState: Int32(truncatingIfNeeded: index)))
     if version == .py311 { warmUp(code) }  // RESUME
     // Set once: only finishing the generator clears it again.
     if pc == 0 { heap.setGeneratorNeedsClose(generator, true) }
@@ -240,9 +241,8 @@ extension Interpreter {
     let generator = frame.pointee.generator
     let base = frame.pointee.base
     let blockBase = frame.pointee.blockBase
-    guard let index = generatorStateIndex(generator) else {
-      preconditionFailure("generator \(generator) yields without a state")
-    }
+    let index = Int(frame.pointee.generatorState)
+    assert(generatorStateIndex(generator) == index, "generator \(generator) yields with another's state")
     let state = generatorStates.start + index
     state.pointee.pc = frame.pointee.pc
     state.pointee.line = frame.pointee.line
@@ -279,10 +279,9 @@ extension Interpreter {
 
   /// A generator frame returned or raised: the generator is exhausted.
   mutating func finishGenerator(_ frame: Frame) {
-    if let index = generatorStateIndex(frame.generator) {
-      generatorStates[index].finished = true
-      generatorStates[index].running = false
-    }
+    let state = generatorStates.start + Int(frame.generatorState)
+    state.pointee.finished = true
+    state.pointee.running = false
     heap.setGeneratorNeedsClose(frame.generator, false)
     popBlocks(downTo: frame.blockBase)
     // The exhausted generator lets go of its frame (`gi_frame` cleared);
