@@ -30,9 +30,13 @@ extension Interpreter {
   /// `runLoop` for the outermost run, which may stop at `pauseAtStep`: nil
   /// when it paused there (the timeline's per-step stop, taken millions of
   /// times a run, so it returns instead of throwing).
+  ///
+  /// Inlined into `runLoop`, which `sum()` or `next()` enter once per item
+  /// of a generator they drive.
+  @inline(__always)
   mutating func runPausableLoop() throws -> ObjectID? {
-    nestedDepth += 1
-    defer { nestedDepth -= 1 }
+    nestedDepth &+= 1
+    defer { nestedDepth &-= 1 }
     while true {
       do {
         if let result = try runUntilReturn() { return result }
