@@ -80,7 +80,7 @@ extension Interpreter {
       if !selfObject.isNull { values.append(retain(selfObject)) }
       for index in (calleeIndex + 1)..<(calleeIndex + 1 + count) { values.append(retain(values[index])) }
       openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: .null, base: base)
-      frames[frames.count - 1].callerKeeps = count + 1
+      frames[frames.count - 1].callerKeeps = Int32(count + 1)
     } else {
       // 3.11+: the arguments move into the frame, the callable's stack entry goes.
       let owner = retain(function)
@@ -133,7 +133,7 @@ extension Interpreter {
     for index in first..<end { values.append(values[index]) }
     openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: base)
     let top = frames.count - 1
-    frames[top].callerKeeps = count + 1
+    frames[top].callerKeeps = Int32(count + 1)
     frames[top].initializing = instance
     frames[top].initArguments = InitArguments(tuple: arguments)
     return true
@@ -331,7 +331,7 @@ extension Interpreter {
     }
     try pushFrame(
       code: payload.code, globals: payload.globals, namespace: .null, function: owner, arguments: slots)
-    if keeps { frames[frames.count - 1].callerKeeps = stackEntries }
+    if keeps { frames[frames.count - 1].callerKeeps = Int32(stackEntries) }
     frames[frames.count - 1].initializing = initializing
     frames[frames.count - 1].initArguments = initArguments
   }
@@ -369,7 +369,7 @@ extension Interpreter {
     values.append(contentsOf: positional)
     openFrame(code: payload.code, globals: payload.globals, namespace: .null, function: owner, base: base)
     let top = frames.count - 1
-    if keeps { frames[top].callerKeeps = stackEntries }
+    if keeps { frames[top].callerKeeps = Int32(stackEntries) }
     frames[top].initializing = initializing
     frames[top].initArguments = initArguments
     return true

@@ -30,9 +30,13 @@ extension Interpreter {
   /// `runLoop` for the outermost run, which may stop at `pauseAtStep`: nil
   /// when it paused there (the timeline's per-step stop, taken millions of
   /// times a run, so it returns instead of throwing).
+  ///
+  /// Inlined into `runLoop`, which `sum()` or `next()` enter once per item
+  /// of a generator they drive.
+  @inline(__always)
   mutating func runPausableLoop() throws -> ObjectID? {
-    nestedDepth += 1
-    defer { nestedDepth -= 1 }
+    nestedDepth &+= 1
+    defer { nestedDepth &-= 1 }
     while true {
       do {
         if let result = try runUntilReturn() { return result }
@@ -705,9 +709,9 @@ extension Interpreter {
   /// caller drops its own after the nested run.
   @inline(__always) mutating func leaveEnteredGenerator(_ generator: ObjectID) {
     enteredGenerators -= 1
-    // `drop` without its call: the `for` loop's frame still holds the
-    // generator, so the count does not reach zero here but at its end.
-    if heap.decrementReachesZero(generator) { deallocate(generator) }
+    // The `for` loop's frame still holds the generator, so the count does
+    // not reach zero here but at its end.
+    releaseResumedGenerator(generator)
   }
 
   /// Pushes a frame for `code` with its arguments already bound to slots

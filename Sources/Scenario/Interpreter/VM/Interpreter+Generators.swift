@@ -119,28 +119,54 @@ extension Interpreter {
   /// The generator's frame runs in a nested loop, as CPython's C caller
   /// (`next()`, `sum()`, a finalizer) runs `gen_send_ex`; a `for` loop over
   /// a generator enters it in the running loop instead (`enterGenerator`).
+  ///
+  /// Once per item when `sum()`, `list()` or `next()` drive a generator:
+  /// the reference held over the run is released in straight-line code on
+  /// both exits, not in a `defer` (which the optimiser outlines into a call).
   mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
     -> ObjectID?
   {
-    guard let index = generatorStateIndex(generator), !generatorStates[index].finished else { return nil }
-    if generatorStates[index].running { throw raise(.valueError, "generator already executing") }
+    guard let index = generatorStateIndex(generator) else { return nil }
+    let state = generatorStates.start + index
+    if state.pointee.finished { return nil }
+    if state.pointee.running { throw raise(.valueError, "generator already executing") }
     let first = pushGeneratorFrame(generator, index: index, returnsToSwift: true)
     heap.incref(generator)
-    defer { drop(generator) }
     let result: ObjectID
-    if exception.isNull {
-      if !first { push(retain(heap.none)) }
-      result = try runLoop()
-    } else {
-      setPending(exception)
-      guard try unwind() else { throw PythonRaise() }
-      result = try runLoop()
+    do {
+      result = try runResumedFrame(first: first, throwing: exception)
+    } catch {
+      releaseResumedGenerator(generator)
+      throw error
     }
+    releaseResumedGenerator(generator)
     if generatorStates[index].finished {
       drop(result)
       return nil
     }
     return result
+  }
+
+  /// Runs the generator frame `resumeGenerator` pushed until it yields or
+  /// returns, sending None into it (nothing on its `first` run) or, with
+  /// `exception` (owned), raising that at its `yield`.
+  @inline(__always)
+  private mutating func runResumedFrame(first: Bool, throwing exception: ObjectID) throws -> ObjectID {
+    if exception.isNull {
+      if !first { push(retain(heap.none)) }
+    } else {
+      setPending(exception)
+      guard try unwind() else { throw PythonRaise() }
+    }
+    return try runLoop()
+  }
+
+  /// The reference a resume took for the generator's run goes, as
+  /// `gen_send_ex`'s caller drops its own after the run: `drop` without its
+  /// call (a generator is never null), once per item.
+  @inline(__always)
+  mutating func releaseResumedGenerator(_ generator: ObjectID) {
+    if heap.decrementReachesZero(generator) { deallocate(generator) }
   }
 
   /// `FOR_ITER` over a generator that can run: pushes its frame to run in
@@ -191,7 +217,8 @@ extension Interpreter {
       Frame(
         code: code, pc: pc, base: base, stackBase: base &+ state.pointee.slotCount, blockBase: blockBase,
         globals: state.pointee.globals, namespace: .null, function: .null, frameObject: frameObject,
-        line: state.pointee.line, returnsToSwift: returnsToSwift, generator: generator))
+        line: state.pointee.line, returnsToSwift: returnsToSwift, generator: generator,
+        generatorState: Int32(truncatingIfNeeded: index)))
     if version == .py311 { warmUp(code) }  // RESUME
     // Set once: only finishing the generator clears it again.
     if pc == 0 { heap.setGeneratorNeedsClose(generator, true) }
@@ -214,9 +241,8 @@ extension Interpreter {
     let generator = frame.pointee.generator
     let base = frame.pointee.base
     let blockBase = frame.pointee.blockBase
-    guard let index = generatorStateIndex(generator) else {
-      preconditionFailure("generator \(generator) yields without a state")
-    }
+    let index = Int(frame.pointee.generatorState)
+    assert(generatorStateIndex(generator) == index, "generator \(generator) yields with another's state")
     let state = generatorStates.start + index
     state.pointee.pc = frame.pointee.pc
     state.pointee.line = frame.pointee.line
@@ -253,10 +279,9 @@ extension Interpreter {
 
   /// A generator frame returned or raised: the generator is exhausted.
   mutating func finishGenerator(_ frame: Frame) {
-    if let index = generatorStateIndex(frame.generator) {
-      generatorStates[index].finished = true
-      generatorStates[index].running = false
-    }
+    let state = generatorStates.start + Int(frame.generatorState)
+    state.pointee.finished = true
+    state.pointee.running = false
     heap.setGeneratorNeedsClose(frame.generator, false)
     popBlocks(downTo: frame.blockBase)
     // The exhausted generator lets go of its frame (`gi_frame` cleared);

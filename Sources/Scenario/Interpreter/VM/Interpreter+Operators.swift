@@ -1019,7 +1019,18 @@ extension Interpreter {
   }
 
   /// The next item of an iterator (owned), nil when exhausted.
+  ///
+  /// A generator is resumed from here, once per item when `sum()`,
+  /// `list()` or `next()` drive one, so the other kinds' switch (whose
+  /// cases need a large stack frame) is a separate function.
   mutating func nextItem(_ iterator: ObjectID) throws -> ObjectID? {
+    if heap.kind(of: iterator) == .generator { return try resumeGenerator(iterator) }
+    return try nextItemOfOtherKind(iterator)
+  }
+
+  /// `nextItem` for an iterator that is not a generator.
+  @inline(never)
+  private mutating func nextItemOfOtherKind(_ iterator: ObjectID) throws -> ObjectID? {
     let kind = heap.kind(of: iterator)
     switch kind {
     case .listIterator, .tupleIterator, .listReverseIterator:
@@ -1116,8 +1127,6 @@ extension Interpreter {
       }
       heap.withFields(iterator) { $0.index = entry.position + 1 }
       return retain(entry.key)
-    case .generator:
-      return try resumeGenerator(iterator)
     case .enumerate:
       let fields = heap.fieldsPayload(iterator)
       guard let item = try nextItem(fields.refs[0]) else { return nil }

@@ -45,8 +45,7 @@ extension Interpreter {
       var sum = value
       while true {
         guard let item = try nextItem(iterator) else { return heap.newMachineInt(sum) }
-        let kind = heap.kind(of: item)
-        if kind == .int || (kind == .bool && version >= .py39), let addend = heap.intValue(item) {
+        if let addend = heap.smallIntPayload(item) ?? boolAddend(item) {
           let (added, overflow) = sum.addingReportingOverflow(addend)
           if !overflow {
             sum = added
@@ -93,6 +92,12 @@ extension Interpreter {
       total = try addLeavingC(total, item)
     }
     return total
+  }
+
+  /// The value of a bool item that the int stage adds in C (3.9+; 3.8
+  /// takes bools to the general stage), nil for any other object.
+  private func boolAddend(_ item: ObjectID) -> Int? {
+    heap.kind(of: item) == .bool && version >= .py39 ? heap.intValue(item) : nil
   }
 
   /// `total + item` with both owned and released (owned result).
