@@ -544,6 +544,9 @@ extension Interpreter {
   {
     switch heap.kind(of: callee) {
     case .function, .boundMethod, .type:
+      if nestedDepth >= Interpreter.nestedRunLimit {
+        throw raise(.recursionError, "maximum recursion depth exceeded")
+      }
       let depth = frames.count
       push(retain(callee))
       for argument in positional { push(retain(argument)) }

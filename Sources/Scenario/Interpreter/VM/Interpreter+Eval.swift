@@ -22,6 +22,18 @@ extension Interpreter {
   }
 
   /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
+  /// How deep Python code may run under builtins that run Python code
+  /// (`sum()` driving a generator that calls `sum()`…, `map()` calling a
+  /// function that calls `map()`…): each such level is a nested `runLoop`
+  /// on the Swift stack (3–5 KB of it in a release build, up to ~100 KB in
+  /// a debug one), as each is a nested evaluation on CPython's C stack.
+  /// 3.12+ stop such nesting with RecursionError at a C-stack limit
+  /// whatever `sys.setrecursionlimit` says (~750 `sum()`-driven generator
+  /// levels in 3.12), 3.8–3.11 crash when the C stack runs out; heapscope
+  /// raises RecursionError here, inside the 512 MB stack it runs on
+  /// (ScenarioLoading.swift) in either build.
+  static let nestedRunLimit = 3_000
+
   mutating func runLoop() throws -> ObjectID {
     guard let result = try runPausableLoop() else { preconditionFailure("a nested run paused") }
     return result

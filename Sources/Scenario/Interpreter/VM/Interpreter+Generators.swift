@@ -130,6 +130,12 @@ extension Interpreter {
     let state = generatorStates.start + index
     if state.pointee.finished { return nil }
     if state.pointee.running { throw raise(.valueError, "generator already executing") }
+    if exception.isNull, frames.count >= recursionLimit || nestedDepth >= Interpreter.nestedRunLimit {
+      // `gen_send_ex` evaluates the frame as a call does: the recursion
+      // check at its entry (a generator resumed from C inside one resumed
+      // from C… is a recursion like any other).
+      throw raise(.recursionError, "maximum recursion depth exceeded")
+    }
     let first = pushGeneratorFrame(generator, index: index, returnsToSwift: true)
     heap.incref(generator)
     let result: ObjectID
