@@ -21,7 +21,6 @@ extension Interpreter {
     return try runLoop()
   }
 
-  /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
   /// How deep Python code may run under builtins that run Python code
   /// (`sum()` driving a generator that calls `sum()`…, `map()` calling a
   /// function that calls `map()`…): each such level is a nested `runLoop`
@@ -34,6 +33,7 @@ extension Interpreter {
   /// (ScenarioLoading.swift) in either build.
   static let nestedRunLimit = 3_000
 
+  /// Runs frames until the frame marked `returnsToSwift` returns; gives its result.
   mutating func runLoop() throws -> ObjectID {
     guard let result = try runPausableLoop() else { preconditionFailure("a nested run paused") }
     return result
