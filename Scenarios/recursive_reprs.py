@@ -43,3 +43,21 @@ nested = {"k": [1, (2, {"x": None})]}
 print(nested, len(str(nested)))
 s = "x"
 print([s, [s, [s]]], repr([s]))
+
+# Nesting that is deep rather than circular is printed level by level, each
+# a nested C call: CPython stops it with RecursionError — in 3.8-3.11 at
+# the recursion limit (less the frames running), in 3.12 and 3.13 at a
+# C-stack limit that does not follow sys.setrecursionlimit (about 1500 and
+# 10000 levels).
+def nested_lists(n):
+    x = []
+    for i in range(n):
+        x = [x]
+    return x
+
+
+for depth in (900, 1400, 1500, 9990, 10010):
+    try:
+        print(depth, "levels:", len(repr(nested_lists(depth))), "characters")
+    except RecursionError as e:
+        print(depth, "levels:", e)
