@@ -61,3 +61,10 @@ for depth in (900, 1400, 1500, 9990, 10010):
         print(depth, "levels:", len(repr(nested_lists(depth))), "characters")
     except RecursionError as e:
         print(depth, "levels:", e)
+
+# Comparing two such nests recurses the same way, with its own message.
+for depth in (900, 1497, 1600, 9998, 10010):
+    try:
+        print(depth, "levels equal:", nested_lists(depth) == nested_lists(depth))
+    except RecursionError as e:
+        print(depth, "levels:", e)

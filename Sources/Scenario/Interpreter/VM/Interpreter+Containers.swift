@@ -12,6 +12,30 @@ import HeapModel
 extension Interpreter {
   // MARK: Hashing and equality
 
+  /// A tuple's hash, the tuples nested in it hashed on an explicit stack,
+  /// depth first and left to right as CPython's recursive `tuplehash`:
+  /// CPython hashes ~100k levels of `((…),)` on its C stack, more than a
+  /// debug build of heapscope recursing in Swift could (~40k).
+  private mutating func tupleHash(_ tuple: ObjectID) throws -> Int {
+    var pending: [(items: [ObjectID], next: Int, hashes: [Int])] = [(heap.items(tuple), 0, [])]
+    while true {
+      let top = pending.count - 1
+      if pending[top].next < pending[top].items.count {
+        let item = pending[top].items[pending[top].next]
+        pending[top].next += 1
+        if heap.kind(of: item) == .tuple {
+          pending.append((heap.items(item), 0, []))
+        } else {
+          pending[top].hashes.append(try hash(item))
+        }
+        continue
+      }
+      let hash = PyHash.hashTuple(pending.removeLast().hashes)
+      if pending.isEmpty { return hash }
+      pending[pending.count - 1].hashes.append(hash)
+    }
+  }
+
   mutating func hash(_ object: ObjectID) throws -> Int {
     switch heap.kind(of: object) {
     case .str:
@@ -30,9 +54,7 @@ extension Interpreter {
     case .none:
       return PyHash.hashNone(version: version, address: UInt(heap.address(of: object)))
     case .tuple:
-      var hashes: [Int] = []
-      for item in heap.items(object) { hashes.append(try hash(item)) }
-      return PyHash.hashTuple(hashes)
+      return try tupleHash(object)
     case .list, .dict, .set:
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
     case .frozenset:

@@ -552,6 +552,8 @@ extension Interpreter {
       if op == .equal || op == .notEqual { return (op == .equal) }
       return nil
     case (.list, .list), (.tuple, .tuple):
+      try enterNestedComparison()
+      defer { comparisonDepth -= 1 }
       let a = heap.items(left)
       let b = heap.items(right)
       if (op == .equal || op == .notEqual) && a.count != b.count { return op == .notEqual }
@@ -570,6 +572,8 @@ extension Interpreter {
       return (a[0] == b[0] && a[1] == b[1]) == (op == .equal)
     case (.dict, .dict):
       guard op == .equal || op == .notEqual else { return nil }
+      try enterNestedComparison()
+      defer { comparisonDepth -= 1 }
       var same = heap.dictCount(left) == heap.dictCount(right)
       if same {
         for entry in heap.dictEntries(left) {

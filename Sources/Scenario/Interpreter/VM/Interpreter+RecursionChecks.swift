@@ -51,4 +51,32 @@ extension Interpreter {
       return true
     }
   }
+
+  /// How many levels of a nested container repr or comparison (each a
+  /// recursion-checked C call: `PyObject_Repr`, `PyObject_RichCompare`)
+  /// fit: 3.8–3.11 count them with the running frames, and `callLevels`
+  /// more for the builtin call that started them, against the recursion
+  /// limit; 3.12 and 3.13 against their C-stack limits, whatever
+  /// `sys.setrecursionlimit` says. Measured with lists nested n deep
+  /// (n + 1 lists) from a function: comparisons fit n = 997, 1497 and 9998
+  /// (3.8–3.11, 3.12, 3.13), reprs one level fewer. The cap also keeps a
+  /// deep one from exhausting heapscope's own stack (~25 KB a level in a
+  /// debug build).
+  func nestingLimit(callLevels: Int) -> Int {
+    switch version {
+    case .py312: 1498 - callLevels
+    case .py313: 9999 - callLevels
+    default: min(recursionLimit - frames.count - callLevels, 9999)
+    }
+  }
+
+  /// `PyObject_RichCompare`'s recursion check for one more nested container
+  /// comparison (see `nestingLimit`).
+  mutating func enterNestedComparison() throws {
+    comparisonDepth += 1
+    if comparisonDepth > nestingLimit(callLevels: 0) {
+      comparisonDepth -= 1
+      throw raise(.recursionError, "maximum recursion depth exceeded in comparison")
+    }
+  }
 }

@@ -179,29 +179,15 @@ extension Interpreter {
     }
   }
 
-  /// `PyObject_Repr`'s recursion check for one more nested container repr:
-  /// 3.8–3.11 count it with the Python frames against the recursion limit,
-  /// 3.12 and 3.13 against their C-stack limits (measured: 1496 and 9997
-  /// nested lists print). Past it, RecursionError — which also keeps a
-  /// deep repr from exhausting heapscope's own stack.
+  /// `PyObject_Repr`'s recursion check for one more nested container repr
+  /// (`nestingLimit`; the `repr()` or `print()` call counts one level).
   private mutating func enterNestedRepr() throws {
     reprDepth += 1
-    let limit =
-      switch version {
-      case .py312: 1496
-      case .py313: 9997
-      default: min(recursionLimit - frames.count, Interpreter.nestedReprLimit)
-      }
-    if reprDepth > limit {
+    if reprDepth > nestingLimit(callLevels: 1) {
       reprDepth -= 1
       throw raise(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
     }
   }
-
-  /// The deepest container repr 3.8–3.11 attempt whatever the recursion
-  /// limit (CPython's C stack would overflow; a debug build of heapscope
-  /// uses ~25 KB of stack a level).
-  static let nestedReprLimit = 9997
 
   /// `dict_keys([...])` and its siblings: the view enters the repr list,
   /// then its items go into a temporary list that is printed.

@@ -175,8 +175,10 @@ public struct Interpreter: Sendable {
   var globals: ObjectID = .null
   var recursionLimit: Int
   var reprInProgress: [ObjectID] = []
-  /// Container reprs under way, nested (`containerRepr`'s recursion check).
+  /// Container reprs and comparisons under way, nested (their recursion
+  /// checks, Interpreter+RecursionChecks.swift).
   var reprDepth = 0
+  var comparisonDepth = 0
   /// `Py_ReprEnter`'s objects, made by the first container repr of the run:
   /// the thread state's dict (owned here, as the thread state owns it) and
   /// the `Py_Repr` list in it (borrowed).
