@@ -21,6 +21,8 @@ struct Bench: ParsableCommand {
       min–max wall time and peak RSS with the ratio to CPython. Then the
       model-internal figures: a back step at the end of a long replay and one
       200×60 inspector frame. --short scales the workloads down 100× for CI.
+      --plain also times `heapscope run` without the timeline (the run a
+      script gets, which records nothing).
       """)
 
   @Option(help: "Only workloads whose name contains this.")
@@ -34,6 +36,9 @@ struct Bench: ParsableCommand {
 
   @Flag(help: "Print JSON instead of a table.")
   var json = false
+
+  @Flag(help: "Also time `heapscope run` without --timeline, with its ratio to CPython.")
+  var plain = false
 
   @Option(help: "The Benchmarks directory.")
   var directory = "Benchmarks"
@@ -86,6 +91,7 @@ struct Bench: ParsableCommand {
       var cpython: [Measurement] = []
       var heapscope: [Measurement] = []
       var memrayRuns: [Measurement] = []
+      var plainRuns: [Measurement] = []
       for _ in 0..<runs {
         cpython.append(try Peers.measure([python, workload.path]))
         if memray {
@@ -97,6 +103,7 @@ struct Bench: ParsableCommand {
             ]))
         }
         heapscope.append(try Peers.measure([me, "run", "--timeline", workload.path]))
+        if plain { plainRuns.append(try Peers.measure([me, "run", workload.path])) }
       }
       var row: [String: Any] = [
         "workload": file, "size": workload.size, "cpython": Measurement.summary(cpython),
@@ -107,6 +114,11 @@ struct Bench: ParsableCommand {
           / Double(max(Measurement.median(cpython.map(\.peakKB)), 1)),
       ]
       if memray { row["memray"] = Measurement.summary(memrayRuns) }
+      if plain {
+        row["heapscope_plain"] = Measurement.summary(plainRuns)
+        row["plain_wall_ratio"] =
+          Measurement.median(plainRuns.map(\.seconds)) / max(Measurement.median(cpython.map(\.seconds)), 1e-9)
+      }
       rows.append(row)
     }
     var model = try ModelFigures.measure(short: short)
@@ -134,7 +146,8 @@ struct Bench: ParsableCommand {
     print(
       "workload".padding(26) + "size".padding(9) + "cpython 3.12".padding(24)
         + "heapscope --timeline".padding(24)
-        + "wall ×".padding(9) + "rss ×".padding(8) + (memray ? "memray" : ""))
+        + "wall ×".padding(9) + "rss ×".padding(8)
+        + (plain ? "heapscope run".padding(24) + "wall ×".padding(9) : "") + (memray ? "memray" : ""))
     for row in rows {
       let c = row["cpython"] as! [String: Any]
       let h = row["heapscope"] as! [String: Any]
@@ -142,6 +155,11 @@ struct Bench: ParsableCommand {
       line += Measurement.cell(c).padding(24) + Measurement.cell(h).padding(24)
       line += String(format: "%.1f", row["wall_ratio"] as! Double).padding(9)
       line += String(format: "%.2f", row["rss_ratio"] as! Double).padding(8)
+      if let p = row["heapscope_plain"] as? [String: Any] {
+        line +=
+          Measurement.cell(p).padding(24)
+          + String(format: "%.1f", row["plain_wall_ratio"] as! Double).padding(9)
+      }
       if let m = row["memray"] as? [String: Any] { line += Measurement.cell(m) }
       print(line)
     }
