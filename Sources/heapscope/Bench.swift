@@ -86,6 +86,7 @@ struct Bench: ParsableCommand {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let me = CommandLine.arguments[0]
     var rows: [[String: Any]] = []
+    var paths: [String] = []
     for file in files {
       let workload = try Workload(path: directory + "/" + file, scale: short ? 0.01 : 1, scratch: scratch)
       var cpython: [Measurement] = []
@@ -120,6 +121,12 @@ struct Bench: ParsableCommand {
           Measurement.median(plainRuns.map(\.seconds)) / max(Measurement.median(cpython.map(\.seconds)), 1e-9)
       }
       rows.append(row)
+      paths.append(workload.path)
+    }
+    // In process, after every timed child: a child's peak RSS counts its
+    // parent's at the spawn (Linux keeps the larger across exec).
+    for (index, path) in paths.enumerated() {
+      for (key, value) in try ModelFigures.timeTravel(workload: path) { rows[index][key] = value }
     }
     var model = try ModelFigures.measure(short: short)
     let gcObjects = short ? 20_000 : 1_000_000
@@ -162,6 +169,14 @@ struct Bench: ParsableCommand {
       }
       if let m = row["memray"] as? [String: Any] { line += Measurement.cell(m) }
       print(line)
+    }
+    for row in rows {
+      print(
+        String(
+          format:
+            "time travel %@: %d steps; back step at the end %.1f ms (slowest of 5: %.1f), seek to the middle and back %.0f ms",
+          row["workload"] as! String, row["steps"] as! Int, row["back_step_at_end_ms"] as! Double,
+          row["slowest_back_step_at_end_ms"] as! Double, row["seek_middle_and_back_ms"] as! Double))
     }
     for (name, value) in model.sorted(by: { $0.key < $1.key }) { print("model \(name): \(value)") }
   }
@@ -342,6 +357,33 @@ enum ModelFigures {
       figures["steps_\(label)_history_bytes_per_step"] = Double(timeline.historyBytes) / Double(here)
     }
     return figures
+  }
+
+  /// Time travel on a bench workload, in process: recorded to the end as
+  /// `run --timeline` records it, then five back steps from the end (their
+  /// median and the slowest) and one seek to the middle and back — where a
+  /// big model's sparse checkpoints (Timeline.swift) cost the most
+  /// re-execution, as does landing after a long builtin call (`sum()` over
+  /// a generator), whose passed steps hold no checkpoint.
+  static func timeTravel(workload path: String) throws -> [String: Any] {
+    var timeline = try makeTimeline(try String(contentsOfFile: path, encoding: .utf8))
+    try timeline.runToEnd()
+    try timeline.loadCurrentEvents()
+    let end = timeline.step
+    var backSteps: [Double] = []
+    for _ in 1...5 {
+      let start = DispatchTime.now()
+      try timeline.stepBack()
+      backSteps.append(elapsed(since: start) * 1000)
+    }
+    let seekStart = DispatchTime.now()
+    try timeline.seek(to: end / 2)
+    try timeline.seek(to: end)
+    return [
+      "steps": end, "back_step_at_end_ms": Measurement.median(backSteps),
+      "slowest_back_step_at_end_ms": backSteps.max()!,
+      "seek_middle_and_back_ms": elapsed(since: seekStart) * 1000,
+    ]
   }
 
   /// One 200×60 inspector frame (build and draw, no flush) over a heap of

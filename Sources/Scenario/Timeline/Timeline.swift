@@ -22,6 +22,14 @@
 // through) keep the plain interval; a million-object replay no longer
 // spends a third of its time copying itself (PERFORMANCE.md, session 4).
 //
+// Sparse checkpoints make a step back on a big model re-execute up to
+// ~1.5M steps (150 ms on `million_tracked`). So a long re-execution — a
+// step back, a seek back, loading the last step's events after
+// `runToEnd` — also leaves a navigation checkpoint `navigationMargin` steps
+// short of where it ended, kept until the next long one: the next steps
+// back start there (5–12 ms medians on the bench workloads; PERFORMANCE.md,
+// session 12). It holds at most one model more.
+//
 // Per step the timeline records the line, the bytes and blocks the
 // allocator handed out and took back, and which kinds of event happened
 // (`StepMarks`) — 16 bytes per step, see StepHistory.swift — which gives the
@@ -113,6 +121,12 @@ public struct Timeline: Sendable {
   private var checkpointCosts: [Int]
   /// The first step at which the model's size allows the next checkpoint.
   private var earliestNextCheckpoint = 0
+  /// A checkpoint near where the latest long re-execution ended (see
+  /// `navigationMargin`), kept until the next one replaces it.
+  private(set) var navigationCheckpoint: Interpreter?
+  /// How far short of a long re-execution's end the navigation checkpoint
+  /// is taken, in steps.
+  static let navigationMargin = 8192
   /// The step at or after which stepping forward takes the next checkpoint:
   /// the first multiple of `interval` past the last checkpoint and not
   /// before `earliestNextCheckpoint` (one comparison a step; ground covered
@@ -169,26 +183,26 @@ public struct Timeline: Sendable {
     return try !advanceStep(keepingEvents: true)
   }
 
-  /// Moves to step `target` (clamped to the run), forwards or back.
+  /// Moves to step `target` (clamped to the run), forwards or back. A step
+  /// passed under a builtin, where the run cannot pause, lands on the first
+  /// step after it where it can.
   public mutating func seek(to target: Int) throws(InterpreterStop) {
     let target = max(0, totalSteps.map { min(target, $0) } ?? target)
     // Ground covered before runs in one go, to the last step before the
     // target where the run can pause (a step passed inside another's run,
     // under a builtin, is not one); the rest step by step, so the current
     // events and the records are complete.
-    var known = min(target - 1, records.count)
-    while known > 0, known < records.count, records[known].marks.contains(.continued) { known -= 1 }
+    let known = pausableStep(before: target)
     if target < interpreter.steps {
-      let index = checkpoints.lastIndex { $0.steps <= max(0, known) } ?? 0
-      interpreter = checkpoints[index]
+      interpreter = latestCheckpoint(atOrBefore: known)
       interpreter.heap.clearAllocatorLog()
       forgetCurrentEvents()
       if target == 0 { currentEventsAreLoaded = true }
     }
     if known > interpreter.steps {
       forgetCurrentEvents()
-      interpreter.heap.setEventLog(.off)
-      let finished = try interpreter.advance(toStep: known)
+      let (finished, navigation) = try Self.rerun(&interpreter, toStep: known)
+      if let navigation { navigationCheckpoint = navigation }
       if finished {
         // Not reached (known ground ends before the run does); were it,
         // the step would show no events rather than wrong ones.
@@ -214,12 +228,11 @@ public struct Timeline: Sendable {
   public mutating func loadCurrentEvents() throws(InterpreterStop) {
     if currentEventsAreLoaded { return }
     let from = currentStepStart
-    let index = checkpoints.lastIndex { $0.steps <= from } ?? 0
-    var replay = checkpoints[index]
+    var replay = latestCheckpoint(atOrBefore: from)
     replay.heap.clearAllocatorLog()
     if from > replay.steps {
-      replay.heap.setEventLog(.off)
-      _ = try replay.advance(toStep: from)
+      let navigation = try Self.rerun(&replay, toStep: from).navigation
+      if let navigation { navigationCheckpoint = navigation }
     }
     replay.heap.setEventLog(.full)
     _ = try replay.advance(toStep: from + 1)
@@ -231,12 +244,54 @@ public struct Timeline: Sendable {
   /// plus the checkpoints (each estimated as a whole model, which is what a
   /// checkpoint costs once the run has moved on and copy-on-write copied it).
   public var historyBytes: Int {
-    records.bytes + checkpointCosts.reduce(0, +)
+    records.bytes + checkpointCosts.reduce(0, +) + (navigationCheckpoint?.heap.approximateModelBytes ?? 0)
   }
 
-  /// Goes back one step.
+  /// The latest checkpoint at or before `step`, the navigation checkpoint
+  /// included.
+  private func latestCheckpoint(atOrBefore step: Int) -> Interpreter {
+    let latest = checkpoints.last { $0.steps <= step } ?? checkpoints[0]
+    if let navigationCheckpoint, navigationCheckpoint.steps <= step, navigationCheckpoint.steps > latest.steps
+    {
+      return navigationCheckpoint
+    }
+    return latest
+  }
+
+  /// Re-executes known ground up to `step` (a step where the run can
+  /// pause), the event log off. A long way — over twice
+  /// `navigationMargin` steps — returns a navigation checkpoint taken
+  /// `navigationMargin` steps short of `step` on the way.
+  private static func rerun(_ replay: inout Interpreter, toStep step: Int) throws(InterpreterStop)
+    -> (finished: Bool, navigation: Interpreter?)
+  {
+    replay.heap.setEventLog(.off)
+    var navigation: Interpreter?
+    if step - replay.steps > 2 * navigationMargin {
+      // Lands on the first step at or after where the run can pause,
+      // which is not past `step`.
+      if try replay.advance(toStep: step - navigationMargin) { return (true, nil) }
+      navigation = replay
+    }
+    return (try replay.advance(toStep: step), navigation)
+  }
+
+  /// Goes back one step: to the latest step before this one where the run
+  /// can pause. Steps passed under a builtin are skipped — seeking to one
+  /// lands on the step after the builtin's run, which used to leave a step
+  /// back after `sum()` over a generator where it was.
   public mutating func stepBack() throws(InterpreterStop) {
-    try seek(to: max(0, interpreter.steps - 1))
+    try seek(to: pausableStep(before: interpreter.steps))
+  }
+
+  /// The latest step before `step` where the run can pause, as far as the
+  /// records tell (a step not recorded yet counts as one); 0 at worst.
+  func pausableStep(before step: Int) -> Int {
+    var candidate = min(step - 1, records.count)
+    while candidate > 0, candidate < records.count, records.marks(at: candidate).contains(.continued) {
+      candidate -= 1
+    }
+    return max(0, candidate)
   }
 
   /// Runs to the end, recording every step. The run tallies only, so the
