@@ -63,16 +63,19 @@ enum ConstantFolder {
   }
 
   private static func repeatBytes(_ bytes: [UInt8], _ count: BigInt) -> ConstantKey? {
+    // A count past Py_ssize_t is an OverflowError at run time, never folded.
+    guard Int(exactly: count) != nil else { return nil }
     guard count >= 0, bytes.isEmpty || count <= BigInt(maxStrSize / bytes.count) else { return nil }
     var repeated: [UInt8] = []
-    for _ in 0..<Int(count) { repeated.append(contentsOf: bytes) }
+    for _ in 0..<(bytes.isEmpty ? 0 : Int(count)) { repeated.append(contentsOf: bytes) }
     return .bytes(repeated)
   }
 
   private static func repeatTuple(_ items: [ConstantKey], _ count: BigInt) -> ConstantKey? {
+    guard Int(exactly: count) != nil else { return nil }
     guard count >= 0, items.isEmpty || count <= BigInt(maxCollectionSize / items.count) else { return nil }
     var repeated: [ConstantKey] = []
-    for _ in 0..<Int(count) { repeated.append(contentsOf: items) }
+    for _ in 0..<(items.isEmpty ? 0 : Int(count)) { repeated.append(contentsOf: items) }
     return .tuple(repeated)
   }
 
@@ -81,10 +84,11 @@ enum ConstantFolder {
   }
 
   private static func repeatString(_ text: String, _ count: BigInt) -> ConstantKey? {
+    guard Int(exactly: count) != nil else { return nil }
     guard count >= 0 else { return .str(CodePointString("")) }
     let length = text.unicodeScalars.count
     guard length == 0 || count <= BigInt(maxStrSize / length) else { return nil }
-    return .str(CodePointString(String(repeating: text, count: Int(count))))
+    return .str(CodePointString(length == 0 ? "" : String(repeating: text, count: Int(count))))
   }
 
   private static func foldInts(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) -> ConstantKey? {
@@ -96,17 +100,21 @@ enum ConstantFolder {
       return .int(x * y)
     case .power:
       if y < 0 {
-        guard x != 0, let fx = Double(exactly: x), let fy = Double(exactly: y) else { return nil }
-        return .float(Foundation.pow(fx, fy).bitPattern)
+        guard let fx = Double(exactly: x), let fy = Double(exactly: y),
+          let value = try? PyNumeric.power(fx, fy)
+        else { return nil }
+        return .float(value.bitPattern)
       }
-      if x != 0, y > 0, BigInt(bits(x)) * y > BigInt(maxIntBits) { return nil }
+      // `safe_power` checks only a non-zero base: 0 ** y folds for any y.
+      if x == 0 { return .int(y == 0 ? 1 : 0) }
+      if y > 0, BigInt(bits(x)) * y > BigInt(maxIntBits) { return nil }
       return .int(x.power(Int(y)))
     case .leftShift:
       guard y >= 0, y <= BigInt(maxIntBits), bits(x) <= maxIntBits - Int(y) else { return nil }
       return .int(x << Int(y))
     case .rightShift:
       guard y >= 0 else { return nil }
-      return .int(y > 10_000 ? (x < 0 ? -1 : 0) : x >> Int(y))
+      return .int(PyNumeric.rightShift(x, y))
     case .bitAnd: return .int(x & y)
     case .bitOr: return .int(x | y)
     case .bitXor: return .int(x ^ y)
@@ -148,8 +156,8 @@ enum ConstantFolder {
       guard let value = try? PyNumeric.remainder(x, y, version: .default) else { return nil }
       result = value
     case .power:
-      guard !(x == 0 && y < 0), !(x < 0 && y != y.rounded()) else { return nil }
-      result = Foundation.pow(x, y)
+      guard let value = try? PyNumeric.power(x, y) else { return nil }
+      result = value
     default:
       return nil
     }

@@ -232,6 +232,13 @@ extension Interpreter {
           "unsupported operand type(s) for divmod(): '\(try typeName(of: args[0]))' and '\(try typeName(of: args[1]))'"
         )
       }
+      // float_divmod keeps its own message for a zero divisor.
+      let anyFloat = heap.kind(of: args[0]) == .float || heap.kind(of: args[1]) == .float
+      let zeroDivisor =
+        heap.kind(of: args[1]) == .float ? heap.floatValue(args[1]) == 0 : heap.intValue(args[1]) == 0
+      if anyFloat, zeroDivisor {
+        throw raise(.zeroDivisionError, "float divmod()")
+      }
       let quotient = try binaryOperation(.floorDivide, args[0], args[1], inPlace: false)
       let remainder = try binaryOperation(.modulo, args[0], args[1], inPlace: false)
       return heap.newTuple([quotient, remainder])
@@ -268,6 +275,10 @@ extension Interpreter {
         // A lone surrogate cannot live in a Swift string (the model's str).
         throw InterpreterStop.unsupported(
           feature: "chr() of a lone surrogate (U+D800…U+DFFF)", line: currentLine)
+      }
+      // 3.8-3.12 read the argument as a C int first; 3.13 clamps it.
+      if version <= .py312, heap.intValue(args[0]).map({ Int32(exactly: $0) == nil }) ?? true {
+        throw raise(.overflowError, "Python int too large to convert to C int")
       }
       guard let value = heap.intValue(args[0]), let scalar = Unicode.Scalar(UInt32(clamping: max(0, value))),
         value >= 0, value <= 0x10FFFF

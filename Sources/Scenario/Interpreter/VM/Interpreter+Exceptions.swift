@@ -40,6 +40,12 @@ extension Interpreter {
     case .overflowError: type = .overflowError
     case .zeroDivisionError: type = .zeroDivisionError
     case .keyError: type = .keyError
+    case .memoryError: return raise(.memoryError, nil)
+    }
+    if let errno = error.errno {
+      let args = heap.newTuple([heap.newInt(errno), heap.newStr(error.message)])
+      setPending(heap.newException(type: heap.typeObject(type), args: args))
+      return PythonRaise()
     }
     return raise(type, error.message)
   }

@@ -65,13 +65,15 @@ extension Interpreter {
       return heap.newTuple(items)
     case (.multiply, .str, .int), (.multiply, .int, .str):
       let (text, count) = leftKind == .str ? (left, right) : (right, left)
-      let times = max(0, heap.intValue(count) ?? 0)
+      let times = try repeatCount(
+        count, length: heap.str(text).length, tooLong: "repeated string is too long")
       // `unicode_repeat`: once is the str itself.
       if times == 1 { return retain(text) }
       return heap.newStr(String(repeating: heap.string(text), count: times))
     case (.multiply, .bytes, .int), (.multiply, .int, .bytes):
       let (value, count) = leftKind == .bytes ? (left, right) : (right, left)
-      let times = max(0, heap.intValue(count) ?? 0)
+      let times = try repeatCount(
+        count, length: heap.bytesValue(value).count, tooLong: "repeated bytes are too long")
       // `bytes_repeat`: a result as long as the operand is the operand
       // itself; any other is a new object, even an empty one.
       let bytes = heap.bytesValue(value)
@@ -83,7 +85,7 @@ extension Interpreter {
     case (.multiply, .list, .int), (.multiply, .int, .list), (.multiply, .tuple, .int),
       (.multiply, .int, .tuple):
       let (sequence, count) = (leftKind == .list || leftKind == .tuple) ? (left, right) : (right, left)
-      let times = max(0, heap.intValue(count) ?? 0)
+      let times = try repeatCount(count, length: heap.itemCount(sequence), tooLong: nil, itemBytes: 8)
       // `tuple_repeat`: once, or an empty tuple, is the tuple itself.
       if heap.kind(of: sequence) == .tuple, times == 1 || heap.itemCount(sequence) == 0 {
         return retain(sequence)
@@ -102,6 +104,29 @@ extension Interpreter {
     default:
       throw raise(.typeError, try binaryOperationError(op, left, right, inPlace: inPlace))
     }
+  }
+
+  /// How many times `sequence * count` repeats a sequence of `length`
+  /// items: a count past Py_ssize_t is an OverflowError before anything
+  /// else (even for an empty sequence); a negative one is zero. A result
+  /// longer than Py_ssize_t is `tooLong` (str, bytes) or a MemoryError
+  /// (list, tuple); one past the model's 4 GiB is a MemoryError, as
+  /// CPython's malloc would fail.
+  mutating func repeatCount(_ count: ObjectID, length: Int, tooLong: String?, itemBytes: Int = 1) throws
+    -> Int
+  {
+    guard let value = heap.intValue(count) else {
+      throw raise(.overflowError, "cannot fit 'int' into an index-sized integer")
+    }
+    // An empty sequence repeated is empty: zero rounds of work, not 2**62.
+    let times = length == 0 ? 0 : max(0, value)
+    guard times > 1 else { return times }
+    if times > Int.max / length {
+      if let tooLong { throw raise(.overflowError, tooLong) }
+      throw raise(.memoryError, nil)
+    }
+    if length * times > (1 << 32) / itemBytes { throw raise(.memoryError, nil) }
+    return times
   }
 
   /// Ints that fit in 64 bits, without BigInt: nil when an operand is not
@@ -300,11 +325,7 @@ extension Interpreter {
       case .trueDivide: return heap.newFloat(try PyNumeric.trueDivide(x, y))
       case .floorDivide: return heap.newFloat(try PyNumeric.floorDivide(x, y, version: version))
       case .modulo: return heap.newFloat(try PyNumeric.remainder(x, y, version: version))
-      case .power:
-        if x == 0 && y < 0 {
-          throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power")
-        }
-        return heap.newFloat(Foundation.pow(x, y))
+      case .power: return heap.newFloat(try PyNumeric.power(x, y))
       default:
         throw raise(
           .typeError, "unsupported operand type(s) for \(op.rawValue): '\(leftName)' and '\(rightName)'")
@@ -349,34 +370,31 @@ extension Interpreter {
       case .trueDivide:
         return heap.newFloat(try PyNumeric.trueDivide(x, y))
       case .floorDivide:
-        if y == 0 {
-          throw raise(
-            .zeroDivisionError,
-            version >= .py312 ? "integer division or modulo by zero" : "integer division or modulo by zero")
-        }
+        if y == 0 { throw raise(.zeroDivisionError, "integer division or modulo by zero") }
         return heap.newInt(
           big: try PyNumeric.floorDivide(x, y), origin: .floorDivide(lhsDigits: dx, rhsDigits: dy))
       case .modulo:
         if y == 0 {
           throw raise(
             .zeroDivisionError,
-            version >= .py312 ? "integer modulo by zero" : "integer division or modulo by zero")
+            version >= .py311 ? "integer modulo by zero" : "integer division or modulo by zero")
         }
         return heap.newInt(
           big: try PyNumeric.remainder(x, y, version: version),
           origin: .floorDivide(lhsDigits: dx, rhsDigits: dy))
       case .power:
         if y < 0 {
-          if x == 0 { throw raise(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
-          return heap.newFloat(Foundation.pow(try PyNumeric.toDouble(x), try PyNumeric.toDouble(y)))
+          return heap.newFloat(try PyNumeric.power(try PyNumeric.toDouble(x), try PyNumeric.toDouble(y)))
         }
-        return heap.newInt(big: x.power(Int(y)))
+        return heap.newInt(big: try PyNumeric.power(x, y))
       case .leftShift:
         if y < 0 { throw raise(.valueError, "negative shift count") }
-        return heap.newInt(big: x << Int(y), origin: .leftShift(lhsDigits: dx, bits: Int(y)))
+        let shifted = try PyNumeric.leftShift(x, y)
+        // A zero shifted any distance is zero; every other shift fitted in Int.
+        return heap.newInt(big: shifted, origin: .leftShift(lhsDigits: dx, bits: Int(exactly: y) ?? 0))
       case .rightShift:
         if y < 0 { throw raise(.valueError, "negative shift count") }
-        return heap.newInt(big: x >> Int(y))
+        return heap.newInt(big: PyNumeric.rightShift(x, y))
       case .bitAnd: return heap.newInt(big: x & y)
       case .bitOr: return heap.newInt(big: x | y)
       case .bitXor: return heap.newInt(big: x ^ y)

@@ -14,6 +14,8 @@ public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertib
     case overflowError = "OverflowError"
     case zeroDivisionError = "ZeroDivisionError"
     case keyError = "KeyError"
+    /// Raised without an argument, as `PyErr_NoMemory` does.
+    case memoryError = "MemoryError"
     /// Not an exception: the result would hold a lone surrogate, which a
     /// Swift string (the model's str) cannot; the run stops with a
     /// diagnostic naming `message`.
@@ -24,17 +26,26 @@ public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertib
   public var kind: Kind
   /// `str()` of the exception: the text after `TypeName: ` in a traceback.
   public var message: String
+  /// Set when CPython raises from `errno` (`PyErr_SetFromErrno`): the
+  /// exception's arguments are then `(errno, message)`, and its `str()` is
+  /// that tuple's repr.
+  public var errno: Int?
 
-  public init(_ kind: Kind, _ message: String) {
+  public init(_ kind: Kind, _ message: String, errno: Int? = nil) {
     self.kind = kind
     self.message = message
+    self.errno = errno
   }
 
   /// The exception's type name, e.g. `ValueError`.
   public var typeName: String { kind.rawValue }
 
   /// `TypeName: message`, the last line of a CPython traceback.
-  public var description: String { "\(typeName): \(message)" }
+  public var description: String {
+    if kind == .memoryError { return typeName }
+    if let errno { return "\(typeName): (\(errno), '\(message)')" }
+    return "\(typeName): \(message)"
+  }
 
   static func value(_ message: String) -> FormattingError { FormattingError(.valueError, message) }
   static func type(_ message: String) -> FormattingError { FormattingError(.typeError, message) }
@@ -42,6 +53,9 @@ public struct FormattingError: Error, Equatable, Sendable, CustomStringConvertib
   static func loneSurrogate(_ what: String) -> FormattingError {
     FormattingError(.unsupported, "\(what) of a lone surrogate (U+D800…U+DFFF)")
   }
+  /// `ERANGE` from libm: a float result too large (`_Py_ADJUST_ERANGE1`).
+  static let floatRange = FormattingError(.overflowError, "Numerical result out of range", errno: 34)
+  static let noMemory = FormattingError(.memoryError, "")
   static func zeroDivision(_ message: String) -> FormattingError {
     FormattingError(.zeroDivisionError, message)
   }
