@@ -368,6 +368,7 @@ extension Interpreter {
     -> ObjectID
   {
     if type.isException { return try newBuiltinException(type, args, keywords: keywords) }
+    let (args, keywords) = try constructorArguments(type, args, keywords: keywords)
     switch type {
     case .object:
       if !args.isEmpty || !keywords.isEmpty { throw raise(.typeError, "object() takes no arguments") }
@@ -393,7 +394,7 @@ extension Interpreter {
       default:
         throw raise(
           .typeError,
-          "int() argument must be a string, a bytes-like object or a real number, not '\(try typeName(of: value))'"
+          "int() argument must be a string, a bytes-like object or a \(version >= .py310 ? "real number" : "number"), not '\(try typeName(of: value))'"
         )
       }
     case .float:
@@ -403,17 +404,23 @@ extension Interpreter {
         return heap.kind(of: value) == .float ? retain(value) : heap.newFloat(heap.floatValue(value))
       case .int(let n)?: return heap.newFloat(try toDouble(.int(n)))
       default:
-        if heap.kind(of: value) == .str {
-          let text = heap.string(value).trimmingWhitespace().lowercased()
-          let special: [String: Double] = [
-            "inf": .infinity, "+inf": .infinity, "-inf": -.infinity, "nan": .nan, "infinity": .infinity,
-            "-infinity": -.infinity,
-          ]
-          if let parsed = special[text] ?? Double(text) { return heap.newFloat(parsed) }
-          throw raise(.valueError, "could not convert string to float: \(try repr(value))")
+        let text: [UInt8]
+        switch heap.kind(of: value) {
+        case .str: text = PyNumeric.intLiteralBytes(heap.string(value))
+        case .bytes, .bytearray: text = heap.bytesValue(value)
+        default:
+          throw raise(
+            .typeError,
+            "float() argument must be a string or a \(version >= .py310 ? "real number" : "number"), not '\(try typeName(of: value))'"
+          )
         }
-        throw raise(
-          .typeError, "float() argument must be a string or a number, not '\(try typeName(of: value))'")
+        if let parsed = PyNumeric.parseFloat(text) { return heap.newFloat(parsed) }
+        // 3.8-3.9 handed an all-space text, stripped, to PyOS_string_to_double,
+        // whose own message quotes what it was given: nothing.
+        if version <= .py39, text.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+          throw raise(.valueError, "could not convert string to float: ''")
+        }
+        throw raise(.valueError, "could not convert string to float: \(try repr(value))")
       }
     case .str:
       guard let value = args.first else { return heap.newStr("") }
