@@ -34,3 +34,13 @@ for template in ["{", "}", "{0!x}", "{}{0}", "{0}{}", "{5}", "{w}", "{0:{1:{2}}}
         template.format("s", 1, 2)
     except (ValueError, IndexError, KeyError, AttributeError) as e:
         print(repr(template), type(e).__name__, e)
+# print()'s keywords are checked before anything is written: sep before end,
+# each None or a str; an unknown keyword names print() (3.13: with a
+# suggestion).
+for keywords in [{"sep": 1}, {"end": b"x"}, {"sep": 1, "end": 2}, {"foo": 2}, {"sepp": " "}]:
+    try:
+        print("not written", **keywords)
+    except TypeError as e:
+        print("TypeError:", e)
+print("a", "b", sep=None, end=None)
+print("a", "b", sep="", end="|\n", flush=True)

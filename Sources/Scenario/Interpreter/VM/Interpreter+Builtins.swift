@@ -100,6 +100,7 @@ extension Interpreter {
     }
     switch builtin {
     case .print:
+      try checkPrintKeywords(keywords)
       var parts: [String] = []
       for arg in args { parts.append(try str(arg)) }
       let sep = try keyword("sep").flatMap { $0 == heap.none ? nil : try str($0) } ?? " "
