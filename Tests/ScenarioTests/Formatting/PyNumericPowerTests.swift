@@ -49,3 +49,15 @@ struct PyNumericPowerTests {
     }
   }
 }
+
+@Suite("model memory limits")
+struct ModelMemoryLimitTests {
+  @Test func hugeFormatWidthsAreMemoryErrors() throws {
+    #expect(PyNumeric.maxModelledBytes == 1 << 30)
+    #expect(throws: FormattingError.noMemory) {
+      try FormatSpec.parse(
+        Array("5000000000".unicodeScalars), defaultType: "d", defaultAlign: ">", typeName: "int",
+        version: .py312)
+    }
+  }
+}

@@ -110,8 +110,8 @@ extension Interpreter {
   /// items: a count past Py_ssize_t is an OverflowError before anything
   /// else (even for an empty sequence); a negative one is zero. A result
   /// longer than Py_ssize_t is `tooLong` (str, bytes) or a MemoryError
-  /// (list, tuple); one past the model's 4 GiB is a MemoryError, as
-  /// CPython's malloc would fail.
+  /// (list, tuple); one past the model's `PyNumeric.maxModelledBytes` is
+  /// a MemoryError, as CPython's malloc would fail.
   mutating func repeatCount(_ count: ObjectID, length: Int, tooLong: String?, itemBytes: Int = 1) throws
     -> Int
   {
@@ -125,7 +125,7 @@ extension Interpreter {
       if let tooLong { throw raise(.overflowError, tooLong) }
       throw raise(.memoryError, nil)
     }
-    if length * times > (1 << 32) / itemBytes { throw raise(.memoryError, nil) }
+    if length * times > PyNumeric.maxModelledBytes / itemBytes { throw raise(.memoryError, nil) }
     return times
   }
 

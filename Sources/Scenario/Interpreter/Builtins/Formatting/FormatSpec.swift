@@ -86,7 +86,11 @@ struct FormatSpec: Equatable {
       }
       pos += 1
     }
-    if let width = try integer(spec, &pos) { result.width = width }
+    if let width = try integer(spec, &pos) {
+      // Padding this wide is more memory than the model has.
+      if width > PyNumeric.maxModelledBytes { throw .noMemory }
+      result.width = width
+    }
     if end - pos > 0 && spec[pos] == "," {
       result.grouping = .comma
       pos += 1
@@ -96,7 +100,12 @@ struct FormatSpec: Equatable {
       result.grouping = .underscore
       pos += 1
     }
-    if end - pos > 0 && spec[pos] == "," { throw .value("Cannot specify both ',' and '_'.") }
+    // A ',' after the grouping: 3.8 always refuses it as a mix; 3.9+ only
+    // after '_' — after ',' it is read as the type (",," is "Cannot
+    // specify ',' with ','.").
+    if end - pos > 0 && spec[pos] == "," && (version < .py39 || result.grouping == .underscore) {
+      throw .value("Cannot specify both ',' and '_'.")
+    }
     if end - pos > 0 && spec[pos] == "." {
       pos += 1
       guard let precision = try integer(spec, &pos) else {

@@ -254,6 +254,13 @@ public enum PercentFormatter {
         _ = advance(&c.type)
       }
       if exhausted { throw .value("incomplete format") }
+      // Padding this wide is more memory than the model has (see
+      // PyNumeric.maxModelledBytes); an int's precision pads with zeros too.
+      let padsToPrecision = "diuxXo".unicodeScalars.contains(c.type)
+      if c.width > PyNumeric.maxModelledBytes || (padsToPrecision && c.precision > PyNumeric.maxModelledBytes)
+      {
+        throw .noMemory
+      }
       return c
     }
 

@@ -17,7 +17,7 @@
 // int ** int with a negative exponent is float ** float. With a huge
 // exponent, 0, 1 and -1 still have a result; any other base needs more
 // memory than there is. The model stops at `maxResultBits`: an int that
-// wide (512 MiB of digits) is a MemoryError, as CPython's malloc would fail
+// wide (1 GiB of digits) is a MemoryError, as CPython's malloc would fail
 // a little further on. `<<` likewise, except that a shift whose word count
 // does not fit CPython's digit count at all is an OverflowError ("too many
 // digits in integer", `_PyLong_New`'s check of MAX_LONG_DIGITS).
@@ -27,8 +27,13 @@ import Foundation
 import HeapModel
 
 extension PyNumeric {
+  /// The largest str, bytes or int the model makes (1 GiB): past it an
+  /// operation is a MemoryError, as CPython's malloc would fail on a
+  /// machine a little smaller than it needs. Huge repeat counts, shifts,
+  /// exponents and format widths all stop here instead of trapping.
+  static let maxModelledBytes = 1 << 30
   /// Ints wider than this are a MemoryError in the model.
-  static let maxResultBits = 1 << 32
+  static let maxResultBits = maxModelledBytes * 8
 
   /// `x ** y` for floats (`float_pow`).
   /// - Throws: ZeroDivisionError for 0.0 to a negative power, OverflowError
