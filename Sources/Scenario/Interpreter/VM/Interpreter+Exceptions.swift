@@ -326,27 +326,30 @@ extension Interpreter {
     return text + exceptionSummary(exception) + suggestion + "\n"
   }
 
-  /// `TypeError: message` as the last traceback line shows it.
+  /// `TypeError: message` as the last traceback line shows it: the class
+  /// (a scenario's class by its `__name__` in 3.8, its `__qualname__` from
+  /// 3.9, such as `f.<locals>.Inner`; prefixed with `__main__.` up to 3.10,
+  /// while 3.11+ leave out the `__main__` and `builtins` modules, in the C
+  /// printer and in `traceback.py` alike) and `str()` of the exception, which runs a
+  /// `__str__` the class defines; one that raises prints
+  /// `<exception str() failed>`.
   mutating func exceptionSummary(_ exception: ObjectID) -> String {
     let cls = heap.type(of: exception)
     var name = typeDisplayName(cls)
-    if heap.kind(of: cls) == .type, version >= .py38 {
-      name = "__main__." + name
+    if heap.kind(of: cls) == .type {
+      if version >= .py39 { name = heap.classPayload(cls).qualifiedName }
+      if version < .py311 { name = "__main__." + name }
     }
-    let args = heap.exceptionField(exception, 0)
+    let saved = pendingException
+    pendingException = .null
     let message: String
-    if heap.kind(of: args) == .tuple, heap.itemCount(args) == 1 {
-      let item = heap.item(args, 0)
-      if heap.type(of: exception) == heap.typeObject(.keyError) {
-        message = (try? repr(item)) ?? "?"
-      } else {
-        message = (try? str(item)) ?? "?"
-      }
-    } else if heap.kind(of: args) == .tuple, heap.itemCount(args) == 0 {
-      message = ""
-    } else {
-      message = (try? repr(args)) ?? "?"
+    do {
+      message = try str(exception)
+    } catch {
+      message = "<exception str() failed>"
+      clearPending()
     }
+    pendingException = saved
     return message.isEmpty ? name : "\(name): \(message)"
   }
 

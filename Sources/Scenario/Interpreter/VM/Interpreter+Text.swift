@@ -21,10 +21,13 @@ extension Interpreter {
       }
       return try repr(object)
     case .exception, .stopIteration, .attributeError:
+      if let text = try exceptionOverride(object, "__str__") { return text }
       let args = heap.exceptionField(object, 0)
       if heap.itemCount(args) == 0 { return "" }
       if heap.itemCount(args) == 1 {
-        if heap.type(of: object) == heap.typeObject(.keyError) { return try repr(heap.item(args, 0)) }
+        if inherits(heap.type(of: object), from: heap.typeObject(.keyError)) {
+          return try repr(heap.item(args, 0))
+        }
         return try str(heap.item(args, 0))
       }
       return try repr(args)
@@ -85,6 +88,7 @@ extension Interpreter {
       return
         "<\(classModuleName(cls)).\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
     case .exception, .stopIteration, .attributeError:
+      if let text = try exceptionOverride(object, "__repr__") { return text }
       let args = heap.exceptionField(object, 0)
       let name = typeDisplayName(heap.type(of: object))
       if heap.itemCount(args) == 1 { return "\(name)(\(try repr(heap.item(args, 0))))" }
@@ -128,6 +132,20 @@ extension Interpreter {
     default:
       return "<\(try typeName(of: object)) object at \(hexAddress(object))>"
     }
+  }
+
+  /// The result of a `__str__` or `__repr__` that an exception class of the
+  /// scenario defines (BaseException's own are not in the model's class
+  /// dicts), nil when the class inherits the builtin one.
+  private mutating func exceptionOverride(_ exception: ObjectID, _ name: String) throws -> String? {
+    let cls = heap.type(of: exception)
+    guard heap.kind(of: cls) == .type, let method = try lookupType(cls, name) else { return nil }
+    let result = try callObject(method, [exception])
+    defer { drop(result) }
+    guard heap.kind(of: result) == .str else {
+      throw raise(.typeError, "\(name) returned non-string (type \(try typeName(of: result)))")
+    }
+    return heap.string(result)
   }
 
   func hexAddress(_ object: ObjectID) -> String { "0x" + String(heap.address(of: object), radix: 16) }
