@@ -373,7 +373,7 @@ extension Interpreter {
     for builtin in Builtin.allCases {
       switch builtin.owner {
       case .builtins: builtinsByName[builtin.name] = builtinObjects[builtin.rawValue]
-      case .module(let name):
+      case .module(let name) where builtin.isAvailable(in: version):
         let key = heap.intern(builtin.name)
         // `weakref.ref` is the weak reference type itself (`ReferenceType`).
         let value = builtin == .weakrefRef ? heap.typeObject(.weakref) : builtinObjects[builtin.rawValue]
@@ -387,7 +387,7 @@ extension Interpreter {
             moduleNamespaces[modules[name]!]!, hash: PyHash.hash("ReferenceType", version: version),
             key: heap.intern("ReferenceType"), value: value)
         }
-      case .type, .moduleClass: break
+      case .module, .type, .moduleClass: break  // a module function added after this version is absent
       }
     }
     moduleObjects = modules
