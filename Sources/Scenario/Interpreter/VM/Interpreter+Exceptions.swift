@@ -316,8 +316,10 @@ extension Interpreter {
         text += "  File \"\(path)\", line \(fields.index), in \(code.tracebackName)\n"
         let span = fields.step < code.spans.count ? code.spans[fields.step] : .none
         let location = span.isNone ? nil : CodeLocation(span.range, in: source)
-        text += TracebackCarets.sourceLines(
-          in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
+        if !modulesTornDown {
+          text += TracebackCarets.sourceLines(
+            in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
+        }
       }
       traceback = fields.refs[0]
     }

@@ -12,14 +12,20 @@ import HeapModel
 extension Interpreter {
   /// Runs a collection of `generation` (an explicit `gc.collect()` when
   /// `automatic` is false) and returns what `gc.collect()` returns.
-  mutating func collectGarbage(generation: Int, automatic: Bool) throws -> Int {
+  /// `callbacks` false: gc.callbacks are not told (the last collection of
+  /// shutdown, `_PyGC_CollectNoFail`). `recorded` false: the collection is
+  /// neither logged phase by phase nor listed in the collection log (the
+  /// collections of shutdown, after the scenario's last step).
+  mutating func collectGarbage(
+    generation: Int, automatic: Bool, callbacks: Bool = true, recorded: Bool = true
+  ) throws -> Int {
     let started = automatic ? heap.beginAutomaticCollection() : heap.beginCollection(generation: generation)
     guard var collection = started else { return 0 }
-    var phases = GCPhaseRecorder.start(&collection, heap: &heap)
+    var phases = recorded ? GCPhaseRecorder.start(&collection, heap: &heap) : nil
     while let request = heap.advanceCollection(&collection) {
       switch request {
       case .invokeCallbacks(let phase, let info):
-        try invokeGCCallbacks(phase, info)
+        if callbacks { try invokeGCCallbacks(phase, info) }
       case .writeStderr(let message):
         writeError(heap.gcDebugText(message, elapsedSeconds: collection.modelledElapsedSeconds))
       case .callWeakrefCallback(let weakref, let callback):
@@ -35,6 +41,7 @@ extension Interpreter {
         phases?.phaseEnded(finished, collection, heap: &heap)
       }
     }
+    guard recorded else { return collection.result }
     gcLog.append(
       GCLogRecord(
         step: steps, generation: collection.generation, collected: collection.collected,
