@@ -206,9 +206,22 @@ extension Interpreter {
       return try getIterator(args[0])
     case .next:
       try expect(1...2)
-      if let item = try nextItem(args[0]) { return item }
-      if args.count == 2 { return retain(args[1]) }
-      throw raise(.stopIteration, nil)
+      guard heap.kind(of: args[0]) == .generator else {
+        if let item = try nextItem(args[0]) { return item }
+        if args.count == 2 { return retain(args[1]) }
+        throw raise(.stopIteration, nil)
+      }
+      // A generator's `return value` becomes StopIteration(value) (the
+      // exception's `value`); a default swallows it.
+      var returned = ObjectID.null
+      if let item = try resumeGenerator(args[0], returnValue: &returned) { return item }
+      if args.count == 2 {
+        drop(returned)
+        return retain(args[1])
+      }
+      if returned.isNull { throw raise(.stopIteration, nil) }
+      setPending(heap.newException(type: heap.typeObject(.stopIteration), args: heap.newTuple([returned])))
+      throw PythonRaise()
     case .all, .any:
       try expect(1...1)
       let iterator = try getIterator(args[0])

@@ -183,6 +183,10 @@ extension Interpreter {
     // model keeps the flag as the cause field being set, None included.
     case "__suppress_context__": return refs[3].isNull ? heap.falseObject : heap.trueObject
     case "name", "obj": return nameErrorAttribute(exception, name)
+    // StopIteration_init keeps its first argument (None without one).
+    case "value" where inherits(heap.type(of: exception), from: heap.typeObject(.stopIteration)):
+      let args = refs[0]
+      return heap.kind(of: args) == .tuple && heap.itemCount(args) > 0 ? heap.item(args, 0) : heap.none
     default: return nil
     }
     return value.isNull ? heap.none : value

@@ -121,6 +121,9 @@ struct GeneratorState: Sendable {
   /// then in `Interpreter.generatorBlocks` (levels relative to the frame's
   /// base).
   var hasBlocks = false
+  /// The exception its own `except` block was handling when it yielded
+  /// (`gi_exc_state`, owned); the caller's came back into effect meanwhile.
+  var handledException: ObjectID = .null
   var running = false
   var finished = false
   /// The frame object the generator owns while it is not running (3.8–3.10
