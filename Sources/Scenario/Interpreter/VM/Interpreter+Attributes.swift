@@ -529,10 +529,23 @@ extension Interpreter {
       heap.noteClassAttributeStored(object, value: value)
       if !old.isNull { drop(key) }
       drop(old)
+    case .weakproxy:
+      // `proxy_setattr`: the store goes to the referent.
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      try setAttribute(referent, name, value)
     default:
       throw raise(
         .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
+  }
+
+  /// A weak proxy's referent (owned for the operation), or the
+  /// ReferenceError of a dead proxy.
+  mutating func liveProxyReferent(_ proxy: ObjectID) throws -> ObjectID {
+    let referent = heap.weakrefReferent(proxy)
+    if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
+    return retain(referent)
   }
 
   /// What 3.13 adds to the AttributeError of setting or deleting an
@@ -604,6 +617,11 @@ extension Interpreter {
 
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
     let kind = heap.kind(of: object)
+    if kind == .weakproxy {
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      return try deleteAttribute(referent, name)
+    }
     if kind == .instance || kind == .slotsInstance || kind == .exception,
       let attribute = try lookupType(heap.type(of: object), name), heap.kind(of: attribute) == .property
     {

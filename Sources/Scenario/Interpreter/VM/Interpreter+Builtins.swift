@@ -133,20 +133,7 @@ extension Interpreter {
       return heap.newBool(try isSubclass(args[0], args[1]))
     case .callable:
       try expect(1...1)
-      let kind = heap.kind(of: args[0])
-      // PyCallable_Check: the type has tp_call — a class defining __call__
-      // (with or without __slots__), weak references, callable proxies.
-      var callable = [
-        .function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType, .weakref,
-      ]
-      .contains(kind)
-      if kind == .instance || kind == .slotsInstance || kind == .exception,
-        heap.kind(of: heap.type(of: args[0])) == .type,
-        try lookupType(heap.type(of: args[0]), "__call__") != nil
-      {
-        callable = true
-      }
-      return heap.newBool(callable)
+      return heap.newBool(try isCallableObject(args[0]))
     case .abs:
       try expect(1...1)
       switch number(args[0]) {
@@ -429,6 +416,22 @@ extension Interpreter {
 
   /// `issubclass(cls, classInfo)` (`PyObject_IsSubclass`): the class itself
   /// answers at once, a tuple is tried in order, then both must be classes.
+  /// PyCallable_Check: the type has tp_call — a class defining __call__
+  /// (with or without __slots__), weak references, callable proxies.
+  func isCallableObject(_ object: ObjectID) throws -> Bool {
+    let kind = heap.kind(of: object)
+    if [.function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType, .weakref].contains(
+      kind)
+    {
+      return true
+    }
+    if kind == .weakproxy { return heap.type(of: object) == heap.typeObject(.weakCallableProxy) }
+    guard kind == .instance || kind == .slotsInstance || kind == .exception,
+      heap.kind(of: heap.type(of: object)) == .type
+    else { return false }
+    return try lookupType(heap.type(of: object), "__call__") != nil
+  }
+
   mutating func isSubclass(_ cls: ObjectID, _ classInfo: ObjectID) throws -> Bool {
     if heap.kind(of: classInfo) == .tuple {
       for target in heap.items(classInfo) where try isSubclass(cls, target) { return true }

@@ -230,8 +230,16 @@ extension Interpreter {
       {
         return retain(existing)
       }
+      // A proxy without a callback is shared too (`get_basic_refs`).
+      if builtin == .weakrefProxy, callback.isNull,
+        let existing = heap.weakrefLists[referent]?.first(where: {
+          heap.kind(of: $0) == .weakproxy && heap.weakrefCallback($0).isNull
+        })
+      {
+        return retain(existing)
+      }
       let weakref = heap.newWeakref(to: referent, callback: callback)
-      if builtin == .weakrefProxy { heap.markAsProxy(weakref) }
+      if builtin == .weakrefProxy { heap.markAsProxy(weakref, callable: try isCallableObject(referent)) }
       return weakref
     case .weakrefGetweakrefcount:
       return heap.newInt(heap.weakrefLists[args[0]]?.count ?? 0)

@@ -434,12 +434,25 @@ extension Interpreter {
         return heap.bigIntValue(result) != 0
       }
       return true
+    case .weakproxy:
+      // `proxy_bool`: the referent's truth; a dead proxy raises.
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      return try isTrue(referent)
     default: return true
     }
   }
 
   mutating func richCompare(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> ObjectID
   {
+    if heap.kind(of: left) == .weakproxy || heap.kind(of: right) == .weakproxy {
+      // `proxy_richcompare`: both sides unwrapped (a dead one raises).
+      let a = heap.kind(of: left) == .weakproxy ? try liveProxyReferent(left) : retain(left)
+      defer { drop(a) }
+      let b = heap.kind(of: right) == .weakproxy ? try liveProxyReferent(right) : retain(right)
+      defer { drop(b) }
+      return try richCompare(a, b, op)
+    }
     if let result = compareScalars(left, right, op) { return heap.newBool(result) }
     if heap.kind(of: left) == .weakref, let result = try weakrefRichCompare(left, right, op) { return result }
     if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }

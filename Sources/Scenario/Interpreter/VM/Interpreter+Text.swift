@@ -31,6 +31,13 @@ extension Interpreter {
         return try str(heap.item(args, 0))
       }
       return try repr(args)
+    case .weakproxy:
+      // `proxy_str`: str() of the referent; a dead proxy raises.
+      let referent = heap.weakrefReferent(object)
+      if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
+      heap.incref(referent)
+      defer { drop(referent) }
+      return try str(referent)
     default:
       return try repr(object)
     }
@@ -119,6 +126,13 @@ extension Interpreter {
     case .generator:
       let code = program.codes[heap.fieldsPayload(object).index]
       return "<generator object \(code.qualifiedName) at \(hexAddress(object))>"
+    case .weakproxy where version < .py313:
+      // 3.8-3.12 `proxy_repr`: the referent's tp_name, and None's once it
+      // is dead (PyWeakref_GET_OBJECT); 3.13 writes it as a weakref does.
+      let referent = heap.weakrefReferent(object)
+      let target = referent.isNull ? heap.none : referent
+      return
+        "<weakproxy at \(hexAddress(object)) to \(typeReprName(heap.type(of: target))) at \(hexAddress(target))>"
     case .weakref, .weakproxy:
       let referent = heap.weakrefReferent(object)
       let kind = heap.kind(of: object) == .weakref ? "weakref" : "weakproxy"
