@@ -1,9 +1,10 @@
 # A weakref.proxy forwards (almost) everything to its referent while it
-# lives: attribute reads, stores and deletes, str(), truth, comparisons, and
-# calls when the referent is callable (then the proxy's type is
-# CallableProxyType). One proxy without a callback is shared, like a plain
-# ref. A proxy is never hashable. Once the referent is gone every forwarded
-# operation raises ReferenceError; repr() still works and says "dead".
+# lives: attribute reads, stores and deletes, str(), truth, comparisons,
+# len(), subscripts, `in`, iteration, and calls when the referent is
+# callable (then the proxy's type is CallableProxyType). One proxy without a
+# callback is shared, like a plain ref. A proxy is never hashable. Once the
+# referent is gone every forwarded operation raises ReferenceError; repr()
+# still works.
 import weakref
 
 
@@ -35,6 +36,29 @@ try:
     hash(p)
 except TypeError as e:
     print("TypeError:", e)
+
+
+class Scores:
+    def __init__(self, values):
+        self.values = values
+
+    def __len__(self):
+        return len(self.values)
+
+    def __getitem__(self, i):
+        return self.values[i]
+
+    def __setitem__(self, i, v):
+        self.values[i] = v
+
+    def __contains__(self, v):
+        return v in self.values
+
+
+board = Scores([3, 1, 2])
+pb = weakref.proxy(board)
+pb[0] = 9
+print(len(pb), pb[0], 2 in pb, 5 in pb, sorted(pb), board.values)
 
 
 def double(x):

@@ -882,5 +882,8 @@ extension Interpreter {
   // MARK: Names
 
   /// The type's name of an object, as error messages show it.
-  func typeName(of object: ObjectID) throws -> String { typeDisplayName(heap.type(of: object)) }
+  /// The type's `tp_name`, as CPython's messages print it (`'%.200s'
+  /// object …`): 3.10+ name the weak reference types `weakref.ProxyType`
+  /// and so on, while their `__name__` is `ProxyType`.
+  func typeName(of object: ObjectID) throws -> String { typeReprName(heap.type(of: object)) }
 }

@@ -85,6 +85,11 @@ extension Interpreter {
     do {
       drop(try callObject(callee, arguments))
     } catch is PythonRaise {
+      // An exception without a traceback (a builtin callback raised) is
+      // given one for the running Python frame (`write_unraisable_exc`).
+      if tracebackField(of: pendingException).isNull, !frames.isEmpty {
+        addTraceback(frameAt: frames.count - 1)
+      }
       writeError("Exception ignored in: \((try? repr(callee)) ?? "?")\n")
       writeError(tracebackText(pendingException, unraisable: true))
       clearPending()
