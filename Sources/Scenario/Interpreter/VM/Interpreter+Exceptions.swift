@@ -114,9 +114,28 @@ extension Interpreter {
       return raise(.typeError, "exceptions must derive from BaseException")
     }
     if !cause.isNull {
-      // `from None` keeps None as the cause: no cause, context suppressed
+      // `do_raise`: a class is instantiated, an instance or None taken as
+      // it is; anything else is a TypeError instead of the raise. `from
+      // None` keeps None as the cause: no cause, context suppressed
       // (CPython's NULL cause with __suppress_context__ set).
-      setExceptionField(exception, 3, cause)
+      var causeObject = cause
+      if isClass(cause), inherits(cause, from: heap.typeObject(.baseException)) {
+        do {
+          causeObject = try callObject(cause, [])
+        } catch {
+          drop(cause)
+          drop(exception)
+          throw error
+        }
+        drop(cause)
+      } else if cause != heap.none,
+        ![.exception, .stopIteration, .attributeError].contains(heap.kind(of: cause))
+      {
+        drop(cause)
+        drop(exception)
+        return raise(.typeError, "exception causes must derive from BaseException")
+      }
+      setExceptionField(exception, 3, causeObject)
     }
     setPending(exception)
     return PythonRaise()
