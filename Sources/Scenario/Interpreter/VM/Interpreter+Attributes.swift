@@ -192,6 +192,9 @@ extension Interpreter {
     if let versions = CPythonTypeAttributes.masks[owner]?[name], versions & (1 << (version.minor - 8)) != 0 {
       return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
     }
+    if kind == .instance, let owner = unmodelledWeakMappingMethod(object, name) {
+      return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
+    }
     if attributeProbeDepth == frames.count { return AttributeProbeMiss() }
     if version <= .py39, kind == .instance || kind == .slotsInstance,
       heap.slotIndex(ofClass: heap.type(of: object), name: name) != nil
@@ -546,6 +549,21 @@ extension Interpreter {
     let referent = heap.weakrefReferent(proxy)
     if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
     return retain(referent)
+  }
+
+  /// The class name when `name` is a method CPython's weak mapping has
+  /// (its own or a `MutableMapping` mixin) that the model's static class
+  /// lacks: such a lookup is refused as unmodelled, not answered with an
+  /// AttributeError CPython would never raise.
+  func unmodelledWeakMappingMethod(_ object: ObjectID, _ name: String) -> String? {
+    let cls = heap.type(of: object)
+    let mixins: Set<String> = ["clear", "popitem", "__copy__", "__deepcopy__", "__eq__", "__ne__"]
+    let operators: Set<String> = version >= .py39 ? ["__or__", "__ror__", "__ior__"] : []
+    for owner in ["WeakValueDictionary", "WeakKeyDictionary"] where cls == weakrefModuleClass(owner) {
+      let own: Set<String> = owner == "WeakValueDictionary" ? ["itervaluerefs"] : []
+      return mixins.union(operators).union(own).contains(name) ? owner : nil
+    }
+    return nil
   }
 
   /// What 3.13 adds to the AttributeError of setting or deleting an
