@@ -83,3 +83,16 @@ try:
         raise KeyError("outer")
 except KeyError as e:
     print("plain:", e.__cause__, e.__suppress_context__, type(e.__context__).__name__)
+
+
+# `raise ... from X` takes a class (instantiated), an instance or None; any
+# other cause makes the raise itself a TypeError.
+def raise_from(cause):
+    try:
+        raise ValueError("v") from cause
+    except Exception as e:
+        return type(e).__name__ + ": " + str(e) + " | cause " + repr(e.__cause__)
+
+
+for cause in (KeyError, KeyError("k"), None, 5, "text", int):
+    print(raise_from(cause))

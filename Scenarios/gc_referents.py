@@ -32,3 +32,11 @@ class MyError(ValueError):
 
 print("ValueError referents:", [type(x).__name__ for x in gc.get_referents(ValueError("x"))])
 print("MyError referents:", [type(x).__name__ for x in gc.get_referents(MyError("y"))])
+# A dict visits each entry's value, then its key — but only the values while
+# every key is a str (CPython's str-only key tables), so a str-keyed dict
+# shows half as many referents; one non-str key turns the keys back on.
+print("str-keyed dict referents:", [type(x).__name__ for x in gc.get_referents({"k": a, "n": 1})])
+print("int-keyed dict referents:", [type(x).__name__ for x in gc.get_referents({1: a, 2: "s"})])
+mixed = {"k": a}
+mixed[(1,)] = 2
+print("after a tuple key:", [type(x).__name__ for x in gc.get_referents(mixed)])

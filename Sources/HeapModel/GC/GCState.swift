@@ -146,6 +146,13 @@ public struct GCState: Sendable {
   /// 3.8–3.11 the allocation collects at once). Cleared by
   /// `beginAutomaticCollection`.
   public internal(set) var collectionScheduled = false
+  /// 3.8–3.11: the allocation that scheduled the collection has not been
+  /// tracked yet; the next object tracked is it (`scheduledNewborn`).
+  var awaitingNewborn = false
+  /// 3.8–3.11: the object whose allocation crossed the threshold. CPython
+  /// collects inside that allocation, before the object is tracked, so it
+  /// sits the (deferred) collection out (`beginAutomaticCollection`).
+  public internal(set) var scheduledNewborn = ObjectID.null
   /// `gc.get_stats()`, per generation.
   public internal(set) var stats = [GCGenerationStats](repeating: GCGenerationStats(), count: 3)
   /// The `gc.garbage` list object, set by the interpreter; created on first

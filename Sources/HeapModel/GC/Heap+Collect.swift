@@ -68,6 +68,10 @@ extension Heap {
   /// scheduled flag; nil when nothing is to be collected.
   public mutating func beginAutomaticCollection(newborn: ObjectID = .null) -> GarbageCollection? {
     gc.collectionScheduled = false
+    gc.awaitingNewborn = false
+    let scheduled = gc.scheduledNewborn
+    gc.scheduledNewborn = .null
+    let newborn = newborn.isNull ? scheduled : newborn
     guard !gc.isCollecting, let generation = generationToCollect() else { return nil }
     return beginCollection(generation: generation, newborn: newborn)
   }

@@ -23,6 +23,10 @@ extension Heap {
     if flags[slot].contains(.tracked) { return }
     table.writableRows(checking: slot).flags[slot].insert(.tracked)
     gc.writableColumns(covering: slot + 1).append(slot, to: .generation0)
+    if gc.awaitingNewborn {
+      gc.awaitingNewborn = false
+      gc.scheduledNewborn = id
+    }
   }
 
   /// Stops tracking an object: unlinks it from its list

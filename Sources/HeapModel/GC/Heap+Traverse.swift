@@ -7,7 +7,8 @@
 // the order of `__del__` calls and of clearing. Orders (gcmodule-era sources,
 // checked with `gc.get_referents` on 3.8–3.13):
 //   list, tuple   items last to first (`list_traverse`, `tupletraverse`)
-//   dict          per entry in insertion order: value, then key
+//   dict          per entry in insertion order: value, then key; only the
+//                 values while every key is a str
 //   instance      `__slots__` values, inline values (3.11+), `__dict__`,
 //                 then the class (`subtype_traverse`); exceptions then their
 //                 BaseException fields
@@ -40,7 +41,10 @@ extension Heap {
     case .tuple, .list:
       appendItemsReversed(row: id.slot, to: &buffer)
     case .dict:
-      dicts.elements[slot].table.appendReferences(in: tableSlab, to: &buffer)
+      // A table of str keys only (3.8-3.10 `lookdict_unicode*`, 3.11+
+      // `DK_IS_UNICODE`) visits just the values.
+      let table = dicts.elements[slot]
+      table.table.appendReferences(in: tableSlab, keys: !table.unicodeKeys, to: &buffer)
     case .set, .frozenset:
       dicts.elements[slot].table.appendReferences(in: tableSlab, values: false, to: &buffer)
     case .module, .builtinFunction, .builtinType:

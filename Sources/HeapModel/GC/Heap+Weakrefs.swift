@@ -62,10 +62,11 @@ extension Heap {
     fields[slot].step = 1
   }
 
-  /// Turns a new weakref into a `weakref.proxy` (same layout).
-  public mutating func markAsProxy(_ weakref: ObjectID) {
+  /// Turns a new weakref into a `weakref.proxy` (same layout); a proxy to
+  /// a callable object is a `CallableProxyType` (`PyWeakref_NewProxy`).
+  public mutating func markAsProxy(_ weakref: ObjectID, callable: Bool = false) {
     kinds[weakref.slot] = .weakproxy
-    types[weakref.slot] = typeObject(.weakProxy)
+    types[weakref.slot] = typeObject(callable ? .weakCallableProxy : .weakProxy)
   }
 
   /// The live referent of a weakref, or null once it has been cleared.

@@ -214,7 +214,10 @@ extension Heap {
 
   mutating func countGCAllocation() {
     gcAllocationCount += 1
+    let wasScheduled = gc.collectionScheduled
     noteGCAllocation()  // GC: schedule an automatic collection (GC/Heap+GCGenerations.swift)
+    // 3.8–3.11 collect inside this allocation: the object sits it out.
+    gc.awaitingNewborn = !wasScheduled && gc.collectionScheduled && version <= .py311
   }
 
   mutating func countGCDeallocation() {

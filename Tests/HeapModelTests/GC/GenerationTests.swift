@@ -135,7 +135,11 @@ import Testing
     let key = heap.newStr("key")
     heap.incref(a)
     heap.dictInsertNew(dict, hash: 7, key: key, value: a)
-    #expect(heap.referents(of: dict) == [a, key])
+    #expect(heap.referents(of: dict) == [a])  // str keys only: the values
+    let tupleKey = heap.newTuple([])
+    heap.incref(b)
+    heap.dictInsertNew(dict, hash: 8, key: tupleKey, value: b)
+    #expect(heap.referents(of: dict) == [a, key, b, tupleKey])
     #expect(heap.referrers(of: a) == [list, dict])
   }
 }

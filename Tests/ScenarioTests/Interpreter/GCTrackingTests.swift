@@ -25,6 +25,26 @@ import Testing
     #expect(output.stdout == before + "\nFalse False\n")
   }
 
+  /// `gc.is_finalized` arrived in 3.9: 3.8's gc module has no such
+  /// attribute (measured with 3.8.18 and 3.9.18).
+  @Test(arguments: PythonVersion.allCases)
+  func isFinalizedExistsFrom39(version: PythonVersion) throws {
+    let output = try runScenario(
+      """
+      import gc
+      print(hasattr(gc, "is_finalized"))
+      gc.is_finalized
+      """, version: version)
+    if version == .py38 {
+      #expect(output.stdout == "False\n")
+      #expect(output.stderr.hasSuffix("AttributeError: module 'gc' has no attribute 'is_finalized'\n"))
+      #expect(output.status == 1)
+    } else {
+      #expect(output.stdout == "True\n")
+      #expect(output.status == 0)
+    }
+  }
+
   /// 3.8 calls types through `_PyObject_MakeTpCall`: the first call with a
   /// positional argument after a full collection (which empties the tuple
   /// free list) allocates a 1-tuple that then stays on the free list;

@@ -52,6 +52,7 @@ import Testing
     keep.append([[i] for i in range(5)])
     gc.collect()
     print(len(keep))
+    gc.garbage.append(keep)  # outlives shutdown: gc.garbage is the collector's
 
     """
 

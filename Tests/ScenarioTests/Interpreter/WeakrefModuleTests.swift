@@ -1,3 +1,4 @@
+import Foundation
 import HeapModel
 import Scenario
 import Testing
@@ -57,6 +58,36 @@ import Testing
     #expect(
       result.stdout
         == "32 80 (1,) {'k': 2} True 0\nTrue True True True\nf (1,) {'k': 2}\nFalse 0 None None\n")
+  }
+
+  /// 3.8-3.12 write a proxy as `<weakproxy at A to TYPE at B>`, a dead one
+  /// as pointing to NoneType; 3.13 as a weakref (`; to 'A' at`, `; dead>`)
+  /// (measured with 3.8.18, 3.12.1 and 3.13.0).
+  @Test(arguments: PythonVersion.allCases)
+  func proxyReprNamesTheReferentsType(version: PythonVersion) throws {
+    let result = try runScenario(
+      """
+      import weakref
+      class A:
+          pass
+      a = A()
+      p = weakref.proxy(a)
+      print(repr(p))
+      del a
+      print(repr(p))
+      """, version: version)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2)
+    let pattern =
+      version >= .py313
+      ? [#"^<weakproxy at 0x[0-9a-f]+; to 'A' at 0x[0-9a-f]+>$"#, #"^<weakproxy at 0x[0-9a-f]+; dead>$"#]
+      : [
+        #"^<weakproxy at 0x[0-9a-f]+ to A at 0x[0-9a-f]+>$"#,
+        #"^<weakproxy at 0x[0-9a-f]+ to NoneType at 0x[0-9a-f]+>$"#,
+      ]
+    for (line, regex) in zip(lines, pattern) {
+      #expect(line.range(of: regex, options: .regularExpression) != nil, "\(line)")
+    }
   }
 
   @Test(arguments: PythonVersion.allCases)

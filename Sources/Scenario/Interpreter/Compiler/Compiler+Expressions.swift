@@ -220,8 +220,17 @@ extension Compiler {
 
   mutating func compile(_ expr: Expr) {
     let outerLocation = builder.location
+    let outerLine = builder.line
     builder.location = span(of: expr)
-    defer { builder.location = outerLocation }
+    // 3.8-3.10 number each instruction with the start line of the innermost
+    // expression being compiled (`compiler_visit_expr` sets `u_lineno` and
+    // restores it), so a traceback names the line of `f(0)` inside a
+    // multi-line expression rather than the statement's first line.
+    if version < .py311 { builder.line = lineOf(expr.range) }
+    defer {
+      builder.location = outerLocation
+      builder.line = outerLine
+    }
     if let key = constantKey(of: expr) {
       builder.emit(.loadConst, constant(key))
       return
@@ -525,6 +534,11 @@ extension Compiler {
     }
     if !hasStar, keywords.isEmpty, case .attribute(let object, let name) = function.kind {
       compile(object)
+      // 3.10 numbers LOAD_METHOD and CALL_METHOD with the line the method's
+      // name ends on (`maybe_optimize_method_call`).
+      let callLine = builder.line
+      if version == .py310 { builder.line = sourceFile.line(containing: max(function.range.end - 1, 0)) }
+      defer { builder.line = callLine }
       builder.emit(
         .loadMethod, builder.nameSlot(name.name, heap: &heap), at: attributeSpan(function, name: name))
       for case .positional(let value) in arguments { compile(value) }

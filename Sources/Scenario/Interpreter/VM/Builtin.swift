@@ -107,6 +107,7 @@ enum Builtin: Int, CaseIterable {
   /// (`CPythonTypeAttributes`); older versions raise AttributeError.
   static let introducedIn: [Builtin: PythonVersion] = [
     .strRemoveprefix: .py39, .strRemovesuffix: .py39, .intBitCount: .py310, .intIsInteger: .py312,
+    .gcIsFinalized: .py39,
   ]
 
   /// The `METH_CLASS` methods: reached through the type or an instance,

@@ -192,6 +192,9 @@ extension Interpreter {
     if let versions = CPythonTypeAttributes.masks[owner]?[name], versions & (1 << (version.minor - 8)) != 0 {
       return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
     }
+    if kind == .instance, let owner = unmodelledWeakMappingMethod(object, name) {
+      return InterpreterStop.unsupported(feature: "\(owner).\(name)", line: currentLine)
+    }
     if attributeProbeDepth == frames.count { return AttributeProbeMiss() }
     if version <= .py39, kind == .instance || kind == .slotsInstance,
       heap.slotIndex(ofClass: heap.type(of: object), name: name) != nil
@@ -529,10 +532,38 @@ extension Interpreter {
       heap.noteClassAttributeStored(object, value: value)
       if !old.isNull { drop(key) }
       drop(old)
+    case .weakproxy:
+      // `proxy_setattr`: the store goes to the referent.
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      try setAttribute(referent, name, value)
     default:
       throw raise(
         .attributeError, "'\(try typeName(of: object))' object has no attribute '\(name)'\(noDictDetail)")
     }
+  }
+
+  /// A weak proxy's referent (owned for the operation), or the
+  /// ReferenceError of a dead proxy.
+  mutating func liveProxyReferent(_ proxy: ObjectID) throws -> ObjectID {
+    let referent = heap.weakrefReferent(proxy)
+    if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
+    return retain(referent)
+  }
+
+  /// The class name when `name` is a method CPython's weak mapping has
+  /// (its own or a `MutableMapping` mixin) that the model's static class
+  /// lacks: such a lookup is refused as unmodelled, not answered with an
+  /// AttributeError CPython would never raise.
+  func unmodelledWeakMappingMethod(_ object: ObjectID, _ name: String) -> String? {
+    let cls = heap.type(of: object)
+    let mixins: Set<String> = ["clear", "popitem", "__copy__", "__deepcopy__", "__eq__", "__ne__"]
+    let operators: Set<String> = version >= .py39 ? ["__or__", "__ror__", "__ior__"] : []
+    for owner in ["WeakValueDictionary", "WeakKeyDictionary"] where cls == weakrefModuleClass(owner) {
+      let own: Set<String> = owner == "WeakValueDictionary" ? ["itervaluerefs"] : []
+      return mixins.union(operators).union(own).contains(name) ? owner : nil
+    }
+    return nil
   }
 
   /// What 3.13 adds to the AttributeError of setting or deleting an
@@ -604,6 +635,11 @@ extension Interpreter {
 
   mutating func deleteAttribute(_ object: ObjectID, _ name: String) throws {
     let kind = heap.kind(of: object)
+    if kind == .weakproxy {
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      return try deleteAttribute(referent, name)
+    }
     if kind == .instance || kind == .slotsInstance || kind == .exception,
       let attribute = try lookupType(heap.type(of: object), name), heap.kind(of: attribute) == .property
     {
@@ -864,5 +900,8 @@ extension Interpreter {
   // MARK: Names
 
   /// The type's name of an object, as error messages show it.
-  func typeName(of object: ObjectID) throws -> String { typeDisplayName(heap.type(of: object)) }
+  /// The type's `tp_name`, as CPython's messages print it (`'%.200s'
+  /// object …`): 3.10+ name the weak reference types `weakref.ProxyType`
+  /// and so on, while their `__name__` is `ProxyType`.
+  func typeName(of object: ObjectID) throws -> String { typeReprName(heap.type(of: object)) }
 }

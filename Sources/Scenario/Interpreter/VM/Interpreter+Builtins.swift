@@ -134,20 +134,7 @@ extension Interpreter {
       return heap.newBool(try isSubclass(args[0], args[1]))
     case .callable:
       try expect(1...1)
-      let kind = heap.kind(of: args[0])
-      // PyCallable_Check: the type has tp_call — a class defining __call__
-      // (with or without __slots__), weak references, callable proxies.
-      var callable = [
-        .function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType, .weakref,
-      ]
-      .contains(kind)
-      if kind == .instance || kind == .slotsInstance || kind == .exception,
-        heap.kind(of: heap.type(of: args[0])) == .type,
-        try lookupType(heap.type(of: args[0]), "__call__") != nil
-      {
-        callable = true
-      }
-      return heap.newBool(callable)
+      return heap.newBool(try isCallableObject(args[0]))
     case .abs:
       try expect(1...1)
       switch number(args[0]) {
@@ -207,9 +194,22 @@ extension Interpreter {
       return try getIterator(args[0])
     case .next:
       try expect(1...2)
-      if let item = try nextItem(args[0]) { return item }
-      if args.count == 2 { return retain(args[1]) }
-      throw raise(.stopIteration, nil)
+      guard heap.kind(of: args[0]) == .generator else {
+        if let item = try nextItem(args[0]) { return item }
+        if args.count == 2 { return retain(args[1]) }
+        throw raise(.stopIteration, nil)
+      }
+      // A generator's `return value` becomes StopIteration(value) (the
+      // exception's `value`); a default swallows it.
+      var returned = ObjectID.null
+      if let item = try resumeGenerator(args[0], returnValue: &returned) { return item }
+      if args.count == 2 {
+        drop(returned)
+        return retain(args[1])
+      }
+      if returned.isNull { throw raise(.stopIteration, nil) }
+      setPending(heap.newException(type: heap.typeObject(.stopIteration), args: heap.newTuple([returned])))
+      throw PythonRaise()
     case .all, .any:
       try expect(1...1)
       let iterator = try getIterator(args[0])
@@ -428,6 +428,22 @@ extension Interpreter {
 
   /// `issubclass(cls, classInfo)` (`PyObject_IsSubclass`): the class itself
   /// answers at once, a tuple is tried in order, then both must be classes.
+  /// PyCallable_Check: the type has tp_call — a class defining __call__
+  /// (with or without __slots__), weak references, callable proxies.
+  func isCallableObject(_ object: ObjectID) throws -> Bool {
+    let kind = heap.kind(of: object)
+    if [.function, .boundMethod, .builtinFunction, .builtinMethod, .type, .builtinType, .weakref].contains(
+      kind)
+    {
+      return true
+    }
+    if kind == .weakproxy { return heap.type(of: object) == heap.typeObject(.weakCallableProxy) }
+    guard kind == .instance || kind == .slotsInstance || kind == .exception,
+      heap.kind(of: heap.type(of: object)) == .type
+    else { return false }
+    return try lookupType(heap.type(of: object), "__call__") != nil
+  }
+
   mutating func isSubclass(_ cls: ObjectID, _ classInfo: ObjectID) throws -> Bool {
     if heap.kind(of: classInfo) == .tuple {
       for target in heap.items(classInfo) where try isSubclass(cls, target) { return true }

@@ -580,6 +580,11 @@ extension Interpreter {
     case .weakref:
       let referent = heap.weakrefReferent(callee)
       return retain(referent.isNull ? heap.none : referent)
+    case .weakproxy where heap.type(of: callee) == heap.typeObject(.weakCallableProxy):
+      // `proxy_call`: the call goes to the referent.
+      let referent = try liveProxyReferent(callee)
+      defer { drop(referent) }
+      return try callObject(referent, positional, keywords: keywords)
     case .instance, .slotsInstance:
       guard let method = try lookupType(heap.type(of: callee), "__call__") else { fallthrough }
       return try callObject(method, [callee] + positional, keywords: keywords)

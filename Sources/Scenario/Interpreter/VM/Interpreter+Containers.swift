@@ -57,6 +57,8 @@ extension Interpreter {
       return try tupleHash(object)
     case .list, .dict, .set:
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .weakproxy:  // no tp_hash; the message shows tp_name (3.10+: `weakref.ProxyType`)
+      throw raise(.typeError, "unhashable type: '\(typeReprName(heap.type(of: object)))'")
     case .frozenset:
       return PyHash.hashFrozenset(heap.setEntries(object).map(\.hash))
     case .weakref:

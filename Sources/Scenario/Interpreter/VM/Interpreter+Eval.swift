@@ -877,6 +877,7 @@ extension Interpreter {
       var frame = frames.removeLast()
       if !frame.generator.isNull {
         finishGenerator(frame)
+        replaceStopIterationLeavingGenerator()
         if frame.returnsToSwift { return false }
         // Entered by `forIter`: the exception goes on in the loop's frame.
         leaveEnteredGenerator(frame.generator)

@@ -120,9 +120,28 @@ extension Interpreter {
       return raise(.typeError, "exceptions must derive from BaseException")
     }
     if !cause.isNull {
-      // `from None` keeps None as the cause: no cause, context suppressed
+      // `do_raise`: a class is instantiated, an instance or None taken as
+      // it is; anything else is a TypeError instead of the raise. `from
+      // None` keeps None as the cause: no cause, context suppressed
       // (CPython's NULL cause with __suppress_context__ set).
-      setExceptionField(exception, 3, cause)
+      var causeObject = cause
+      if isClass(cause), inherits(cause, from: heap.typeObject(.baseException)) {
+        do {
+          causeObject = try callObject(cause, [])
+        } catch {
+          drop(cause)
+          drop(exception)
+          throw error
+        }
+        drop(cause)
+      } else if cause != heap.none,
+        ![.exception, .stopIteration, .attributeError].contains(heap.kind(of: cause))
+      {
+        drop(cause)
+        drop(exception)
+        return raise(.typeError, "exception causes must derive from BaseException")
+      }
+      setExceptionField(exception, 3, causeObject)
     }
     setPending(exception)
     return PythonRaise()
@@ -189,6 +208,10 @@ extension Interpreter {
     // model keeps the flag as the cause field being set, None included.
     case "__suppress_context__": return refs[3].isNull ? heap.falseObject : heap.trueObject
     case "name", "obj": return nameErrorAttribute(exception, name)
+    // StopIteration_init keeps its first argument (None without one).
+    case "value" where inherits(heap.type(of: exception), from: heap.typeObject(.stopIteration)):
+      let args = refs[0]
+      return heap.kind(of: args) == .tuple && heap.itemCount(args) > 0 ? heap.item(args, 0) : heap.none
     default: return nil
     }
     return value.isNull ? heap.none : value
@@ -322,8 +345,10 @@ extension Interpreter {
         text += "  File \"\(path)\", line \(fields.index), in \(code.tracebackName)\n"
         let span = fields.step < code.spans.count ? code.spans[fields.step] : .none
         let location = span.isNone ? nil : CodeLocation(span.range, in: source)
-        text += TracebackCarets.sourceLines(
-          in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
+        if !modulesTornDown {
+          text += TracebackCarets.sourceLines(
+            in: source, line: fields.index, location: location, version: version, unraisable: unraisable)
+        }
       }
       traceback = fields.refs[0]
     }
@@ -332,27 +357,30 @@ extension Interpreter {
     return text + exceptionSummary(exception) + suggestion + "\n"
   }
 
-  /// `TypeError: message` as the last traceback line shows it.
+  /// `TypeError: message` as the last traceback line shows it: the class
+  /// (a scenario's class by its `__name__` in 3.8, its `__qualname__` from
+  /// 3.9, such as `f.<locals>.Inner`; prefixed with `__main__.` up to 3.10,
+  /// while 3.11+ leave out the `__main__` and `builtins` modules, in the C
+  /// printer and in `traceback.py` alike) and `str()` of the exception, which runs a
+  /// `__str__` the class defines; one that raises prints
+  /// `<exception str() failed>`.
   mutating func exceptionSummary(_ exception: ObjectID) -> String {
     let cls = heap.type(of: exception)
     var name = typeDisplayName(cls)
-    if heap.kind(of: cls) == .type, version >= .py38 {
-      name = "__main__." + name
+    if heap.kind(of: cls) == .type {
+      if version >= .py39 { name = heap.classPayload(cls).qualifiedName }
+      if version < .py311 { name = "__main__." + name }
     }
-    let args = heap.exceptionField(exception, 0)
+    let saved = pendingException
+    pendingException = .null
     let message: String
-    if heap.kind(of: args) == .tuple, heap.itemCount(args) == 1 {
-      let item = heap.item(args, 0)
-      if heap.type(of: exception) == heap.typeObject(.keyError) {
-        message = (try? repr(item)) ?? "?"
-      } else {
-        message = (try? str(item)) ?? "?"
-      }
-    } else if heap.kind(of: args) == .tuple, heap.itemCount(args) == 0 {
-      message = ""
-    } else {
-      message = (try? repr(args)) ?? "?"
+    do {
+      message = try str(exception)
+    } catch {
+      message = "<exception str() failed>"
+      clearPending()
     }
+    pendingException = saved
     return message.isEmpty ? name : "\(name): \(message)"
   }
 

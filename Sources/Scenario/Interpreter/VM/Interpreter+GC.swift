@@ -12,14 +12,20 @@ import HeapModel
 extension Interpreter {
   /// Runs a collection of `generation` (an explicit `gc.collect()` when
   /// `automatic` is false) and returns what `gc.collect()` returns.
-  mutating func collectGarbage(generation: Int, automatic: Bool) throws -> Int {
+  /// `callbacks` false: gc.callbacks are not told (the last collection of
+  /// shutdown, `_PyGC_CollectNoFail`). `recorded` false: the collection is
+  /// neither logged phase by phase nor listed in the collection log (the
+  /// collections of shutdown, after the scenario's last step).
+  mutating func collectGarbage(
+    generation: Int, automatic: Bool, callbacks: Bool = true, recorded: Bool = true
+  ) throws -> Int {
     let started = automatic ? heap.beginAutomaticCollection() : heap.beginCollection(generation: generation)
     guard var collection = started else { return 0 }
-    var phases = GCPhaseRecorder.start(&collection, heap: &heap)
+    var phases = recorded ? GCPhaseRecorder.start(&collection, heap: &heap) : nil
     while let request = heap.advanceCollection(&collection) {
       switch request {
       case .invokeCallbacks(let phase, let info):
-        try invokeGCCallbacks(phase, info)
+        if callbacks { try invokeGCCallbacks(phase, info) }
       case .writeStderr(let message):
         writeError(heap.gcDebugText(message, elapsedSeconds: collection.modelledElapsedSeconds))
       case .callWeakrefCallback(let weakref, let callback):
@@ -35,6 +41,7 @@ extension Interpreter {
         phases?.phaseEnded(finished, collection, heap: &heap)
       }
     }
+    guard recorded else { return collection.result }
     gcLog.append(
       GCLogRecord(
         step: steps, generation: collection.generation, collected: collection.collected,
@@ -78,6 +85,11 @@ extension Interpreter {
     do {
       drop(try callObject(callee, arguments))
     } catch is PythonRaise {
+      // An exception without a traceback (a builtin callback raised) is
+      // given one for the running Python frame (`write_unraisable_exc`).
+      if tracebackField(of: pendingException).isNull, !frames.isEmpty {
+        addTraceback(frameAt: frames.count - 1)
+      }
       writeError("Exception ignored in: \((try? repr(callee)) ?? "?")\n")
       writeError(tracebackText(pendingException, unraisable: true))
       clearPending()
@@ -223,8 +235,16 @@ extension Interpreter {
       {
         return retain(existing)
       }
+      // A proxy without a callback is shared too (`get_basic_refs`).
+      if builtin == .weakrefProxy, callback.isNull,
+        let existing = heap.weakrefLists[referent]?.first(where: {
+          heap.kind(of: $0) == .weakproxy && heap.weakrefCallback($0).isNull
+        })
+      {
+        return retain(existing)
+      }
       let weakref = heap.newWeakref(to: referent, callback: callback)
-      if builtin == .weakrefProxy { heap.markAsProxy(weakref) }
+      if builtin == .weakrefProxy { heap.markAsProxy(weakref, callable: try isCallableObject(referent)) }
       return weakref
     case .weakrefGetweakrefcount:
       return heap.newInt(heap.weakrefLists[args[0]]?.count ?? 0)

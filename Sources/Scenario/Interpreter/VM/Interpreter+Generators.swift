@@ -126,6 +126,18 @@ extension Interpreter {
   mutating func resumeGenerator(_ generator: ObjectID, throwing exception: ObjectID = .null) throws
     -> ObjectID?
   {
+    var returned = ObjectID.null
+    let item = try resumeGenerator(generator, throwing: exception, returnValue: &returned)
+    drop(returned)
+    return item
+  }
+
+  /// `resumeGenerator` that hands back what the generator returned (owned;
+  /// null for None or when it yielded), which `gen_send_ex` puts in the
+  /// StopIteration it raises.
+  mutating func resumeGenerator(
+    _ generator: ObjectID, throwing exception: ObjectID = .null, returnValue: inout ObjectID
+  ) throws -> ObjectID? {
     guard let index = generatorStateIndex(generator) else { return nil }
     let state = generatorStates.start + index
     if state.pointee.finished { return nil }
@@ -147,7 +159,7 @@ extension Interpreter {
     }
     releaseResumedGenerator(generator)
     if generatorStates[index].finished {
-      drop(result)
+      if result == heap.none { drop(result) } else { returnValue = result }
       return nil
     }
     return result
@@ -217,6 +229,7 @@ extension Interpreter {
       generator, count: parkedCount, into: values.appendUninitialized(parkedCount))
     let blockBase = blocks.count
     if state.pointee.hasBlocks { restoreGeneratorBlocks(index, base: base) }
+    if !state.pointee.handledException.isNull { enterGeneratorExceptionState(index, blockBase: blockBase) }
     let frameObject = state.pointee.frameObject
     state.pointee.frameObject = .null
     frames.append(
@@ -258,12 +271,39 @@ extension Interpreter {
     let parked = values.buffer(base..<values.count)
     state.pointee.parkedCount = parked.count
     if blocks.count > blockBase || state.pointee.hasBlocks {
+      leaveGeneratorExceptionState(index, blockBase: blockBase)
       saveGeneratorBlocks(index, base: base, blockBase: blockBase)
     }
     // The frame's slots and stack go before the payload's refs (the function).
     heap.parkGeneratorValues(generator, parked, into: state.pointee.runningRefs)
     values.truncate(to: base)
     return value
+  }
+
+  /// A generator has an exception state of its own (`gi_exc_state`, pushed
+  /// on the thread's exception stack while it runs): yielding inside an
+  /// `except` block hands the caller back the exception it was handling
+  /// (the one saved by the frame's lowest handler block) and keeps the
+  /// generator's; resuming swaps them again, so whoever resumes it next
+  /// gets their own back when that handler ends. Without a handler of its
+  /// own the generator sees its caller's exception, as CPython's topmost
+  /// lookup skips empty entries.
+  @inline(never)
+  private mutating func leaveGeneratorExceptionState(_ index: Int, blockBase: Int) {
+    guard let bottom = blocks[blockBase...].firstIndex(where: { $0.kind == .handler }) else { return }
+    generatorStates[index].handledException = handledException
+    handledException = blocks[bottom].savedException
+    blocks[bottom].savedException = .null
+  }
+
+  /// The other half of `leaveGeneratorExceptionState`, once the blocks are
+  /// back on the stack.
+  @inline(never)
+  private mutating func enterGeneratorExceptionState(_ index: Int, blockBase: Int) {
+    guard let bottom = blocks[blockBase...].firstIndex(where: { $0.kind == .handler }) else { return }
+    blocks[bottom].savedException = handledException
+    handledException = generatorStates[index].handledException
+    generatorStates[index].handledException = .null
   }
 
   /// A `yield` inside a `try` (or the first one after leaving it): the
@@ -281,6 +321,24 @@ extension Interpreter {
       }
       blocks.truncate(to: blockBase)
     }
+  }
+
+  /// PEP 479: a StopIteration leaving a generator's frame would end the
+  /// caller's iteration silently, so it becomes `RuntimeError: generator
+  /// raised StopIteration`, caused by it (`_PyErr_FormatFromCause`: cause
+  /// and context both).
+  mutating func replaceStopIterationLeavingGenerator() {
+    let exception = pendingException
+    guard !exception.isNull, inherits(heap.type(of: exception), from: heap.typeObject(.stopIteration)) else {
+      return
+    }
+    let error = heap.newException(
+      type: heap.typeObject(.runtimeError),
+      args: heap.newTuple([heap.newStr("generator raised StopIteration")]))
+    setExceptionField(error, 2, retain(exception))
+    setExceptionField(error, 3, retain(exception))
+    pendingException = error
+    drop(exception)
   }
 
   /// A generator frame returned or raised: the generator is exhausted.

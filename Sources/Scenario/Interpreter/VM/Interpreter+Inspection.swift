@@ -8,7 +8,8 @@ import HeapModel
 extension Interpreter {
   /// The main module's globals, in insertion order.
   public func globalEntries() -> [(name: String, value: ObjectID)] {
-    heap.dictEntries(globals).map { (heap.string($0.key), $0.value) }
+    guard !globals.isNull else { return [] }  // after shutdown
+    return heap.dictEntries(globals).map { (heap.string($0.key), $0.value) }
   }
 
   /// The locals of the innermost function frame running now (bound ones).

@@ -38,6 +38,14 @@ extension Interpreter {
     }
     let leftKind = heap.kind(of: left)
     let rightKind = heap.kind(of: right)
+    if leftKind == .weakproxy || rightKind == .weakproxy {
+      // `WRAP_BINARY` in weakrefobject.c: the operation on the referents.
+      let a = leftKind == .weakproxy ? try liveProxyReferent(left) : retain(left)
+      defer { drop(a) }
+      let b = rightKind == .weakproxy ? try liveProxyReferent(right) : retain(right)
+      defer { drop(b) }
+      return try binaryOperation(op, a, b, inPlace: inPlace)
+    }
     if leftKind == .set || leftKind == .frozenset, rightKind == .set || rightKind == .frozenset,
       [.bitOr, .bitAnd, .subtract, .bitXor].contains(op)
     {
@@ -452,12 +460,25 @@ extension Interpreter {
         return heap.bigIntValue(result) != 0
       }
       return true
+    case .weakproxy:
+      // `proxy_bool`: the referent's truth; a dead proxy raises.
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      return try isTrue(referent)
     default: return true
     }
   }
 
   mutating func richCompare(_ left: ObjectID, _ right: ObjectID, _ op: ComparisonOperator) throws -> ObjectID
   {
+    if heap.kind(of: left) == .weakproxy || heap.kind(of: right) == .weakproxy {
+      // `proxy_richcompare`: both sides unwrapped (a dead one raises).
+      let a = heap.kind(of: left) == .weakproxy ? try liveProxyReferent(left) : retain(left)
+      defer { drop(a) }
+      let b = heap.kind(of: right) == .weakproxy ? try liveProxyReferent(right) : retain(right)
+      defer { drop(b) }
+      return try richCompare(a, b, op)
+    }
     if let result = compareScalars(left, right, op) { return heap.newBool(result) }
     if heap.kind(of: left) == .weakref, let result = try weakrefRichCompare(left, right, op) { return result }
     if let result = try compareBuiltin(left, right, op) { return heap.newBool(result) }
@@ -668,6 +689,10 @@ extension Interpreter {
 
   mutating func contains(_ container: ObjectID, _ item: ObjectID) throws -> Bool {
     switch heap.kind(of: container) {
+    case .weakproxy:
+      let referent = try liveProxyReferent(container)
+      defer { drop(referent) }
+      return try contains(referent, item)
     case .list, .tuple:
       for element in heap.items(container) where try equals(element, item) { return true }
       return false
@@ -769,6 +794,10 @@ extension Interpreter {
   mutating func getItem(_ container: ObjectID, _ index: ObjectID) throws -> ObjectID {
     let kind = heap.kind(of: container)
     switch kind {
+    case .weakproxy:
+      let referent = try liveProxyReferent(container)
+      defer { drop(referent) }
+      return try getItem(referent, index)
     case .list, .tuple:
       let name = kind == .list ? "list" : "tuple"
       if heap.kind(of: index) == .slice {
@@ -861,6 +890,10 @@ extension Interpreter {
 
   mutating func setItem(_ container: ObjectID, _ index: ObjectID, _ value: ObjectID) throws {
     switch heap.kind(of: container) {
+    case .weakproxy:
+      let referent = try liveProxyReferent(container)
+      defer { drop(referent) }
+      try setItem(referent, index, value)
     case .list:
       if heap.kind(of: index) == .slice {
         let replacement = try collect(value)
@@ -910,6 +943,10 @@ extension Interpreter {
 
   mutating func deleteItem(_ container: ObjectID, _ index: ObjectID) throws {
     switch heap.kind(of: container) {
+    case .weakproxy:
+      let referent = try liveProxyReferent(container)
+      defer { drop(referent) }
+      try deleteItem(referent, index)
     case .list:
       if heap.kind(of: index) == .slice {
         let positions = Set(try sliceIndices(index, count: heap.itemCount(container)))
@@ -938,6 +975,10 @@ extension Interpreter {
 
   mutating func length(of object: ObjectID) throws -> Int {
     switch heap.kind(of: object) {
+    case .weakproxy:
+      let referent = try liveProxyReferent(object)
+      defer { drop(referent) }
+      return try length(of: referent)
     case .list, .tuple: return heap.itemCount(object)
     case .str: return heap.str(object).length
     case .bytes, .bytearray: return heap.bytesValue(object).count
@@ -980,6 +1021,10 @@ extension Interpreter {
     let kind = heap.kind(of: iterable)
     let layouts = heap.layouts
     switch kind {
+    case .weakproxy:
+      let referent = try liveProxyReferent(iterable)
+      defer { drop(referent) }
+      return try getIterator(referent, forContainment: forContainment)
     case .list:
       return heap.newFieldsObject(
         kind: .listIterator, type: .listIterator, refs: [retain(iterable)],

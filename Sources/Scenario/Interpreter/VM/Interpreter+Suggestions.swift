@@ -222,10 +222,18 @@ extension Interpreter {
   }
 
   /// `hasattr(obj, name)` run by the printer: any AttributeError is a no.
+  /// The exception being printed may be the pending one (an uncaught
+  /// exception): it is set aside meanwhile, so the probe's own failure does
+  /// not drop it.
   mutating func hasAttributeForSuggestion(_ object: ObjectID, _ name: String) -> Bool {
     let probing = attributeProbeDepth
     attributeProbeDepth = frames.count
-    defer { attributeProbeDepth = probing }
+    let printing = pendingException
+    pendingException = .null
+    defer {
+      attributeProbeDepth = probing
+      pendingException = printing
+    }
     do {
       drop(try lookUpAttribute(object, name))
       return true

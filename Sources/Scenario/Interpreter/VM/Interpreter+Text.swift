@@ -21,13 +21,23 @@ extension Interpreter {
       }
       return try repr(object)
     case .exception, .stopIteration, .attributeError:
+      if let text = try exceptionOverride(object, "__str__") { return text }
       let args = heap.exceptionField(object, 0)
       if heap.itemCount(args) == 0 { return "" }
       if heap.itemCount(args) == 1 {
-        if heap.type(of: object) == heap.typeObject(.keyError) { return try repr(heap.item(args, 0)) }
+        if inherits(heap.type(of: object), from: heap.typeObject(.keyError)) {
+          return try repr(heap.item(args, 0))
+        }
         return try str(heap.item(args, 0))
       }
       return try repr(args)
+    case .weakproxy:
+      // `proxy_str`: str() of the referent; a dead proxy raises.
+      let referent = heap.weakrefReferent(object)
+      if referent.isNull { throw raise(.referenceError, "weakly-referenced object no longer exists") }
+      heap.incref(referent)
+      defer { drop(referent) }
+      return try str(referent)
     default:
       return try repr(object)
     }
@@ -85,6 +95,7 @@ extension Interpreter {
       return
         "<\(classModuleName(cls)).\(heap.classPayload(cls).qualifiedName) object at \(hexAddress(object))>"
     case .exception, .stopIteration, .attributeError:
+      if let text = try exceptionOverride(object, "__repr__") { return text }
       let args = heap.exceptionField(object, 0)
       let name = typeDisplayName(heap.type(of: object))
       if heap.itemCount(args) == 1 { return "\(name)(\(try repr(heap.item(args, 0))))" }
@@ -115,6 +126,13 @@ extension Interpreter {
     case .generator:
       let code = program.codes[heap.fieldsPayload(object).index]
       return "<generator object \(code.qualifiedName) at \(hexAddress(object))>"
+    case .weakproxy where version < .py313:
+      // 3.8-3.12 `proxy_repr`: the referent's tp_name, and None's once it
+      // is dead (PyWeakref_GET_OBJECT); 3.13 writes it as a weakref does.
+      let referent = heap.weakrefReferent(object)
+      let target = referent.isNull ? heap.none : referent
+      return
+        "<weakproxy at \(hexAddress(object)) to \(typeReprName(heap.type(of: target))) at \(hexAddress(target))>"
     case .weakref, .weakproxy:
       let referent = heap.weakrefReferent(object)
       let kind = heap.kind(of: object) == .weakref ? "weakref" : "weakproxy"
@@ -128,6 +146,20 @@ extension Interpreter {
     default:
       return "<\(try typeName(of: object)) object at \(hexAddress(object))>"
     }
+  }
+
+  /// The result of a `__str__` or `__repr__` that an exception class of the
+  /// scenario defines (BaseException's own are not in the model's class
+  /// dicts), nil when the class inherits the builtin one.
+  private mutating func exceptionOverride(_ exception: ObjectID, _ name: String) throws -> String? {
+    let cls = heap.type(of: exception)
+    guard heap.kind(of: cls) == .type, let method = try lookupType(cls, name) else { return nil }
+    let result = try callObject(method, [exception])
+    defer { drop(result) }
+    guard heap.kind(of: result) == .str else {
+      throw raise(.typeError, "\(name) returned non-string (type \(try typeName(of: result)))")
+    }
+    return heap.string(result)
   }
 
   func hexAddress(_ object: ObjectID) -> String { "0x" + String(heap.address(of: object), radix: 16) }
@@ -355,7 +387,7 @@ extension Interpreter {
     for builtin in Builtin.allCases {
       switch builtin.owner {
       case .builtins: builtinsByName[builtin.name] = builtinObjects[builtin.rawValue]
-      case .module(let name):
+      case .module(let name) where builtin.isAvailable(in: version):
         let key = heap.intern(builtin.name)
         // `weakref.ref` is the weak reference type itself (`ReferenceType`).
         let value = builtin == .weakrefRef ? heap.typeObject(.weakref) : builtinObjects[builtin.rawValue]
@@ -369,7 +401,7 @@ extension Interpreter {
             moduleNamespaces[modules[name]!]!, hash: PyHash.hash("ReferenceType", version: version),
             key: heap.intern("ReferenceType"), value: value)
         }
-      case .type, .moduleClass: break
+      case .module, .type, .moduleClass: break  // a module function added after this version is absent
       }
     }
     moduleObjects = modules

@@ -781,6 +781,15 @@ extension Interpreter {
     if reenable { heap.setGCEnabled(true) }
   }
 
+  /// The `weakref` module goes with `sys.modules` at shutdown, and the
+  /// finalizers still registered (atexit off) with it: their callbacks never
+  /// run, and what their arguments held is released.
+  mutating func dropFinalizerRegistry() {
+    guard !weakrefModuleClass("finalize").isNull else { return }
+    let registry = finalizerClassAttribute("_registry")
+    for reference in heap.dictClear(registry) { drop(reference) }
+  }
+
   /// `_select_for_exit`: live finalizers marked atexit, oldest first (owned).
   private mutating func finalizersForExit(_ registry: ObjectID) -> [ObjectID] {
     var selected: [(index: Int, finalizer: ObjectID)] = []

@@ -121,6 +121,9 @@ struct GeneratorState: Sendable {
   /// then in `Interpreter.generatorBlocks` (levels relative to the frame's
   /// base).
   var hasBlocks = false
+  /// The exception its own `except` block was handling when it yielded
+  /// (`gi_exc_state`, owned); the caller's came back into effect meanwhile.
+  var handledException: ObjectID = .null
   var running = false
   var finished = false
   /// The frame object the generator owns while it is not running (3.8–3.10
@@ -196,6 +199,10 @@ public struct Interpreter: Sendable {
   /// as it could not when such frames ran in a nested loop.
   var enteredGenerators = 0
   var nestedGC = 0
+  /// Set once shutdown has emptied `sys.modules`: tracebacks printed from
+  /// then on have no source lines (CPython's printer cannot import `io` to
+  /// read the file).
+  var modulesTornDown = false
   /// 3.8–3.9's empty frozenset singleton, once made.
   var emptyFrozenset: ObjectID = .null
   /// 3.11: warm-up events (calls and loop back edges) per code object, up
@@ -343,22 +350,32 @@ public struct Interpreter: Sendable {
     return true
   }
 
-  /// Interpreter shutdown as far as the scenario can see it: the main
-  /// module's globals are set to None in insertion order, names with one
-  /// leading underscore first (`_PyModule_ClearDict`), running `__del__`
-  /// methods of what they held.
+  /// Interpreter shutdown as far as the scenario can see it
+  /// (`Py_FinalizeEx`): the atexit hooks run (`weakref.finalize`), a full
+  /// collection runs if the collector is enabled (`_PyGC_CollectIfEnabled`)
+  /// while an uncaught exception is still kept as `sys.last_value` (with
+  /// its traceback and frames), then that is dropped and `sys.modules` lets go of `__main__`, whose dict goes with the
+  /// module (`module_dealloc`) — by reference counting if nothing else holds
+  /// it, releasing its values in insertion order; otherwise it is garbage in
+  /// a cycle with the scenario's functions (`__globals__`) and the last,
+  /// unconditional collection (`_PyGC_CollectNoFail`, which tells no
+  /// gc.callbacks) finalizes and frees it with everything only it held,
+  /// in the collector's list order. The module is gone by then, so nothing
+  /// sets its globals to None (`_PyModule_ClearDict` only clears modules
+  /// still alive). The `weakref` module goes too, with the finalizers still
+  /// registered; `gc.callbacks` and `gc.garbage` live in the collector's
+  /// state and keep what they hold. Tracebacks printed from then on have no
+  /// source lines.
   mutating func finalizeMainModule() throws {
-    runFinalizersAtExit()  // CPython's atexit hooks run first
-    let none = heap.none
-    for pass in 0..<2 {
-      for entry in heap.dictEntries(globals) {
-        let name = heap.string(entry.key)
-        let single = CodePoints.hasPrefix(name, "_") && !CodePoints.hasPrefix(name, "__")
-        if pass == 0 ? !single : name == "__builtins__" { continue }
-        guard let position = try dictFind(globals, key: entry.key, hash: entry.hash) else { continue }
-        drop(heap.dictReplaceValue(globals, at: position, with: retain(none)))
-      }
-    }
+    runFinalizersAtExit()
+    if heap.gc.isEnabled { _ = try collectGarbage(generation: 2, automatic: false, recorded: false) }
+    clearPending()  // sys.last_value and friends, set to None before the modules go
+    let namespace = globals
+    globals = .null
+    modulesTornDown = true
+    dropFinalizerRegistry()
+    drop(namespace)
+    _ = try collectGarbage(generation: 2, automatic: false, callbacks: false, recorded: false)
   }
 
   // MARK: Stack
