@@ -29,6 +29,13 @@ extension Heap {
     }
   }
 
+  /// Tracks an object the interpreter's start-up made, at the tail of the
+  /// generation its start-up collections left it in.
+  public mutating func trackAsStartupObject(_ id: ObjectID, generation: Int) {
+    track(id)
+    gc.writableColumns(covering: id.slot + 1).move(id.slot, to: .generation(generation))
+  }
+
   /// Stops tracking an object: unlinks it from its list
   /// (`PyObject_GC_UnTrack`). No-op if not tracked.
   /// - Complexity: O(1).

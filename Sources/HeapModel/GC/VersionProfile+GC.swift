@@ -17,6 +17,16 @@ extension VersionProfile {
   /// its own; `gc.get_freeze_count()` shows them).
   public var gcStartupFrozenObjects: Int { version == .py312 ? 375 : 0 }
 
+  /// The generation the main module's globals dict is on when the script
+  /// starts: tracked at start-up (it holds `__builtins__`) and promoted by
+  /// start-up collections — generation 1 in 3.8–3.10, 3.12 and 3.13,
+  /// generation 2 in 3.11 (measured with `gc.get_objects(g)`). A full
+  /// collection appends generation 0 before generation 1, so in the former
+  /// the globals are scanned after the script's objects: an object only
+  /// another global's attribute reaches is revived behind them
+  /// (gc_globals_generation.py).
+  public var gcStartupGlobalsGeneration: Int { version == .py311 ? 2 : 1 }
+
   /// 3.11+ `func_clear` keeps the code and swaps name/qualname for `''`
   /// instead of clearing them.
   public var functionClearKeepsNames: Bool { version >= .py311 }

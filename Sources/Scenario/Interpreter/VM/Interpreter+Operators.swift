@@ -855,7 +855,7 @@ extension Interpreter {
         return try callObject(method, [container, index])
       }
     default:
-      break
+      try refuseClassDict(container)
     }
     throw raise(.typeError, "'\(try typeName(of: container))' object is not subscriptable")
   }
@@ -997,6 +997,7 @@ extension Interpreter {
       }
       fallthrough
     default:
+      try refuseClassDict(object)
       throw raise(.typeError, "object of type '\(try typeName(of: object))' has no len()")
     }
   }
@@ -1078,6 +1079,7 @@ extension Interpreter {
       }
       fallthrough
     default:
+      try refuseClassDict(iterable)
       if forContainment {  // PySequence_Contains rewords the error
         throw raise(.typeError, "argument of type '\(try typeName(of: iterable))' is not iterable")
       }

@@ -144,8 +144,19 @@ extension Interpreter {
       if content.isNull { return "<cell at \(hexAddress(object)): empty>" }
       return "<cell at \(hexAddress(object)): \(try typeName(of: content)) object at \(hexAddress(content))>"
     default:
+      try refuseClassDict(object)
       return "<\(try typeName(of: object)) object at \(hexAddress(object))>"
     }
+  }
+
+  /// A class's namespace dict is a dict in CPython, but the model keeps its
+  /// entries in the class (`.classDict` rows only stand in for the object):
+  /// reached through `gc.get_objects()`/`get_referents()`, it stops the run
+  /// as `T.__dict__` does in the checker rather than misbehave as a dict.
+  func refuseClassDict(_ object: ObjectID) throws(InterpreterStop) {
+    guard heap.kind(of: object) == .classDict else { return }
+    throw InterpreterStop.unsupported(
+      feature: "a class's namespace dict (reached through gc)", line: currentLine)
   }
 
   /// The result of a `__str__` or `__repr__` that an exception class of the
@@ -426,6 +437,7 @@ extension Interpreter {
       heap.dictInsertNew(
         globals, hash: PyHash.hash(name, version: version), key: heap.intern(name), value: value)
     }
+    heap.trackAsStartupObject(globals, generation: heap.profile.gcStartupGlobalsGeneration)
   }
 
   func moduleNamespace(_ module: ObjectID) -> ObjectID { moduleNamespaces[module] ?? .null }
