@@ -480,6 +480,18 @@ extension Interpreter {
     case .bytes:
       // bytes(b) of an exact bytes is b itself.
       if args.count == 1, keywords.isEmpty, heap.kind(of: args[0]) == .bytes { return retain(args[0]) }
+      // `bytes(x)` of an instance whose class defines `__bytes__` is what
+      // that returns (it must be a bytes).
+      if args.count == 1, keywords.isEmpty, [.instance, .slotsInstance].contains(heap.kind(of: args[0])),
+        let method = try lookupType(heap.type(of: args[0]), "__bytes__")
+      {
+        let result = try callObject(method, [args[0]])
+        guard heap.kind(of: result) == .bytes else {
+          defer { drop(result) }
+          throw raise(.typeError, "__bytes__ returned non-bytes (type \(try typeName(of: result)))")
+        }
+        return result
+      }
       return heap.newBytes(try bytesConstructorContents(.bytes, args, keywords: keywords))
     case .range:
       let ints = args.map { heap.intValue($0) ?? 0 }

@@ -94,7 +94,7 @@ extension Interpreter {
       for _ in 0..<times { items.append(contentsOf: heap.items(sequence)) }
       for item in items { heap.incref(item) }
       return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
-    case (.modulo, .str, _):
+    case (.modulo, .str, _), (.modulo, .bytes, _), (.modulo, .bytearray, _):
       return try percentFormat(left, right)
     case (.bitOr, .dict, .dict) where version >= .py39:
       let result = heap.newDict()
