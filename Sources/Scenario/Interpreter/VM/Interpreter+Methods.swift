@@ -75,7 +75,7 @@ extension Interpreter {
         reverse: try keywords.first { $0.0 == "reverse" }.map { try isTrue($0.1) } ?? false)
     case .listClear:
       let items = heap.items(receiver)
-      heap.listReplaceAll(receiver, with: [])
+      heap.listReplaceAll(receiver, with: [], clearing: true)
       for item in items { drop(item) }
     case .listCopy:
       let items = heap.items(receiver)
@@ -443,12 +443,35 @@ extension Interpreter {
       return heap.newBool(try isTrue(value))
     case .list:
       guard let value = args.first else { return heap.newList([], fresh: true) }
+      // 3.13's `list(x)` is an empty list extended; before, a sized `x`
+      // (`_PyObject_HasLen`) preallocates exactly.
+      if version >= .py313 {
+        let list = heap.newList([], fresh: true)
+        do {
+          try listExtend(list, value)
+        } catch {
+          drop(list)
+          throw error
+        }
+        return list
+      }
+      let kind = heap.kind(of: value)
+      if kind == .instance || kind == .slotsInstance, try lookupType(heap.type(of: value), "__len__") != nil {
+        // `len(x)` for the exact preallocation, then again as the hint of
+        // `list_extend`: `__len__` runs twice.
+        let preallocated = heap.layouts.listPreallocatedCapacity(try length(of: value))
+        let hint = try length(of: value)
+        let items = try collect(value)
+        let capacity = heap.layouts.listExtend(
+          size: 0, allocated: preallocated, count: items.count, lengthHint: hint)
+        return heap.newList(items, capacity: capacity, fresh: true)
+      }
+      let hint = try lengthHint(of: value) ?? 8
       let items = try collect(value)
-      let sized = [.list, .tuple, .dict, .set, .frozenset, .str, .range].contains(heap.kind(of: value))
       let capacity =
-        sized
+        hasBuiltinLen(kind)
         ? heap.layouts.listCapacity(.fromSized(count: items.count))
-        : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: 8))
+        : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: hint))
       return heap.newList(items, capacity: capacity, fresh: true)
     case .tuple:
       guard let value = args.first else { return retain(heap.emptyTuple) }

@@ -82,6 +82,17 @@ extension Interpreter {
       repeated.reserveCapacity(bytes.count * times)
       for _ in 0..<times { repeated.append(contentsOf: bytes) }
       return heap.newBytes(repeated, fresh: true)
+    case (.multiply, .list, .int) where inPlace:
+      // `list_inplace_repeat`: the list itself, cleared for n ≤ 0.
+      let times = try repeatCount(right, length: heap.itemCount(left), tooLong: nil, itemBytes: 8)
+      if times == 0, heap.itemCount(left) > 0 {
+        let items = heap.items(left)
+        heap.listReplaceAll(left, with: [], clearing: true)
+        for item in items { drop(item) }
+      } else if times > 1 {
+        heap.listRepeatInPlace(left, times: times)
+      }
+      return retain(left)
     case (.multiply, .list, .int), (.multiply, .int, .list), (.multiply, .tuple, .int),
       (.multiply, .int, .tuple):
       let (sequence, count) = (leftKind == .list || leftKind == .tuple) ? (left, right) : (right, left)
@@ -888,7 +899,7 @@ extension Interpreter {
           removed = positions.map { items[$0] }
           for (offset, position) in positions.enumerated() { items[position] = replacement[offset] }
         }
-        heap.listReplaceAll(container, with: items)
+        heap.listReplaceAll(container, with: items, clearing: true)
         for item in removed { drop(item) }
         return
       }
@@ -918,7 +929,10 @@ extension Interpreter {
         for (position, item) in heap.items(container).enumerated() {
           if positions.contains(position) { removed.append(item) } else { kept.append(item) }
         }
-        heap.listReplaceAll(container, with: kept)
+        // A step other than 1 shrinks with `list_resize`, which may keep a
+        // one-slot array; a plain slice empties through `_list_clear`.
+        let step = heap.fieldsPayload(index).refs[2]
+        heap.listReplaceAll(container, with: kept, clearing: step == heap.none || heap.intValue(step) == 1)
         for item in removed { drop(item) }
         return
       }
@@ -942,6 +956,7 @@ extension Interpreter {
     case .str: return heap.str(object).length
     case .bytes, .bytearray: return heap.bytesValue(object).count
     case .dict: return heap.dictCount(object)
+    case .dictView: return heap.dictCount(heap.fieldsPayload(object).refs[0])
     case .set, .frozenset: return heap.setCount(object)
     case .range: return rangeLength(rangeValues(object))
     case .instance, .slotsInstance:
