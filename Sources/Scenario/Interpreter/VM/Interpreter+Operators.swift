@@ -107,6 +107,11 @@ extension Interpreter {
       return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
     case (.modulo, .str, _), (.modulo, .bytes, _), (.modulo, .bytearray, _):
       return try percentFormat(left, right)
+    case (.bitOr, .dict, _) where version >= .py39 && inPlace:
+      // `dict_ior`: the dict itself, updated from any mapping or iterable
+      // of pairs (`d | x` takes only a dict).
+      try dictUpdate(left, right)
+      return retain(left)
     case (.bitOr, .dict, .dict) where version >= .py39:
       let result = heap.newDict()
       try dictUpdate(result, left)
