@@ -161,6 +161,18 @@ extension ObjectLayouts {
   @inlinable
   public static func bytearrayInitialAllocation(count: Int) -> Int { count == 0 ? 0 : count + 1 }
 
+  /// Buffer size of `bytearray(iterable)` built one byte at a time
+  /// (`bytearray___init__` appending through `PyByteArray_Resize`): every
+  /// iterable but bytes-like ones, and (3.11+) lists and tuples, which are
+  /// sized exactly.
+  public static func bytearrayAllocationAfterAppends(_ count: Int) -> Int {
+    var allocated = 0
+    for size in 1...max(1, count) where count > 0 && size + 1 > allocated {
+      allocated = bytearrayResize(allocated: allocated, newSize: size)
+    }
+    return allocated
+  }
+
   /// Buffer size after `PyByteArray_Resize` to `newSize` bytes (append,
   /// extend, slice assignment) from a buffer of `allocated` bytes.
   @inlinable

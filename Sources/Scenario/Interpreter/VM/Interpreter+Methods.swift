@@ -167,6 +167,9 @@ extension Interpreter {
           .typeError, "replace() argument \(position + 1) must be str, not \(try typeName(of: argument))")
       }
       let count = args.count > 2 ? try integerArgument(args[2]) : -1
+      // `replace()`: the same object for old and new, or a count of 0,
+      // leaves the str unchanged (the receiver itself).
+      if old == new || count == 0 { return retain(receiver) }
       let text = PythonText.replacing(
         heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
       return text.map { heap.newStr($0) } ?? retain(receiver)
@@ -175,7 +178,13 @@ extension Interpreter {
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
     case .strFormat:
-      return heap.newStr(try formatMethod(heap.string(receiver), args, keywords))
+      // The writer keeps a lone exact str instead of copying it: a template
+      // without fields is the receiver itself, and a template that is one
+      // plain field of a str ("{}", "{0!s:}", "{name}") is that str.
+      let template = heap.string(receiver)
+      if !template.contains("{") && !template.contains("}") { return retain(receiver) }
+      if let whole = loneFormatField(template, args, keywords) { return retain(whole) }
+      return heap.newStr(try formatMethod(template, args, keywords))
     case .objectInit:
       break
     case .baseExceptionInit:
@@ -499,7 +508,20 @@ extension Interpreter {
       if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
       return retain(emptyFrozenset)
     case .bytearray:
-      return heap.newByteArray(try bytesConstructorContents(.bytearray, args, keywords: keywords))
+      let contents = try bytesConstructorContents(.bytearray, args, keywords: keywords)
+      // An iterable of ints is appended byte by byte (3.11+ size a list
+      // or tuple exactly).
+      if args.count == 1, keywords.isEmpty {
+        let kind = heap.kind(of: args[0])
+        let exact: Set<ObjectKind> =
+          version >= .py311
+          ? [.bytes, .bytearray, .int, .bool, .list, .tuple] : [.bytes, .bytearray, .int, .bool]
+        if !exact.contains(kind) {
+          return heap.newByteArray(
+            contents, allocated: ObjectLayouts.bytearrayAllocationAfterAppends(contents.count))
+        }
+      }
+      return heap.newByteArray(contents)
     case .bytes:
       // bytes(b) of an exact bytes is b itself.
       if args.count == 1, keywords.isEmpty, heap.kind(of: args[0]) == .bytes { return retain(args[0]) }
@@ -626,6 +648,8 @@ extension Interpreter {
       throw raise(
         .typeError, "sequence item \(bad): expected str instance, \(try typeName(of: items[bad])) found")
     }
+    // One exact str is returned as it is, whatever the separator.
+    if items.count == 1 { return items[0] }
     if let pending = items.withUnsafeBufferPointer({ heap.storeStr(joining: $0, separator: separator) }) {
       for item in items { drop(item) }
       return heap.newStr(pending)

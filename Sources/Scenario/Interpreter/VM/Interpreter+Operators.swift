@@ -47,6 +47,9 @@ extension Interpreter {
     case (.add, .str, .str):
       return heap.newStr(concatenating: left, right)
     case (.add, .bytes, .bytes):
+      // `bytes_concat`: an empty operand gives the other one itself.
+      if heap.bytesValue(left).isEmpty { return retain(right) }
+      if heap.bytesValue(right).isEmpty { return retain(left) }
       return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
     case (.add, .list, .list):
       if inPlace {
@@ -59,7 +62,23 @@ extension Interpreter {
     case (.add, .list, _) where inPlace:
       try listExtend(left, right)
       return retain(left)
+    case (.add, .bytes, .bytearray):
+      // `bytes_concat` of any buffer: bytes; an empty right operand gives
+      // the exact bytes on the left itself.
+      if heap.bytesValue(right).isEmpty { return retain(left) }
+      return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
+    case (.add, .bytearray, .bytes), (.add, .bytearray, .bytearray):
+      // `bytearray_iconcat` grows the bytearray itself (PyByteArray_Resize
+      // with over-allocation); `bytearray_concat` makes a new one.
+      if inPlace {
+        heap.byteArrayAppend(left, heap.bytesValue(right))
+        return retain(left)
+      }
+      return heap.newByteArray(heap.bytesValue(left) + heap.bytesValue(right))
     case (.add, .tuple, .tuple):
+      // `tupleconcat`: an empty operand gives the other one itself.
+      if heap.itemCount(right) == 0 { return retain(left) }
+      if heap.itemCount(left) == 0 { return retain(right) }
       let items = heap.items(left) + heap.items(right)
       for item in items { heap.incref(item) }
       return heap.newTuple(items)
@@ -82,6 +101,20 @@ extension Interpreter {
       repeated.reserveCapacity(bytes.count * times)
       for _ in 0..<times { repeated.append(contentsOf: bytes) }
       return heap.newBytes(repeated, fresh: true)
+    case (.multiply, .bytearray, .int), (.multiply, .int, .bytearray):
+      let (value, count) = leftKind == .bytearray ? (left, right) : (right, left)
+      let bytes = heap.bytesValue(value)
+      let times = try repeatCount(count, length: bytes.count, tooLong: nil)
+      var repeated: [UInt8] = []
+      repeated.reserveCapacity(bytes.count * times)
+      for _ in 0..<times { repeated.append(contentsOf: bytes) }
+      // `bytearray_irepeat` resizes the bytearray itself (one
+      // `PyByteArray_Resize`); `bytearray_repeat` makes a new one.
+      if inPlace && leftKind == .bytearray {
+        if repeated.count != bytes.count { heap.byteArraySetContents(left, repeated) }
+        return retain(left)
+      }
+      return heap.newByteArray(repeated)
     case (.multiply, .list, .int) where inPlace:
       // `list_inplace_repeat`: the list itself, cleared for n ≤ 0.
       let times = try repeatCount(right, length: heap.itemCount(left), tooLong: nil, itemBytes: 8)
@@ -913,6 +946,8 @@ extension Interpreter {
       drop(heap.listSetItem(container, position, value))
     case .dict:
       try dictSet(container, key: index, value: value)
+    case .bytearray:
+      try byteArraySetItem(container, index, value)
     case .instance, .slotsInstance:
       if let method = try lookupType(heap.type(of: container), "__setitem__") {
         drop(try callObject(method, [container, index, value]))
@@ -945,6 +980,8 @@ extension Interpreter {
       drop(heap.listRemove(container, at: position))
     case .dict:
       if try !dictDelete(container, key: index) { throw raiseKeyError(index) }
+    case .bytearray:
+      try byteArrayDeleteItem(container, index)
     case .instance, .slotsInstance:
       guard let method = try lookupType(heap.type(of: container), "__delitem__") else { fallthrough }
       drop(try callObject(method, [container, index]))
