@@ -33,8 +33,10 @@ extension Interpreter {
       heap.listAppend(receiver, item)
     case .listPop:
       let count = heap.itemCount(receiver)
+      // The index is converted (Py_ssize_t) before the emptiness check.
+      let requested = try args.first.map { try integerArgument($0) }
       if count == 0 { throw raise(.indexError, "pop from empty list") }
-      var index = args.isEmpty ? count - 1 : (heap.intValue(args[0]) ?? 0)
+      var index = requested ?? count - 1
       if index < 0 { index += count }
       guard index >= 0, index < count else { throw raise(.indexError, "pop index out of range") }
       return heap.listRemove(receiver, at: index)
@@ -42,8 +44,7 @@ extension Interpreter {
       try listExtend(receiver, try argument(0))
     case .listInsert:
       let count = heap.itemCount(receiver)
-      let position = try argument(0)
-      var index = heap.intValue(position) ?? 0
+      var index = try integerArgument(try argument(0))
       if index < 0 { index = max(0, index + count) }
       let item = retain(try argument(1))
       heap.listInsert(receiver, min(index, count), item)
@@ -56,7 +57,16 @@ extension Interpreter {
       throw raise(.valueError, "list.remove(x): x not in list")
     case .listIndex, .tupleIndex:
       let target = try argument(0)
-      for (index, item) in heap.items(receiver).enumerated() where try equals(item, target) {
+      // index(x, start, stop): the bounds are slice indices (clamped, never
+      // an OverflowError), negative ones counted from the end.
+      let items = heap.items(receiver)
+      var bounds = [0, items.count]
+      for (position, argument) in args.dropFirst().prefix(2).enumerated() {
+        var bound = try sliceIndexArgument(argument)
+        if bound < 0 { bound = max(0, bound + items.count) }
+        bounds[position] = min(bound, items.count)
+      }
+      for index in bounds[0]..<max(bounds[0], bounds[1]) where try equals(items[index], target) {
         return heap.newInt(index, origin: .machineInt)
       }
       throw raise(
