@@ -57,3 +57,9 @@ for bad in ["256", "str", "slice str", "extended", "index"]:
             ba[99] = 1
     except (ValueError, TypeError, IndexError) as e:
         print(type(e).__name__ + ":", e)
+
+# split() with a separator longer than the str (or of a wider kind) is a
+# one-slot list of the str itself, before any preallocation.
+for text in ["", "ab", "a,b"]:
+    parts = text.split("abc")
+    print(repr(text), "split('abc'):", parts, parts[0] is text, sys.getsizeof(parts), sys.getsizeof(text.rsplit("\u20ac")))

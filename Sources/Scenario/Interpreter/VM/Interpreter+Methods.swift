@@ -678,6 +678,7 @@ extension Interpreter {
   /// from the receiver's bytes — a match of whole encoded code points
   /// always starts and ends on code point boundaries.
   mutating func strSplit(_ receiver: ObjectID, separator: ObjectID, maxSplit: Int) -> ObjectID {
+    if separatorCannotOccur(in: receiver, separator) { return heap.newList([retain(receiver)], capacity: 1) }
     var ranges: [Range<Int>] = []
     let total = heap.withStrBytes(receiver, separator) { haystack, needle -> Int in
       let count = haystack.count
