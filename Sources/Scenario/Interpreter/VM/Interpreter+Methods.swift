@@ -497,6 +497,7 @@ extension Interpreter {
       if heap.kind(of: value) == .tuple { return retain(value) }
       return heap.newTuple(try collect(value))
     case .dict:
+      if args.count > 1 { throw raise(.typeError, "dict expected at most 1 argument, got \(args.count)") }
       let dict = heap.newDict(fresh: true)
       if heap.layouts.dictConstructorAllocatesKeys { heap.dictPresize(dict) }
       if let value = args.first { try dictUpdate(dict, value) }

@@ -43,6 +43,9 @@ extension Interpreter {
     {
       return try setOperation(op, left, right, inPlace: inPlace && leftKind == .set)
     }
+    if leftKind == .dictView || rightKind == .dictView, let result = try dictViewOperation(op, left, right) {
+      return result
+    }
     switch (op, leftKind, rightKind) {
     case (.add, .str, .str):
       return heap.newStr(concatenating: left, right)
@@ -611,6 +614,9 @@ extension Interpreter {
       case (.int(let x), .float(let y)): return compareMixed(x, y, op, swapped: false)
       case (.float(let x), .int(let y)): return compareMixed(y, x, op, swapped: true)
       }
+    }
+    if leftKind == .dictView || rightKind == .dictView, let result = try dictViewCompare(left, right, op) {
+      return result
     }
     switch (leftKind, rightKind) {
     case (.bytes, .bytes), (.bytearray, .bytearray), (.bytes, .bytearray), (.bytearray, .bytes):
