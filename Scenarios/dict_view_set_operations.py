@@ -40,3 +40,9 @@ try:
     dict(1, 2)
 except TypeError as e:
     print("TypeError:", e)
+for view in [keys, d.values(), items]:
+    try:
+        hash(view)
+        print(type(view).__name__, "hashes by identity")
+    except TypeError as e:
+        print("TypeError:", e)

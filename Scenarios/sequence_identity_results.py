@@ -63,3 +63,15 @@ for bad in ["256", "str", "slice str", "extended", "index"]:
 for text in ["", "ab", "a,b"]:
     parts = text.split("abc")
     print(repr(text), "split('abc'):", parts, parts[0] is text, sys.getsizeof(parts), sys.getsizeof(text.rsplit("\u20ac")))
+
+# `in` on bytes: an int is one byte (0-255), bytes-like is a substring.
+print(b"bc" in b"abc", bytearray(b"b") in b"abc", b"" in b"abc", 98 in bytearray(b"abc"), 5 in b"abc")
+for probe in [300, "a"]:
+    try:
+        probe in b"abc"
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+try:
+    {bytearray(b"a"): 1}
+except TypeError as e:
+    print("TypeError:", e)

@@ -55,7 +55,9 @@ extension Interpreter {
       return PyHash.hashNone(version: version, address: UInt(heap.address(of: object)))
     case .tuple:
       return try tupleHash(object)
-    case .list, .dict, .set:
+    case .list, .dict, .set, .bytearray:
+      throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .dictView where isSetLikeView(object):  // keys and items; values hash by identity
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
     case .frozenset:
       return PyHash.hashFrozenset(heap.setEntries(object).map(\.hash))

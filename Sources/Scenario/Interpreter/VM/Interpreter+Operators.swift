@@ -730,6 +730,28 @@ extension Interpreter {
       return try dictGet(container, key: item) != nil
     case .set, .frozenset:
       return try setFind(container, item, hash: hash(item)) != nil
+    case .bytes, .bytearray:
+      // `_Py_bytes_contains`: an int is one byte (in range(256)); anything
+      // else must be bytes-like and is searched for as a substring.
+      let haystack = heap.bytesValue(container)
+      switch heap.kind(of: item) {
+      case .int, .bool:
+        guard let byte = heap.intValue(item), (0...255).contains(byte) else {
+          throw raise(.valueError, "byte must be in range(0, 256)")
+        }
+        return haystack.contains(UInt8(byte))
+      case .bytes, .bytearray:
+        let needle = heap.bytesValue(item)
+        if needle.isEmpty { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+          return true
+        }
+        return false
+      default:
+        throw raise(.typeError, "a bytes-like object is required, not '\(try typeName(of: item))'")
+      }
     case .str:
       guard heap.kind(of: item) == .str else {
         throw raise(
