@@ -5,13 +5,14 @@
 // in the `bytearrayBuffers` side table.
 
 extension Heap {
-  /// A bytearray (+1) holding `value`.
-  public mutating func newByteArray(_ value: [UInt8]) -> ObjectID {
+  /// A bytearray (+1) holding `value`, in a buffer of `allocated` bytes
+  /// (by default the exact `count + 1`, none when empty).
+  public mutating func newByteArray(_ value: [UInt8], allocated: Int? = nil) -> ObjectID {
     let slot = byteStrings.insert(value)
     let id = allocateObject(
       kind: .bytearray, type: typeObject(.bytearray), size: layouts.fixedBlockSize(.bytearray)!,
       payload: Int64(slot))
-    let allocated = ObjectLayouts.bytearrayInitialAllocation(count: value.count)
+    let allocated = allocated ?? ObjectLayouts.bytearrayInitialAllocation(count: value.count)
     let buffer = allocated > 0 ? allocator.allocate(allocated).rawValue : 0
     bytearrayBuffers[id] = (allocated, buffer)
     return id

@@ -116,8 +116,9 @@ extension Heap {
     let entries = Int(payload.table.entryCount)
     guard keysSlots == 0 || entries >= usable || (wasUnicode && !payload.unicodeKeys && version >= .py311)
     else { return }
-    let needed = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(payload.table.count))
-    let slots = max(8, entries >= usable ? needed : keysSlots)
+    // A 3.11+ str-keys table meeting another key is rebuilt by
+    // `insertion_resize` too, so it is sized from the live count as growth is.
+    let slots = keysSlots == 0 ? 8 : layouts.dictSlotsForGrowth(used: Int(payload.table.count))
     let size = dictKeysSize(slots: slots, unicode: payload.unicodeKeys)
     let newBlock = allocateDictKeys(size: size, slots: slots, unicode: payload.unicodeKeys)
     if payload.keysAddress != 0 {
@@ -169,7 +170,10 @@ extension Heap {
   /// Removes an entry, returning its key and value (the caller drops both).
   public mutating func dictRemove(_ id: ObjectID, at position: Int) -> (key: ObjectID, value: ObjectID) {
     let slot = Int(payloads[id.slot])
-    return dicts[slot].table.remove(at: position, in: &tableSlab)
+    // A combined dict keeps its holes until the next resize (they count
+    // against the usable entries, as `dk_nentries` does); a split dict,
+    // whose table never resizes here, squeezes them out as it goes.
+    return dicts[slot].table.remove(at: position, in: &tableSlab, compacting: dicts[slot].splitCapacity > 0)
   }
 
   /// Removes every entry, returning the references to drop (keys and values

@@ -164,16 +164,38 @@ extension Heap {
 
   /// `list.extend`: appends `items` (stolen) with the capacity CPython's
   /// `list_extend` leaves (`lengthHint` nil for a list or tuple source).
-  public mutating func listExtend(_ list: ObjectID, _ items: [ObjectID], lengthHint: Int?) {
+  /// `resizeOnly`: 3.13's `list_extend_set`/`list_extend_dict`, one
+  /// `list_resize(size + count)` even for an empty list.
+  public mutating func listExtend(
+    _ list: ObjectID, _ items: [ObjectID], lengthHint: Int?, resizeOnly: Bool = false
+  ) {
     let row = list.slot
     let count = itemCount(row: row)
-    let capacity = layouts.listExtend(
-      size: count, allocated: listCapacity(row: row), count: items.count, lengthHint: lengthHint)
+    let capacity =
+      resizeOnly
+      ? layouts.listResize(size: count, allocated: listCapacity(row: row), newSize: count + items.count)
+      : layouts.listExtend(
+        size: count, allocated: listCapacity(row: row), count: items.count, lengthHint: lengthHint)
     precondition(capacity >= count + items.count, "list_extend left too little room")
     setListCapacity(row: row, capacity, keeping: count)
     let start = itemsStart(row: row)
     itemSlab.write(items, at: start + count)
     setSequence(row: row, start: start, count: count + items.count)
+  }
+
+  /// `lst *= times` (`list_inplace_repeat`, times ≥ 2, list not empty):
+  /// one `list_resize(size * times)`, then the items copied (new references).
+  public mutating func listRepeatInPlace(_ list: ObjectID, times: Int) {
+    let row = list.slot
+    let items = self.items(list)
+    let count = items.count
+    listResize(row: row, to: count * times)
+    let start = itemsStart(row: row)
+    for round in 1..<times {
+      for item in items { incref(item) }
+      itemSlab.write(items, at: start + count * round)
+    }
+    setSequence(row: row, start: start, count: count * times)
   }
 
   /// Inserts `item` at `index` (stealing it).
@@ -203,11 +225,15 @@ extension Heap {
   }
 
   /// Replaces all items (the caller has taken over the old ones' references,
-  /// and the new ones' are stolen), resizing as `list_ass_slice` would.
-  public mutating func listReplaceAll(_ list: ObjectID, with items: [ObjectID]) {
+  /// and the new ones' are stolen), resizing as `list_ass_slice` would;
+  /// `clearing` (`clear()`, a slice emptying the list: `_list_clear`)
+  /// frees the array when no items are left.
+  public mutating func listReplaceAll(_ list: ObjectID, with items: [ObjectID], clearing: Bool = false) {
     let row = list.slot
-    let capacity = layouts.listResize(
-      size: itemCount(row: row), allocated: listCapacity(row: row), newSize: items.count)
+    let capacity =
+      clearing && items.isEmpty
+      ? 0
+      : layouts.listResize(size: itemCount(row: row), allocated: listCapacity(row: row), newSize: items.count)
     setListCapacity(row: row, capacity, keeping: 0)
     let start = itemsStart(row: row)
     itemSlab.write(items, at: start)

@@ -14,11 +14,14 @@
 //   index:    [position or −1 empty or −2 removed] × indexSlots
 //
 // A removed entry keeps its place and hash with null key and value (as
-// `dk_entries` keeps a dummy) until the table is compacted: when it empties
-// it goes back to no ranges at all; when more than 16 positions are used
-// and fewer than half are live, the live entries slide to the front (in
-// order) and the index is rebuilt; `compactEntries` does the same on request
-// (`dictresize` drops the holes). A dict's entries range is sized to its
+// `dk_entries` keeps a dummy) until the table is compacted. A combined
+// dict's removals never compact (`remove(at:in:compacting: false)`): its
+// used positions are CPython's `dk_nentries`, which decide when the next
+// insert resizes, and that resize (`compactEntries`: `dictresize` drops the
+// holes) comes once they reach the usable count, so they stay bounded. Other
+// tables compact on removal: when one empties it goes back to no ranges at
+// all; when more than 16 positions are used and fewer than half are live,
+// the live entries slide to the front (in order) and the index is rebuilt. A dict's entries range is sized to its
 // keys table's usable count when the keys table is allocated or grown
 // (`reserveEntries`, from `Heap.dictInsertNew`: `dk_entries` has that many
 // slots), so it moves once per keys resize; any other growth doubles it
@@ -254,7 +257,9 @@
   }
 
   /// Removes an entry, returning its key and value; the others keep their order.
-  mutating func remove(at position: Int, in slab: inout ItemSlab) -> (key: ObjectID, value: ObjectID) {
+  mutating func remove(at position: Int, in slab: inout ItemSlab, compacting: Bool = true) -> (
+    key: ObjectID, value: ObjectID
+  ) {
     let word = self.word(position)
     let removed = (ObjectID(slab[word + 2]), ObjectID(slab[word + 3]))
     slab[word + 2] = ObjectID.null.index
@@ -271,6 +276,7 @@
       }
       slab[Int(indexStart) + slot] = -2
     }
+    if !compacting { return removed }
     if count == 0 {
       removeAll(in: &slab)
     } else if entryCount > 16, count * 2 < entryCount {

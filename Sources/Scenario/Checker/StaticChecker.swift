@@ -299,6 +299,7 @@ final class StaticChecker {
     "__init__", "__del__", "__repr__", "__str__", "__hash__", "__bool__", "__call__",
     "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__len__", "__iter__", "__next__", "__contains__", "__getitem__", "__setitem__", "__delitem__",
+    "__bytes__",
   ]
   static let modelledSpecialMethodList = modelledSpecialMethods.sorted().joined(separator: " ")
 

@@ -22,6 +22,12 @@
 //   - `extend(iterable)` of an unsized iterator: `list_resize(size + hint)`
 //     (hint 8 for generators) — 3.10+ preallocates exactly when the list has
 //     no item array yet — then appends, then shrinks back via `list_resize`.
+//   - 3.13: `extend` (and `list(x)`, which no longer preallocates) of an
+//     exact set, a dict or a dict view is one `list_resize(size + len)`
+//     (`list_extend_set`, `list_extend_dict`): no exact preallocation.
+//   - `lst *= n` (`list_inplace_repeat`): one `list_resize(size * n)`;
+//     `clear()`, and a slice assignment or deletion that empties the list,
+//     free the array (`_list_clear`), even where `list_resize(0)` would not.
 //   - 3.13: `del lst[i]` moves items but never shrinks the array
 //     (measured: 100 deletions from the front leave the capacity at 100).
 //
@@ -154,6 +160,18 @@ extension ObjectLayouts {
   /// (0 → no buffer block).
   @inlinable
   public static func bytearrayInitialAllocation(count: Int) -> Int { count == 0 ? 0 : count + 1 }
+
+  /// Buffer size of `bytearray(iterable)` built one byte at a time
+  /// (`bytearray___init__` appending through `PyByteArray_Resize`): every
+  /// iterable but bytes-like ones, and (3.11+) lists and tuples, which are
+  /// sized exactly.
+  public static func bytearrayAllocationAfterAppends(_ count: Int) -> Int {
+    var allocated = 0
+    for size in 1...max(1, count) where count > 0 && size + 1 > allocated {
+      allocated = bytearrayResize(allocated: allocated, newSize: size)
+    }
+    return allocated
+  }
 
   /// Buffer size after `PyByteArray_Resize` to `newSize` bytes (append,
   /// extend, slice assignment) from a buffer of `allocated` bytes.

@@ -360,6 +360,7 @@ extension Compiler {
       builder.emit(
         .loadAttr, builder.nameSlot(attribute.name, heap: &heap), at: attributeSpan(expr, name: attribute))
     case .subscript(let object, let index):
+      warnIfBadSubscript(object, index, line: lineOf(expr.range))
       compile(object)
       compileIndex(index)
       builder.emit(.binarySubscript)
@@ -506,6 +507,66 @@ extension Compiler {
         line: line,
         message:
           "SyntaxWarning: \"\(isNot ? "is not" : "is")\" \(what). Did you mean \"\(isNot ? "!=" : "==")\"?"))
+  }
+
+  /// `x[i]` (a load) where the types alone show it fails: CPython's
+  /// compiler warns "'int' object is not subscriptable" for a subscripted
+  /// None, Ellipsis, number, bool, set display, generator expression or
+  /// lambda (`check_subscripter`), and "str indices must be integers or
+  /// slices, not str" for a str, bytes or tuple constant, or a tuple, list,
+  /// list comprehension or f-string display, indexed by something whose
+  /// type is known and neither an int nor a slice (`check_index`). Both
+  /// end with "; perhaps you missed a comma?".
+  private mutating func warnIfBadSubscript(_ object: Expr, _ index: Expr, line: Int) {
+    func inferredType(_ expr: Expr) -> String? {
+      switch expr.kind {
+      case .tuple where constantKey(of: expr) == nil: return "tuple"
+      case .list, .listComp: return "list"
+      case .dict, .dictComp: return "dict"
+      case .set, .setComp: return "set"
+      case .generator: return "generator"
+      case .lambda: return "function"
+      case .fstring: return "str"
+      case .slice: return "slice"
+      default: break
+      }
+      switch constantKey(of: expr) {
+      case .int?: return "int"
+      case .float?: return "float"
+      case .str?: return "str"
+      case .bytes?: return "bytes"
+      case .tuple?: return "tuple"
+      case .none?: return "NoneType"
+      case .true?, .false?: return "bool"
+      case .ellipsis?: return "ellipsis"
+      default: return nil
+      }
+    }
+    let objectType = inferredType(object)
+    switch (object.kind, objectType) {
+    case (.set, _), (.setComp, _), (.generator, _), (.lambda, _), (_, "NoneType"?), (_, "ellipsis"?),
+      (_, "int"?),
+      (_, "float"?), (_, "bool"?):
+      warnings.append(
+        CompileWarning(
+          line: line,
+          message:
+            "SyntaxWarning: '\(objectType ?? "object")' object is not subscriptable; perhaps you missed a comma?"
+        ))
+      return
+    default: break
+    }
+    guard let indexType = inferredType(index), !["int", "bool", "slice"].contains(indexType) else { return }
+    switch (object.kind, objectType) {
+    case (_, "str"?), (_, "bytes"?), (_, "tuple"?), (.list, _), (.listComp, _):
+      warnings.append(
+        CompileWarning(
+          line: line,
+          message:
+            "SyntaxWarning: \(objectType ?? "list") indices must be integers or slices, not \(indexType); perhaps you missed a comma?"
+        ))
+    default: break
+    }
   }
 
   private mutating func emitComparison(_ op: ComparisonOperator) {

@@ -55,7 +55,9 @@ extension Interpreter {
       return PyHash.hashNone(version: version, address: UInt(heap.address(of: object)))
     case .tuple:
       return try tupleHash(object)
-    case .list, .dict, .set:
+    case .list, .dict, .set, .bytearray:
+      throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
+    case .dictView where isSetLikeView(object):  // keys and items; values hash by identity
       throw raise(.typeError, "unhashable type: '\(try typeName(of: object))'")
     case .weakproxy:  // no tp_hash; the message shows tp_name (3.10+: `weakref.ProxyType`)
       throw raise(.typeError, "unhashable type: '\(typeReprName(heap.type(of: object)))'")
@@ -401,15 +403,70 @@ extension Interpreter {
     }
   }
 
+  /// `list.extend(iterable)`, `+=`, `[*x]`, and (from 3.13) `list(x)`.
   mutating func listExtend(_ list: ObjectID, _ iterable: ObjectID) throws {
     let kind = heap.kind(of: iterable)
-    let hint: Int?
-    switch kind {
-    case .list, .tuple: hint = nil
-    case .dict, .set, .frozenset, .str, .range, .bytes: hint = try length(of: iterable)
-    default: hint = 8
-    }
+    let hint: Int? = kind == .list || kind == .tuple ? nil : try lengthHint(of: iterable) ?? 8
     let items = try collect(iterable)
-    heap.listExtend(list, items, lengthHint: hint)
+    heap.listExtend(list, items, lengthHint: hint, resizeOnly: extendsByResize(kind))
+  }
+
+  /// 3.13's `list_extend_set` / `list_extend_dict`: a set or frozenset, a
+  /// dict or a dict view is taken in one `list_resize`.
+  func extendsByResize(_ kind: ObjectKind) -> Bool {
+    version >= .py313 && (kind == .set || kind == .frozenset || kind == .dict || kind == .dictView)
+  }
+
+  /// `_PyObject_HasLen` for the builtin kinds (`list(x)` before 3.13
+  /// preallocates exactly for these).
+  func hasBuiltinLen(_ kind: ObjectKind) -> Bool {
+    switch kind {
+    case .list, .tuple, .dict, .dictView, .set, .frozenset, .str, .range, .bytes, .bytearray: return true
+    default: return false
+    }
+  }
+
+  /// `PyObject_LengthHint(x, 8)` for the builtin kinds: `len(x)` for a sized
+  /// container, the items left for an iterator with `__length_hint__`
+  /// (list, tuple, str, bytes, range, dict and set iterators, `reversed` of
+  /// a list or tuple; 0 once exhausted, or once its dict or set changed
+  /// size); nil where CPython falls back to the default (generators,
+  /// enumerate, zip, map, filter). An instance's is its `__len__()`, called
+  /// here, nil without one.
+  mutating func lengthHint(of object: ObjectID) throws -> Int? {
+    let kind = heap.kind(of: object)
+    switch kind {
+    case .list, .tuple, .dict, .dictView, .set, .frozenset, .str, .range, .bytes, .bytearray:
+      return try length(of: object)
+    case .instance, .slotsInstance:
+      guard try lookupType(heap.type(of: object), "__len__") != nil else { return nil }
+      return try length(of: object)
+    case .listIterator, .tupleIterator, .listReverseIterator, .strIterator, .bytesIterator:
+      let fields = heap.fieldsPayload(object)
+      guard let sequence = fields.refs.first, !sequence.isNull else { return 0 }
+      if kind != .strIterator && kind != .bytesIterator && fields.extra != 0 { return nil }
+      let count: Int
+      switch kind {
+      case .strIterator: count = heap.str(sequence).length
+      case .bytesIterator: count = heap.bytesValue(sequence).count
+      default: count = heap.itemCount(sequence)
+      }
+      return max(0, count - fields.index)
+    case .rangeIterator:
+      return max(0, heap.fieldsPayload(object).extra)
+    case .dictIterator, .setIterator:
+      let fields = heap.fieldsPayload(object)
+      guard let container = fields.refs.first, !container.isNull else { return 0 }
+      if kind == .setIterator && fields.extra != heap.setCount(container) { return 0 }
+      var left = 0
+      var position = fields.index
+      while let entry = heap.dictNextEntry(container, from: position) {
+        left += 1
+        position = entry.position + 1
+      }
+      return left
+    default:
+      return nil
+    }
   }
 }

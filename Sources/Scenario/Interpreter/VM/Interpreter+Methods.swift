@@ -33,8 +33,10 @@ extension Interpreter {
       heap.listAppend(receiver, item)
     case .listPop:
       let count = heap.itemCount(receiver)
+      // The index is converted (Py_ssize_t) before the emptiness check.
+      let requested = try args.first.map { try integerArgument($0) }
       if count == 0 { throw raise(.indexError, "pop from empty list") }
-      var index = args.isEmpty ? count - 1 : (heap.intValue(args[0]) ?? 0)
+      var index = requested ?? count - 1
       if index < 0 { index += count }
       guard index >= 0, index < count else { throw raise(.indexError, "pop index out of range") }
       return heap.listRemove(receiver, at: index)
@@ -42,8 +44,7 @@ extension Interpreter {
       try listExtend(receiver, try argument(0))
     case .listInsert:
       let count = heap.itemCount(receiver)
-      let position = try argument(0)
-      var index = heap.intValue(position) ?? 0
+      var index = try integerArgument(try argument(0))
       if index < 0 { index = max(0, index + count) }
       let item = retain(try argument(1))
       heap.listInsert(receiver, min(index, count), item)
@@ -56,7 +57,16 @@ extension Interpreter {
       throw raise(.valueError, "list.remove(x): x not in list")
     case .listIndex, .tupleIndex:
       let target = try argument(0)
-      for (index, item) in heap.items(receiver).enumerated() where try equals(item, target) {
+      // index(x, start, stop): the bounds are slice indices (clamped, never
+      // an OverflowError), negative ones counted from the end.
+      let items = heap.items(receiver)
+      var bounds = [0, items.count]
+      for (position, argument) in args.dropFirst().prefix(2).enumerated() {
+        var bound = try sliceIndexArgument(argument)
+        if bound < 0 { bound = max(0, bound + items.count) }
+        bounds[position] = min(bound, items.count)
+      }
+      for index in bounds[0]..<max(bounds[0], bounds[1]) where try equals(items[index], target) {
         return heap.newInt(index, origin: .machineInt)
       }
       throw raise(
@@ -75,7 +85,7 @@ extension Interpreter {
         reverse: try keywords.first { $0.0 == "reverse" }.map { try isTrue($0.1) } ?? false)
     case .listClear:
       let items = heap.items(receiver)
-      heap.listReplaceAll(receiver, with: [])
+      heap.listReplaceAll(receiver, with: [], clearing: true)
       for item in items { drop(item) }
     case .listCopy:
       let items = heap.items(receiver)
@@ -167,6 +177,9 @@ extension Interpreter {
           .typeError, "replace() argument \(position + 1) must be str, not \(try typeName(of: argument))")
       }
       let count = args.count > 2 ? try integerArgument(args[2]) : -1
+      // `replace()`: the same object for old and new, or a count of 0,
+      // leaves the str unchanged (the receiver itself).
+      if old == new || count == 0 { return retain(receiver) }
       let text = PythonText.replacing(
         heap.string(receiver), heap.string(old), with: heap.string(new), count: count)
       return text.map { heap.newStr($0) } ?? retain(receiver)
@@ -175,7 +188,13 @@ extension Interpreter {
     case .strFind, .strCount, .strRfind, .strIndex, .strRindex:
       return try strSearch(builtin, receiver, args)
     case .strFormat:
-      return heap.newStr(try formatMethod(heap.string(receiver), args, keywords))
+      // The writer keeps a lone exact str instead of copying it: a template
+      // without fields is the receiver itself, and a template that is one
+      // plain field of a str ("{}", "{0!s:}", "{name}") is that str.
+      let template = heap.string(receiver)
+      if !template.contains("{") && !template.contains("}") { return retain(receiver) }
+      if let whole = loneFormatField(template, args, keywords) { return retain(whole) }
+      return heap.newStr(try formatMethod(template, args, keywords))
     case .objectInit:
       break
     case .baseExceptionInit:
@@ -443,18 +462,42 @@ extension Interpreter {
       return heap.newBool(try isTrue(value))
     case .list:
       guard let value = args.first else { return heap.newList([], fresh: true) }
+      // 3.13's `list(x)` is an empty list extended; before, a sized `x`
+      // (`_PyObject_HasLen`) preallocates exactly.
+      if version >= .py313 {
+        let list = heap.newList([], fresh: true)
+        do {
+          try listExtend(list, value)
+        } catch {
+          drop(list)
+          throw error
+        }
+        return list
+      }
+      let kind = heap.kind(of: value)
+      if kind == .instance || kind == .slotsInstance, try lookupType(heap.type(of: value), "__len__") != nil {
+        // `len(x)` for the exact preallocation, then again as the hint of
+        // `list_extend`: `__len__` runs twice.
+        let preallocated = heap.layouts.listPreallocatedCapacity(try length(of: value))
+        let hint = try length(of: value)
+        let items = try collect(value)
+        let capacity = heap.layouts.listExtend(
+          size: 0, allocated: preallocated, count: items.count, lengthHint: hint)
+        return heap.newList(items, capacity: capacity, fresh: true)
+      }
+      let hint = try lengthHint(of: value) ?? 8
       let items = try collect(value)
-      let sized = [.list, .tuple, .dict, .set, .frozenset, .str, .range].contains(heap.kind(of: value))
       let capacity =
-        sized
+        hasBuiltinLen(kind)
         ? heap.layouts.listCapacity(.fromSized(count: items.count))
-        : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: 8))
+        : heap.layouts.listCapacity(.fromIterator(count: items.count, lengthHint: hint))
       return heap.newList(items, capacity: capacity, fresh: true)
     case .tuple:
       guard let value = args.first else { return retain(heap.emptyTuple) }
       if heap.kind(of: value) == .tuple { return retain(value) }
       return heap.newTuple(try collect(value))
     case .dict:
+      if args.count > 1 { throw raise(.typeError, "dict expected at most 1 argument, got \(args.count)") }
       let dict = heap.newDict(fresh: true)
       if heap.layouts.dictConstructorAllocatesKeys { heap.dictPresize(dict) }
       if let value = args.first { try dictUpdate(dict, value) }
@@ -476,10 +519,35 @@ extension Interpreter {
       if emptyFrozenset.isNull { emptyFrozenset = newSet(frozen: true) }
       return retain(emptyFrozenset)
     case .bytearray:
-      return heap.newByteArray(try bytesConstructorContents(.bytearray, args, keywords: keywords))
+      let contents = try bytesConstructorContents(.bytearray, args, keywords: keywords)
+      // An iterable of ints is appended byte by byte (3.11+ size a list
+      // or tuple exactly).
+      if args.count == 1, keywords.isEmpty {
+        let kind = heap.kind(of: args[0])
+        let exact: Set<ObjectKind> =
+          version >= .py311
+          ? [.bytes, .bytearray, .int, .bool, .list, .tuple] : [.bytes, .bytearray, .int, .bool]
+        if !exact.contains(kind) {
+          return heap.newByteArray(
+            contents, allocated: ObjectLayouts.bytearrayAllocationAfterAppends(contents.count))
+        }
+      }
+      return heap.newByteArray(contents)
     case .bytes:
       // bytes(b) of an exact bytes is b itself.
       if args.count == 1, keywords.isEmpty, heap.kind(of: args[0]) == .bytes { return retain(args[0]) }
+      // `bytes(x)` of an instance whose class defines `__bytes__` is what
+      // that returns (it must be a bytes).
+      if args.count == 1, keywords.isEmpty, [.instance, .slotsInstance].contains(heap.kind(of: args[0])),
+        let method = try lookupType(heap.type(of: args[0]), "__bytes__")
+      {
+        let result = try callObject(method, [args[0]])
+        guard heap.kind(of: result) == .bytes else {
+          defer { drop(result) }
+          throw raise(.typeError, "__bytes__ returned non-bytes (type \(try typeName(of: result)))")
+        }
+        return result
+      }
       return heap.newBytes(try bytesConstructorContents(.bytes, args, keywords: keywords))
     case .range:
       let ints = args.map { heap.intValue($0) ?? 0 }
@@ -591,6 +659,8 @@ extension Interpreter {
       throw raise(
         .typeError, "sequence item \(bad): expected str instance, \(try typeName(of: items[bad])) found")
     }
+    // One exact str is returned as it is, whatever the separator.
+    if items.count == 1 { return items[0] }
     if let pending = items.withUnsafeBufferPointer({ heap.storeStr(joining: $0, separator: separator) }) {
       for item in items { drop(item) }
       return heap.newStr(pending)
@@ -609,6 +679,7 @@ extension Interpreter {
   /// from the receiver's bytes — a match of whole encoded code points
   /// always starts and ends on code point boundaries.
   mutating func strSplit(_ receiver: ObjectID, separator: ObjectID, maxSplit: Int) -> ObjectID {
+    if separatorCannotOccur(in: receiver, separator) { return heap.newList([retain(receiver)], capacity: 1) }
     var ranges: [Range<Int>] = []
     let total = heap.withStrBytes(receiver, separator) { haystack, needle -> Int in
       let count = haystack.count

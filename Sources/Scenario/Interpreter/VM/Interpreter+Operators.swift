@@ -51,10 +51,16 @@ extension Interpreter {
     {
       return try setOperation(op, left, right, inPlace: inPlace && leftKind == .set)
     }
+    if leftKind == .dictView || rightKind == .dictView, let result = try dictViewOperation(op, left, right) {
+      return result
+    }
     switch (op, leftKind, rightKind) {
     case (.add, .str, .str):
       return heap.newStr(concatenating: left, right)
     case (.add, .bytes, .bytes):
+      // `bytes_concat`: an empty operand gives the other one itself.
+      if heap.bytesValue(left).isEmpty { return retain(right) }
+      if heap.bytesValue(right).isEmpty { return retain(left) }
       return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
     case (.add, .list, .list):
       if inPlace {
@@ -67,7 +73,23 @@ extension Interpreter {
     case (.add, .list, _) where inPlace:
       try listExtend(left, right)
       return retain(left)
+    case (.add, .bytes, .bytearray):
+      // `bytes_concat` of any buffer: bytes; an empty right operand gives
+      // the exact bytes on the left itself.
+      if heap.bytesValue(right).isEmpty { return retain(left) }
+      return heap.newBytes(heap.bytesValue(left) + heap.bytesValue(right))
+    case (.add, .bytearray, .bytes), (.add, .bytearray, .bytearray):
+      // `bytearray_iconcat` grows the bytearray itself (PyByteArray_Resize
+      // with over-allocation); `bytearray_concat` makes a new one.
+      if inPlace {
+        heap.byteArrayAppend(left, heap.bytesValue(right))
+        return retain(left)
+      }
+      return heap.newByteArray(heap.bytesValue(left) + heap.bytesValue(right))
     case (.add, .tuple, .tuple):
+      // `tupleconcat`: an empty operand gives the other one itself.
+      if heap.itemCount(right) == 0 { return retain(left) }
+      if heap.itemCount(left) == 0 { return retain(right) }
       let items = heap.items(left) + heap.items(right)
       for item in items { heap.incref(item) }
       return heap.newTuple(items)
@@ -90,6 +112,31 @@ extension Interpreter {
       repeated.reserveCapacity(bytes.count * times)
       for _ in 0..<times { repeated.append(contentsOf: bytes) }
       return heap.newBytes(repeated, fresh: true)
+    case (.multiply, .bytearray, .int), (.multiply, .int, .bytearray):
+      let (value, count) = leftKind == .bytearray ? (left, right) : (right, left)
+      let bytes = heap.bytesValue(value)
+      let times = try repeatCount(count, length: bytes.count, tooLong: nil)
+      var repeated: [UInt8] = []
+      repeated.reserveCapacity(bytes.count * times)
+      for _ in 0..<times { repeated.append(contentsOf: bytes) }
+      // `bytearray_irepeat` resizes the bytearray itself (one
+      // `PyByteArray_Resize`); `bytearray_repeat` makes a new one.
+      if inPlace && leftKind == .bytearray {
+        if repeated.count != bytes.count { heap.byteArraySetContents(left, repeated) }
+        return retain(left)
+      }
+      return heap.newByteArray(repeated)
+    case (.multiply, .list, .int) where inPlace:
+      // `list_inplace_repeat`: the list itself, cleared for n ≤ 0.
+      let times = try repeatCount(right, length: heap.itemCount(left), tooLong: nil, itemBytes: 8)
+      if times == 0, heap.itemCount(left) > 0 {
+        let items = heap.items(left)
+        heap.listReplaceAll(left, with: [], clearing: true)
+        for item in items { drop(item) }
+      } else if times > 1 {
+        heap.listRepeatInPlace(left, times: times)
+      }
+      return retain(left)
     case (.multiply, .list, .int), (.multiply, .int, .list), (.multiply, .tuple, .int),
       (.multiply, .int, .tuple):
       let (sequence, count) = (leftKind == .list || leftKind == .tuple) ? (left, right) : (right, left)
@@ -102,8 +149,13 @@ extension Interpreter {
       for _ in 0..<times { items.append(contentsOf: heap.items(sequence)) }
       for item in items { heap.incref(item) }
       return heap.kind(of: sequence) == .list ? heap.newList(items) : heap.newTuple(items)
-    case (.modulo, .str, _):
+    case (.modulo, .str, _), (.modulo, .bytes, _), (.modulo, .bytearray, _):
       return try percentFormat(left, right)
+    case (.bitOr, .dict, _) where version >= .py39 && inPlace:
+      // `dict_ior`: the dict itself, updated from any mapping or iterable
+      // of pairs (`d | x` takes only a dict).
+      try dictUpdate(left, right)
+      return retain(left)
     case (.bitOr, .dict, .dict) where version >= .py39:
       let result = heap.newDict()
       try dictUpdate(result, left)
@@ -584,6 +636,9 @@ extension Interpreter {
       case (.float(let x), .int(let y)): return compareMixed(y, x, op, swapped: true)
       }
     }
+    if leftKind == .dictView || rightKind == .dictView, let result = try dictViewCompare(left, right, op) {
+      return result
+    }
     switch (leftKind, rightKind) {
     case (.bytes, .bytes), (.bytearray, .bytearray), (.bytes, .bytearray), (.bytearray, .bytes):
       return ordered(lexicographic(heap.bytesValue(left), heap.bytesValue(right)), 0)
@@ -700,6 +755,28 @@ extension Interpreter {
       return try dictGet(container, key: item) != nil
     case .set, .frozenset:
       return try setFind(container, item, hash: hash(item)) != nil
+    case .bytes, .bytearray:
+      // `_Py_bytes_contains`: an int is one byte (in range(256)); anything
+      // else must be bytes-like and is searched for as a substring.
+      let haystack = heap.bytesValue(container)
+      switch heap.kind(of: item) {
+      case .int, .bool:
+        guard let byte = heap.intValue(item), (0...255).contains(byte) else {
+          throw raise(.valueError, "byte must be in range(0, 256)")
+        }
+        return haystack.contains(UInt8(byte))
+      case .bytes, .bytearray:
+        let needle = heap.bytesValue(item)
+        if needle.isEmpty { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+          return true
+        }
+        return false
+      default:
+        throw raise(.typeError, "a bytes-like object is required, not '\(try typeName(of: item))'")
+      }
     case .str:
       guard heap.kind(of: item) == .str else {
         throw raise(
@@ -921,7 +998,7 @@ extension Interpreter {
           removed = positions.map { items[$0] }
           for (offset, position) in positions.enumerated() { items[position] = replacement[offset] }
         }
-        heap.listReplaceAll(container, with: items)
+        heap.listReplaceAll(container, with: items, clearing: true)
         for item in removed { drop(item) }
         return
       }
@@ -930,6 +1007,8 @@ extension Interpreter {
       drop(heap.listSetItem(container, position, value))
     case .dict:
       try dictSet(container, key: index, value: value)
+    case .bytearray:
+      try byteArraySetItem(container, index, value)
     case .instance, .slotsInstance:
       if let method = try lookupType(heap.type(of: container), "__setitem__") {
         drop(try callObject(method, [container, index, value]))
@@ -955,7 +1034,10 @@ extension Interpreter {
         for (position, item) in heap.items(container).enumerated() {
           if positions.contains(position) { removed.append(item) } else { kept.append(item) }
         }
-        heap.listReplaceAll(container, with: kept)
+        // A step other than 1 shrinks with `list_resize`, which may keep a
+        // one-slot array; a plain slice empties through `_list_clear`.
+        let step = heap.fieldsPayload(index).refs[2]
+        heap.listReplaceAll(container, with: kept, clearing: step == heap.none || heap.intValue(step) == 1)
         for item in removed { drop(item) }
         return
       }
@@ -963,6 +1045,8 @@ extension Interpreter {
       drop(heap.listRemove(container, at: position))
     case .dict:
       if try !dictDelete(container, key: index) { throw raiseKeyError(index) }
+    case .bytearray:
+      try byteArrayDeleteItem(container, index)
     case .instance, .slotsInstance:
       guard let method = try lookupType(heap.type(of: container), "__delitem__") else { fallthrough }
       drop(try callObject(method, [container, index]))
@@ -983,6 +1067,7 @@ extension Interpreter {
     case .str: return heap.str(object).length
     case .bytes, .bytearray: return heap.bytesValue(object).count
     case .dict: return heap.dictCount(object)
+    case .dictView: return heap.dictCount(heap.fieldsPayload(object).refs[0])
     case .set, .frozenset: return heap.setCount(object)
     case .range: return rangeLength(rangeValues(object))
     case .instance, .slotsInstance:

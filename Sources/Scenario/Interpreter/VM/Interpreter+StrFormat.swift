@@ -136,3 +136,31 @@ struct FormatNumbering {
     return next - 1
   }
 }
+
+extension Interpreter {
+  /// The str argument a template consisting of one field without a format
+  /// spec or with `!s` refers to ("{}", "{0}", "{name!s:}"), nil otherwise
+  /// (or when the argument is missing or not a str: the full path reports
+  /// errors and formats).
+  func loneFormatField(_ template: String, _ args: [ObjectID], _ keywords: [(String, ObjectID)]) -> ObjectID?
+  {
+    guard template.hasPrefix("{"), template.hasSuffix("}"), template.count >= 2 else { return nil }
+    var inner = Substring(template.dropFirst().dropLast())
+    if inner.hasSuffix(":") { inner = inner.dropLast() }
+    if inner.hasSuffix("!s") { inner = inner.dropLast(2) }
+    let value: ObjectID?
+    if inner.isEmpty {
+      value = args.first
+    } else if inner.allSatisfy({ $0.isASCII && $0.isNumber }), let index = Int(inner) {
+      value = index < args.count ? args[index] : nil
+    } else if inner.unicodeScalars.allSatisfy({ $0.properties.isXIDContinue }),
+      let first = inner.unicodeScalars.first, first.properties.isXIDStart || first == "_"
+    {
+      value = keywords.last { $0.0 == inner }?.1
+    } else {
+      value = nil
+    }
+    guard let value, heap.kind(of: value) == .str else { return nil }
+    return value
+  }
+}

@@ -155,6 +155,16 @@ extension Interpreter {
   }
 
   /// `PyNumber_AsSsize_t` of a width argument, with CPython's messages.
+  /// `_PyEval_SliceIndexNotNone`: an int (clamped to the machine range,
+  /// never an OverflowError), else a TypeError.
+  mutating func sliceIndexArgument(_ value: ObjectID) throws -> Int {
+    guard heap.kind(of: value) == .int || heap.kind(of: value) == .bool else {
+      throw raise(.typeError, "slice indices must be integers or have an __index__ method")
+    }
+    if let n = heap.intValue(value) { return n }
+    return heap.bigIntValue(value).sign == .minus ? Int.min / 2 : Int.max / 2
+  }
+
   mutating func integerArgument(_ value: ObjectID) throws -> Int {
     switch heap.kind(of: value) {
     case .int, .bool:

@@ -86,6 +86,21 @@ extension Interpreter {
   /// in a list of `slots` preallocated slots, appended past them. (CPython
   /// makes the list before the pieces; the model makes it after, with the
   /// same blocks.)
+  /// `split()`/`rsplit()` in unicodeobject.c answer a separator longer than
+  /// the str, or of a wider kind, with a one-slot list of the str itself
+  /// before any preallocation.
+  func separatorCannotOccur(in text: ObjectID, _ separator: ObjectID) -> Bool {
+    let (haystack, needle) = (heap.str(text), heap.str(separator))
+    func width(_ kind: ObjectLayouts.StrKind) -> Int {
+      switch kind {
+      case .ascii, .latin1: return 1
+      case .ucs2: return 2
+      default: return 4
+      }
+    }
+    return haystack.length < needle.length || width(haystack.storageKind) < width(needle.storageKind)
+  }
+
   mutating func newSplitList(preallocating slots: Int, pieces: [ObjectID]) -> ObjectID {
     let head = Array(pieces.prefix(slots))
     let list = heap.newList(head, capacity: slots)
@@ -138,6 +153,9 @@ extension Interpreter {
       }
       let needle = Array(heap.string(separator).unicodeScalars)
       if needle.isEmpty { throw raise(.valueError, "empty separator") }
+      if separatorCannotOccur(in: receiver, separator) {
+        return heap.newList([retain(receiver)], capacity: 1)
+      }
       let slots = splitPreallocation(
         maxSplit: limit, length: length, separatorLength: needle.count, boundsByLength: version >= .py312)
       let pieces = Interpreter.rsplit(Array(text.unicodeScalars), on: needle, maxSplit: limit)

@@ -337,38 +337,6 @@ extension Interpreter {
     return heap.newStr(try formatText(converted, spec: specText))
   }
 
-  mutating func percentFormat(_ template: ObjectID, _ argument: ObjectID) throws -> ObjectID {
-    let args: PercentArguments
-    switch heap.kind(of: argument) {
-    case .tuple:
-      args = .tuple(try heap.items(argument).map { try formatSource($0) })
-    case .dict:
-      // `%(key)s` takes `argument[key]` (PyObject_GetItem with a new str key);
-      // the keys are looked up first, in template order, so a missing one
-      // raises the interpreter's own KeyError.
-      let (keys, unkeyed) = PercentFormatter.mappingKeys(in: heap.string(template))
-      var values: [CodePointString: FormatValue] = [:]
-      for key in keys where values[CodePointString(key)] == nil {
-        let keyObject = heap.newStr(key)
-        defer { drop(keyObject) }
-        let value = try getItem(argument, keyObject)
-        defer { drop(value) }
-        values[CodePointString(key)] = try formatSource(value)
-      }
-      args = .mapping(unkeyed ? try formatSource(argument) : .none) { key throws(FormattingError) in
-        guard let value = values[CodePointString(key)] else { throw FormattingError(.keyError, key) }
-        return value
-      }
-    default:
-      args = .single(try formatSource(argument))
-    }
-    do {
-      return heap.newStr(try PercentFormatter.format(heap.string(template), args, version: version))
-    } catch {
-      throw raise(formatting: error)
-    }
-  }
-
   // MARK: Modules
 
   mutating func setUpModules() {

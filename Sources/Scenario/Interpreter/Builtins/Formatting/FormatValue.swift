@@ -18,6 +18,10 @@ public enum FormatValue: Equatable, Sendable {
   case str(String)
   /// Any other object: its type name (`type(x).__name__`), `str(x)` and `repr(x)`.
   case object(typeName: String, str: String, repr: String)
+  /// A bytes-like argument of bytes `%`-formatting: a bytes or bytearray
+  /// (its contents), or an object whose `__bytes__` returned `bytes`. Its
+  /// `str()` is its `repr()`, as for a bytes object.
+  case bytes([UInt8], typeName: String, repr: String)
 
   /// `None`, as the interpreter would pass it.
   public static let none = FormatValue.object(typeName: "NoneType", str: "None", repr: "None")
@@ -30,6 +34,7 @@ public enum FormatValue: Equatable, Sendable {
     case .float: return "float"
     case .str: return "str"
     case .object(let name, _, _): return name
+    case .bytes(_, let name, _): return name
     }
   }
 
@@ -50,6 +55,7 @@ public enum FormatValue: Equatable, Sendable {
     case .float(let x): return FloatFormatter.repr(x)
     case .str(let s): return s
     case .object(_, let s, _): return s
+    case .bytes(_, _, let r): return r
     }
   }
 
@@ -58,6 +64,7 @@ public enum FormatValue: Equatable, Sendable {
     switch self {
     case .str(let s): return StringRepr.repr(s, version: version)
     case .object(_, _, let r): return r
+    case .bytes(_, _, let r): return r
     default: return try strText(version: version)
     }
   }

@@ -21,6 +21,16 @@
 //
 // Version difference: 3.8-3.9 say "%d format: a number is required, not str",
 // 3.10+ "a real number is required".
+//
+// Bytes (`bytes % args`, `bytearray % args`: `_PyBytes_FormatEx` in
+// Objects/bytesobject.c) run the same machine over the template's bytes, each
+// byte standing for the code point of the same value, with these
+// differences: %s and its alias %b take only a bytes-like argument (bytes,
+// bytearray, or what `__bytes__` returned); %r and its alias %a give
+// ascii(repr(x)); %c takes an int in range(256) or a one-byte bytes or
+// bytearray; a float conversion of a non-number says "float argument
+// required"; leftovers are "not all arguments converted during bytes
+// formatting".
 
 import BigInt
 import HeapModel
@@ -32,7 +42,34 @@ public enum PercentFormatter {
     throws(FormattingError) -> String
   {
     var state = State(template: Array(template.unicodeScalars), args: args, version: version)
-    return try state.run()
+    return String(try state.run())
+  }
+
+  /// Formats the bytes `template` with `args` as CPython `version`'s
+  /// `_PyBytes_FormatEx` would.
+  public static func format(bytes template: [UInt8], _ args: PercentArguments, version: PythonVersion)
+    throws(FormattingError) -> [UInt8]
+  {
+    var state = State(
+      template: template.map { Unicode.Scalar($0) }, args: args, version: version, bytesMode: true)
+    // Every scalar written is a template byte, an argument's byte or ASCII.
+    return try state.run().map { UInt8(truncatingIfNeeded: $0.value) }
+  }
+
+  /// `mappingKeys(in:)` for a bytes template: the keys as bytes.
+  public static func mappingKeys(inBytes template: [UInt8]) -> (keys: [[UInt8]], unkeyed: Bool) {
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: template.map { Unicode.Scalar($0) })
+    let (keys, unkeyed) = mappingKeys(in: String(text))
+    return (keys.map { $0.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }, unkeyed)
+  }
+
+  /// The text a key of a bytes template is looked up under by the
+  /// `mapping` argument's closure: each byte as the code point of its value.
+  public static func latin1(_ bytes: [UInt8]) -> String {
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+    return String(text)
   }
 
   /// The `%(key)` names of `template` in order, and whether some conversion
@@ -96,6 +133,7 @@ public enum PercentFormatter {
   private struct State {
     let template: [Unicode.Scalar]
     let version: PythonVersion
+    let bytesMode: Bool
     var tupleItems: [FormatValue] = []
     var current: FormatValue = .none
     var lookup: ((String) throws(FormattingError) -> FormatValue)?
@@ -105,9 +143,11 @@ public enum PercentFormatter {
     var exhausted = false
     var out = String.UnicodeScalarView()
 
-    init(template: [Unicode.Scalar], args: PercentArguments, version: PythonVersion) {
+    init(template: [Unicode.Scalar], args: PercentArguments, version: PythonVersion, bytesMode: Bool = false)
+    {
       self.template = template
       self.version = version
+      self.bytesMode = bytesMode
       switch args {
       case .tuple(let items):
         tupleItems = items
@@ -125,7 +165,7 @@ public enum PercentFormatter {
       }
     }
 
-    mutating func run() throws(FormattingError) -> String {
+    mutating func run() throws(FormattingError) -> String.UnicodeScalarView {
       while pos < template.count {
         if template[pos] != "%" {
           let start = pos
@@ -137,9 +177,9 @@ public enum PercentFormatter {
         try formatOne()
       }
       if argIndex < argCount && lookup == nil {
-        throw .type("not all arguments converted during string formatting")
+        throw leftovers
       }
-      return String(out)
+      return out
     }
 
     /// Reads the next template character into `ch`; false (and `exhausted`) at the end.
@@ -171,8 +211,12 @@ public enum PercentFormatter {
         output(text, conversion)
       }
       if lookup != nil && argIndex < argCount {
-        throw .type("not all arguments converted during string formatting")
+        throw leftovers
       }
+    }
+
+    var leftovers: FormattingError {
+      .type("not all arguments converted during \(bytesMode ? "bytes" : "string") formatting")
     }
 
     /// `unicode_format_arg_parse`.
@@ -272,6 +316,7 @@ public enum PercentFormatter {
     mutating func convert(_ value: FormatValue, _ c: inout Conversion) throws(FormattingError) -> [Unicode
       .Scalar]?
     {
+      if bytesMode, let bytes = try convertBytes(value, c) { return bytes }
       switch c.type {
       case "s", "r", "a":
         let text: String
@@ -299,6 +344,35 @@ public enum PercentFormatter {
         throw .value(
           "unsupported format character '\(shown)' (0x\(String(c.type.value, radix: 16))) at index \(pos - 1)"
         )
+      }
+    }
+
+    /// The conversions that differ for a bytes template (s b r a c), nil
+    /// for the others.
+    func convertBytes(_ value: FormatValue, _ c: Conversion) throws(FormattingError) -> [Unicode.Scalar]? {
+      switch c.type {
+      case "s", "b":
+        guard case .bytes(let bytes, _, _) = value else {
+          throw .type(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '\(value.typeName)'"
+          )
+        }
+        return bytes.map { Unicode.Scalar($0) }
+      case "r", "a":
+        return Array(StringRepr.asciiEscaped(try value.reprText(version: version)).unicodeScalars)
+      case "c":
+        if case .bytes(let bytes, let typeName, _) = value, typeName == "bytes" || typeName == "bytearray",
+          bytes.count == 1
+        {
+          return [Unicode.Scalar(bytes[0])]
+        }
+        guard let n = value.integerValue else {
+          throw .type("%c requires an integer in range(256) or a single byte")
+        }
+        guard let code = UInt8(exactly: n) else { throw .overflow("%c arg not in range(256)") }
+        return [Unicode.Scalar(code)]
+      default:
+        return nil
       }
     }
 
@@ -335,7 +409,9 @@ public enum PercentFormatter {
       case .float(let x): return x
       case .int(let n): return try PyNumeric.toDouble(n)
       case .bool(let b): return b ? 1 : 0
-      default: throw .type("must be real number, not \(value.typeName)")
+      default:
+        if bytesMode { throw .type("float argument required, not \(value.typeName)") }
+        throw .type("must be real number, not \(value.typeName)")
       }
     }
 
@@ -369,7 +445,7 @@ public enum PercentFormatter {
         out.append(contentsOf: text)
         return
       }
-      if c.type == "s" || c.type == "r" || c.type == "a" {
+      if c.type == "s" || c.type == "r" || c.type == "a" || (bytesMode && c.type == "b") {
         if c.precision >= 0 && length > c.precision { length = c.precision }
       }
       var index = 0

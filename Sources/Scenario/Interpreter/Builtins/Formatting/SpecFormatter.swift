@@ -38,7 +38,7 @@ public enum SpecFormatter {
       return try formatFloat(x, spec: scalars, version: version)
     case .str(let s):
       return try formatString(s, spec: scalars, version: version)
-    case .object(let typeName, _, _):
+    case .object(let typeName, _, _), .bytes(_, let typeName, _):
       throw .type("unsupported format string passed to \(typeName).__format__")
     }
   }
