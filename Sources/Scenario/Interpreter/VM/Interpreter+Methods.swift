@@ -387,7 +387,20 @@ extension Interpreter {
     -> ObjectID
   {
     if type.isException { return try newBuiltinException(type, args, keywords: keywords) }
+    // One argument and no keywords — `str(i)`, most calls — has nothing to
+    // check (the arity check costs ~170 instructions a call).
+    if keywords.isEmpty, args.count <= 1 { return try constructChecked(type, args, keywords: keywords) }
     let (args, keywords) = try constructorArguments(type, args, keywords: keywords)
+    return try constructChecked(type, args, keywords: keywords)
+  }
+
+  /// `construct` once the number and text constructors' arguments are
+  /// checked.
+  private mutating func constructChecked(
+    _ type: BuiltinType, _ args: [ObjectID], keywords: [(String, ObjectID)]
+  )
+    throws -> ObjectID
+  {
     switch type {
     case .object:
       if !args.isEmpty || !keywords.isEmpty { throw raise(.typeError, "object() takes no arguments") }
