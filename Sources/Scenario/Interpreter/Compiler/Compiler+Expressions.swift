@@ -490,14 +490,7 @@ extension Compiler {
   /// Ellipsis (`check_compare` in compile.c).
   private mutating func warnIfLiteralIdentity(_ left: Expr, _ comparison: Comparison, line: Int) {
     func literalType(_ expr: Expr) -> String? {
-      switch constantKey(of: expr) {
-      case .int?: return "int"
-      case .float?: return "float"
-      case .str?: return "str"
-      case .bytes?: return "bytes"
-      case .tuple?: return "tuple"
-      default: return nil
-      }
+      constantTypeName(expr).flatMap { ["NoneType", "bool", "ellipsis"].contains($0) ? nil : $0 }
     }
     guard let type = literalType(left) ?? literalType(comparison.operand) else { return }
     let isNot = comparison.op == .isNot
@@ -507,6 +500,22 @@ extension Compiler {
         line: line,
         message:
           "SyntaxWarning: \"\(isNot ? "is not" : "is")\" \(what). Did you mean \"\(isNot ? "!=" : "==")\"?"))
+  }
+
+  /// The type name of a constant expression (after folding), nil for any
+  /// other.
+  private func constantTypeName(_ expr: Expr) -> String? {
+    switch constantKey(of: expr) {
+    case .int?: "int"
+    case .float?: "float"
+    case .str?: "str"
+    case .bytes?: "bytes"
+    case .tuple?: "tuple"
+    case .none?: "NoneType"
+    case .true?, .false?: "bool"
+    case .ellipsis?: "ellipsis"
+    default: nil
+    }
   }
 
   /// `x[i]` (a load) where the types alone show it fails: CPython's
@@ -528,18 +537,7 @@ extension Compiler {
       case .lambda: return "function"
       case .fstring: return "str"
       case .slice: return "slice"
-      default: break
-      }
-      switch constantKey(of: expr) {
-      case .int?: return "int"
-      case .float?: return "float"
-      case .str?: return "str"
-      case .bytes?: return "bytes"
-      case .tuple?: return "tuple"
-      case .none?: return "NoneType"
-      case .true?, .false?: return "bool"
-      case .ellipsis?: return "ellipsis"
-      default: return nil
+      default: return constantTypeName(expr)
       }
     }
     let objectType = inferredType(object)
