@@ -130,6 +130,19 @@ public struct ObjectLayouts: Sendable, Hashable {
     return fixedBlockSize(kind)
   }
 
+  /// `sys.getsizeof` of the interpreter's static objects, which the model
+  /// names but never allocates: a builtin function (a `PyCFunctionObject`
+  /// plus the GC header), a static type (`sizeof(PyTypeObject)` plus the
+  /// GC header), `NotImplemented` and `Ellipsis`. Measured on 3.8–3.13.
+  public func staticObjectGetsizeof(_ kind: ObjectKind) -> Int? {
+    switch kind {
+    case .builtinFunction: 72
+    case .builtinType: perVersion(416, 408, 408, 424, 432, 416)
+    case .notImplemented, .ellipsis: 16
+    default: nil
+    }
+  }
+
   /// `staticmethod`/`classmethod` objects copy `__module__`, `__name__`,
   /// `__qualname__` and `__doc__` of the wrapped function into their own
   /// `__dict__` from 3.10 (a dict object plus an 8-slot str-keyed keys table

@@ -537,7 +537,7 @@ extension Interpreter {
     default:
       let kind = heap.kind(of: object)
       if let size = weakrefModuleSizeOf(object) { return size }
-      if let size = layouts.fixedGetsizeof(kind) { return size }
+      if let size = layouts.fixedGetsizeof(kind) ?? layouts.staticObjectGetsizeof(kind) { return size }
       return Int(heap.sizes[object.slot])
     }
   }
