@@ -21,12 +21,12 @@
 // holes) comes once they reach the usable count, so they stay bounded. Other
 // tables compact on removal: when one empties it goes back to no ranges at
 // all; when more than 16 positions are used and fewer than half are live,
-// the live entries slide to the front (in order) and the index is rebuilt. A dict's entries range is sized to its
-// keys table's usable count when the keys table is allocated or grown
-// (`reserveEntries`, from `Heap.dictInsertNew`: `dk_entries` has that many
-// slots), so it moves once per keys resize; any other growth doubles it
-// when full, as a realloc would, and a compaction shrinks it to the next
-// power of two.
+// the live entries slide to the front (in order) and the index is rebuilt.
+// A dict's entries range is sized to its keys table's usable count when
+// the keys table is allocated or grown (`reserveEntries`, from
+// `Heap.dictInsertNew`: `dk_entries` has that many slots), so it moves once
+// per keys resize; any other growth doubles it when full, as a realloc
+// would, and a compaction shrinks it to the next power of two.
 //
 // The index is CPython's open addressing (slot = hash & mask, then
 // `slot·5 + 1 + perturb`, perturb shifted right by 5 each step) over entry
